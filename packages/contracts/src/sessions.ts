@@ -1,0 +1,100 @@
+import Type from 'typebox';
+import { AriaNodeSchema, DiffSummary } from './aria.js';
+import { AgentTarget, FrameId, HttpUrl, SessionId, SessionStatus, Timestamp, UserId } from './common.js';
+
+const Title = Type.String({ minLength: 1, maxLength: 500 });
+const Notes = Type.String({ maxLength: 2000 });
+const Count = Type.Integer({ minimum: 0 });
+
+export const Session = Type.Object({
+  id: SessionId,
+  userId: UserId,
+  title: Type.String(),
+  seedUrl: Type.Union([Type.String(), Type.Null()]),
+  status: SessionStatus,
+  duration: Type.Number({ minimum: 0, description: 'recording length in seconds' }),
+  frameCount: Count,
+  urls: Type.Array(Type.String()),
+  urlCount: Count,
+  agentTarget: AgentTarget,
+  processingTime: Type.Integer({ minimum: 0, description: 'milliseconds' }),
+  prompt: Type.String(),
+  notes: Type.Union([Type.String(), Type.Null()]),
+  lastError: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Session = Type.Static<typeof Session>;
+
+export const Frame = Type.Object({
+  id: FrameId,
+  sessionId: SessionId,
+  timestamp: Type.Integer({ minimum: 0, description: 'position in the video, ms' }),
+  url: Type.String(),
+  thumbnailUrl: Type.String({ description: 'data:image/png;base64,… (longest side ≤ 640 px)' }),
+  diffSummary: DiffSummary,
+  ariaTree: Type.Array(AriaNodeSchema),
+  createdAt: Timestamp,
+});
+export type Frame = Type.Static<typeof Frame>;
+
+export const SessionWithFrames = Type.Object({ ...Session.properties, frames: Type.Array(Frame) });
+export type SessionWithFrames = Type.Static<typeof SessionWithFrames>;
+
+export const SessionParams = Type.Object({ id: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
+export const FrameParams = Type.Object(
+  { id: Type.String({ maxLength: 64 }), frameId: Type.String({ maxLength: 64 }) },
+  { additionalProperties: false },
+);
+export { FrameId };
+
+export const CreateSessionBody = Type.Object(
+  {
+    title: Title,
+    agentTarget: Type.Optional(AgentTarget),
+    frameCount: Type.Optional(Count),
+    urlCount: Type.Optional(Count),
+    seedUrl: Type.Optional(HttpUrl),
+    notes: Type.Optional(Notes),
+    prompt: Type.Optional(Type.String({ maxLength: 1_000_000 })),
+  },
+  { additionalProperties: false },
+);
+export type CreateSessionBody = Type.Static<typeof CreateSessionBody>;
+
+export const UpdateSessionBody = Type.Object(
+  {
+    title: Type.Optional(Title),
+    status: Type.Optional(SessionStatus),
+    duration: Type.Optional(Type.Number({ minimum: 0 })),
+    urls: Type.Optional(Type.Array(Type.String({ maxLength: 2048 }), { maxItems: 10_000 })),
+    prompt: Type.Optional(Type.String({ maxLength: 1_000_000 })),
+    agentTarget: Type.Optional(AgentTarget),
+    frameCount: Type.Optional(Count),
+    urlCount: Type.Optional(Count),
+    processingTime: Type.Optional(Count),
+    seedUrl: Type.Optional(Type.Union([HttpUrl, Type.Null()])),
+    notes: Type.Optional(Type.Union([Notes, Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type UpdateSessionBody = Type.Static<typeof UpdateSessionBody>;
+
+export const ListSessionsQuery = Type.Object(
+  {
+    status: Type.Optional(SessionStatus),
+    q: Type.Optional(Type.String({ maxLength: 500 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type ListSessionsQuery = Type.Static<typeof ListSessionsQuery>;
+
+export const SessionStats = Type.Object({
+  totalSessions: Count,
+  completedSessions: Count,
+  totalDuration: Type.Number({ minimum: 0, description: 'seconds, completed sessions' }),
+  avgProcessingTime: Count,
+});
+export type SessionStats = Type.Static<typeof SessionStats>;

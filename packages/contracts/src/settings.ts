@@ -1,0 +1,38 @@
+import Type from 'typebox';
+import { AgentTarget } from './common.js';
+
+export const MAX_RECORDING_LENGTHS = [5, 10, 15, 30] as const;
+export const MaxRecordingLength = Type.Union(MAX_RECORDING_LENGTHS.map((v) => Type.Literal(v)), {
+  description: 'minutes',
+});
+
+export const Settings = Type.Object(
+  {
+    defaultAgent: AgentTarget,
+    includeScreenshots: Type.Boolean(),
+    inlineAriaTree: Type.Boolean(),
+    includeRawDiff: Type.Boolean(),
+    maxRecordingLength: MaxRecordingLength,
+  },
+);
+export type Settings = Type.Static<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  defaultAgent: 'CLAUDE_CODE',
+  includeScreenshots: true,
+  inlineAriaTree: true,
+  includeRawDiff: false,
+  maxRecordingLength: 10,
+};
+
+export const SettingsPatch = Type.Partial(
+  Type.Object({
+    defaultAgent: AgentTarget,
+    includeScreenshots: Type.Boolean(),
+    inlineAriaTree: Type.Boolean(),
+    includeRawDiff: Type.Boolean(),
+    maxRecordingLength: MaxRecordingLength,
+  }),
+  { additionalProperties: false },
+);
+export type SettingsPatch = Type.Static<typeof SettingsPatch>;

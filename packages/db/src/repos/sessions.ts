@@ -1,0 +1,180 @@
+import { and, asc, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import type {
+  AgentTarget,
+  CreateSessionBody,
+  Session,
+  SessionStats,
+  SessionStatus,
+  SessionWithFrames,
+  StatusResponse,
+  UpdateSessionBody,
+} from '@claude-scope/contracts';
+import type { Database } from '../client.js';
+import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../client.js';
+import { newSessionId } from '../ids.js';
+import { processingTimeOf, toFrame, toSession } from '../mappers.js';
+import { frames, sessions, type SessionRow } from '../schema.js';
+
+const MAX_ID_ATTEMPTS = 5;
+
+export type NewSession = CreateSessionBody & {
+  agentTarget: AgentTarget;
+} & Partial<Pick<typeof sessions.$inferInsert, 'processingStatus' | 'processingStartedAt' | 'recordingKey' | 'fileSize' | 'mimeType' | 'timeline' | 'urls'>>;
+
+/** Inserts a session with a fresh id; an id collision is retried, never surfaced. */
+export async function createSession(db: Database, userId: string, input: NewSession): Promise<SessionRow> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const [row] = await db
+        .insert(sessions)
+        .values({ ...input, id: newSessionId(), userId, status: 'processing' })
+        .returning();
+      return row!;
+    } catch (err) {
+      if (pgErrorCode(err) !== PG_UNIQUE_VIOLATION || attempt >= MAX_ID_ATTEMPTS) throw err;
+    }
+  }
+}
+
+const owned = (userId: string, id: string) => and(eq(sessions.id, id), eq(sessions.userId, userId));
+
+export async function getSessionRow(db: Database, userId: string, id: string): Promise<SessionRow | undefined> {
+  const [row] = await db.select().from(sessions).where(owned(userId, id)).limit(1);
+  return row;
+}
+
+export async function getSession(db: Database, userId: string, id: string): Promise<Session | undefined> {
+  const row = await getSessionRow(db, userId, id);
+  return row ? toSession(row) : undefined;
+}
+
+export async function getSessionWithFrames(db: Database, userId: string, id: string): Promise<SessionWithFrames | undefined> {
+  const row = await getSessionRow(db, userId, id);
+  if (!row) return undefined;
+  const frameRows = await db.select().from(frames).where(eq(frames.sessionId, id)).orderBy(asc(frames.timestamp));
+  return { ...toSession(row), frames: frameRows.map(toFrame) };
+}
+
+/** Reads only the columns the polling route needs: it is the hottest query in the service. */
+export async function getSessionStatus(db: Database, userId: string, id: string): Promise<StatusResponse | undefined> {
+  const [row] = await db
+    .select({
+      status: sessions.status,
+      processingStatus: sessions.processingStatus,
+      processingTime: sessions.processingTime,
+      processingStartedAt: sessions.processingStartedAt,
+      lastError: sessions.lastError,
+    })
+    .from(sessions)
+    .where(owned(userId, id))
+    .limit(1);
+  if (!row) return undefined;
+  return {
+    sessionId: id,
+    sessionStatus: row.status,
+    processingStatus: row.processingStatus ?? null,
+    processingTime: processingTimeOf(row),
+    lastError: row.lastError,
+  };
+}
+
+export interface ListOptions {
+  status?: SessionStatus;
+  q?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('cursor is not valid');
+  }
+}
+
+export function encodeCursor(row: { updatedAt: Date | string; id: string }): string {
+  const updatedAt = typeof row.updatedAt === 'string' ? row.updatedAt : row.updatedAt.toISOString();
+  return Buffer.from(JSON.stringify([updatedAt, row.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { updatedAt: string; id: string } {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[0] === 'string' &&
+      typeof parsed[1] === 'string' &&
+      !Number.isNaN(Date.parse(parsed[0]))
+    ) {
+      return { updatedAt: parsed[0], id: parsed[1] };
+    }
+  } catch {
+    /* fall through */
+  }
+  throw new InvalidCursorError();
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Most recently updated first; with `limit`, returns one page and the cursor of the next (if any). */
+export async function listSessions(
+  db: Database,
+  userId: string,
+  opts: ListOptions = {},
+): Promise<{ sessions: Session[]; nextCursor: string | null }> {
+  const where: SQL[] = [eq(sessions.userId, userId)];
+  if (opts.status) where.push(eq(sessions.status, opts.status));
+  if (opts.q) where.push(ilike(sessions.title, `%${escapeLike(opts.q)}%`));
+  if (opts.cursor) {
+    const c = decodeCursor(opts.cursor);
+    where.push(sql`(${sessions.updatedAt}, ${sessions.id}) < (${c.updatedAt}::timestamptz, ${c.id})`);
+  }
+  const query = db
+    .select()
+    .from(sessions)
+    .where(and(...where))
+    .orderBy(desc(sessions.updatedAt), desc(sessions.id));
+  const rows = opts.limit ? await query.limit(opts.limit + 1) : await query;
+  let nextCursor: string | null = null;
+  if (opts.limit && rows.length > opts.limit) {
+    rows.length = opts.limit;
+    nextCursor = encodeCursor(rows[rows.length - 1]!);
+  }
+  const now = Date.now();
+  return { sessions: rows.map((r) => toSession(r, now)), nextCursor };
+}
+
+export async function getSessionStats(db: Database, userId: string): Promise<SessionStats> {
+  const [row] = await db
+    .select({
+      totalSessions: sql<number>`count(*)::int`,
+      completedSessions: sql<number>`count(*) filter (where ${sessions.status} = 'complete')::int`,
+      totalDuration: sql<number>`coalesce(sum(${sessions.duration}) filter (where ${sessions.status} = 'complete'), 0)::float8`,
+      avgProcessingTime: sql<number>`coalesce(round(avg(${sessions.processingTime}) filter (where ${sessions.status} = 'complete')), 0)::int`,
+    })
+    .from(sessions)
+    .where(eq(sessions.userId, userId));
+  return row!;
+}
+
+/** Changes only the given fields; `{}` changes nothing (updatedAt included). */
+export async function updateSession(
+  db: Database,
+  userId: string,
+  id: string,
+  patch: UpdateSessionBody,
+): Promise<Session | undefined> {
+  if (Object.keys(patch).length === 0) return getSession(db, userId, id);
+  const [row] = await db
+    .update(sessions)
+    .set({ ...patch, updatedAt: sql`greatest(now(), ${sessions.updatedAt} + interval '1 millisecond')` })
+    .where(owned(userId, id))
+    .returning();
+  return row ? toSession(row) : undefined;
+}
+
+/** Deletes the session (frames cascade) and returns the row, so the caller can clean storage and jobs. */
+export async function deleteSession(db: Database, userId: string, id: string): Promise<SessionRow | undefined> {
+  const [row] = await db.delete(sessions).where(owned(userId, id)).returning();
+  return row;
+}

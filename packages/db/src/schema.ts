@@ -1,0 +1,103 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import type { AgentTarget, AriaNode, DiffSummary, ProcessingStatus, SessionStatus, TimelineEvent } from '@claude-scope/contracts';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    avatarUrl: text('avatar_url'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_email_key').on(t.email)],
+);
+
+export const settings = pgTable('settings', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  defaultAgent: text('default_agent').$type<AgentTarget>().notNull().default('CLAUDE_CODE'),
+  includeScreenshots: boolean('include_screenshots').notNull().default(true),
+  inlineAriaTree: boolean('inline_aria_tree').notNull().default(true),
+  includeRawDiff: boolean('include_raw_diff').notNull().default(false),
+  maxRecordingLength: smallint('max_recording_length').notNull().default(10),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    seedUrl: text('seed_url'),
+    status: text('status').$type<SessionStatus>().notNull().default('processing'),
+    duration: doublePrecision('duration').notNull().default(0),
+    frameCount: integer('frame_count').notNull().default(0),
+    urls: jsonb('urls').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    urlCount: integer('url_count').notNull().default(0),
+    agentTarget: text('agent_target').$type<AgentTarget>().notNull(),
+    processingTime: integer('processing_time').notNull().default(0),
+    prompt: text('prompt').notNull().default(''),
+    notes: text('notes'),
+    lastError: text('last_error'),
+    /** Per-lane status the polling route reads; null for sessions that never entered the pipeline. */
+    processingStatus: jsonb('processing_status').$type<ProcessingStatus>(),
+    /** When the upload was accepted: processingTime counts from here. */
+    processingStartedAt: ts('processing_started_at'),
+    /** Upload facts, for the recording pipeline. */
+    recordingKey: text('recording_key'),
+    fileSize: bigint('file_size', { mode: 'number' }),
+    mimeType: text('mime_type'),
+    timeline: jsonb('timeline').$type<TimelineEvent[]>(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('sessions_user_updated_idx').on(t.userId, t.updatedAt.desc(), t.id.desc()),
+    index('sessions_processing_idx').on(t.status, t.processingStartedAt).where(sql`${t.status} = 'processing'`),
+  ],
+);
+
+export const frames = pgTable(
+  'frames',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    timestamp: integer('timestamp').notNull(),
+    url: text('url').notNull(),
+    thumbnailUrl: text('thumbnail_url').notNull(),
+    imageKey: text('image_key'),
+    diffSummary: jsonb('diff_summary').$type<DiffSummary>().notNull(),
+    ariaTree: jsonb('aria_tree').$type<AriaNode[]>().notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  // One frame per session and position: a lane re-run replaces, never duplicates.
+  (t) => [uniqueIndex('frames_session_timestamp_key').on(t.sessionId, t.timestamp)],
+);
+
+export type UserRow = typeof users.$inferSelect;
+export type SettingsRow = typeof settings.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type FrameRow = typeof frames.$inferSelect;

@@ -1,0 +1,18 @@
+import { defineProject, mergeConfig, type UserWorkspaceConfig } from 'vitest/config';
+
+/**
+ * Every package's vitest project starts from this: workspace packages resolve to their TypeScript
+ * source through the "source" export condition, so tests never need a build.
+ */
+const conditions = ['source', 'import', 'module', 'node', 'default'];
+
+export function project(overrides: UserWorkspaceConfig = {}) {
+  return mergeConfig(
+    defineProject({
+      resolve: { conditions },
+      ssr: { resolve: { conditions, externalConditions: conditions } },
+      test: { environment: 'node' },
+    }),
+    overrides,
+  );
+}
