@@ -2,19 +2,23 @@ import Type from 'typebox';
 
 /** Enums and scalars shared by every resource. One name per concept: see API.md. */
 export const AGENT_TARGETS = ['CLAUDE_CODE', 'CODEX', 'CURSOR', 'RAW'] as const;
-export const AgentTarget = Type.Union(AGENT_TARGETS.map((v) => Type.Literal(v)), {
+export const AgentTarget = Type.Enum([...AGENT_TARGETS], {
   description: 'Target AI coding agent',
 });
 export type AgentTarget = (typeof AGENT_TARGETS)[number];
 
 export const SESSION_STATUSES = ['processing', 'complete', 'error'] as const;
-export const SessionStatus = Type.Union(SESSION_STATUSES.map((v) => Type.Literal(v)));
+export const SessionStatus = Type.Enum([...SESSION_STATUSES]);
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 export const Timestamp = Type.String({ format: 'date-time', description: 'ISO 8601 with milliseconds and Z' });
 
 /** Absolute http(s) URL. The pattern keeps `javascript:`, `file:` and relative URLs out at the schema level. */
-export const HttpUrl = Type.String({ pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+[^\\s]*$', maxLength: 2048 });
+export const HttpUrl = Type.String({
+  pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#@]+(@[^\\s/?#]+)?([/?#][^\\s]*)?$',
+  maxLength: 2048,
+  'x-message': 'must be an absolute http:// or https:// URL',
+});
 
 export const SessionId = Type.String({ pattern: '^sess_[A-Z0-9]{8}$', description: 'e.g. sess_ABC12345' });
 export const UserId = Type.String({ pattern: '^usr_[A-Z0-9]{12}$' });

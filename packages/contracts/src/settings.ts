@@ -2,7 +2,7 @@ import Type from 'typebox';
 import { AgentTarget } from './common.js';
 
 export const MAX_RECORDING_LENGTHS = [5, 10, 15, 30] as const;
-export const MaxRecordingLength = Type.Union(MAX_RECORDING_LENGTHS.map((v) => Type.Literal(v)), {
+export const MaxRecordingLength = Type.Enum([...MAX_RECORDING_LENGTHS], {
   description: 'minutes',
 });
 

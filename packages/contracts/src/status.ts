@@ -7,7 +7,7 @@ export type LaneState = (typeof LANE_STATES)[number];
 /** Optional fields are omitted, never null, until they have a value. */
 export const LaneStatus = Type.Object(
   {
-    status: Type.Union(LANE_STATES.map((v) => Type.Literal(v))),
+    status: Type.Enum([...LANE_STATES]),
     progress: Type.Number({ minimum: 0, maximum: 100 }),
     startedAt: Type.Optional(Timestamp),
     completedAt: Type.Optional(Timestamp),
@@ -22,7 +22,7 @@ export type OverallStage = (typeof OVERALL_STAGES)[number];
 
 export const ProcessingStatus = Type.Object(
   {
-    overallStage: Type.Union(OVERALL_STAGES.map((v) => Type.Literal(v))),
+    overallStage: Type.Enum([...OVERALL_STAGES]),
     videoLane: LaneStatus,
     playwrightLane: LaneStatus,
     synthesis: LaneStatus,

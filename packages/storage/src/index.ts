@@ -1,0 +1,128 @@
+import {
+  CreateBucketCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  ListObjectsV2Command,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import type { Readable } from 'node:stream';
+
+export interface StorageConfig {
+  endpoint?: string | undefined;
+  region: string;
+  bucket: string;
+  accessKeyId?: string | undefined;
+  secretAccessKey?: string | undefined;
+  forcePathStyle: boolean;
+}
+
+/** Object storage behind a small repository: the services never build S3 commands themselves. */
+export class Storage {
+  readonly client: S3Client;
+  readonly bucket: string;
+
+  constructor(cfg: StorageConfig) {
+    this.bucket = cfg.bucket;
+    this.client = new S3Client({
+      region: cfg.region,
+      forcePathStyle: cfg.forcePathStyle,
+      ...(cfg.endpoint ? { endpoint: cfg.endpoint } : {}),
+      ...(cfg.accessKeyId && cfg.secretAccessKey
+        ? { credentials: { accessKeyId: cfg.accessKeyId, secretAccessKey: cfg.secretAccessKey } }
+        : {}),
+      // Fail fast when storage is down so callers can answer 503 instead of hanging.
+      maxAttempts: 2,
+      requestHandler: { connectionTimeout: 3_000, requestTimeout: 60_000 },
+    });
+  }
+
+  /** Reachability check for /api/ready. */
+  async ping(signal?: AbortSignal): Promise<void> {
+    await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }), signal ? { abortSignal: signal } : {});
+  }
+
+  async ensureBucket(): Promise<void> {
+    try {
+      await this.ping();
+    } catch {
+      await this.client.send(new CreateBucketCommand({ Bucket: this.bucket }));
+    }
+  }
+
+  /**
+   * Streams `body` to `key` with a multipart upload (parts of 8 MB, at most 2 in flight), so memory stays
+   * bounded whatever the size. An abort or a stream error aborts the multipart upload: nothing is left behind.
+   */
+  async putStream(
+    key: string,
+    body: Readable,
+    opts: { contentType?: string; signal?: AbortSignal } = {},
+  ): Promise<void> {
+    const upload = new Upload({
+      client: this.client,
+      params: { Bucket: this.bucket, Key: key, Body: body, ContentType: opts.contentType },
+      partSize: 8 * 1024 * 1024,
+      queueSize: 2,
+      leavePartsOnError: false,
+    });
+    const onAbort = () => void upload.abort().catch(() => {});
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      await upload.done();
+    } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async putBuffer(key: string, body: Buffer | Uint8Array, contentType?: string): Promise<void> {
+    const upload = new Upload({ client: this.client, params: { Bucket: this.bucket, Key: key, Body: body, ContentType: contentType } });
+    await upload.done();
+  }
+
+  async getStream(key: string): Promise<Readable> {
+    const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    return res.Body as Readable;
+  }
+
+  async deleteKeys(keys: string[]): Promise<void> {
+    for (let i = 0; i < keys.length; i += 1000) {
+      const chunk = keys.slice(i, i + 1000);
+      if (chunk.length === 0) continue;
+      await this.client.send(
+        new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: chunk.map((Key) => ({ Key })), Quiet: true } }),
+      );
+    }
+  }
+
+  async listKeys(prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    let token: string | undefined;
+    do {
+      const res = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+      );
+      for (const o of res.Contents ?? []) if (o.Key) keys.push(o.Key);
+      token = res.IsTruncated ? res.NextContinuationToken : undefined;
+    } while (token);
+    return keys;
+  }
+
+  /** Removes every object of a session (recording, frame images). */
+  async deletePrefix(prefix: string): Promise<number> {
+    const keys = await this.listKeys(prefix);
+    await this.deleteKeys(keys);
+    return keys.length;
+  }
+
+  destroy(): void {
+    this.client.destroy();
+  }
+}
+
+/** Where a session's objects live: one prefix per session, so deletion is one listing. */
+export const sessionPrefix = (sessionId: string) => `sessions/${sessionId}/`;
+export const recordingKey = (sessionId: string) => `${sessionPrefix(sessionId)}recording`;
+export const frameImageKey = (sessionId: string, timestampMs: number) =>
+  `${sessionPrefix(sessionId)}frames/${String(timestampMs).padStart(9, '0')}.png`;

@@ -1,0 +1,70 @@
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { randomUUID } from 'node:crypto';
+import type { ApiConfig } from './config.js';
+import authPlugin from './plugins/auth.js';
+import { installErrorHandling } from './plugins/errors.js';
+import infraPlugin from './plugins/infra.js';
+import swaggerPlugin from './plugins/swagger.js';
+import { installValidation } from './plugins/validation.js';
+import authRoutes from './routes/auth/index.js';
+import healthRoutes from './routes/health/index.js';
+import sessionRoutes from './routes/sessions/index.js';
+import settingsRoutes from './routes/settings/index.js';
+
+export interface BuildOptions {
+  config: ApiConfig;
+  logger?: FastifyServerOptions['logger'];
+  /** Namespace for Redis keys (rate limits), so parallel test apps never share counters. */
+  redisNamespace?: string;
+}
+
+/** Structured logs; credentials never reach them. */
+export function loggerOptions(config: ApiConfig): FastifyServerOptions['logger'] {
+  return {
+    level: config.LOG_LEVEL,
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.accessToken', '*.token'],
+      censor: '[redacted]',
+    },
+  };
+}
+
+/** The app factory: everything but listening (see server.ts), so tests can build it and use inject. */
+export async function buildApp(opts: BuildOptions) {
+  const { config } = opts;
+  const app = Fastify({
+    logger: opts.logger ?? loggerOptions(config),
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installValidation(app);
+  installErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(infraPlugin, { config });
+  await app.register(rateLimit, {
+    global: false,
+    redis: app.redis,
+    nameSpace: `${opts.redisNamespace ?? 'claude-scope'}:rate-limit:`,
+    // Redis down must not lock everyone out of login: count locally until it is back.
+    skipOnError: true,
+  });
+  await app.register(swaggerPlugin);
+  await app.register(authPlugin);
+
+  await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(sessionRoutes, { prefix: '/api/sessions' });
+  await app.register(settingsRoutes, { prefix: '/api/settings' });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

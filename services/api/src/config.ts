@@ -1,0 +1,31 @@
+import { bool, duration, int, loadConfig, oneOf, optionalStr, str, url, type ConfigOf, type Env } from '@claude-scope/config';
+
+/** Every variable the API reads. README's table is written from this list. */
+export const apiConfigSpec = {
+  NODE_ENV: oneOf(['development', 'production', 'test'] as const, { default: 'development' }),
+  HOST: str({ default: '0.0.0.0' }),
+  PORT: int({ default: 3000, min: 0, max: 65535 }),
+  LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, { default: 'info' }),
+  TRUST_PROXY: bool({ default: false }),
+  DATABASE_URL: url({ protocols: ['postgres', 'postgresql'] }),
+  DATABASE_POOL_MAX: int({ default: 10, min: 1, max: 200 }),
+  REDIS_URL: url({ protocols: ['redis', 'rediss'] }),
+  S3_ENDPOINT: optionalStr(),
+  S3_REGION: str({ default: 'us-east-1' }),
+  S3_BUCKET: str({ default: 'claude-scope' }),
+  S3_ACCESS_KEY_ID: optionalStr(),
+  S3_SECRET_ACCESS_KEY: { ...optionalStr(), secret: true },
+  S3_FORCE_PATH_STYLE: bool({ default: true }),
+  JWT_SECRET: str({ minLength: 32, secret: true }),
+  JWT_EXPIRES_IN: duration({ default: '7d' }),
+  AUTH_RATE_LIMIT_MAX: int({ default: 10, min: 1 }),
+  AUTH_RATE_LIMIT_WINDOW_MS: int({ default: 60_000, min: 1000 }),
+  MAX_UPLOAD_BYTES: int({ default: 100 * 1024 * 1024, min: 1 }),
+  RECORDING_SYNC_TIMEOUT_MS: int({ default: 120_000, min: 0 }),
+};
+
+export type ApiConfig = ConfigOf<typeof apiConfigSpec>;
+
+export function loadApiConfig(env: Env = process.env): ApiConfig {
+  return loadConfig(apiConfigSpec, env);
+}

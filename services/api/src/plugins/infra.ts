@@ -1,0 +1,47 @@
+import fp from 'fastify-plugin';
+import { Redis } from 'ioredis';
+import { closeDb, createDb, type Database } from '@claude-scope/db';
+import { Storage } from '@claude-scope/storage';
+import type { ApiConfig } from '../config.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: ApiConfig;
+    db: Database;
+    redis: Redis;
+    storage: Storage;
+  }
+}
+
+/** Postgres, Redis and S3 clients, created once per process and closed with the app. */
+export default fp<{ config: ApiConfig }>(
+  async (app, { config }) => {
+    const db = createDb({ url: config.DATABASE_URL, max: config.DATABASE_POOL_MAX, applicationName: 'claude-scope-api' });
+    // Commands fail fast while Redis is down (503), and the client keeps reconnecting in the background.
+    const redis = new Redis(config.REDIS_URL, {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      connectTimeout: 3_000,
+      lazyConnect: false,
+    });
+    redis.on('error', (err) => app.log.debug({ err }, 'redis connection error'));
+    const storage = new Storage({
+      endpoint: config.S3_ENDPOINT,
+      region: config.S3_REGION,
+      bucket: config.S3_BUCKET,
+      accessKeyId: config.S3_ACCESS_KEY_ID,
+      secretAccessKey: config.S3_SECRET_ACCESS_KEY,
+      forcePathStyle: config.S3_FORCE_PATH_STYLE,
+    });
+    app.decorate('config', config);
+    app.decorate('db', db);
+    app.decorate('redis', redis);
+    app.decorate('storage', storage);
+    app.addHook('onClose', async () => {
+      storage.destroy();
+      redis.disconnect();
+      await closeDb(db);
+    });
+  },
+  { name: 'infra' },
+);

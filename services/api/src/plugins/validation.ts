@@ -1,0 +1,80 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { FastifyInstance } from 'fastify';
+import { READ_ONLY_FIELDS } from '@claude-scope/contracts';
+
+// ajv-formats is CommonJS; its default export lands on .default under NodeNext.
+type AddFormats = (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ??
+  addFormatsModule) as unknown as AddFormats;
+
+function makeAjv(coerce: boolean) {
+  const ajv = new Ajv({
+    // The contract: unknown fields are rejected (never stripped), wrong types rejected (never coerced).
+    removeAdditional: false,
+    coerceTypes: coerce ? 'array' : false,
+    useDefaults: false,
+    allErrors: false,
+    verbose: true,
+    strict: false, // minLength/maxLength count Unicode code points (ajv default)
+  });
+  addFormats(ajv);
+  return ajv;
+}
+
+/**
+ * JSON bodies are validated strictly; querystrings and params are strings on the wire, so those
+ * (and only those) are coerced to the schema's number/boolean types.
+ */
+export function installValidation(app: FastifyInstance): void {
+  const strict = makeAjv(false);
+  const coercing = makeAjv(true);
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === 'body' ? strict : coercing).compile(schema as object),
+  );
+  app.setSchemaErrorFormatter((errors, dataVar) => {
+    const err = new Error(formatValidationError(errors as ErrorObject[], dataVar)) as Error & { statusCode: number };
+    err.statusCode = 400;
+    return err;
+  });
+}
+
+const READ_ONLY = new Set<string>(READ_ONLY_FIELDS);
+
+/** `/urls/0` → `urls[0]`; the root of the part is named by the part (body, querystring…). */
+function fieldPath(instancePath: string, dataVar: string): string {
+  if (!instancePath) return dataVar;
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((seg, i) => (/^\d+$/.test(seg) ? `[${seg}]` : i === 0 ? seg : `.${seg}`))
+    .join('');
+}
+
+/**
+ * One clear sentence naming the field and the rule, e.g. `title must NOT have more than 500 characters`.
+ * For a union (nullable fields, enums) the branch that matches the value's type explains the failure best.
+ */
+export function formatValidationError(errors: ErrorObject[], dataVar = 'body'): string {
+  const relevant =
+    errors.find((e) => e.keyword !== 'anyOf' && !(e.keyword === 'type' && e.params.type === 'null')) ?? errors[0];
+  if (!relevant) return `${dataVar} is invalid`;
+  const base = fieldPath(relevant.instancePath, dataVar);
+  const prefix = relevant.instancePath ? `${base}.` : '';
+  switch (relevant.keyword) {
+    case 'additionalProperties': {
+      const field = String(relevant.params.additionalProperty);
+      return READ_ONLY.has(field) ? `${prefix}${field} is read-only` : `${prefix}${field} is not an allowed field`;
+    }
+    case 'required':
+      return `${prefix}${String(relevant.params.missingProperty)} is required`;
+    case 'enum':
+      return `${base} must be one of ${(relevant.params.allowedValues as unknown[]).join(', ')}`;
+    case 'pattern': {
+      const hint = (relevant.parentSchema as { 'x-message'?: string } | undefined)?.['x-message'];
+      return `${base} ${hint ?? relevant.message}`;
+    }
+    default:
+      return `${base} ${relevant.message ?? 'is invalid'}`;
+  }
+}

@@ -1,0 +1,105 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import {
+  CreateSessionBody,
+  ErrorBody,
+  ListSessionsQuery,
+  Session,
+  SessionParams,
+  SessionStats,
+  SessionWithFrames,
+  StatusResponse,
+  UpdateSessionBody,
+} from '@claude-scope/contracts';
+import {
+  createSession,
+  deleteSession,
+
+  getSessionRow,
+  getSessionStats,
+  getSessionStatus,
+  getSessionWithFrames,
+  getSettings,
+  InvalidCursorError,
+  listSessions,
+  toSession,
+  updateSession,
+} from '@claude-scope/db';
+import { sessionPrefix } from '@claude-scope/storage';
+import { HttpError, notFound } from '../../lib/errors.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('onRequest', app.authenticate);
+
+  app.post(
+    '/',
+    { schema: { tags: ['sessions'], body: CreateSessionBody, response: { 201: Session, ...errors } } },
+    async (request, reply) => {
+      const agentTarget = request.body.agentTarget ?? (await getSettings(app.db, request.userId)).defaultAgent;
+      const row = await createSession(app.db, request.userId, { ...request.body, agentTarget });
+      return reply.code(201).send(toSession(row));
+    },
+  );
+
+  app.get(
+    '/',
+    { schema: { tags: ['sessions'], querystring: ListSessionsQuery, response: { 200: Type.Array(Session), ...errors } } },
+    async (request, reply) => {
+      try {
+        const { sessions, nextCursor } = await listSessions(app.db, request.userId, request.query);
+        if (nextCursor) {
+          const params = new URLSearchParams();
+          for (const [k, v] of Object.entries(request.query)) if (v !== undefined && k !== 'cursor') params.set(k, String(v));
+          params.set('cursor', nextCursor);
+          reply.header('link', `</api/sessions?${params.toString()}>; rel="next"`);
+        }
+        return sessions;
+      } catch (err) {
+        if (err instanceof InvalidCursorError) throw new HttpError(400, 'cursor is not valid');
+        throw err;
+      }
+    },
+  );
+
+  app.get('/stats', { schema: { tags: ['sessions'], response: { 200: SessionStats, 401: ErrorBody } } }, async (request) =>
+    getSessionStats(app.db, request.userId),
+  );
+
+  app.get(
+    '/:id',
+    { schema: { tags: ['sessions'], params: SessionParams, response: { 200: SessionWithFrames, ...errors } } },
+    async (request) => (await getSessionWithFrames(app.db, request.userId, request.params.id)) ?? Promise.reject(notFound()),
+  );
+
+  app.get(
+    '/:id/status',
+    { schema: { tags: ['sessions'], params: SessionParams, response: { 200: StatusResponse, ...errors } } },
+    async (request) => (await getSessionStatus(app.db, request.userId, request.params.id)) ?? Promise.reject(notFound()),
+  );
+
+  app.patch(
+    '/:id',
+    {
+      schema: { tags: ['sessions'], params: SessionParams, body: UpdateSessionBody, response: { 200: Session, ...errors } },
+    },
+    async (request) =>
+      (await updateSession(app.db, request.userId, request.params.id, request.body)) ?? Promise.reject(notFound()),
+  );
+
+  app.delete(
+    '/:id',
+    { schema: { tags: ['sessions'], params: SessionParams, response: { 204: Type.Null({ description: 'No Content' }), ...errors } } },
+    async (request, reply) => {
+      const row = await getSessionRow(app.db, request.userId, request.params.id);
+      if (!row) throw notFound();
+      // Stored objects first: if S3 is down the delete fails as a whole (503) and nothing is lost half-way.
+      await app.storage.deletePrefix(sessionPrefix(row.id));
+      await deleteSession(app.db, request.userId, row.id);
+      return reply.code(204).send(null);
+    },
+  );
+};
+
+export default routes;
