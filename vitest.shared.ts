@@ -4,13 +4,13 @@ import { defineProject, mergeConfig, type UserWorkspaceConfig } from 'vitest/con
  * Every package's vitest project starts from this: workspace packages resolve to their TypeScript
  * source through the "source" export condition, so tests never need a build.
  */
-const conditions = ['source', 'import', 'module', 'node', 'default'];
+const conditions = ['source', 'node'];
 
 export function project(overrides: UserWorkspaceConfig = {}) {
   return mergeConfig(
     defineProject({
       resolve: { conditions },
-      ssr: { resolve: { conditions, externalConditions: conditions } },
+      ssr: { resolve: { conditions, externalConditions: ['source'] } },
       test: { environment: 'node' },
     }),
     overrides,

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
 import { closeDb, createDb, type Database } from '@claude-scope/db';
@@ -25,6 +26,9 @@ export default fp<{ config: ApiConfig }>(
       lazyConnect: false,
     });
     redis.on('error', (err) => app.log.debug({ err }, 'redis connection error'));
+    // Commands sent before the first connection would fail (no offline queue): wait for it briefly,
+    // but start anyway when Redis is down — /api/ready reports it and routes answer 503.
+    await Promise.race([once(redis, 'ready'), new Promise((r) => setTimeout(r, 3_000).unref())]).catch(() => {});
     const storage = new Storage({
       endpoint: config.S3_ENDPOINT,
       region: config.S3_REGION,

@@ -34,7 +34,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRequest', app.authenticate);
 
   app.post(
-    '/',
+    '',
     { schema: { tags: ['sessions'], body: CreateSessionBody, response: { 201: Session, ...errors } } },
     async (request, reply) => {
       const agentTarget = request.body.agentTarget ?? (await getSettings(app.db, request.userId)).defaultAgent;
@@ -44,7 +44,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
-    '/',
+    '',
     { schema: { tags: ['sessions'], querystring: ListSessionsQuery, response: { 200: Type.Array(Session), ...errors } } },
     async (request, reply) => {
       try {
