@@ -1,1 +1,1 @@
-export {};
+export { parseAriaSnapshot } from './parse.js';
