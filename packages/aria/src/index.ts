@@ -1,1 +1,3 @@
 export { parseAriaSnapshot } from './parse.js';
+export { diffTrees } from './diff.js';
+export { countMarks } from './marks.js';
