@@ -1,3 +1,5 @@
 export { parseAriaSnapshot } from './parse.js';
 export { diffTrees } from './diff.js';
 export { countMarks } from './marks.js';
+export { elementCounts, type ElementCounts } from './counts.js';
+export { describeChanges } from './describe.js';
