@@ -1,0 +1,41 @@
+import type { AriaNode, DiffSummary } from '@claude-scope/contracts';
+
+/** One UI state the user reached, in time order. */
+export interface AnalysisStep {
+  index: number; // 1-based
+  timestamp: number; // ms into the recording
+  url: string;
+  pageTitle?: string;
+  /** What the user did to get here, e.g. 'click button "Sign in"'; absent for the first state. */
+  action?: string;
+  /** Human sentences from the ARIA diff, e.g. 'dialog "Confirm order" appeared' (already computed). */
+  changes: string[];
+  /** Tree of this state, nodes marked added/changed/removed vs the previous step. */
+  ariaTree: AriaNode[];
+  diffSummary: DiffSummary;
+  consoleErrors: string[];
+  failedRequests: { method: string; url: string; status?: number; error?: string }[];
+  /** A replayed action that could not be performed, with the reason. */
+  failure?: string;
+  /** data:image/png;base64,… (≤ 640 px) */
+  thumbnailUrl?: string;
+}
+
+export interface Analysis {
+  title: string;
+  notes: string | null;
+  seedUrl: string;
+  urls: string[];
+  durationMs: number;
+  steps: AnalysisStep[];
+}
+
+export interface PromptOptions {
+  includeScreenshots: boolean;
+  inlineAriaTree: boolean;
+  includeRawDiff: boolean;
+  /** Upper bound on the prompt's length in characters; default DEFAULT_MAX_CHARS. */
+  maxChars?: number;
+}
+
+export const DEFAULT_MAX_CHARS = 60_000;
