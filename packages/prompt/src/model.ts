@@ -1,0 +1,176 @@
+/**
+ * Normalises an Analysis into the data every format renders: every string redacted and made single-line (or
+ * normalised multi-line for user notes), lists capped, UI states deduplicated. Formats never see raw input.
+ */
+import type { Analysis, AnalysisStep } from './analysis.js';
+import { redactSecrets } from './redact.js';
+import { capLines, renderTree, stateSignature } from './tree-text.js';
+import { formatTime, multiLine, oneLine } from './text.js';
+
+const LIMITS = {
+  title: 500,
+  notes: 2000,
+  url: 500,
+  text: 300, // page titles, actions, change sentences, failures
+  consoleError: 500,
+  changes: 40,
+  consoleErrors: 20,
+  failedRequests: 20,
+  urls: 500,
+  treeLines: 150,
+  rawDiffLines: 200,
+  screenshotChars: 2_000_000,
+};
+
+// Only well-formed base64 image data URLs: anything else could break out of ![…](…) or smuggle text.
+const DATA_URL = /^data:image\/(?:png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
+
+/** A state the user saw: either a new set of interactive elements, or one seen before. */
+export type UiView =
+  | { kind: 'snapshot'; lines: string[]; /** changes-only form for a tight budget; absent for the baseline */ diffLines?: string[] }
+  | { kind: 'same'; sameAs: number; diffLines: string[]; /** identical to the previous step */ unchanged: boolean };
+
+export interface StepModel {
+  index: number;
+  time: string;
+  url: string;
+  pageTitle?: string;
+  action?: string;
+  changes: string[];
+  changesMore: number;
+  consoleErrors: string[];
+  consoleErrorsMore: number;
+  failedRequests: string[];
+  failedRequestsMore: number;
+  failure?: string;
+  /** A console error, a failed request or a failed action happened here. */
+  hasProblem: boolean;
+  /** The tree differs from the previous step (always true for the first step). */
+  treeChanged: boolean;
+  ui: UiView;
+  rawDiff: string[];
+  screenshot?: string;
+}
+
+export interface Issue {
+  step: number;
+  kind: 'failure' | 'console' | 'request';
+  text: string;
+}
+
+export interface PromptModel {
+  title: string;
+  notes: string | null;
+  seedUrl: string;
+  urls: string[];
+  duration: string;
+  steps: StepModel[];
+  issues: Issue[];
+  /** Steps whose thumbnail was present but not a well-formed image data URL. */
+  invalidScreenshots: number[];
+}
+
+const text = (s: unknown, max = LIMITS.text) => oneLine(redactSecrets(String(s ?? '')), max);
+
+function capList(items: unknown, max: number, each: (s: unknown) => string): [string[], number] {
+  const list = (Array.isArray(items) ? items : []).map(each).filter((s) => s.length > 0);
+  return [list.slice(0, max), Math.max(0, list.length - max)];
+}
+
+function formatRequest(r: AnalysisStep['failedRequests'][number]): string {
+  const method = /^[A-Za-z]{1,10}$/.test(String(r?.method ?? '')) ? String(r.method).toUpperCase() : 'REQUEST';
+  const status = typeof r?.status === 'number' && Number.isFinite(r.status) ? String(r.status) : 'no response';
+  const error = r?.error ? ` (${text(r.error, 200)})` : '';
+  return `${method} ${text(r?.url, LIMITS.url)} → ${status}${error}`;
+}
+
+export function buildModel(analysis: Analysis): PromptModel {
+  const seen = new Map<string, number>(); // state signature → first step that showed it
+  let previous: { signature: string; index: number } | undefined;
+  const invalidScreenshots: number[] = [];
+  const inputSteps = Array.isArray(analysis.steps) ? analysis.steps : [];
+
+  const steps = inputSteps.map((s, i): StepModel => {
+    const index = Number.isInteger(s.index) && s.index > 0 ? s.index : i + 1;
+    const tree = Array.isArray(s.ariaTree) ? s.ariaTree : [];
+    const url = text(s.url, LIMITS.url);
+    const [changes, changesMore] = capList(s.changes, LIMITS.changes, (c) => text(c));
+    const [consoleErrors, consoleErrorsMore] = capList(s.consoleErrors, LIMITS.consoleErrors, (c) => text(c, LIMITS.consoleError));
+    const [failedRequests, failedRequestsMore] = capList(s.failedRequests, LIMITS.failedRequests, (r) =>
+      formatRequest(r as AnalysisStep['failedRequests'][number]),
+    );
+    const failure = s.failure ? text(s.failure) : undefined;
+    const d = s.diffSummary ?? { added: 0, changed: 0, removed: 0 };
+    const treeChanged = i === 0 || d.added + d.changed + d.removed > 0 || changes.length > 0;
+
+    const diffLines = () =>
+      capLines(renderTree(tree, { filter: 'interactive', mode: 'diff', collapseRemoved: true }), LIMITS.treeLines);
+    const signature = stateSignature(url, tree);
+    const earlier = seen.get(signature);
+    let ui: UiView;
+    if (earlier !== undefined) {
+      const diff = diffLines();
+      const unchanged = signature === previous?.signature && diff.length === 0;
+      ui = { kind: 'same', sameAs: unchanged ? previous!.index : earlier, diffLines: diff, unchanged };
+    } else {
+      seen.set(signature, index);
+      const lines = capLines(
+        renderTree(tree, { filter: 'interactive', mode: 'snapshot', collapseRemoved: true }),
+        LIMITS.treeLines,
+      );
+      ui = i === 0 ? { kind: 'snapshot', lines } : { kind: 'snapshot', lines, diffLines: diffLines() };
+    }
+
+    previous = { signature, index };
+
+    let screenshot: string | undefined;
+    if (typeof s.thumbnailUrl === 'string' && s.thumbnailUrl !== '') {
+      if (s.thumbnailUrl.length <= LIMITS.screenshotChars && DATA_URL.test(s.thumbnailUrl)) screenshot = s.thumbnailUrl;
+      else invalidScreenshots.push(index);
+    }
+
+    return {
+      index,
+      time: formatTime(s.timestamp),
+      url,
+      ...(s.pageTitle ? { pageTitle: text(s.pageTitle) } : {}),
+      ...(s.action ? { action: text(s.action) } : {}),
+      changes,
+      changesMore,
+      consoleErrors,
+      consoleErrorsMore,
+      failedRequests,
+      failedRequestsMore,
+      ...(failure ? { failure } : {}),
+      hasProblem: consoleErrors.length > 0 || failedRequests.length > 0 || !!failure,
+      treeChanged,
+      ui,
+      rawDiff:
+        i === 0
+          ? []
+          : capLines(renderTree(tree, { filter: 'all', mode: 'diff', collapseRemoved: false }), LIMITS.rawDiffLines, 'node'),
+      ...(screenshot ? { screenshot } : {}),
+    };
+  });
+
+  const issues: Issue[] = steps.flatMap((s) => [
+    ...(s.failure ? [{ step: s.index, kind: 'failure' as const, text: s.failure }] : []),
+    ...s.consoleErrors.map((e) => ({ step: s.index, kind: 'console' as const, text: e })),
+    ...s.failedRequests.map((r) => ({ step: s.index, kind: 'request' as const, text: r })),
+  ]);
+
+  const urls = [...new Set((Array.isArray(analysis.urls) ? analysis.urls : []).map((u) => text(u, LIMITS.url)))]
+    .filter((u) => u.length > 0)
+    .slice(0, LIMITS.urls);
+
+  return {
+    title: text(analysis.title, LIMITS.title) || 'Untitled recording',
+    notes: analysis.notes ? multiLine(redactSecrets(analysis.notes), LIMITS.notes) || null : null,
+    seedUrl: text(analysis.seedUrl, LIMITS.url),
+    urls: urls.length > 0 ? urls : [...new Set(steps.map((s) => s.url))],
+    duration: formatTime(analysis.durationMs),
+    steps,
+    issues,
+    invalidScreenshots,
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * Compact text rendering of ARIA trees: one `role "name" [states]` line per node, indented, with a diff marker
+ * column (+ added, ~ changed, - removed, blank otherwise). Page strings are redacted and made single-line here;
+ * format-specific escaping happens later, when a format wraps the lines in its untrusted block.
+ */
+import type { AriaNode } from '@claude-scope/contracts';
+import { REDACTED, redactSecrets } from './redact.js';
+import { oneLine } from './text.js';
+
+export type Marker = '+' | '~' | '-' | ' ';
+export type TreeFilter = 'interactive' | 'all';
+
+// What an agent can act on…
+const INTERACTIVE = new Set([
+  'button', 'link', 'textbox', 'searchbox', 'checkbox', 'radio', 'combobox', 'listbox', 'option', 'menuitem',
+  'menuitemcheckbox', 'menuitemradio', 'switch', 'slider', 'spinbutton', 'tab', 'treeitem',
+]);
+// …what tells it something went wrong or opened on top…
+const ALWAYS = new Set(['dialog', 'alertdialog', 'alert', 'status']);
+// …and landmarks that only matter as context around those.
+const CONTAINERS = new Set([
+  'form', 'navigation', 'main', 'banner', 'contentinfo', 'complementary', 'region', 'search', 'menu', 'menubar',
+  'tablist', 'tabpanel', 'toolbar', 'grid', 'table', 'tree', 'radiogroup',
+]);
+
+const SECRET_FIELD = /pass(?:word|code|phrase)?|secret|token|api.?key|\bpin\b|\botp\b|cvc|cvv|card.?number/i;
+const MAX_DEPTH = 64; // pathological trees: stop descending rather than overflow the stack
+const NAME_MAX = 120;
+const VALUE_MAX = 80;
+
+interface Pruned {
+  node: AriaNode;
+  children: Pruned[];
+}
+
+function childrenOf(node: AriaNode): AriaNode[] {
+  return Array.isArray(node.children) ? node.children.filter((c): c is AriaNode => !!c && typeof c === 'object') : [];
+}
+
+/** Keeps the nodes the filter wants; children of dropped nodes are lifted to the nearest kept ancestor. */
+function prune(nodes: AriaNode[], filter: TreeFilter, depth = 0): Pruned[] {
+  if (depth > MAX_DEPTH) return [];
+  return nodes.flatMap((node) => {
+    const children = prune(childrenOf(node), filter, depth + 1);
+    const role = String(node.role ?? '');
+    const keep =
+      filter === 'all' || INTERACTIVE.has(role) || ALWAYS.has(role) || (CONTAINERS.has(role) && children.length > 0);
+    return keep ? [{ node, children }] : children;
+  });
+}
+
+function markerOf(node: AriaNode): Marker {
+  switch (node.diffStatus) {
+    case 'added':
+      return '+';
+    case 'changed':
+      return '~';
+    case 'removed':
+      return '-';
+    default:
+      return ' ';
+  }
+}
+
+const clean = (text: string, max: number) => oneLine(redactSecrets(text), max);
+const quote = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+/** `role "name" [state, key=value]` with states sorted, so key order upstream never changes the output. */
+export function nodeText(node: AriaNode): string {
+  const role = clean(String(node.role ?? ''), 40) || 'node';
+  const name = clean(typeof node.name === 'string' ? node.name : '', NAME_MAX);
+  const secretField = SECRET_FIELD.test(name);
+  const states: string[] = [];
+  for (const key of Object.keys(node).sort()) {
+    if (key === 'role' || key === 'name' || key === 'children' || key === 'diffStatus') continue;
+    const value = node[key];
+    const k = clean(key, 30);
+    if (value === true) states.push(k);
+    else if (value === false) states.push(`${k}=false`);
+    else if (typeof value === 'number' && Number.isFinite(value)) states.push(`${k}=${value}`);
+    else if (typeof value === 'string') {
+      const secret = secretField && value !== '' && (key === 'value' || key === 'valuetext');
+      states.push(`${k}=${quote(secret ? REDACTED : clean(value, VALUE_MAX))}`);
+    }
+  }
+  return `${role}${name ? ` ${quote(name)}` : ''}${states.length ? ` [${states.join(', ')}]` : ''}`;
+}
+
+function countDescendants(p: Pruned): number {
+  return p.children.reduce((n, c) => n + 1 + countDescendants(c), 0);
+}
+
+function hasMark(p: Pruned): boolean {
+  return markerOf(p.node) !== ' ' || p.children.some(hasMark);
+}
+
+export interface RenderTreeOptions {
+  filter: TreeFilter;
+  /** snapshot: every kept node; diff: only marked nodes and the ancestors that locate them. */
+  mode: 'snapshot' | 'diff';
+  /** Show a removed subtree as its root line plus a count (the agent does not need what is gone, node by node). */
+  collapseRemoved: boolean;
+}
+
+export function renderTree(nodes: AriaNode[], options: RenderTreeOptions): string[] {
+  const lines: string[] = [];
+  const emit = (list: Pruned[], depth: number) => {
+    for (const p of list) {
+      if (options.mode === 'diff' && !hasMark(p)) continue;
+      const marker = markerOf(p.node);
+      let text = nodeText(p.node);
+      const collapse = marker === '-' && options.collapseRemoved && p.children.length > 0;
+      if (collapse) text += ` (with ${countDescendants(p)} more inside)`;
+      lines.push(`${marker} ${'  '.repeat(depth)}${text}`);
+      if (!collapse) emit(p.children, depth + 1);
+    }
+  };
+  emit(prune(nodes, options.filter), 0);
+  return lines;
+}
+
+/**
+ * Identity of a UI state: URL plus the interactive elements present, by role and name. States and values are left
+ * out on purpose: typing into a field or ticking a box is a change within a state (shown as a diff), not a new
+ * state whose whole element list is worth repeating.
+ */
+export function stateSignature(url: string, nodes: AriaNode[]): string {
+  const present = (list: AriaNode[]): AriaNode[] =>
+    list
+      .filter((n) => n && typeof n === 'object' && n.diffStatus !== 'removed')
+      .map((n) => ({ role: n.role, name: n.name, children: present(childrenOf(n)) }));
+  const lines = renderTree(present(nodes), { filter: 'interactive', mode: 'snapshot', collapseRemoved: false });
+  return `${url}\n${lines.join('\n')}`;
+}
+
+/** Caps a rendered tree, saying how much was left out, so one enormous page cannot eat the whole budget. */
+export function capLines(lines: string[], max: number, noun = 'element'): string[] {
+  if (lines.length <= max) return lines;
+  const rest = lines.length - max;
+  return [...lines.slice(0, max), `  … ${rest} more ${rest === 1 ? noun : `${noun}s`} not shown`];
+}
