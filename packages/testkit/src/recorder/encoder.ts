@@ -1,0 +1,69 @@
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
+
+export type VideoFormat = 'webm' | 'mp4' | 'mkv';
+
+/** Codec settings per container: what browser/desktop screen recorders typically produce. */
+export function codecArgs(format: VideoFormat): string[] {
+  switch (format) {
+    case 'webm': // VP9, like Chrome's MediaRecorder; realtime speed keeps long recordings cheap to make
+      return ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-row-mt', '1', '-b:v', '0', '-crf', '36'];
+    case 'mp4':
+      return ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-movflags', '+faststart'];
+    case 'mkv': // OBS's default container
+      return ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23'];
+  }
+}
+
+/** Feeds raw rgb24 frames to ffmpeg at a fixed rate: frame i is at exactly i / fps seconds. */
+export class Encoder {
+  private stderr = '';
+  private readonly exited: Promise<number | null>;
+
+  private constructor(private readonly proc: ChildProcessByStdio<Writable, null, Readable>) {
+    proc.stderr.setEncoding('utf8');
+    proc.stderr.on('data', (d: string) => (this.stderr = (this.stderr + d).slice(-4000)));
+    // A dead ffmpeg makes writes fail with EPIPE; the exit code reported by finish() says why.
+    proc.stdin.on('error', () => {});
+    this.exited = new Promise((resolve, reject) => {
+      proc.once('error', reject);
+      proc.once('close', resolve);
+    });
+  }
+
+  static start(path: string, o: { format: VideoFormat; width: number; height: number; fps: number }): Encoder {
+    const args = [
+      '-hide_banner', '-loglevel', 'error', '-y',
+      '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${o.width}x${o.height}`, '-framerate', String(o.fps), '-i', 'pipe:0',
+      ...codecArgs(o.format),
+      '-pix_fmt', 'yuv420p', '-threads', '2', '-f', o.format === 'mkv' ? 'matroska' : o.format, path,
+    ];
+    return new Encoder(spawn('ffmpeg', args, { stdio: ['pipe', 'ignore', 'pipe'] }));
+  }
+
+  async write(frame: Buffer): Promise<void> {
+    if (!this.proc.stdin.write(frame)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          this.proc.stdin.off('drain', done);
+          this.proc.off('close', done);
+          resolve();
+        };
+        this.proc.stdin.once('drain', done);
+        this.proc.once('close', done);
+      });
+    }
+    if (this.proc.exitCode !== null) throw new Error(`ffmpeg exited early: ${this.stderr.trim()}`);
+  }
+
+  async finish(): Promise<void> {
+    this.proc.stdin.end();
+    const code = await this.exited;
+    if (code !== 0) throw new Error(`ffmpeg failed (exit ${code}): ${this.stderr.trim()}`);
+  }
+
+  abort(): void {
+    this.proc.stdin.destroy();
+    this.proc.kill('SIGKILL');
+  }
+}

@@ -1,0 +1,149 @@
+// Injected before any page script (addInitScript). Plain JS, read as text: it runs in the browser.
+//
+// 1. A virtual clock. Date, performance.now, setTimeout/setInterval, requestAnimationFrame and
+//    Math.random are replaced; time only moves when the recorder calls __cs.tick(t), which runs every
+//    due timer in order and then one animation frame. So the page's state at frame time t is the same
+//    on every run, however slow the machine is.
+// 2. Change tracking, so the recorder only screenshots when something may have changed: DOM
+//    mutations, input/scroll/focus events, and `demo:ui` events the demo app emits to say why.
+// 3. Navigation tracking (Navigation API), carried to the next document through sessionStorage,
+//    along with the virtual time, so time never jumps back on a page load.
+(function () {
+  'use strict';
+  if (window.__cs) return;
+  var EPOCH = Date.UTC(2025, 2, 14, 9, 30, 0);
+  var NOW_KEY = '__csNow', NAV_KEY = '__csNav';
+  var store = null;
+  try { store = window.sessionStorage; } catch (e) { /* opaque origins (about:blank) */ }
+  var now = store ? Number(store.getItem(NOW_KEY)) || 0 : 0;
+  var docStart = now;
+  var arrivedVia = null;
+  if (store && store.getItem(NAV_KEY)) {
+    try { arrivedVia = JSON.parse(store.getItem(NAV_KEY)); } catch (e) {}
+    store.removeItem(NAV_KEY);
+  }
+  var RealDate = Date;
+  var realPerf = performance.now.bind(performance);
+  var docId = String(realPerf()) + ':' + Math.random();
+  var state = { dirty: true, labels: [], nav: null };
+  function mark() { state.dirty = true; }
+  function save() { if (store) try { store.setItem(NOW_KEY, String(now)); } catch (e) {} }
+
+  // --- clock -------------------------------------------------------------------------------------
+  function FakeDate() {
+    if (!new.target) return new RealDate(EPOCH + now).toString();
+    var args = Array.prototype.slice.call(arguments);
+    return args.length ? new (Function.prototype.bind.apply(RealDate, [null].concat(args)))() : new RealDate(EPOCH + now);
+  }
+  FakeDate.prototype = RealDate.prototype;
+  FakeDate.now = function () { return EPOCH + now; };
+  FakeDate.parse = RealDate.parse;
+  FakeDate.UTC = RealDate.UTC;
+  window.Date = FakeDate;
+  Object.defineProperty(performance, 'now', { value: function () { return now - docStart; }, configurable: true });
+
+  var seed = 0x2f6b1d3;
+  Math.random = function () { // mulberry32
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    var t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+
+  var timers = new Map(), nextTimer = 1, frames = new Map(), nextFrame = 1;
+  function addTimer(fn, delay, args, repeat) {
+    var ms = Math.max(0, Number(delay) || 0);
+    var id = nextTimer++;
+    timers.set(id, { fn: fn, args: args, at: now + ms, every: repeat ? Math.max(1, ms) : 0 });
+    return id;
+  }
+  window.setTimeout = function (fn, delay) { return addTimer(fn, delay, Array.prototype.slice.call(arguments, 2), false); };
+  window.setInterval = function (fn, delay) { return addTimer(fn, delay, Array.prototype.slice.call(arguments, 2), true); };
+  window.clearTimeout = window.clearInterval = function (id) { timers.delete(id); };
+  window.requestAnimationFrame = function (fn) { var id = nextFrame++; frames.set(id, fn); return id; };
+  window.cancelAnimationFrame = function (id) { frames.delete(id); };
+  window.requestIdleCallback = function (fn) { return addTimer(function () { fn({ didTimeout: false, timeRemaining: function () { return 50; } }); }, 1, [], false); };
+  window.cancelIdleCallback = window.clearTimeout;
+
+  function run(fn, args) {
+    try {
+      if (typeof fn === 'function') fn.apply(window, args);
+      else (0, eval)(String(fn));
+    } catch (err) {
+      reportError(err);
+    }
+  }
+  /** A real macrotask: lets promise chains and MutationObserver callbacks from timers settle. */
+  function flush() {
+    return new Promise(function (resolve) {
+      var ch = new MessageChannel();
+      ch.port1.onmessage = function () { resolve(); };
+      ch.port2.postMessage(0);
+    });
+  }
+
+  async function tick(target) {
+    for (var guard = 0; ; guard++) {
+      var nextId = -1, next = null;
+      timers.forEach(function (t, id) { if (t.at <= target && (!next || t.at < next.at)) { next = t; nextId = id; } });
+      if (!next || state.nav) break; // once the page is leaving, its later timers no longer matter
+      if (guard > 100000) throw new Error('timer storm');
+      now = Math.max(now, next.at);
+      if (next.every) next.at += next.every; else timers.delete(nextId);
+      run(next.fn, next.args);
+      await null;
+    }
+    if (!state.nav) {
+      now = Math.max(now, target);
+      var callbacks = Array.from(frames.values());
+      frames.clear();
+      for (var i = 0; i < callbacks.length; i++) run(callbacks[i], [now - docStart]);
+      await flush();
+      save();
+    }
+    return drain();
+  }
+
+  function drain() {
+    if (observer.takeRecords().length) state.dirty = true;
+    var out = {
+      docId: docId, now: now, url: location.href, ready: document.readyState,
+      dirty: state.dirty, labels: state.labels.splice(0), nav: state.nav, via: arrivedVia,
+      scrollX: window.scrollX, scrollY: window.scrollY,
+    };
+    state.dirty = false;
+    arrivedVia = null;
+    return out;
+  }
+
+  // --- change tracking ------------------------------------------------------------------------------
+  var observer = new MutationObserver(mark);
+  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  ['input', 'change', 'scroll', 'focusin', 'focusout', 'toggle', 'load', 'resize', 'close'].forEach(function (type) {
+    window.addEventListener(type, mark, true);
+  });
+  document.addEventListener('selectionchange', mark);
+  window.addEventListener('demo:ui', function (e) {
+    state.labels.push({ kind: String(e.detail && e.detail.kind), at: now });
+    mark();
+  });
+  if (window.navigation) {
+    window.navigation.addEventListener('navigate', function (e) {
+      if (e.destination.sameDocument || e.defaultPrevented) return;
+      state.nav = { url: e.destination.url, at: now };
+      if (store) try { store.setItem(NAV_KEY, JSON.stringify(state.nav)); } catch (err) {}
+      save();
+    });
+  }
+  // The text caret blinks on a real-time timer; hide it so identical states give identical frames.
+  document.addEventListener('DOMContentLoaded', function () {
+    var style = document.createElement('style');
+    style.textContent = '*, *::before, *::after { caret-color: transparent !important; }';
+    document.head.appendChild(style);
+  });
+
+  function peek() { return { docId: docId, ready: document.readyState }; }
+
+  Object.defineProperty(window, '__cs', { value: { tick: tick, drain: drain, peek: peek }, enumerable: false });
+})();

@@ -1,0 +1,208 @@
+import type { CDPSession } from 'playwright-core';
+import type { TimelineAction, TimelineEvent } from '../timeline.js';
+import type { FrameRecord, Label, StepKind } from '../truth.js';
+import { composeFrame, type Point } from './cursor.js';
+import type { Encoder } from './encoder.js';
+import { decodePng, type RgbImage } from './png.js';
+
+/** What page-runtime.js reports after a tick or drain. */
+interface PageState {
+  docId: string;
+  url: string;
+  dirty: boolean;
+  labels: { kind: string; at: number }[];
+  nav: { url: string; at: number } | null;
+  via: { url: string; at: number } | null;
+  scrollX: number;
+  scrollY: number;
+}
+
+export interface FrameGeometry {
+  fps: number;
+  /** Output size in pixels. */
+  width: number;
+  height: number;
+  /** Page viewport in CSS pixels; output = viewport × scale. */
+  cssWidth: number;
+  cssHeight: number;
+  scale: number;
+}
+
+/**
+ * The frame loop. Time is virtual: frame i is at round(i·1000/fps) ms, and before capturing it the
+ * recorder advances the page's clock to exactly that time. Actions happen between frames, at the
+ * time of the last captured frame, so their effect shows in the next one. Every frame is written to
+ * ffmpeg, which stamps it i/fps: video time and page time are the same thing.
+ */
+export class Recorder {
+  readonly frames: FrameRecord[] = [];
+  readonly timeline: TimelineEvent[] = [];
+  /** Pointer position in CSS pixels (drawn into the frame, not into the page). */
+  cursor: Point;
+  /** Frames whose pixels changed although nothing announced a change (only seen on forced captures). */
+  missedChanges = 0;
+  private content: RgbImage | null = null;
+  private contentPng = '';
+  private drawn: Point | null = null;
+  private readonly out: Buffer;
+  private pending: Label[] = [];
+  private dirty = true;
+  private docId = '';
+  private ignoreVia = false;
+
+  constructor(
+    private readonly cdp: CDPSession,
+    private readonly encoder: Encoder,
+    readonly geometry: FrameGeometry,
+    cursor: Point,
+    /** Screenshot every frame and fail if change tracking missed one (slow; for tests). */
+    private readonly verify = false,
+  ) {
+    this.cursor = cursor;
+    this.out = Buffer.alloc(geometry.width * geometry.height * 3);
+  }
+
+  /** Virtual time of the last captured frame: "now" for actions. */
+  get time(): number {
+    return this.frames.at(-1)?.t ?? 0;
+  }
+
+  private frameTime(i: number): number {
+    return Math.round((i * 1000) / this.geometry.fps);
+  }
+
+  /** Announces why the next change will happen. */
+  label(kind: StepKind, target?: string): void {
+    this.pending.push(target ? { kind, target } : { kind });
+    this.dirty = true;
+  }
+
+  /** The page may look different now (the recorder did something to it). */
+  touch(): void {
+    this.dirty = true;
+  }
+
+  /** Appends a timeline event at `t` (default: now), keeping t non-decreasing. */
+  event(action: TimelineAction, t = this.time): void {
+    const last = this.timeline.at(-1)?.t ?? 0;
+    this.timeline.push({ t: Math.max(last, Math.round(t)), ...action } as TimelineEvent);
+  }
+
+  /** The next document comes from a navigation the caller records itself (page.goto). */
+  expectOwnNavigation(): void {
+    this.ignoreVia = true;
+  }
+
+  async evaluate<T>(expression: string): Promise<T | null> {
+    try {
+      const r = await this.cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+      if (r.exceptionDetails) {
+        const text = r.exceptionDetails.exception?.description ?? r.exceptionDetails.text;
+        if (/__cs|context|navigat/i.test(text)) return null; // a document without the runtime, or one going away
+        throw new Error(`page error: ${text}`);
+      }
+      return (r.result.value as T) ?? null;
+    } catch (err) {
+      if (/context|navigat|Target closed|No target/i.test(String(err))) return null;
+      throw err;
+    }
+  }
+
+  /** After an input action: picks up what it caused, following a navigation if it started one. */
+  async settle(): Promise<void> {
+    await this.absorb(await this.evaluate<PageState>('window.__cs.drain()'), this.time);
+  }
+
+  private async absorb(state: PageState | null, target: number): Promise<PageState> {
+    for (let hops = 0; hops < 10; hops++) {
+      if (state) {
+        if (state.via && !this.ignoreVia) {
+          this.event({ type: 'navigate', url: state.via.url }, state.via.at);
+          this.label('navigate');
+        }
+        if (state.via || state.docId !== this.docId) this.ignoreVia = false;
+        for (const l of state.labels) this.label(l.kind as StepKind);
+        if (state.dirty) this.dirty = true;
+        this.docId = state.docId;
+        if (!state.nav) return state;
+      }
+      // The page is navigating: wait for the next document, then bring its clock up to `target`.
+      await this.waitForNewDocument(this.docId);
+      this.dirty = true;
+      state = await this.evaluate<PageState>(`window.__cs.tick(${target})`);
+    }
+    throw new Error('too many navigations in one frame');
+  }
+
+  private async waitForNewDocument(oldDocId: string): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      const doc = await this.evaluate<{ docId: string; ready: string }>(
+        'window.__cs && window.__cs.peek()',
+      );
+      if (doc && doc.docId !== oldDocId && doc.ready === 'complete') return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error('navigation did not finish loading within 15 s');
+  }
+
+  /** Captures the next frame: advance the page clock to its time, screenshot if needed, encode. */
+  async captureFrame(): Promise<void> {
+    const i = this.frames.length;
+    const t = this.frameTime(i);
+    const state = await this.absorb(await this.evaluate<PageState>(`window.__cs.tick(${t})`), t);
+    const flagged = this.dirty || i === 0;
+    // Once a second, capture anyway: a change the tracking missed still shows up (and is counted).
+    const forced = this.verify || i % Math.round(this.geometry.fps) === 0;
+    let changed = i === 0;
+    if (flagged || forced) {
+      const png = await this.screenshot(state);
+      if (png !== this.contentPng) {
+        const img = decodePng(Buffer.from(png, 'base64'));
+        if (img.width !== this.geometry.width || img.height !== this.geometry.height) {
+          throw new Error(`screenshot is ${img.width}×${img.height}, expected ${this.geometry.width}×${this.geometry.height}`);
+        }
+        changed ||= !this.content || !img.data.equals(this.content.data);
+        this.content = img;
+        this.contentPng = png;
+      }
+      if (changed && !flagged) {
+        if (this.verify) throw new Error(`frame ${i} (${t} ms) changed but change tracking did not notice`);
+        this.missedChanges++;
+      }
+    }
+    this.dirty = false;
+    const { scale } = this.geometry;
+    const at = { x: this.cursor.x * scale, y: this.cursor.y * scale };
+    const cursorMoved = !!this.drawn && (Math.round(at.x) !== Math.round(this.drawn.x) || Math.round(at.y) !== Math.round(this.drawn.y));
+    this.drawn = at;
+    composeFrame(this.content!, this.out, at.x, at.y, scale);
+    await this.encoder.write(this.out);
+    this.frames.push({ t, changed, cursorMoved, url: state.url, labels: this.pending.splice(0) });
+  }
+
+  private async screenshot(state: PageState): Promise<string> {
+    const { cssWidth, cssHeight, scale } = this.geometry;
+    // The clip is in document coordinates, so it follows the scroll position.
+    const shot = await this.cdp.send('Page.captureScreenshot', {
+      format: 'png',
+      optimizeForSpeed: true,
+      clip: { x: state.scrollX, y: state.scrollY, width: cssWidth, height: cssHeight, scale },
+    });
+    return shot.data;
+  }
+
+  /**
+   * Captures every frame up to `ms` from now (at least one), calling `beforeFrame` with the frame's
+   * progress in [0, 1] first, e.g. to move the cursor along a path.
+   */
+  async advance(ms: number, beforeFrame?: (progress: number) => void | Promise<void>): Promise<void> {
+    const start = this.time;
+    const end = Math.max(start + ms, this.frameTime(this.frames.length));
+    while (this.frameTime(this.frames.length) <= end) {
+      const t = this.frameTime(this.frames.length);
+      if (beforeFrame) await beforeFrame(ms > 0 ? Math.min(1, (t - start) / ms) : 1);
+      await this.captureFrame();
+    }
+  }
+}
