@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -69,6 +70,10 @@ export const sessions = pgTable(
     fileSize: bigint('file_size', { mode: 'number' }),
     mimeType: text('mime_type'),
     timeline: jsonb('timeline').$type<TimelineEvent[]>(),
+    /** Client-measured recording length (ms), when the upload said so. */
+    clientDurationMs: integer('client_duration_ms'),
+    /** The fused lane results synthesis rendered the prompt from; kept so prompts can be re-rendered. */
+    analysis: jsonb('analysis').$type<unknown>(),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -95,6 +100,23 @@ export const frames = pgTable(
   },
   // One frame per session and position: a lane re-run replaces, never duplicates.
   (t) => [uniqueIndex('frames_session_timestamp_key').on(t.sessionId, t.timestamp)],
+);
+
+/**
+ * Each lane's output, written when the lane completes and read by synthesis. One row per session and lane:
+ * a lane that runs again (retry, crash) replaces its row, so results are never duplicated.
+ */
+export const laneResults = pgTable(
+  'lane_results',
+  {
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    lane: text('lane').$type<'video' | 'playwright'>().notNull(),
+    result: jsonb('result').$type<unknown>().notNull(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.lane] })],
 );
 
 export type UserRow = typeof users.$inferSelect;

@@ -6,10 +6,13 @@ import type { ApiConfig } from './config.js';
 import authPlugin from './plugins/auth.js';
 import { installErrorHandling } from './plugins/errors.js';
 import infraPlugin from './plugins/infra.js';
+import multipart from '@fastify/multipart';
+import queuePlugin from './plugins/queue.js';
 import swaggerPlugin from './plugins/swagger.js';
 import { installValidation } from './plugins/validation.js';
 import authRoutes from './routes/auth/index.js';
 import healthRoutes from './routes/health/index.js';
+import recordingRoutes from './routes/recordings/index.js';
 import sessionRoutes from './routes/sessions/index.js';
 import settingsRoutes from './routes/settings/index.js';
 
@@ -57,12 +60,16 @@ export async function buildApp(opts: BuildOptions) {
     // Redis down must not lock everyone out of login: count locally until it is back.
     skipOnError: true,
   });
+  await app.register(queuePlugin);
+  // Limits are set per request by the recordings route; the file is always consumed as a stream.
+  await app.register(multipart, { throwFileSizeLimit: true });
   await app.register(swaggerPlugin);
   await app.register(authPlugin);
 
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(sessionRoutes, { prefix: '/api/sessions' });
+  await app.register(recordingRoutes, { prefix: '/api/recordings' });
   await app.register(settingsRoutes, { prefix: '/api/settings' });
   return app;
 }

@@ -22,6 +22,7 @@ export const apiConfigSpec = {
   AUTH_RATE_LIMIT_WINDOW_MS: int({ default: 60_000, min: 1000 }),
   MAX_UPLOAD_BYTES: int({ default: 100 * 1024 * 1024, min: 1 }),
   RECORDING_SYNC_TIMEOUT_MS: int({ default: 120_000, min: 0 }),
+  QUEUE_PREFIX: str({ default: 'claude-scope' }),
 };
 
 export type ApiConfig = ConfigOf<typeof apiConfigSpec>;

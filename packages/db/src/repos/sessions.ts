@@ -19,7 +19,7 @@ const MAX_ID_ATTEMPTS = 5;
 
 export type NewSession = CreateSessionBody & {
   agentTarget: AgentTarget;
-} & Partial<Pick<typeof sessions.$inferInsert, 'processingStatus' | 'processingStartedAt' | 'recordingKey' | 'fileSize' | 'mimeType' | 'timeline' | 'urls'>>;
+} & Partial<Pick<typeof sessions.$inferInsert, 'processingStatus' | 'processingStartedAt' | 'recordingKey' | 'fileSize' | 'mimeType' | 'timeline' | 'urls' | 'clientDurationMs'>>;
 
 /** Inserts a session with a fresh id; an id collision is retried, never surfaced. */
 export async function createSession(db: Database, userId: string, input: NewSession): Promise<SessionRow> {

@@ -41,26 +41,30 @@ export function installValidation(app: FastifyInstance): void {
 
 const READ_ONLY = new Set<string>(READ_ONLY_FIELDS);
 
-/** `/urls/0` → `urls[0]`; the root of the part is named by the part (body, querystring…). */
-function fieldPath(instancePath: string, dataVar: string): string {
-  if (!instancePath) return dataVar;
-  return instancePath
+/**
+ * `/urls/0` → `urls[0]`; the part itself is named by `dataVar` (body, querystring…). With a `root`
+ * (e.g. `timeline[3]`), paths are relative to it: `timeline[3].url`.
+ */
+function fieldPath(instancePath: string, dataVar: string, root?: string): string {
+  if (!instancePath) return root ?? dataVar;
+  const rel = instancePath
     .slice(1)
     .split('/')
     .map((seg, i) => (/^\d+$/.test(seg) ? `[${seg}]` : i === 0 ? seg : `.${seg}`))
     .join('');
+  return root ? `${root}${rel.startsWith('[') ? '' : '.'}${rel}` : rel;
 }
 
 /**
  * One clear sentence naming the field and the rule, e.g. `title must NOT have more than 500 characters`.
  * For a union (nullable fields, enums) the branch that matches the value's type explains the failure best.
  */
-export function formatValidationError(errors: ErrorObject[], dataVar = 'body'): string {
+export function formatValidationError(errors: ErrorObject[], dataVar = 'body', root?: string): string {
   const relevant =
     errors.find((e) => e.keyword !== 'anyOf' && !(e.keyword === 'type' && e.params.type === 'null')) ?? errors[0];
   if (!relevant) return `${dataVar} is invalid`;
-  const base = fieldPath(relevant.instancePath, dataVar);
-  const prefix = relevant.instancePath ? `${base}.` : '';
+  const base = fieldPath(relevant.instancePath, dataVar, root);
+  const prefix = relevant.instancePath || root ? `${base}.` : '';
   switch (relevant.keyword) {
     case 'additionalProperties': {
       const field = String(relevant.params.additionalProperty);

@@ -96,7 +96,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       if (!row) throw notFound();
       // Stored objects first: if S3 is down the delete fails as a whole (503) and nothing is lost half-way.
       await app.storage.deletePrefix(sessionPrefix(row.id));
+      if (row.recordingKey) await app.storage.deleteKeys([row.recordingKey]);
       await deleteSession(app.db, request.userId, row.id);
+      // Queued jobs go with it; a job already running finds the session gone and cleans up after itself.
+      await app.removeSessionJobs(row.id).catch((err: unknown) => request.log.warn({ err }, 'could not remove queued jobs'));
       return reply.code(204).send(null);
     },
   );

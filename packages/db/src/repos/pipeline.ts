@@ -1,0 +1,174 @@
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { AriaNode, DiffSummary, LaneStatus, ProcessingStatus } from '@claude-scope/contracts';
+import type { Database } from '../client.js';
+import { newFrameId } from '../ids.js';
+import { frames, laneResults, sessions, type SessionRow } from '../schema.js';
+
+/**
+ * The worker's view of a session: Postgres owns every user-visible state, and every write here is guarded
+ * by `status = 'processing'`, so a deleted, failed or finished session is never resurrected by a late job.
+ */
+export type LaneKey = 'videoLane' | 'playwrightLane' | 'synthesis';
+
+const elapsedMs = sql<number>`greatest(0, (extract(epoch from (now() - ${sessions.processingStartedAt})) * 1000))::int`;
+
+export async function getSessionForJob(db: Database, sessionId: string): Promise<SessionRow | undefined> {
+  const [row] = await db.select().from(sessions).where(eq(sessions.id, sessionId)).limit(1);
+  return row;
+}
+
+/**
+ * Read-modify-write of processingStatus under a row lock, so the two lanes updating at once never lose
+ * each other's progress. Returns false when the session is gone or no longer processing.
+ */
+export async function mutateProcessingStatus(
+  db: Database,
+  sessionId: string,
+  mutate: (ps: ProcessingStatus) => ProcessingStatus,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ ps: sessions.processingStatus })
+      .from(sessions)
+      .where(and(eq(sessions.id, sessionId), eq(sessions.status, 'processing')))
+      .for('update');
+    if (!row?.ps) return false;
+    const next = mutate(structuredClone(row.ps));
+    next.lastUpdated = new Date().toISOString();
+    await tx.update(sessions).set({ processingStatus: next }).where(eq(sessions.id, sessionId));
+    return true;
+  });
+}
+
+/** Sets one lane's status; a lane starting moves the session from `queued` to `analyzing`. */
+export function setLaneStatus(db: Database, sessionId: string, lane: LaneKey, patch: Partial<LaneStatus>) {
+  return mutateProcessingStatus(db, sessionId, (ps) => {
+    const merged = { ...ps[lane], ...patch };
+    // Optional lane fields are omitted, never null.
+    for (const k of Object.keys(merged) as (keyof LaneStatus)[]) if (merged[k] === undefined) delete merged[k];
+    ps[lane] = merged;
+    if (lane === 'synthesis' && patch.status === 'running') ps.overallStage = 'synthesizing';
+    else if (patch.status === 'running' && ps.overallStage === 'queued') ps.overallStage = 'analyzing';
+    return ps;
+  });
+}
+
+/** Ends processing with an error: the lane, the overall stage, the session status and lastError, at once. */
+export async function failSessionProcessing(db: Database, sessionId: string, lane: LaneKey | null, message: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ ps: sessions.processingStatus })
+      .from(sessions)
+      .where(and(eq(sessions.id, sessionId), eq(sessions.status, 'processing')))
+      .for('update');
+    if (!row) return false;
+    const now = new Date().toISOString();
+    const ps = row.ps ? structuredClone(row.ps) : null;
+    if (ps) {
+      if (lane) ps[lane] = { ...ps[lane], status: 'error', error: message, completedAt: now };
+      ps.overallStage = 'error';
+      ps.lastError = message;
+      ps.lastUpdated = now;
+    }
+    await tx
+      .update(sessions)
+      .set({
+        status: 'error',
+        lastError: message,
+        processingStatus: ps,
+        processingTime: sql`coalesce(${elapsedMs}, ${sessions.processingTime})`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(sessions.id, sessionId));
+    return true;
+  });
+}
+
+export async function saveLaneResult(db: Database, sessionId: string, lane: 'video' | 'playwright', result: unknown): Promise<void> {
+  await db
+    .insert(laneResults)
+    .values({ sessionId, lane, result })
+    .onConflictDoUpdate({ target: [laneResults.sessionId, laneResults.lane], set: { result, updatedAt: sql`now()` } });
+}
+
+export async function getLaneResults(db: Database, sessionId: string): Promise<{ video?: unknown; playwright?: unknown }> {
+  const rows = await db.select().from(laneResults).where(eq(laneResults.sessionId, sessionId));
+  return Object.fromEntries(rows.map((r) => [r.lane, r.result]));
+}
+
+export interface NewFrame {
+  timestamp: number;
+  url: string;
+  thumbnailUrl: string;
+  imageKey: string | null;
+  diffSummary: DiffSummary;
+  ariaTree: AriaNode[];
+}
+
+export interface Completion {
+  frames: NewFrame[];
+  duration: number;
+  urls: string[];
+  prompt: string;
+  analysis: unknown;
+}
+
+/**
+ * Writes synthesis' result in one transaction: the session's frames are replaced (a re-run never
+ * duplicates them) and the session completes. Returns false when it is gone or no longer processing.
+ */
+export async function completeSessionProcessing(db: Database, sessionId: string, c: Completion): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ ps: sessions.processingStatus })
+      .from(sessions)
+      .where(and(eq(sessions.id, sessionId), eq(sessions.status, 'processing')))
+      .for('update');
+    if (!row) return false;
+    await tx.delete(frames).where(eq(frames.sessionId, sessionId));
+    if (c.frames.length) {
+      await tx.insert(frames).values(c.frames.map((f) => ({ ...f, id: newFrameId(), sessionId })));
+    }
+    const now = new Date().toISOString();
+    const ps = row.ps ? structuredClone(row.ps) : null;
+    if (ps) {
+      ps.synthesis = { ...ps.synthesis, status: 'complete', progress: 100, completedAt: now, detail: `${c.frames.length} frames` };
+      ps.overallStage = 'complete';
+      ps.lastUpdated = now;
+    }
+    await tx
+      .update(sessions)
+      .set({
+        status: 'complete',
+        duration: c.duration,
+        frameCount: c.frames.length,
+        urls: c.urls,
+        urlCount: c.urls.length,
+        prompt: c.prompt,
+        analysis: c.analysis,
+        processingStatus: ps,
+        processingTime: sql`coalesce(${elapsedMs}, ${sessions.processingTime})`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(sessions.id, sessionId));
+    return true;
+  });
+}
+
+/** The watchdog: sessions processing for longer than `maxAgeMs` end in error. Returns their ids. */
+export async function failStuckSessions(db: Database, maxAgeMs: number): Promise<string[]> {
+  const minutes = Math.round(maxAgeMs / 60_000);
+  const message = `processing did not finish within ${minutes >= 1 ? `${minutes} min` : `${Math.round(maxAgeMs / 1000)} s`}; please upload the recording again`;
+  const stuck = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.status, 'processing'),
+        lt(sessions.processingStartedAt, sql`now() - make_interval(secs => ${maxAgeMs / 1000})`),
+      ),
+    );
+  const failed: string[] = [];
+  for (const { id } of stuck) if (await failSessionProcessing(db, id, null, message)) failed.push(id);
+  return failed;
+}

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyRequest } from 'fastify';
+import type { VideoMimeType } from '@claude-scope/contracts';
+import type { Storage } from '@claude-scope/storage';
+import { HttpError } from './errors.js';
+import { RECORDING_TEXT_FIELDS } from './recording-fields.js';
+import { VideoSniffer } from './sniff.js';
+
+export interface ReceivedRecording {
+  fields: Record<string, string>;
+  key: string;
+  size: number;
+  mimeType: VideoMimeType;
+}
+
+const ALLOWED = new Set<string>(RECORDING_TEXT_FIELDS);
+
+/**
+ * Reads the multipart body part by part. The file is piped through the content sniffer straight into an S3
+ * multipart upload — never held whole in memory; text fields may come before or after it. On any failure
+ * the partial upload is aborted and a completed object removed, so nothing is left behind.
+ */
+export async function receiveRecording(request: FastifyRequest, storage: Storage, maxBytes: number): Promise<ReceivedRecording> {
+  const fields: Record<string, string> = {};
+  let stored: { key: string; size: number; mimeType: VideoMimeType } | undefined;
+  const abort = new AbortController();
+  try {
+    for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 1024 * 1024, parts: 25 } })) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file') throw new HttpError(400, `${part.fieldname} is not an allowed field (the video goes in "file")`);
+        if (stored) throw new HttpError(400, 'file must be sent once');
+        const key = `recordings/${randomUUID()}`;
+        const sniffer = new VideoSniffer();
+        const piping = pipeline(part.file, sniffer).catch((err: unknown) => {
+          sniffer.destroy(err as Error);
+          throw err;
+        });
+        const uploading = storage.putStream(key, sniffer, { contentType: 'application/octet-stream', signal: abort.signal });
+        const [pipeResult, uploadResult] = await Promise.allSettled([piping, uploading]);
+        // The size limit and the sniffer's 415 surface on the pipe; they explain the failure best.
+        if (pipeResult.status === 'rejected') {
+          await storage.deleteKeys([key]).catch(() => {});
+          throw sizeError(pipeResult.reason, maxBytes) ?? pipeResult.reason;
+        }
+        if (uploadResult.status === 'rejected') {
+          await storage.deleteKeys([key]).catch(() => {});
+          throw sizeError(uploadResult.reason, maxBytes) ?? uploadResult.reason;
+        }
+        if (part.file.truncated) {
+          await storage.deleteKeys([key]).catch(() => {});
+          throw tooLarge(maxBytes);
+        }
+        stored = { key, size: sniffer.bytes, mimeType: sniffer.mimeType! };
+      } else {
+        if (!ALLOWED.has(part.fieldname)) throw new HttpError(400, `${part.fieldname} is not an allowed field`);
+        if (typeof part.value !== 'string') throw new HttpError(400, `${part.fieldname} must be a string`);
+        fields[part.fieldname] = part.value;
+      }
+    }
+  } catch (err) {
+    abort.abort();
+    if (stored) await storage.deleteKeys([stored.key]).catch(() => {});
+    throw multipartError(err, maxBytes);
+  }
+  if (!stored) throw new HttpError(400, 'file is required');
+  if (stored.size === 0) {
+    await storage.deleteKeys([stored.key]).catch(() => {});
+    throw new HttpError(400, 'file must not be empty');
+  }
+  return { fields, ...stored };
+}
+
+const tooLarge = (maxBytes: number) =>
+  new HttpError(413, `recording is larger than the ${formatBytes(maxBytes)} upload limit`);
+
+function sizeError(err: unknown, maxBytes: number): HttpError | undefined {
+  const code = (err as { code?: string } | null)?.code;
+  return code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge(maxBytes) : undefined;
+}
+
+/** Maps @fastify/multipart's own limit errors to the contract's statuses. */
+function multipartError(err: unknown, maxBytes: number): unknown {
+  if (err instanceof HttpError) return err;
+  const code = (err as { code?: string } | null)?.code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(maxBytes);
+  if (code === 'FST_FILES_LIMIT') return new HttpError(400, 'file must be sent once');
+  if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') return new HttpError(400, 'too many form fields');
+  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return new HttpError(415, 'body must be multipart/form-data');
+  return err;
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MB`;
+  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KB`;
+  return `${n} bytes`;
+}

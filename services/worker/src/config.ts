@@ -1,0 +1,56 @@
+import { bool, int, list, loadConfig, oneOf, optionalStr, str, url, type ConfigOf, type Env } from '@claude-scope/config';
+import { JOB_NAMES, JOB_POLICIES } from '@claude-scope/pipeline';
+
+/** Every variable the worker reads. README's table is written from this list. */
+export const workerConfigSpec = {
+  NODE_ENV: oneOf(['development', 'production', 'test'] as const, { default: 'development' }),
+  LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, { default: 'info' }),
+  DATABASE_URL: url({ protocols: ['postgres', 'postgresql'] }),
+  DATABASE_POOL_MAX: int({ default: 5, min: 1, max: 100 }),
+  REDIS_URL: url({ protocols: ['redis', 'rediss'] }),
+  QUEUE_PREFIX: str({ default: 'claude-scope' }),
+  S3_ENDPOINT: optionalStr(),
+  S3_REGION: str({ default: 'us-east-1' }),
+  S3_BUCKET: str({ default: 'claude-scope' }),
+  S3_ACCESS_KEY_ID: optionalStr(),
+  S3_SECRET_ACCESS_KEY: { ...optionalStr(), secret: true },
+  S3_FORCE_PATH_STYLE: bool({ default: true }),
+  /** Which queues this process consumes: scale each lane by running processes with just that queue. */
+  WORKER_QUEUES: list(oneOf(JOB_NAMES), { default: [...JOB_NAMES] }),
+  WORKER_CONCURRENCY_VIDEO: int({ default: JOB_POLICIES.video.concurrency, min: 1, max: 64 }),
+  WORKER_CONCURRENCY_PLAYWRIGHT: int({ default: JOB_POLICIES.playwright.concurrency, min: 1, max: 64 }),
+  WORKER_CONCURRENCY_SYNTHESIZE: int({ default: JOB_POLICIES.synthesize.concurrency, min: 1, max: 64 }),
+  /** A job whose lock is not renewed for this long (crashed worker) is handed to another worker. */
+  WORKER_LOCK_DURATION_MS: int({ default: 30_000, min: 1_000 }),
+  WORKER_STALLED_INTERVAL_MS: int({ default: 30_000, min: 1_000 }),
+  /** On SIGTERM, in-flight jobs get this long to finish before they are handed back. */
+  WORKER_SHUTDOWN_GRACE_MS: int({ default: 30_000, min: 0 }),
+  WORKER_TMP_DIR: optionalStr(),
+  WORKER_HEALTH_PORT: int({ default: 9464, min: 0, max: 65535 }),
+  /** Sessions still processing after this long are failed by the watchdog. */
+  PROCESSING_MAX_AGE_MS: int({ default: 30 * 60_000, min: 10_000 }),
+  WATCHDOG_INTERVAL_MS: int({ default: 60_000, min: 1_000 }),
+  /** Keep the raw recording in S3 after processing (the product promises it is not kept). */
+  RETAIN_RECORDINGS: bool({ default: false }),
+  FFMPEG_PATH: optionalStr(),
+  FFPROBE_PATH: optionalStr(),
+  MAX_KEYFRAMES: int({ default: 60, min: 1, max: 500 }),
+  CHROMIUM_PATH: str({ default: '/usr/bin/chromium' }),
+  PLAYWRIGHT_NAVIGATION_TIMEOUT_MS: int({ default: 15_000, min: 1_000 }),
+  PLAYWRIGHT_MAX_PAGES: int({ default: 4, min: 1, max: 64 }),
+  /** Let the Playwright lane open loopback and private addresses (local development only). */
+  PLAYWRIGHT_ALLOW_PRIVATE: bool({ default: false }),
+  /** Hosts (or host:port) the lane may open even though they resolve to private addresses. */
+  PLAYWRIGHT_ALLOWED_HOSTS: list(str(), { default: [] }),
+  PROMPT_MAX_CHARS: int({ default: 60_000, min: 1_000 }),
+};
+
+export type WorkerConfig = ConfigOf<typeof workerConfigSpec>;
+
+export function loadWorkerConfig(env: Env = process.env): WorkerConfig {
+  return loadConfig(workerConfigSpec, env);
+}
+
+export function concurrencyOf(config: WorkerConfig, name: (typeof JOB_NAMES)[number]): number {
+  return { video: config.WORKER_CONCURRENCY_VIDEO, playwright: config.WORKER_CONCURRENCY_PLAYWRIGHT, synthesize: config.WORKER_CONCURRENCY_SYNTHESIZE }[name];
+}

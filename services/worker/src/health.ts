@@ -1,0 +1,40 @@
+import http from 'node:http';
+import type { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+
+export interface HealthState {
+  workers: Worker[];
+  redis: Redis;
+  /** Last time a job started or finished, or the process started. */
+  lastActivity: number;
+}
+
+/**
+ * GET /health: 200 while Redis answers and the workers run; 503 otherwise, so an orchestrator restarts a
+ * wedged worker. The body says why and how long since the last job activity.
+ */
+export function startHealthServer(port: number, state: HealthState): http.Server {
+  const server = http.createServer(async (req, res) => {
+    if (req.url !== '/health') {
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"statusCode":404,"error":"Not Found","message":"not found"}');
+      return;
+    }
+    const redisOk = await Promise.race([
+      state.redis.ping().then(() => true, () => false),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 1_000).unref()),
+    ]);
+    const running = state.workers.every((w) => w.isRunning());
+    const healthy = redisOk && running;
+    res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        status: healthy ? 'ok' : 'unhealthy',
+        redis: redisOk ? 'ok' : 'down',
+        workers: state.workers.map((w) => ({ queue: w.name, running: w.isRunning(), concurrency: w.concurrency })),
+        secondsSinceActivity: Math.round((Date.now() - state.lastActivity) / 1000),
+      }),
+    );
+  });
+  server.listen(port, '0.0.0.0');
+  return server;
+}

@@ -1,0 +1,34 @@
+import { getSessionForJob, saveLaneResult } from '@claude-scope/db';
+import { BlockedUrlError } from '../browser/ssrf.js';
+import { captureSteps, SeedUnreachableError } from '../lanes/playwright-lane.js';
+import type { PlaywrightLaneResult } from '../lanes/types.js';
+import { PermanentJobError } from './errors.js';
+import type { Handler } from './run-job.js';
+
+/** Playwright lane: the seed URL (and the timeline replayed) in a fresh browser context → ARIA trees. */
+export const playwright: Handler<'playwright'> = async ({ data, rt, signal, progress }) => {
+  const session = await getSessionForJob(rt.db, data.sessionId);
+  if (!session?.seedUrl) throw new PermanentJobError('the session has no seed URL to open');
+  const { config } = rt;
+  let steps;
+  try {
+    steps = await rt.browser.withContext({ viewport: { width: 1280, height: 720 }, ignoreHTTPSErrors: false }, (context) =>
+      captureSteps(context, {
+        seedUrl: session.seedUrl!,
+        timeline: session.timeline ?? [],
+        policy: { allowPrivate: config.PLAYWRIGHT_ALLOW_PRIVATE, allowedHosts: config.PLAYWRIGHT_ALLOWED_HOSTS },
+        navigationTimeoutMs: config.PLAYWRIGHT_NAVIGATION_TIMEOUT_MS,
+        signal,
+        onStep: (done, total) => progress((done / total) * 100, `${done}/${total} steps`),
+      }),
+    );
+  } catch (err) {
+    if (err instanceof BlockedUrlError) throw new PermanentJobError(`seed URL blocked: ${err.message}`);
+    if (err instanceof SeedUnreachableError) throw new PermanentJobError(err.message);
+    throw err;
+  }
+  const result: PlaywrightLaneResult = { steps };
+  await saveLaneResult(rt.db, data.sessionId, 'playwright', result);
+  const failed = steps.filter((s) => s.failure).length;
+  return { detail: `${steps.length} steps${failed ? `, ${failed} failed` : ''}` };
+};

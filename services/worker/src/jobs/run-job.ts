@@ -1,0 +1,133 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { Logger } from 'pino';
+import { failSessionProcessing, getSessionForJob, setLaneStatus } from '@claude-scope/db';
+import { JOB_POLICIES, LANE_KEY, type JobData, type JobName } from '@claude-scope/pipeline';
+import { sessionPrefix } from '@claude-scope/storage';
+import type { Runtime } from '../runtime.js';
+import { JobTimeoutError, PermanentJobError, humanMessage } from './errors.js';
+
+export interface JobContext<N extends JobName> {
+  name: N;
+  data: JobData<N>;
+  job: Job;
+  rt: Runtime;
+  log: Logger;
+  /** Aborted on the job's timeout: handlers pass it to every child process and browser call. */
+  signal: AbortSignal;
+  /** A private temp dir, removed when the job ends. */
+  tmpDir: string;
+  /** Reports progress (0–100) to the lane status; throttled. */
+  progress(percent: number, detail?: string): Promise<void>;
+}
+
+/** What a lane reports when it completes, e.g. `12 frames`. */
+export type Handler<N extends JobName> = (ctx: JobContext<N>) => Promise<{ detail?: string } | void>;
+export type HandlerTable = { [N in JobName]: Handler<N> };
+
+const LANE_LABEL: Record<JobName, string> = { video: 'video lane', playwright: 'Playwright lane', synthesize: 'synthesis' };
+const PROGRESS_INTERVAL_MS = 500;
+
+/**
+ * Runs one job: lane status in Postgres before, during and after; a timeout that aborts the handler;
+ * a temp dir; and the failure policy — a permanent error or the last attempt fails the session with a
+ * human lastError, anything else is retried by BullMQ with backoff.
+ */
+export async function runJob(rt: Runtime, handlers: HandlerTable, job: Job): Promise<void> {
+  const name = job.name as JobName;
+  const handler = handlers[name] as Handler<JobName> | undefined;
+  if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
+  const data = job.data as JobData;
+  const sessionId = data.sessionId;
+  const lane = LANE_KEY[name];
+  const policy = JOB_POLICIES[name];
+  const attempt = job.attemptsMade + 1;
+  const maxAttempts = job.opts.attempts ?? policy.attempts;
+  const log = rt.log.child({ sessionId, jobId: job.id, job: name, attempt });
+
+  const session = await getSessionForJob(rt.db, sessionId);
+  if (!session || session.status !== 'processing') {
+    // Deleted (or already finished) while queued: nothing to do, and nothing of it may stay in storage.
+    log.info({ status: session?.status ?? 'deleted' }, 'session no longer processing; skipping job');
+    if (!session) await cleanupDeleted(rt, sessionId, log);
+    return;
+  }
+
+  const startedAt = new Date().toISOString();
+  await setLaneStatus(rt.db, sessionId, lane, {
+    status: 'running',
+    progress: 0,
+    startedAt,
+    completedAt: undefined,
+    error: undefined,
+    detail: attempt > 1 ? `attempt ${attempt} of ${maxAttempts}` : undefined,
+  });
+
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new JobTimeoutError(`${LANE_LABEL[name]} timed out after ${Math.round(policy.timeoutMs / 1000)} s`)),
+    policy.timeoutMs,
+  );
+  const tmpDir = await mkdtemp(path.join(rt.config.WORKER_TMP_DIR ?? os.tmpdir(), `cs-${name}-`));
+  let lastProgress = 0;
+  const ctx: JobContext<JobName> = {
+    name,
+    data,
+    job,
+    rt,
+    log,
+    signal: controller.signal,
+    tmpDir,
+    async progress(percent, detail) {
+      const now = Date.now();
+      if (percent < 100 && now - lastProgress < PROGRESS_INTERVAL_MS) return;
+      lastProgress = now;
+      await setLaneStatus(rt.db, sessionId, lane, { progress: Math.max(0, Math.min(100, Math.round(percent))), ...(detail ? { detail } : {}) });
+      await job.updateProgress(Math.round(percent)).catch(() => {});
+    },
+  };
+
+  const t0 = Date.now();
+  try {
+    const aborted = new Promise<never>((_, reject) =>
+      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }),
+    );
+    const outcome = await Promise.race([handler(ctx), aborted]);
+    if (name !== 'synthesize') {
+      await setLaneStatus(rt.db, sessionId, lane, {
+        status: 'complete',
+        progress: 100,
+        completedAt: new Date().toISOString(),
+        ...(outcome?.detail ? { detail: outcome.detail } : {}),
+      });
+    }
+    log.info({ ms: Date.now() - t0 }, 'job complete');
+  } catch (err) {
+    const permanent = err instanceof PermanentJobError || err instanceof UnrecoverableError;
+    const final = permanent || attempt >= maxAttempts;
+    log.warn({ err, ms: Date.now() - t0, final }, 'job failed');
+    if (final) {
+      const message = humanMessage(err, LANE_LABEL[name]);
+      if (await failSessionProcessing(rt.db, sessionId, lane, message)) await rt.publishSessionEvent(sessionId);
+      if (permanent && !(err instanceof UnrecoverableError)) throw new UnrecoverableError(message);
+    } else {
+      await setLaneStatus(rt.db, sessionId, lane, {
+        detail: `attempt ${attempt} of ${maxAttempts} failed; retrying`,
+      }).catch(() => {});
+    }
+    throw err;
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+    await rm(tmpDir, { recursive: true, force: true }).catch(() => {});
+    // Deleted while running: remove whatever this job stored for it.
+    if (!(await getSessionForJob(rt.db, sessionId).catch(() => true))) await cleanupDeleted(rt, sessionId, log);
+  }
+}
+
+async function cleanupDeleted(rt: Runtime, sessionId: string, log: Logger): Promise<void> {
+  const removed = await rt.storage.deletePrefix(sessionPrefix(sessionId)).catch(() => 0);
+  if (removed) log.info({ removed }, 'removed objects of a deleted session');
+}

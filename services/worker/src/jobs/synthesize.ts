@@ -1,0 +1,56 @@
+import { completeSessionProcessing, getLaneResults, getSessionForJob, getSettings } from '@claude-scope/db';
+import { render } from '@claude-scope/prompt';
+import type { PlaywrightLaneResult, VideoLaneResult } from '../lanes/types.js';
+import { fuseFrames, toAnalysis, visitedUrls } from '../synthesis/fuse.js';
+import { PermanentJobError } from './errors.js';
+import type { Handler } from './run-job.js';
+
+/** Synthesis: lane results → frames (tree + diff per frame) and the prompt, written in one transaction. */
+export const synthesize: Handler<'synthesize'> = async ({ data, rt, progress, log }) => {
+  const session = await getSessionForJob(rt.db, data.sessionId);
+  if (!session) return;
+  const results = await getLaneResults(rt.db, data.sessionId);
+  const video = results.video as VideoLaneResult | undefined;
+  const pw = results.playwright as PlaywrightLaneResult | undefined;
+  if (!video || !pw) throw new PermanentJobError('a lane finished without storing its results; please upload again');
+
+  const seedUrl = session.seedUrl ?? '';
+  const frames = fuseFrames({ seedUrl, timeline: session.timeline, video, steps: pw.steps });
+  const urls = visitedUrls(seedUrl, pw.steps, frames);
+  await progress(50, `${frames.length} frames`);
+
+  const settings = await getSettings(rt.db, session.userId);
+  const analysis = toAnalysis({ title: session.title, notes: session.notes, seedUrl }, frames, urls, video.durationMs);
+  const prompt = render(
+    analysis,
+    {
+      includeScreenshots: settings.includeScreenshots,
+      inlineAriaTree: settings.inlineAriaTree,
+      includeRawDiff: settings.includeRawDiff,
+      maxChars: rt.config.PROMPT_MAX_CHARS,
+    },
+    session.agentTarget,
+  );
+
+  const completed = await completeSessionProcessing(rt.db, data.sessionId, {
+    frames: frames.map((f) => ({
+      timestamp: f.timestamp,
+      url: f.url,
+      thumbnailUrl: f.thumbnailUrl,
+      imageKey: f.imageKey,
+      diffSummary: f.diffSummary,
+      ariaTree: f.ariaTree,
+    })),
+    duration: Math.round(video.durationMs) / 1000,
+    urls,
+    prompt,
+    analysis,
+  });
+  if (!completed) return;
+  // The product promises the raw video is not kept once processed.
+  if (!rt.config.RETAIN_RECORDINGS && session.recordingKey) {
+    await rt.storage.deleteKeys([session.recordingKey]).catch((err: unknown) => log.warn({ err }, 'could not delete the raw recording'));
+  }
+  await rt.publishSessionEvent(data.sessionId);
+  return { detail: `${frames.length} frames` };
+};

@@ -1,0 +1,62 @@
+import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { getSessionForJob, saveLaneResult } from '@claude-scope/db';
+import { frameImageKey } from '@claude-scope/storage';
+import { analyzeVideo, probeVideo, UndecodableVideoError } from '@claude-scope/video';
+import type { VideoLaneResult } from '../lanes/types.js';
+import { PermanentJobError } from './errors.js';
+import type { Handler } from './run-job.js';
+
+const minutes = (ms: number) => `${Math.round((ms / 60_000) * 10) / 10} min`;
+
+/** Video lane: the recording from S3 → probe → keyframes (one decode pass) → PNGs to S3, thumbnails. */
+export const video: Handler<'video'> = async ({ data, rt, signal, tmpDir, progress, log }) => {
+  const session = await getSessionForJob(rt.db, data.sessionId);
+  if (!session?.recordingKey) throw new PermanentJobError('the recording is no longer stored; please upload it again');
+
+  const file = path.join(tmpDir, 'recording');
+  await pipeline(await rt.storage.getStream(session.recordingKey), createWriteStream(file), { signal });
+
+  let probe;
+  try {
+    probe = await probeVideo(file, { signal });
+  } catch (err) {
+    if (err instanceof UndecodableVideoError) throw new PermanentJobError(err.message);
+    throw err;
+  }
+  const limitMs = data.maxRecordingMinutes * 60_000;
+  if (probe.durationMs > limitMs) {
+    throw new PermanentJobError(`recording is ${minutes(probe.durationMs)}, over your limit of ${data.maxRecordingMinutes} min`);
+  }
+
+  const candidatesMs = (session.timeline ?? []).map((e) => e.t).filter((t) => t <= probe.durationMs);
+  let result;
+  try {
+    result = await analyzeVideo(file, {
+      workDir: tmpDir,
+      candidatesMs,
+      maxFrames: rt.config.MAX_KEYFRAMES,
+      signal,
+      onProgress: (pct: number) => void progress(pct * 0.9, 'decoding'),
+    });
+  } catch (err) {
+    if (err instanceof UndecodableVideoError) throw new PermanentJobError(err.message);
+    throw err;
+  }
+
+  const frames: VideoLaneResult['frames'] = await Promise.all(
+    result.frames.map((f) =>
+      rt.io.run(async () => {
+        const imageKey = frameImageKey(data.sessionId, f.timestampMs);
+        await rt.storage.putBuffer(imageKey, await readFile(f.pngPath), 'image/png');
+        return { timestamp: f.timestampMs, imageKey, thumbnailUrl: f.thumbnailDataUrl, score: f.score };
+      }),
+    ),
+  );
+  const laneResult: VideoLaneResult = { durationMs: probe.durationMs, width: probe.width, height: probe.height, frames };
+  await saveLaneResult(rt.db, data.sessionId, 'video', laneResult);
+  log.info({ frames: frames.length, durationMs: probe.durationMs }, 'keyframes extracted');
+  return { detail: `${frames.length} frames` };
+};

@@ -1,0 +1,54 @@
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { closeDb, createDb, type Database } from '@claude-scope/db';
+import { sessionEventsChannel } from '@claude-scope/pipeline';
+import { Storage } from '@claude-scope/storage';
+import { BrowserManager } from './browser/manager.js';
+import type { WorkerConfig } from './config.js';
+import { Semaphore } from './semaphore.js';
+
+/** Everything a job handler may touch, created once per worker process. */
+export interface Runtime {
+  config: WorkerConfig;
+  log: Logger;
+  db: Database;
+  storage: Storage;
+  browser: BrowserManager;
+  /** Bounds S3 transfers of frame images across all jobs of this process. */
+  io: Semaphore;
+  publishSessionEvent(sessionId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createRuntime(config: WorkerConfig, log: Logger): Runtime {
+  const db = createDb({ url: config.DATABASE_URL, max: config.DATABASE_POOL_MAX, applicationName: 'claude-scope-worker' });
+  const storage = new Storage({
+    endpoint: config.S3_ENDPOINT,
+    region: config.S3_REGION,
+    bucket: config.S3_BUCKET,
+    accessKeyId: config.S3_ACCESS_KEY_ID,
+    secretAccessKey: config.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: config.S3_FORCE_PATH_STYLE,
+  });
+  const publisher = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
+  publisher.on('error', (err) => log.debug({ err }, 'redis publisher error'));
+  const browser = new BrowserManager({ executablePath: config.CHROMIUM_PATH, maxPages: config.PLAYWRIGHT_MAX_PAGES, log });
+  const channel = sessionEventsChannel(config.QUEUE_PREFIX);
+  return {
+    config,
+    log,
+    db,
+    storage,
+    browser,
+    io: new Semaphore(4),
+    async publishSessionEvent(sessionId) {
+      await publisher.publish(channel, sessionId).catch((err: unknown) => log.warn({ err, sessionId }, 'could not publish session event'));
+    },
+    async close() {
+      await browser.close();
+      publisher.disconnect();
+      storage.destroy();
+      await closeDb(db);
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import { describeChanges, diffTrees } from '@claude-scope/aria';
+import type { AriaNode, DiffSummary, TimelineEvent } from '@claude-scope/contracts';
+import type { Analysis, AnalysisStep } from '@claude-scope/prompt';
+import type { FailedRequest, PlaywrightStep, VideoLaneResult } from '../lanes/types.js';
+
+/**
+ * Fusion, pure: each video frame gets the tree of the latest Playwright step at or before its timestamp
+ * and the diff from the previous frame's tree; steps between two frames are folded into the later one.
+ */
+export interface FusedFrame {
+  timestamp: number;
+  url: string;
+  imageKey: string | null;
+  thumbnailUrl: string;
+  ariaTree: AriaNode[];
+  diffSummary: DiffSummary;
+  /** For the prompt: what happened since the previous frame. */
+  actions: string[];
+  pageTitle: string;
+  changes: string[];
+  consoleErrors: string[];
+  failedRequests: FailedRequest[];
+  failures: string[];
+}
+
+export interface FuseInput {
+  seedUrl: string;
+  timeline: TimelineEvent[] | null;
+  video: VideoLaneResult;
+  steps: PlaywrightStep[];
+}
+
+const SECRET_FIELD = /pass(word|code|phrase)?|secret|token|api[-_ ]?key|otp|pin|cvc|cvv|card/i;
+
+export function describeEvent(e: TimelineEvent): string {
+  switch (e.type) {
+    case 'navigate':
+      return `navigate to ${e.url}`;
+    case 'click':
+      return `click ${e.role} "${e.name}"`;
+    case 'fill':
+      return SECRET_FIELD.test(e.name) ? `fill ${e.role} "${e.name}" (value masked)` : `fill ${e.role} "${e.name}" with "${e.value}"`;
+    case 'press':
+      return `press ${e.key}`;
+    case 'scroll':
+      return `scroll ${e.dy >= 0 ? 'down' : 'up'} ${Math.abs(e.dy)} px`;
+  }
+}
+
+/** Latest step index with t ≤ ts (steps are in time order; step 0 is the seed page at t = 0). */
+function stepAt(steps: PlaywrightStep[], ts: number): number {
+  let idx = 0;
+  for (let i = 0; i < steps.length; i++) if (steps[i]!.t <= ts) idx = i;
+  return idx;
+}
+
+export function fuseFrames(input: FuseInput): FusedFrame[] {
+  const { steps } = input;
+  const hasTimeline = !!input.timeline?.length;
+  const frames = [...input.video.frames].sort((a, b) => a.timestamp - b.timestamp);
+  const out: FusedFrame[] = [];
+  let prevTree: AriaNode[] | null = null;
+  let prevStep = -1;
+  for (const f of frames) {
+    const si = steps.length ? stepAt(steps, f.timestamp) : -1;
+    const step = si >= 0 ? steps[si] : undefined;
+    const tree = step?.tree ?? [];
+    const { tree: marked, summary } = diffTrees(prevTree, tree);
+    // Steps reached since the previous frame: their actions, errors and failures belong to this frame.
+    const folded = si > prevStep ? steps.slice(prevStep + 1, si + 1) : [];
+    out.push({
+      timestamp: f.timestamp,
+      url: hasTimeline && step ? step.url || input.seedUrl : input.seedUrl,
+      imageKey: f.imageKey,
+      thumbnailUrl: f.thumbnailUrl,
+      ariaTree: marked,
+      diffSummary: summary,
+      actions: folded.filter((s) => s.event).map((s) => describeEvent(s.event!)),
+      pageTitle: step?.title ?? '',
+      changes: prevTree ? describeChanges(marked) : [],
+      consoleErrors: folded.flatMap((s) => s.consoleErrors),
+      failedRequests: folded.flatMap((s) => s.failedRequests),
+      failures: folded.flatMap((s) => (s.failure ? [s.failure] : [])),
+    });
+    prevTree = tree;
+    prevStep = Math.max(prevStep, si);
+  }
+  return out;
+}
+
+/** Distinct URLs in first-visit order: the seed, timeline navigations, final URLs after redirects, frames. */
+export function visitedUrls(seedUrl: string, steps: PlaywrightStep[], frames: { url: string }[]): string[] {
+  const seen = new Set<string>();
+  const add = (u: string | undefined) => {
+    if (u && /^https?:\/\//i.test(u)) seen.add(u);
+  };
+  add(seedUrl);
+  for (const s of steps) {
+    if (s.event?.type === 'navigate') add(s.event.url);
+    add(s.url);
+  }
+  for (const f of frames) add(f.url);
+  return [...seen];
+}
+
+export function toAnalysis(
+  session: { title: string; notes: string | null; seedUrl: string },
+  frames: FusedFrame[],
+  urls: string[],
+  durationMs: number,
+): Analysis {
+  const steps: AnalysisStep[] = frames.map((f, i) => ({
+    index: i + 1,
+    timestamp: f.timestamp,
+    url: f.url,
+    ...(f.pageTitle ? { pageTitle: f.pageTitle } : {}),
+    ...(f.actions.length ? { action: f.actions.join('; then ') } : {}),
+    changes: f.changes,
+    ariaTree: f.ariaTree,
+    diffSummary: f.diffSummary,
+    consoleErrors: f.consoleErrors,
+    failedRequests: f.failedRequests,
+    ...(f.failures.length ? { failure: f.failures.join('; ') } : {}),
+    thumbnailUrl: f.thumbnailUrl,
+  }));
+  return { title: session.title, notes: session.notes, seedUrl: session.seedUrl, urls, durationMs, steps };
+}

@@ -1,0 +1,24 @@
+import { failStuckSessions } from '@claude-scope/db';
+import type { Runtime } from './runtime.js';
+
+/**
+ * No session may stay `processing` forever: every worker sweeps for sessions older than the maximum
+ * processing age and fails them (the update is guarded, so several workers sweeping at once is harmless).
+ */
+export function startWatchdog(rt: Runtime): () => void {
+  const sweep = async () => {
+    try {
+      const failed = await failStuckSessions(rt.db, rt.config.PROCESSING_MAX_AGE_MS);
+      for (const id of failed) {
+        rt.log.warn({ sessionId: id }, 'watchdog failed a session stuck in processing');
+        await rt.publishSessionEvent(id);
+      }
+    } catch (err) {
+      rt.log.warn({ err }, 'watchdog sweep failed');
+    }
+  };
+  const timer = setInterval(sweep, rt.config.WATCHDOG_INTERVAL_MS);
+  timer.unref();
+  void sweep();
+  return () => clearInterval(timer);
+}
