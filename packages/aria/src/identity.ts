@@ -63,13 +63,6 @@ export function contentKeys(node: AriaNode): Set<string> {
   return keys;
 }
 
-export function similarity(a: AriaNode, b: AriaNode): number {
-  const [small, large] = [contentKeys(a), contentKeys(b)].sort((x, y) => x.size - y.size) as [Set<string>, Set<string>];
-  let shared = 0;
-  for (const k of small) if (large.has(k)) shared++;
-  return shared;
-}
-
 // cyrb53: a fast non-cryptographic 53-bit string hash.
 function hash(str: string): string {
   let h1 = 0xdeadbeef;

@@ -1,13 +1,10 @@
 import type { AriaNode } from '@claude-scope/contracts';
-import { fingerprint, identityKey, similarity } from './identity.js';
-
-// Above this many candidate pairs in one group, similarity pairing is skipped (it is quadratic).
-const MAX_SIMILARITY_PAIRS = 10_000;
+import { contentKeys, fingerprint, identityKey } from './identity.js';
 
 /**
  * Pairs sibling nodes of two frames by identity (role + name), ignoring order. Within a group of
  * same-identity siblings: identical subtrees first, then the most similar content (an unnamed
- * listitem that kept its checkbox), then the rest in order. Returns prev index per next index.
+ * listitem that kept its checkbox), then what is left in order. Returns prev index per next index.
  */
 export function matchSiblings(prev: readonly AriaNode[], next: readonly AriaNode[]): (number | undefined)[] {
   const result: (number | undefined)[] = new Array(next.length).fill(undefined);
@@ -31,19 +28,21 @@ export function matchSiblings(prev: readonly AriaNode[], next: readonly AriaNode
       const p = byFingerprint.get(fingerprint(next[n]!))?.shift();
       if (p !== undefined) pair(n, p);
     }
+    // One of a kind on each side (the usual `main`, `form "Sign in"`): nothing to choose between.
+    if (prevIdx.length === 1 && nextIdx.length === 1) {
+      if (result[nextIdx[0]!] === undefined) pair(nextIdx[0]!, prevIdx[0]!);
+      continue;
+    }
     let rest = nextIdx.filter((n) => result[n] === undefined);
-    if (rest.length * free.size <= MAX_SIMILARITY_PAIRS) {
-      for (const n of rest) {
-        let best: number | undefined;
-        let bestScore = 0;
-        for (const p of free) {
-          const score = similarity(prev[p]!, next[n]!);
-          if (score > bestScore) [best, bestScore] = [p, score];
-        }
-        if (best !== undefined) pair(n, best);
-      }
+    if (rest.length && free.size) {
+      pairBySimilarity(rest, [...free], prevIdx, prev, next, pair);
       rest = rest.filter((n) => result[n] === undefined);
     }
+    // Named duplicates pair in order. Unnamed nodes with nothing in common are different things,
+    // except one-for-one leaves: a status or listitem whose text changed in place.
+    const named = next[nextIdx[0]!]!.name !== '';
+    const leaves = rest.every((n) => !next[n]!.children) && [...free].every((p) => !prev[p]!.children);
+    if (!named && !(leaves && rest.length === free.size)) continue;
     for (const n of rest) {
       const p = free.values().next();
       if (p.done) break;
@@ -62,4 +61,49 @@ function groupBy(nodes: readonly AriaNode[]): Map<string, number[]> {
     else groups.set(key, [i]);
   }
   return groups;
+}
+
+/**
+ * Greedy, in next order: each node takes the free prev node sharing the most distinctive content.
+ * An inverted index keeps this near-linear for long lists of unnamed rows.
+ */
+function pairBySimilarity(
+  rest: number[],
+  free: number[],
+  group: number[],
+  prev: readonly AriaNode[],
+  next: readonly AriaNode[],
+  pair: (n: number, p: number) => void,
+): void {
+  const index = new Map<string, number[]>();
+  for (const p of free) {
+    for (const key of contentKeys(prev[p]!)) {
+      const list = index.get(key);
+      if (list) list.push(p);
+      else index.set(key, [p]);
+    }
+  }
+  // Content most of the group has (a "Delete" button in every row) tells nothing apart. The index
+  // holds the free nodes only, so commonness is counted over the whole group.
+  const counts = new Map<string, number>();
+  for (const p of group) for (const key of contentKeys(prev[p]!)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const common = (key: string) => counts.get(key)! > Math.max(2, group.length / 2);
+  const taken = new Set<number>();
+  for (const n of rest) {
+    const scores = new Map<number, number>();
+    for (const key of contentKeys(next[n]!)) {
+      const list = index.get(key);
+      if (!list || common(key)) continue;
+      for (const p of list) if (!taken.has(p)) scores.set(p, (scores.get(p) ?? 0) + 1);
+    }
+    let best: number | undefined;
+    let bestScore = 0;
+    for (const [p, score] of scores) {
+      if (score > bestScore || (score === bestScore && best !== undefined && p < best)) [best, bestScore] = [p, score];
+    }
+    if (best !== undefined) {
+      taken.add(best);
+      pair(n, best);
+    }
+  }
 }

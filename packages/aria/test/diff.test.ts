@@ -142,6 +142,17 @@ describe('diffTrees', () => {
     expect(tree[0]!.children![0]).toMatchObject({ text: 'Call mom', diffStatus: 'added' });
   });
 
+  it('does not swap content between unnamed rows when rows come and go', () => {
+    const row = (i: number) => [`  - listitem:`, `    - checkbox "Item ${i}"`, `    - button "Delete"`];
+    const rows = Array.from({ length: 40 }, (_, i) => i);
+    const prev = yaml(['- list:', ...rows.flatMap(row)]);
+    const next = yaml(['- list:', ...[-1, ...rows.filter((i) => i !== 20)].flatMap(row)]);
+    const { tree, summary } = diff(prev, next);
+    expect(summary).toEqual({ added: 3, changed: 0, removed: 3 });
+    const marked = tree[0]!.children!.filter((c) => c.diffStatus).map((c) => `${c.children![0]!.name} ${c.diffStatus}`);
+    expect(marked).toEqual(['Item -1 added', 'Item 20 removed']);
+  });
+
   it('reports an unnamed item whose text changed in place as changed', () => {
     const { tree } = diff(yaml(['- status: Saving…']), yaml(['- status: Saved']));
     expect(tree[0]).toMatchObject({ text: 'Saved', diffStatus: 'changed', previous: { text: 'Saving…' } });
