@@ -3,3 +3,5 @@ export { diffTrees } from './diff.js';
 export { countMarks } from './marks.js';
 export { elementCounts, type ElementCounts } from './counts.js';
 export { describeChanges } from './describe.js';
+export { maskSecrets } from './mask.js';
+export { MASK, maskSecretText } from './secret-text.js';
