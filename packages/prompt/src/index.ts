@@ -17,8 +17,8 @@ const FORMATS: Record<AgentTarget, Format> = { CLAUDE_CODE: claudeCode, CODEX: c
 /**
  * Turns an analysed recording into an agent-ready prompt. Pure and deterministic: the same input always gives
  * the same string. Secrets are masked, page text is fenced as untrusted data, and the result stays within
- * `options.maxChars` by leaving out whole sections (named in the prompt) — unless even the task, instructions and
- * a single timeline entry do not fit, in which case that minimum is returned as is.
+ * `options.maxChars` by leaving out whole sections, least valuable first, and naming them in the prompt. If the
+ * fixed minimum (task, instructions, section titles) alone is over the budget, that minimum is returned as is.
  */
 export function render(analysis: Analysis, options: PromptOptions, agentTarget: AgentTarget): string {
   const format = FORMATS[agentTarget];

@@ -34,6 +34,8 @@ const RULES: Rule[] = [
   [/\b(Bearer)\s+[A-Za-z0-9\-._~+/]{6,}=*/g, `$1 ${REDACTED}`],
   // "password": "…" and 'token': '…' (JSON, JS objects).
   [new RegExp(String.raw`(["'])(${KEY})\1(\s*:\s*)(["'])(?:(?!\4)[^\\\n]|\\.)*\4`, 'gi'), `$1$2$1$3$4${REDACTED}$4`],
+  // apiKey: 'abc', password: "…" (unquoted key, quoted value: JS objects, YAML).
+  [new RegExp(String.raw`(^|[\s{,(;])(${KEY})(\s*:\s*)(["'])(?!\[REDACTED\])(?:(?!\4)[^\\\n])+\4`, 'gim'), `$1$2$3$4${REDACTED}$4`],
   // password=… token=… in URLs, form bodies, cookies, env lines.
   [new RegExp(String.raw`(^|[?&;#\s"'{,(\[])(${KEY})(=)(?!\[REDACTED\])[^\s&#"',;)\]}]+`, 'gim'), `$1$2$3${REDACTED}`],
   // "Password: hunter2" — only when the value looks like a credential (has a digit or symbol), so that
@@ -51,7 +53,14 @@ const RULES: Rule[] = [
   [/[A-Za-z0-9_\-+]{24,}={0,2}/g, (m: string) => (looksRandom(m) ? REDACTED : m)],
 ];
 
+// Every rule above needs one of these; text without any (most element names) skips the rule list entirely.
+// (Two simple patterns are much faster than one long case-insensitive alternation.)
+const TRIGGER_CHARS = /[=:]|[A-Za-z0-9_\-+]{24}/;
+const TRIGGER_WORDS =
+  /bearer|eyJ|sk-|[sr]k_|gh[pousr]_|github_pat|glpat|AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|xox|AIza|BEGIN|pass|pwd|secret|token|key|pin/i;
+
 export function redactSecrets(text: string): string {
+  if (!TRIGGER_CHARS.test(text) && !TRIGGER_WORDS.test(text)) return text;
   let out = text;
   for (const [pattern, replacement] of RULES) {
     out = out.replace(pattern, replacement as (substring: string, ...args: unknown[]) => string);

@@ -86,7 +86,7 @@ export function omissionSentences(omissions: Omission[], totalUrls: number): str
       case 'rawDiff':
         return `the raw node-level diff for ${steps}`;
       case 'fullTree':
-        return `the full element lists of repeated or unchanged UI states at ${steps} (their changes, if any, are still shown)`;
+        return `the full element lists for ${steps} (only their changes since the previous step are shown)`;
       case 'screenshot':
         return `the screenshots of ${steps}`;
       case 'tree':

@@ -37,6 +37,15 @@ function childrenOf(node: AriaNode): AriaNode[] {
   return Array.isArray(node.children) ? node.children.filter((c): c is AriaNode => !!c && typeof c === 'object') : [];
 }
 
+// The same tree is pruned for the signature, the snapshot and the diff: do it once per array and filter.
+const pruneCache = new WeakMap<AriaNode[], Partial<Record<TreeFilter, Pruned[]>>>();
+
+function pruned(nodes: AriaNode[], filter: TreeFilter): Pruned[] {
+  let entry = pruneCache.get(nodes);
+  if (!entry) pruneCache.set(nodes, (entry = {}));
+  return (entry[filter] ??= prune(nodes, filter));
+}
+
 /** Keeps the nodes the filter wants; children of dropped nodes are lifted to the nearest kept ancestor. */
 function prune(nodes: AriaNode[], filter: TreeFilter, depth = 0): Pruned[] {
   if (depth > MAX_DEPTH) return [];
@@ -62,11 +71,34 @@ function markerOf(node: AriaNode): Marker {
   }
 }
 
-const clean = (text: string, max: number) => oneLine(redactSecrets(text), max);
+// Names repeat across steps; a bounded memo keeps large recordings fast without holding on to them.
+const cleanCache = new Map<string, string>();
+function clean(text: string, max: number): string {
+  const key = `${max}\u0000${text}`;
+  let out = cleanCache.get(key);
+  if (out === undefined) {
+    if (cleanCache.size > 20_000) cleanCache.clear();
+    out = oneLine(redactSecrets(text), max);
+    cleanCache.set(key, out);
+  }
+  return out;
+}
 const quote = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+// A step's tree is rendered several times (snapshot, diff, raw diff); redact each node once.
+const textCache = new WeakMap<AriaNode, string>();
 
 /** `role "name" [state, key=value]` with states sorted, so key order upstream never changes the output. */
 export function nodeText(node: AriaNode): string {
+  let text = textCache.get(node);
+  if (text === undefined) {
+    text = computeNodeText(node);
+    textCache.set(node, text);
+  }
+  return text;
+}
+
+function computeNodeText(node: AriaNode): string {
   const role = clean(String(node.role ?? ''), 40) || 'node';
   const name = clean(typeof node.name === 'string' ? node.name : '', NAME_MAX);
   const secretField = SECRET_FIELD.test(name);
@@ -115,7 +147,7 @@ export function renderTree(nodes: AriaNode[], options: RenderTreeOptions): strin
       if (!collapse) emit(p.children, depth + 1);
     }
   };
-  emit(prune(nodes, options.filter), 0);
+  emit(pruned(nodes, options.filter), 0);
   return lines;
 }
 
@@ -125,11 +157,16 @@ export function renderTree(nodes: AriaNode[], options: RenderTreeOptions): strin
  * state whose whole element list is worth repeating.
  */
 export function stateSignature(url: string, nodes: AriaNode[]): string {
-  const present = (list: AriaNode[]): AriaNode[] =>
-    list
-      .filter((n) => n && typeof n === 'object' && n.diffStatus !== 'removed')
-      .map((n) => ({ role: n.role, name: n.name, children: present(childrenOf(n)) }));
-  const lines = renderTree(present(nodes), { filter: 'interactive', mode: 'snapshot', collapseRemoved: false });
+  // Only ever a map key, never printed: raw role and name are enough (and skip the redaction cost).
+  const lines: string[] = [];
+  const emit = (list: Pruned[], depth: number) => {
+    for (const p of list) {
+      if (p.node.diffStatus === 'removed') continue;
+      lines.push(`${depth}\u0000${String(p.node.role)}\u0000${String(p.node.name)}`);
+      emit(p.children, depth + 1);
+    }
+  };
+  emit(pruned(nodes, 'interactive'), 0);
   return `${url}\n${lines.join('\n')}`;
 }
 

@@ -16,11 +16,12 @@ import {
   stepDetailLines,
   uiBodies,
 } from '../sections.js';
-import { prefixLines } from '../untrusted.js';
+import { neutraliseFences, prefixLines } from '../untrusted.js';
 
 const begin = (what: string) => `BEGIN UNTRUSTED DATA (${what})`;
 const end = (what: string) => `END UNTRUSTED DATA (${what})`;
-const data = (lines: string[]) => prefixLines(lines.join('\n'));
+// Fence runs are neutralised too, in case the text is later pasted somewhere that renders markdown.
+const data = (lines: string[]) => prefixLines(neutraliseFences(lines.join('\n')));
 const indent = (lines: string[]) => lines.map((l) => `  ${l}`);
 
 export function raw(model: PromptModel, options: FormatOptions): Doc {
