@@ -1,7 +1,7 @@
 import type { AriaNode } from '@claude-scope/contracts';
 import { camelCase, parseKey } from './parse-key.js';
 import { decodeValue, readDoubleQuoted, readSingleQuoted } from './scalar.js';
-import { VALUE_ROLES } from './tree.js';
+import { STRUCTURAL_KEYS, VALUE_ROLES } from './tree.js';
 
 type Item =
   | { kind: 'node'; node: AriaNode; value: string | undefined }
@@ -71,7 +71,7 @@ function parseItem(body: string): Item {
 
 function setProp(node: AriaNode, key: string, value: string): void {
   const name = camelCase(key);
-  if (!['role', 'name', 'children', 'diffStatus', 'previous'].includes(name)) node[name] = value;
+  if (!STRUCTURAL_KEYS.has(name)) node[name] = value;
 }
 
 function addChild(parent: AriaNode | undefined, roots: AriaNode[], child: AriaNode): void {
