@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { countMarks } from '@claude-scope/aria';
+import type { PlaywrightStep, VideoLaneResult } from '../src/lanes/types.js';
+import { fuseFrames, toAnalysis, visitedUrls } from '../src/synthesis/fuse.js';
+
+const frame = (timestamp: number) => ({ timestamp, imageKey: `k${timestamp}`, thumbnailUrl: 'data:image/png;base64,AA', score: 1 });
+const video = (ts: number[]): VideoLaneResult => ({ durationMs: 10_000, width: 1280, height: 720, frames: ts.map(frame) });
+const step = (t: number, url: string, tree: PlaywrightStep['tree'], extra: Partial<PlaywrightStep> = {}): PlaywrightStep => ({
+  t, url, title: 'T', tree, consoleErrors: [], failedRequests: [], ...extra,
+});
+
+const login = [{ role: 'textbox', name: 'Email' }, { role: 'button', name: 'Sign in' }];
+const dashboard = [{ role: 'heading', name: 'Dashboard', level: 1 }, { role: 'button', name: 'Sign out' }];
+
+describe('fusion', () => {
+  const seed = 'http://app.test/login';
+  const steps = [
+    step(0, seed, login),
+    step(4000, 'http://app.test/dashboard', dashboard, {
+      event: { t: 4000, type: 'click', role: 'button', name: 'Sign in' },
+      consoleErrors: ['TypeError: x is undefined'],
+    }),
+    step(7000, 'http://app.test/dashboard', dashboard, {
+      event: { t: 7000, type: 'click', role: 'button', name: 'Missing' },
+      failure: 'click on button "Missing": no such element on the page',
+    }),
+  ];
+  const timeline = steps.flatMap((s) => (s.event ? [s.event] : []));
+
+  it('gives each frame the tree of the latest step at or before it, and the diff from the previous frame', () => {
+    const frames = fuseFrames({ seedUrl: seed, timeline, video: video([0, 2000, 4500, 9000]), steps });
+    expect(frames.map((f) => f.url)).toEqual([seed, seed, 'http://app.test/dashboard', 'http://app.test/dashboard']);
+    expect(frames[0]!.diffSummary).toEqual({ added: 0, changed: 0, removed: 0 });
+    expect(JSON.stringify(frames[0]!.ariaTree)).not.toContain('diffStatus');
+    expect(frames[1]!.diffSummary).toEqual({ added: 0, changed: 0, removed: 0 });
+    expect(frames[2]!.diffSummary.added).toBeGreaterThan(0);
+    expect(frames[2]!.diffSummary.removed).toBeGreaterThan(0);
+    for (const f of frames) expect(countMarks(f.ariaTree)).toEqual(f.diffSummary);
+    expect(frames[2]!.actions).toEqual(['click button "Sign in"']);
+    expect(frames[2]!.consoleErrors).toEqual(['TypeError: x is undefined']);
+    expect(frames[3]!.failures).toEqual(['click on button "Missing": no such element on the page']);
+    expect(frames[3]!.consoleErrors).toEqual([]); // not repeated
+  });
+
+  it('without a timeline every frame has the seed URL', () => {
+    const frames = fuseFrames({ seedUrl: seed, timeline: null, video: video([0, 5000]), steps: [step(0, 'http://app.test/login?redirected=1', login)] });
+    expect(frames.map((f) => f.url)).toEqual([seed, seed]);
+  });
+
+  it('lists distinct URLs in first-visit order, including final URLs after redirects', () => {
+    const s = [step(0, 'http://app.test/home', login), step(1000, 'http://app.test/dashboard', dashboard, { event: { t: 1000, type: 'navigate', url: 'http://app.test/dash' } })];
+    expect(visitedUrls('http://app.test/', s, [])).toEqual(['http://app.test/', 'http://app.test/home', 'http://app.test/dash', 'http://app.test/dashboard']);
+  });
+
+  it('masks the value of a secret fill in the action text', () => {
+    const s = [step(0, seed, login), step(100, seed, login, { event: { t: 100, type: 'fill', role: 'textbox', name: 'Password', value: 'hunter2' } })];
+    const frames = fuseFrames({ seedUrl: seed, timeline: [s[1]!.event!], video: video([0, 500]), steps: s });
+    const analysis = toAnalysis({ title: 't', notes: null, seedUrl: seed }, frames, [seed], 1000);
+    expect(JSON.stringify(analysis)).not.toContain('hunter2');
+    expect(analysis.steps[1]!.action).toBe('fill textbox "Password" (value masked)');
+  });
+});

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTestVideo, startDemoApp, type DemoApp } from '@claude-scope/testkit';
+import { Stack, waitFor } from './harness.js';
+
+/** Upload → S3 → flow → lanes → synthesis → Postgres → API, on real processes and services. */
+describe('recording pipeline', () => {
+  const stack = new Stack();
+  let demo: DemoApp;
+  let video: string;
+
+  beforeAll(async () => {
+    demo = await startDemoApp();
+    video = await makeTestVideo({ durationMs: 6000, width: 640, height: 360, format: 'webm', changesAtMs: [1500, 3000, 4500] });
+    await stack.start();
+    await stack.spawnWorker();
+  });
+  afterAll(async () => {
+    await stack.stop();
+    await demo?.close();
+  });
+
+  it('answers a synchronous upload with 200 and the complete result', async () => {
+    const user = await stack.signup();
+    const res = await stack.upload(user.auth, video, { title: 'Login flow', seedUrl: `${demo.url}/login`, notes: 'The toast is missing' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const r = res.body;
+    expect(r).toMatchObject({
+      sessionId: expect.stringMatching(/^sess_[A-Z0-9]{8}$/),
+      status: 'complete',
+      title: 'Login flow',
+      seedUrl: `${demo.url}/login`,
+      agentTarget: 'CLAUDE_CODE',
+      mimeType: 'video/webm',
+      urls: [`${demo.url}/login`],
+      urlCount: 1,
+    });
+    expect(r.fileSize).toBeGreaterThan(1000);
+    expect(r.duration).toBeCloseTo(6, 0);
+    expect(r.processingMs).toBeGreaterThan(0);
+    expect(r.prompt.length).toBeGreaterThan(200);
+    expect(r.frameCount).toBe(r.frames.length);
+    expect(r.frames.length).toBeGreaterThanOrEqual(2);
+    const ts = r.frames.map((f: { timestamp: number }) => f.timestamp);
+    expect(ts).toEqual([...ts].sort((a, b) => a - b));
+    for (const f of r.frames) {
+      expect(f.thumbnailUrl).toMatch(/^data:image\/png;base64,/);
+      expect(f.url).toBe(`${demo.url}/login`);
+      expect(f.ariaTree.length).toBeGreaterThan(0);
+      expect(f.id).toMatch(/^frm_[A-Z0-9]{12}$/);
+    }
+    expect(r.processingStatus).toMatchObject({
+      overallStage: 'complete',
+      videoLane: { status: 'complete', progress: 100 },
+      playwrightLane: { status: 'complete', progress: 100 },
+      synthesis: { status: 'complete', progress: 100 },
+    });
+
+    const session = await stack.get(user.auth, `/api/sessions/${r.sessionId}`);
+    expect(session).toMatchObject({ status: 'complete', frameCount: r.frames.length, processingTime: r.processingMs, lastError: null });
+    expect(session.frames.map((f: { id: string }) => f.id)).toEqual(r.frames.map((f: { id: string }) => f.id));
+    // Full-resolution images are stored per frame; the raw recording is gone once processed.
+    const keys = await stack.app.storage.listKeys(`sessions/${r.sessionId}/frames/`);
+    expect(keys).toHaveLength(r.frames.length);
+    const { rows } = await stack.app.db.$client.query('select recording_key from sessions where id = $1', [r.sessionId]);
+    expect(await stack.app.storage.listKeys(rows[0].recording_key)).toEqual([]);
+  });
+
+  it('answers 202 at once in async mode and moves through every stage while the client polls', async () => {
+    const user = await stack.signup();
+    for (const opts of [{ query: '?wait=false' }, { headers: { prefer: 'respond-async' } }]) {
+      const res = await stack.upload(user.auth, video, { title: 'Async', seedUrl: `${demo.url}/login` }, opts);
+      expect(res.status).toBe(202);
+      expect(res.body).toMatchObject({ status: 'processing', frames: [], prompt: '', frameCount: 0 });
+      expect(res.body.processingStatus.overallStage).toBe('queued');
+      const seen = await stack.pollStatus(user.auth, res.body.sessionId);
+      const last = seen.at(-1);
+      expect(last.sessionStatus).toBe('complete');
+      expect(last.processingStatus.overallStage).toBe('complete');
+      expect(last.lastError).toBeNull();
+      const order = ['queued', 'analyzing', 'synthesizing', 'complete'];
+      const stages = seen.map((s) => order.indexOf(s.processingStatus.overallStage));
+      expect(stages).toEqual([...stages].sort((a, b) => a - b)); // never goes backwards
+      for (const s of seen) {
+        for (const lane of ['videoLane', 'playwrightLane', 'synthesis']) {
+          const l = s.processingStatus[lane];
+          expect(l.progress).toBeGreaterThanOrEqual(0);
+          expect(l.progress).toBeLessThanOrEqual(100);
+          for (const v of Object.values(l)) expect(v).not.toBeNull();
+        }
+      }
+    }
+  });
+});
