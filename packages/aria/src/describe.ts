@@ -1,5 +1,6 @@
 import type { AriaNode } from '@claude-scope/contracts';
 import { effectiveChildren } from './identity.js';
+import { maskSecretText } from './secret-text.js';
 import { isWrapper, label, truncate } from './tree.js';
 
 interface Event {
@@ -11,7 +12,8 @@ interface Event {
 /**
  * Short sentences for the marks of a diffed tree, in tree order. An added or removed subtree is
  * told once, by its top node; same-role siblings that came or went together are counted in one
- * sentence (`3 listitems added to list "Todos"`). Values are never quoted, only said to change.
+ * sentence (`3 listitems added to list "Todos"`). Values are never quoted, only said to change,
+ * and quoted names and texts go through maskSecretText in case the tree was not masked.
  */
 export function describeChanges(markedTree: readonly AriaNode[]): string[] {
   const events: Event[] = [];
@@ -33,7 +35,7 @@ export function describeChanges(markedTree: readonly AriaNode[]): string[] {
       order.push(byKey.get(key)!);
     }
   }
-  return order.map((entry) => (Array.isArray(entry) ? describeGroup(entry) : describeChange(entry.node)));
+  return order.map((entry) => maskSecretText(Array.isArray(entry) ? describeGroup(entry) : describeChange(entry.node)));
 }
 
 function collect(nodes: readonly AriaNode[], context: AriaNode | null, out: Event[]): void {

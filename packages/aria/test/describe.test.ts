@@ -66,6 +66,11 @@ describe('describeChanges', () => {
     ]);
   });
 
+  it('never quotes a secret, even from an unmasked tree', () => {
+    const sentences = changes(['- textbox "Password"', '- status: idle'], ['- textbox "Password": hunter2', '- status: "token=abc123def"']);
+    expect(sentences).toEqual(['textbox "Password" value changed', 'status text changed to "token=••••••"']);
+  });
+
   it('falls back to "changed" for a mark without previous values', () => {
     expect(describeChanges([{ role: 'button', name: 'X', diffStatus: 'changed' }])).toEqual(['button "X" changed']);
   });
