@@ -72,10 +72,14 @@ export function fit(doc: Doc, maxChars: number): FitResult {
   const byBlock = doc.blocks.map((_, b) => live.filter((l) => l.block === b));
   const omitted = new Map<OmissionKind, number[]>();
   const note = (kind: OmissionKind, item: number) => omitted.set(kind, [...(omitted.get(kind) ?? []), item]);
-  const omissions = (): Omission[] =>
-    (['rawDiff', 'fullTree', 'screenshot', 'tree', 'url', 'timeline'] as const)
-      .filter((k) => omitted.has(k))
-      .map((kind) => ({ kind, items: [...omitted.get(kind)!].sort((a, b) => a - b) }));
+  const omissions = (): Omission[] => {
+    // A tree first shortened and later dropped is reported once, as dropped.
+    const dropped = new Set(omitted.get('tree') ?? []);
+    return (['rawDiff', 'fullTree', 'screenshot', 'tree', 'url', 'timeline'] as const)
+      .map((kind) => ({ kind, items: (omitted.get(kind) ?? []).filter((i) => kind !== 'fullTree' || !dropped.has(i)) }))
+      .filter((o) => o.items.length > 0)
+      .map((o) => ({ ...o, items: [...o.items].sort((a, b) => a - b) }));
+  };
 
   const blockText = (b: number, omissionText: string): string => {
     const block = doc.blocks[b]!;

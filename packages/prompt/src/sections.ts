@@ -126,3 +126,8 @@ export function instructionItems(model: PromptModel): string[] {
     'Report the root cause, the files you changed and how you verified the fix.',
   ];
 }
+
+/** URL list units; the label travels with the first URL (dropped last), so an emptied list leaves no dangling label. */
+export function urlLines(urls: string[], label: string, line: (url: string, i: number) => string): string[][] {
+  return urls.map((url, i) => (i === 0 ? [label, line(url, i)] : [line(url, i)]));
+}

@@ -15,6 +15,7 @@ import {
   omissionSentences,
   stepDetailLines,
   uiBodies,
+  urlLines,
 } from '../sections.js';
 import { escapeXmlText } from '../untrusted.js';
 
@@ -50,10 +51,11 @@ export function claudeCode(model: PromptModel, options: FormatOptions): Doc {
       '<environment untrusted="true">',
       `Seed URL: ${escapeXmlText(model.seedUrl)}`,
       `Recording: ${model.duration} long, ${model.steps.length} UI states`,
-      'URLs visited, in first-visit order:',
     ].join('\n'),
     tail: '</environment>',
-    units: model.urls.map((url, i): Unit => ({ text: `- ${escapeXmlText(url)}`, cls: 'url', step: i + 1 })),
+    units: urlLines(model.urls, 'URLs visited, in first-visit order:', (url) => `- ${escapeXmlText(url)}`).map(
+      (lines, i): Unit => ({ text: lines.join('\n'), cls: 'url', step: i + 1 }),
+    ),
     keepEmpty: true,
   });
 

@@ -18,6 +18,7 @@ import {
   omissionSentences,
   stepDetailLines,
   uiBodies,
+  urlLines,
 } from '../sections.js';
 import { neutraliseFences } from '../untrusted.js';
 import { formatRanges } from '../text.js';
@@ -52,10 +53,12 @@ export function codex(model: PromptModel, options: FormatOptions): Doc {
   blocks.push({ units: [], omissions: true });
 
   blocks.push({
-    head: ['## Environment', OPEN, safe([`Seed URL: ${model.seedUrl}`, `Recording: ${model.duration} long, ${model.steps.length} UI states`, 'URLs visited (first-visit order):'])].join('\n'),
+    head: ['## Environment', OPEN, safe([`Seed URL: ${model.seedUrl}`, `Recording: ${model.duration} long, ${model.steps.length} UI states`])].join('\n'),
     tail: CLOSE,
     keepEmpty: true,
-    units: model.urls.map((url, i): Unit => ({ text: safe([`  - ${url}`]), cls: 'url', step: i + 1 })),
+    units: urlLines(model.urls, 'URLs visited (first-visit order):', (url) => `  - ${url}`).map(
+      (lines, i): Unit => ({ text: safe(lines), cls: 'url', step: i + 1 }),
+    ),
   });
 
   blocks.push({

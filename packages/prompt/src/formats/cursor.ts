@@ -120,7 +120,7 @@ function stepLines(s: StepModel): string[] {
 function targetLines(s: StepModel): string[] {
   return [
     `step ${s.index} ${s.url}`,
-    ...(s.action ? [`  after: ${s.action}`] : []),
+    ...(s.action ? [`  action: ${s.action}`] : []),
     ...(s.failure ? [`  failed action: ${s.failure}`] : []),
     ...s.consoleErrors.map((e) => `  console error: ${e}`),
     ...s.failedRequests.map((r) => `  failed request: ${r}`),

@@ -15,6 +15,7 @@ import {
   omissionSentences,
   stepDetailLines,
   uiBodies,
+  urlLines,
 } from '../sections.js';
 import { neutraliseFences, prefixLines } from '../untrusted.js';
 
@@ -41,10 +42,12 @@ export function raw(model: PromptModel, options: FormatOptions): Doc {
   blocks.push({ units: [], omissions: true });
 
   blocks.push({
-    head: ['ENVIRONMENT', begin('environment'), data([`Seed URL: ${model.seedUrl}`, `Recording: ${model.duration} long, ${model.steps.length} UI states`, 'URLs visited, in first-visit order:'])].join('\n'),
+    head: ['ENVIRONMENT', begin('environment'), data([`Seed URL: ${model.seedUrl}`, `Recording: ${model.duration} long, ${model.steps.length} UI states`])].join('\n'),
     tail: end('environment'),
     keepEmpty: true,
-    units: model.urls.map((url, i): Unit => ({ text: data([`  ${i + 1}. ${url}`]), cls: 'url', step: i + 1 })),
+    units: urlLines(model.urls, 'URLs visited, in first-visit order:', (url, i) => `  ${i + 1}. ${url}`).map(
+      (lines, i): Unit => ({ text: data(lines), cls: 'url', step: i + 1 }),
+    ),
   });
 
   blocks.push({
