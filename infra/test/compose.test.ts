@@ -53,3 +53,19 @@ describe('docker-compose.yml', () => {
     expect(Number(m) * 60_000).toBeGreaterThan(grace);
   });
 });
+
+describe('README', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  it('documents every environment variable the services read', () => {
+    for (const name of [...Object.keys(apiConfigSpec), ...Object.keys(workerConfigSpec)]) {
+      const documented = readme.includes(`\`${name}\``) || (name.startsWith('S3_') && readme.includes('`S3_*`')) ||
+        (name.startsWith('FF') && readme.includes('`FFMPEG_PATH` / `FFPROBE_PATH`'));
+      expect(documented, name).toBe(true);
+    }
+  });
+  it('gives the two commands, and CI runs the test one', () => {
+    expect(readme).toContain('`make dev`');
+    expect(readme).toContain('`make test`');
+    expect(fs.readFileSync(path.join(ROOT, '.ci/run'), 'utf8')).toMatch(/^make test$/m);
+  });
+});
