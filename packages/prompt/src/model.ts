@@ -4,7 +4,7 @@
  */
 import type { Analysis, AnalysisStep } from './analysis.js';
 import { redactSecrets } from './redact.js';
-import { capLines, renderTree, stateSignature } from './tree-text.js';
+import { capLines, createTreeCache, renderTree, stateSignature } from './tree-text.js';
 import { formatTime, multiLine, oneLine } from './text.js';
 
 const LIMITS = {
@@ -85,6 +85,7 @@ function formatRequest(r: AnalysisStep['failedRequests'][number]): string {
 }
 
 export function buildModel(analysis: Analysis): PromptModel {
+  const cache = createTreeCache();
   const seen = new Map<string, number>(); // state signature → first step that showed it
   let previous: { signature: string; index: number } | undefined;
   const invalidScreenshots: number[] = [];
@@ -104,8 +105,8 @@ export function buildModel(analysis: Analysis): PromptModel {
     const treeChanged = i === 0 || d.added + d.changed + d.removed > 0 || changes.length > 0;
 
     const diffLines = () =>
-      capLines(renderTree(tree, { filter: 'interactive', mode: 'diff', collapseRemoved: true }), LIMITS.treeLines);
-    const signature = stateSignature(url, tree);
+      capLines(renderTree(tree, { filter: 'interactive', mode: 'diff', collapseRemoved: true }, cache), LIMITS.treeLines);
+    const signature = stateSignature(url, tree, cache);
     const earlier = seen.get(signature);
     let ui: UiView;
     if (earlier !== undefined) {
@@ -115,7 +116,7 @@ export function buildModel(analysis: Analysis): PromptModel {
     } else {
       seen.set(signature, index);
       const lines = capLines(
-        renderTree(tree, { filter: 'interactive', mode: 'snapshot', collapseRemoved: true }),
+        renderTree(tree, { filter: 'interactive', mode: 'snapshot', collapseRemoved: true }, cache),
         LIMITS.treeLines,
       );
       ui = i === 0 ? { kind: 'snapshot', lines } : { kind: 'snapshot', lines, diffLines: diffLines() };
@@ -148,7 +149,7 @@ export function buildModel(analysis: Analysis): PromptModel {
       rawDiff:
         i === 0
           ? []
-          : capLines(renderTree(tree, { filter: 'all', mode: 'diff', collapseRemoved: false }), LIMITS.rawDiffLines, 'node'),
+          : capLines(renderTree(tree, { filter: 'all', mode: 'diff', collapseRemoved: false }, cache), LIMITS.rawDiffLines, 'node'),
       ...(screenshot ? { screenshot } : {}),
     };
   });

@@ -6,7 +6,7 @@
  */
 import type { Omission } from './budget.js';
 import type { Issue, PromptModel, StepModel } from './model.js';
-import { formatRanges, plural } from './text.js';
+import { formatRanges, groupDigits, plural } from './text.js';
 
 export function actionText(step: StepModel): string {
   return step.action ?? 'recording starts on this page';
@@ -100,7 +100,7 @@ export function omissionSentences(omissions: Omission[], totalUrls: number): str
 }
 
 export function budgetSentence(maxChars: number): string {
-  return `To keep this prompt under ${maxChars.toLocaleString('en-US')} characters, the following was left out:`;
+  return `To keep this prompt under ${groupDigits(maxChars)} characters, the following was left out:`;
 }
 
 export const REDACTION_SENTENCE =

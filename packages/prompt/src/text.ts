@@ -51,3 +51,8 @@ export function formatRanges(numbers: number[]): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** 60000 → "60,000", without locale data (output must not depend on the runtime's ICU build). */
+export function groupDigits(n: number): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}

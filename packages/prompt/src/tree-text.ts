@@ -37,12 +37,24 @@ function childrenOf(node: AriaNode): AriaNode[] {
   return Array.isArray(node.children) ? node.children.filter((c): c is AriaNode => !!c && typeof c === 'object') : [];
 }
 
-// The same tree is pruned for the signature, the snapshot and the diff: do it once per array and filter.
-const pruneCache = new WeakMap<AriaNode[], Partial<Record<TreeFilter, Pruned[]>>>();
+/**
+ * Memo for one model build: a step's tree is pruned and rendered several times (signature, snapshot, diff, raw
+ * diff) and names repeat across steps. Scoped to one build, never module-wide, so a caller that mutates its input
+ * between two renders can never get a stale rendering back.
+ */
+export interface TreeCache {
+  pruned: WeakMap<AriaNode[], Partial<Record<TreeFilter, Pruned[]>>>;
+  text: WeakMap<AriaNode, string>;
+  clean: Map<string, string>;
+}
 
-function pruned(nodes: AriaNode[], filter: TreeFilter): Pruned[] {
-  let entry = pruneCache.get(nodes);
-  if (!entry) pruneCache.set(nodes, (entry = {}));
+export function createTreeCache(): TreeCache {
+  return { pruned: new WeakMap(), text: new WeakMap(), clean: new Map() };
+}
+
+function pruned(nodes: AriaNode[], filter: TreeFilter, cache: TreeCache): Pruned[] {
+  let entry = cache.pruned.get(nodes);
+  if (!entry) cache.pruned.set(nodes, (entry = {}));
   return (entry[filter] ??= prune(nodes, filter));
 }
 
@@ -71,48 +83,43 @@ function markerOf(node: AriaNode): Marker {
   }
 }
 
-// Names repeat across steps; a bounded memo keeps large recordings fast without holding on to them.
-const cleanCache = new Map<string, string>();
-function clean(text: string, max: number): string {
+function clean(text: string, max: number, cache: TreeCache): string {
   const key = `${max}\u0000${text}`;
-  let out = cleanCache.get(key);
+  let out = cache.clean.get(key);
   if (out === undefined) {
-    if (cleanCache.size > 20_000) cleanCache.clear();
     out = oneLine(redactSecrets(text), max);
-    cleanCache.set(key, out);
+    cache.clean.set(key, out);
   }
   return out;
 }
 const quote = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
-// A step's tree is rendered several times (snapshot, diff, raw diff); redact each node once.
-const textCache = new WeakMap<AriaNode, string>();
-
 /** `role "name" [state, key=value]` with states sorted, so key order upstream never changes the output. */
-export function nodeText(node: AriaNode): string {
-  let text = textCache.get(node);
+export function nodeText(node: AriaNode, cache: TreeCache = createTreeCache()): string {
+  let text = cache.text.get(node);
   if (text === undefined) {
-    text = computeNodeText(node);
-    textCache.set(node, text);
+    text = computeNodeText(node, cache);
+    cache.text.set(node, text);
   }
   return text;
 }
 
-function computeNodeText(node: AriaNode): string {
-  const role = clean(String(node.role ?? ''), 40) || 'node';
-  const name = clean(typeof node.name === 'string' ? node.name : '', NAME_MAX);
+function computeNodeText(node: AriaNode, cache: TreeCache): string {
+  const clean_ = (text: string, max: number) => clean(text, max, cache);
+  const role = clean_(String(node.role ?? ''), 40) || 'node';
+  const name = clean_(typeof node.name === 'string' ? node.name : '', NAME_MAX);
   const secretField = SECRET_FIELD.test(name);
   const states: string[] = [];
   for (const key of Object.keys(node).sort()) {
     if (key === 'role' || key === 'name' || key === 'children' || key === 'diffStatus') continue;
     const value = node[key];
-    const k = clean(key, 30);
+    const k = clean_(key, 30);
     if (value === true) states.push(k);
     else if (value === false) states.push(`${k}=false`);
     else if (typeof value === 'number' && Number.isFinite(value)) states.push(`${k}=${value}`);
     else if (typeof value === 'string') {
       const secret = secretField && value !== '' && (key === 'value' || key === 'valuetext');
-      states.push(`${k}=${quote(secret ? REDACTED : clean(value, VALUE_MAX))}`);
+      states.push(`${k}=${quote(secret ? REDACTED : clean_(value, VALUE_MAX))}`);
     }
   }
   return `${role}${name ? ` ${quote(name)}` : ''}${states.length ? ` [${states.join(', ')}]` : ''}`;
@@ -134,20 +141,20 @@ export interface RenderTreeOptions {
   collapseRemoved: boolean;
 }
 
-export function renderTree(nodes: AriaNode[], options: RenderTreeOptions): string[] {
+export function renderTree(nodes: AriaNode[], options: RenderTreeOptions, cache: TreeCache = createTreeCache()): string[] {
   const lines: string[] = [];
   const emit = (list: Pruned[], depth: number) => {
     for (const p of list) {
       if (options.mode === 'diff' && !hasMark(p)) continue;
       const marker = markerOf(p.node);
-      let text = nodeText(p.node);
+      let text = nodeText(p.node, cache);
       const collapse = marker === '-' && options.collapseRemoved && p.children.length > 0;
       if (collapse) text += ` (with ${countDescendants(p)} more inside)`;
       lines.push(`${marker} ${'  '.repeat(depth)}${text}`);
       if (!collapse) emit(p.children, depth + 1);
     }
   };
-  emit(pruned(nodes, options.filter), 0);
+  emit(pruned(nodes, options.filter, cache), 0);
   return lines;
 }
 
@@ -156,7 +163,7 @@ export function renderTree(nodes: AriaNode[], options: RenderTreeOptions): strin
  * out on purpose: typing into a field or ticking a box is a change within a state (shown as a diff), not a new
  * state whose whole element list is worth repeating.
  */
-export function stateSignature(url: string, nodes: AriaNode[]): string {
+export function stateSignature(url: string, nodes: AriaNode[], cache: TreeCache = createTreeCache()): string {
   // Only ever a map key, never printed: raw role and name are enough (and skip the redaction cost).
   const lines: string[] = [];
   const emit = (list: Pruned[], depth: number) => {
@@ -166,7 +173,7 @@ export function stateSignature(url: string, nodes: AriaNode[]): string {
       emit(p.children, depth + 1);
     }
   };
-  emit(pruned(nodes, 'interactive'), 0);
+  emit(pruned(nodes, 'interactive', cache), 0);
   return `${url}\n${lines.join('\n')}`;
 }
 

@@ -90,6 +90,17 @@ describe('formats', () => {
     }
   });
 
+  it('reflects changes to an input object between two renders (no stale caching)', () => {
+    const analysis = loginDashboardModal();
+    const before = render(analysis, ALL_ON, 'CLAUDE_CODE');
+    analysis.steps[0]!.ariaTree[1]!.children![1]!.children![3]!.name = 'Log in';
+    analysis.steps[0]!.ariaTree.push({ role: 'button', name: 'Help' });
+    const after = render(analysis, ALL_ON, 'CLAUDE_CODE');
+    expect(after).not.toBe(before);
+    expect(after).toContain('button "Log in"');
+    expect(after).toContain('button "Help"');
+  });
+
   it('does not depend on the key order of tree nodes', () => {
     const analysis = loginDashboardModal();
     const reversed = JSON.parse(JSON.stringify(analysis), (_k, v) =>
