@@ -1,1 +1,1 @@
-export {};
+export { ChangeDetector, capSteps, type DetectorOptions, type Step } from './detector/index.js';

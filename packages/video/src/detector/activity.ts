@@ -1,0 +1,73 @@
+import { blockComponents, blockSpan, pixelBlobs, type Blob } from './components.js';
+import { copyBlock, diffBlocks, type Grid } from './grid.js';
+import type { MoverTracker } from './movers.js';
+import type { ResolvedOptions } from './options.js';
+
+/**
+ * Decides, frame by frame, whether anything but cursor motion is changing. Each block is compared with
+ * its anchor (its content when it last changed), not just the previous frame, so a slow fade that moves
+ * a few levels per frame still counts as motion until it ends.
+ */
+export class ActivityMonitor {
+  private readonly anchor: Uint8Array;
+  private readonly counts: Int32Array;
+  private readonly sums: Int32Array;
+  private readonly changed: Uint8Array;
+  private readonly explained: Uint8Array;
+  private readonly maxSpan: number;
+
+  constructor(
+    private readonly o: ResolvedOptions,
+    private readonly grid: Grid,
+    private readonly movers: MoverTracker,
+    first: Uint8Array,
+  ) {
+    this.anchor = Uint8Array.from(first);
+    this.counts = new Int32Array(grid.count);
+    this.sums = new Int32Array(grid.count);
+    this.changed = new Uint8Array(grid.count);
+    this.explained = new Uint8Array(grid.count);
+    // A pointer's old and new place may share one component: allow a couple of blocks beyond its size.
+    this.maxSpan = Math.ceil(o.cursorMaxPx / o.blockSize) + 2;
+  }
+
+  /** True when `cur` (at `t`) changed the UI beyond cursor motion. */
+  observe(prev: Uint8Array, cur: Uint8Array, t: number): boolean {
+    const { grid, o } = this;
+    diffBlocks(cur, prev, grid, o.pixelThreshold, this.counts, null);
+    for (let b = 0; b < grid.count; b++) this.changed[b] = this.counts[b]! >= o.minBlockPixels ? 1 : 0;
+
+    // Cursor candidates: pixel blobs of the small components only (a big one is never a pointer).
+    const comps = blockComponents(grid, this.changed);
+    const blobs: Blob[] = [];
+    const owner: number[] = [];
+    comps.forEach((comp, ci) => {
+      const span = blockSpan(grid, comp);
+      if (span.w > this.maxSpan || span.h > this.maxSpan) return;
+      for (const blob of pixelBlobs(cur, prev, grid, comp, o.pixelThreshold)) {
+        blobs.push(blob);
+        owner.push(ci);
+      }
+    });
+    const moved = this.movers.update(prev, cur, t, blobs);
+    this.explained.fill(0);
+    comps.forEach((comp, ci) => {
+      const mine = owner.flatMap((c, bi) => (c === ci ? [bi] : []));
+      if (mine.length > 0 && mine.every((bi) => moved.has(bi))) for (const b of comp) this.explained[b] = 1;
+    });
+
+    diffBlocks(cur, this.anchor, grid, o.pixelThreshold, this.counts, this.sums);
+    let active = false;
+    for (let b = 0; b < grid.count; b++) {
+      if (this.explained[b] === 0) {
+        const drift = Math.abs(this.sums[b]!) / grid.area(b);
+        if (this.counts[b]! < o.minBlockPixels && drift < o.driftThreshold) continue;
+        active = true;
+        this.movers.markStale(grid.rect(b));
+      }
+      // Cursor motion is absorbed too: it must not pile up into a fake change later.
+      copyBlock(cur, this.anchor, grid, b);
+    }
+    return active;
+  }
+}

@@ -1,0 +1,74 @@
+import { grow, type Box } from './box.js';
+import { blockComponents } from './components.js';
+import { diffBlocks, type Grid } from './grid.js';
+import type { ResolvedOptions } from './options.js';
+
+/** How a settled frame differs from the last emitted state, cursors masked out. */
+export interface StateDiff {
+  /** Blocks with a real change. */
+  blocks: number[];
+  /** Those blocks grouped into 8-connected regions. */
+  regions: number[][];
+  /** Fraction of the frame's pixels that changed (0–1). */
+  score: number;
+}
+
+export class StateComparer {
+  private readonly mask: Uint8Array;
+  private readonly counts: Int32Array;
+  private readonly total: number;
+  private painted: string | null = null;
+
+  constructor(
+    private readonly o: ResolvedOptions,
+    private readonly grid: Grid,
+  ) {
+    this.mask = new Uint8Array(o.width * o.height);
+    this.counts = new Int32Array(grid.count);
+    this.total = o.width * o.height;
+  }
+
+  diff(frame: Uint8Array, emitted: Uint8Array, cursors: readonly Box[]): StateDiff {
+    this.paint(cursors);
+    diffBlocks(frame, emitted, this.grid, this.o.pixelThreshold, this.counts, null, this.mask);
+    const on = new Uint8Array(this.grid.count);
+    const blocks: number[] = [];
+    let pixels = 0;
+    for (let b = 0; b < this.grid.count; b++) {
+      if (this.counts[b]! < this.o.minBlockPixels) continue;
+      on[b] = 1;
+      blocks.push(b);
+      pixels += this.counts[b]!;
+    }
+    return { blocks, regions: blockComponents(this.grid, on), score: pixels / this.total };
+  }
+
+  /** The pixels of `blocks` where `frame` differs from `emitted`, cursors masked out. */
+  changedPixels(frame: Uint8Array, emitted: Uint8Array, blocks: readonly number[], cursors: readonly Box[]): Int32Array {
+    this.paint(cursors);
+    const { width, pixelThreshold } = this.o;
+    const out: number[] = [];
+    for (const block of blocks) {
+      const r = this.grid.rect(block);
+      for (let y = r.y0; y < r.y1; y++) {
+        for (let x = r.x0; x < r.x1; x++) {
+          const i = y * width + x;
+          if (this.mask[i] === 0 && Math.abs(frame[i]! - emitted[i]!) > pixelThreshold) out.push(i);
+        }
+      }
+    }
+    return Int32Array.from(out);
+  }
+
+  private paint(cursors: readonly Box[]): void {
+    const key = cursors.map((c) => `${c.x0},${c.y0},${c.x1},${c.y1}`).join(';');
+    if (key === this.painted) return;
+    this.painted = key;
+    const { width, height, cursorPadPx } = this.o;
+    this.mask.fill(0);
+    for (const c of cursors) {
+      const b = grow(c, cursorPadPx, width, height);
+      for (let y = b.y0; y < b.y1; y++) this.mask.fill(1, y * width + b.x0, y * width + b.x1);
+    }
+  }
+}

@@ -1,0 +1,205 @@
+import type { Box } from './box.js';
+import { ActivityMonitor } from './activity.js';
+import { StateComparer } from './compare.js';
+import { Grid } from './grid.js';
+import { MoverTracker } from './movers.js';
+import { resolveOptions, type DetectorOptions, type ResolvedOptions } from './options.js';
+import { capSteps, type Step } from './steps.js';
+
+/** A tiny change waiting to prove it stays (a caret blink goes away again, a typed character does not). */
+interface Provisional {
+  t: number;
+  frame: Uint8Array;
+  /** Pixels that differ from the emitted state. */
+  pixels: Int32Array;
+  score: number;
+  cursors: Box[];
+}
+
+/**
+ * Streaming keyframe detector: push() downscaled gray frames in time order, then finish() returns one
+ * step per distinct UI state, each at the frame where that state had settled.
+ *
+ * A state has settled when nothing but cursor motion changed for `settleMs`. It is then compared with
+ * the last emitted state (never the previous frame), so transitions that return to where they started
+ * emit nothing and a fade emits once, at its end.
+ */
+export class ChangeDetector {
+  private readonly o: ResolvedOptions;
+  private readonly grid: Grid;
+  private readonly movers: MoverTracker;
+  private readonly comparer: StateComparer;
+  private activity: ActivityMonitor | null = null;
+  private prev: Uint8Array | null = null;
+  private prevT = -Infinity;
+  private emitted: Uint8Array | null = null;
+  /** Cursor places in the emitted frame: a pointer leaving them is no UI change. */
+  private emittedCursors: Box[] = [];
+  private readonly steps: Step[] = [];
+  private lastActivityMs = -Infinity;
+  private evaluated = true;
+  private nextCandidate = 0;
+  private pendingCandidates: number[] = [];
+  private provisional: Provisional | null = null;
+  /** Per pixel: when a tiny change there last went away again (carets blink; characters stay). */
+  private readonly blinkAt: Float64Array;
+  private readonly blinkMemoryMs: number;
+  private result: Step[] | null = null;
+
+  constructor(options: DetectorOptions) {
+    this.o = resolveOptions(options);
+    this.grid = new Grid(this.o.width, this.o.height, this.o.blockSize);
+    this.movers = new MoverTracker({
+      width: this.o.width,
+      height: this.o.height,
+      threshold: this.o.pixelThreshold,
+      minPixels: this.o.minBlockPixels,
+      maxPx: this.o.cursorMaxPx,
+      padPx: this.o.cursorPadPx,
+      gapMs: this.o.moverGapMs,
+    });
+    this.comparer = new StateComparer(this.o, this.grid);
+    this.blinkAt = new Float64Array(this.o.width * this.o.height).fill(-Infinity);
+    this.blinkMemoryMs = Math.max(3000, 3 * this.o.transientMs);
+  }
+
+  /** Feeds one frame (width×height gray bytes; copied) shown from `timestampMs` on. */
+  push(frame: Uint8Array, timestampMs: number): void {
+    if (this.result) throw new Error('push() after finish()');
+    if (frame.length !== this.o.width * this.o.height) {
+      throw new RangeError(`frame has ${frame.length} bytes, expected ${this.o.width}x${this.o.height}`);
+    }
+    if (!Number.isFinite(timestampMs) || timestampMs <= this.prevT) {
+      throw new RangeError(`timestamps must increase: ${timestampMs} after ${this.prevT}`);
+    }
+    const cur = frame.slice();
+    if (!this.prev || !this.activity) return this.start(cur, timestampMs);
+
+    const active = this.activity.observe(this.prev, cur, timestampMs);
+    this.checkProvisional(cur, timestampMs);
+    // A user event opens a quiet window of its own, like a change would.
+    const cands = this.o.candidatesMs;
+    while (this.nextCandidate < cands.length && cands[this.nextCandidate]! <= timestampMs) {
+      const c = cands[this.nextCandidate++]!;
+      this.closeQuiet(c);
+      this.lastActivityMs = Math.max(this.lastActivityMs, c);
+      this.evaluated = false;
+      this.pendingCandidates.push(c);
+    }
+    if (active) {
+      this.closeQuiet(timestampMs);
+      this.lastActivityMs = timestampMs;
+      this.evaluated = false;
+    } else if (!this.evaluated && timestampMs - this.lastActivityMs >= this.o.settleMs) {
+      this.evaluate(cur, timestampMs, false);
+    }
+    this.prev = cur;
+    this.prevT = timestampMs;
+  }
+
+  /** Ends the stream; returns the steps (step 0 is the first frame), capped at maxSteps. */
+  finish(): Step[] {
+    if (this.result) return this.result;
+    if (this.prev) {
+      if (!this.evaluated) this.evaluate(this.prev, this.prevT, true);
+      else this.resolveProvisional(this.prev, this.prevT);
+    }
+    this.result = capSteps(this.steps, this.o.maxSteps);
+    return this.result;
+  }
+
+  private start(frame: Uint8Array, t: number): void {
+    this.prev = frame;
+    this.prevT = t;
+    this.activity = new ActivityMonitor(this.o, this.grid, this.movers, frame);
+    // Events at or before the first frame are answered by it.
+    const absorbed: number[] = [];
+    const cands = this.o.candidatesMs;
+    while (this.nextCandidate < cands.length && cands[this.nextCandidate]! <= t) absorbed.push(cands[this.nextCandidate++]!);
+    this.steps.push({ timestampMs: t, score: 1, candidatesMs: absorbed });
+    this.emitted = frame;
+    this.lastActivityMs = t;
+    this.evaluated = true;
+  }
+
+  /**
+   * Something happens at `end`: if the quiet stretch before it lasted settleMs but no frame inside it
+   * reached that age (sparse or variable frame rates), its last frame is the settled one.
+   */
+  private closeQuiet(end: number): void {
+    if (this.evaluated || !this.prev || this.prevT < this.lastActivityMs) return;
+    if (end - this.lastActivityMs >= this.o.settleMs) this.evaluate(this.prev, this.prevT, false);
+  }
+
+  private evaluate(frame: Uint8Array, t: number, final: boolean): void {
+    this.evaluated = true;
+    this.resolveProvisional(frame, t);
+    const forced = this.pendingCandidates.length > 0;
+    const diff = this.comparer.diff(frame, this.emitted!, this.cursorBoxes());
+    if (diff.blocks.length === 0) {
+      if (forced) this.emit(frame, t, 0);
+      return;
+    }
+    if (forced || diff.regions.some((r) => r.length > this.o.tinyMaxBlocks)) {
+      this.emit(frame, t, diff.score);
+      return;
+    }
+    const cursors = this.cursorBoxes();
+    const pixels = this.comparer.changedPixels(frame, this.emitted!, diff.blocks, cursors);
+    this.provisional = { t, frame, pixels, score: diff.score, cursors: this.movers.restingBoxes() };
+    if (final) this.resolveProvisional(frame, t);
+  }
+
+  private emit(frame: Uint8Array, t: number, score: number): void {
+    this.steps.push({ timestampMs: t, score, candidatesMs: this.pendingCandidates });
+    this.pendingCandidates = [];
+    this.emitted = frame;
+    this.emittedCursors = this.movers.restingBoxes();
+    this.movers.clearOrigins();
+  }
+
+  /** Per frame: drop a pending tiny change once it went away, confirm it once it outlived transientMs. */
+  private checkProvisional(frame: Uint8Array, t: number): void {
+    const p = this.provisional;
+    if (!p) return;
+    if (this.persisting(p, frame, t) < this.o.minBlockPixels) this.provisional = null;
+    else if (t - p.t >= this.o.transientMs) this.confirm(p);
+  }
+
+  /** Before the next comparison (or at the end), a pending tiny change is kept only if it stayed. */
+  private resolveProvisional(frame: Uint8Array, t: number): void {
+    const p = this.provisional;
+    if (!p) return;
+    if (this.persisting(p, frame, t) < this.o.minBlockPixels) this.provisional = null;
+    else this.confirm(p);
+  }
+
+  private confirm(p: Provisional): void {
+    this.provisional = null;
+    this.steps.push({ timestampMs: p.t, score: p.score, candidatesMs: [] });
+    this.emitted = p.frame;
+    this.emittedCursors = p.cursors;
+  }
+
+  /**
+   * Pixels of a pending change that still show it, leaving out those where carets blink. Pixels back
+   * at the emitted value are remembered as blinking: a caret toggling there later is no change.
+   */
+  private persisting(p: Provisional, frame: Uint8Array, t: number): number {
+    const thr = this.o.pixelThreshold;
+    const emitted = this.emitted!;
+    let n = 0;
+    for (const i of p.pixels) {
+      const v = frame[i]!;
+      if (Math.abs(v - emitted[i]!) <= thr) this.blinkAt[i] = t;
+      else if (Math.abs(v - p.frame[i]!) > thr) continue;
+      else if (t - this.blinkAt[i]! > this.blinkMemoryMs) n++;
+      else this.blinkAt[i] = t; // still a blink phase: keep remembering it
+    }
+    return n;
+  }
+
+  private cursorBoxes(): Box[] {
+    return [...this.emittedCursors, ...this.movers.restingBoxes(), ...this.movers.originBoxes()];
+  }
+}

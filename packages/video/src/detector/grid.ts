@@ -1,0 +1,93 @@
+import type { Box } from './box.js';
+
+/** Splits a width×height frame into square blocks (the last row/column may be partial). */
+export class Grid {
+  readonly cols: number;
+  readonly rows: number;
+  readonly count: number;
+
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    readonly size: number,
+  ) {
+    this.cols = Math.ceil(width / size);
+    this.rows = Math.ceil(height / size);
+    this.count = this.cols * this.rows;
+  }
+
+  rect(block: number): Box {
+    const bx = block % this.cols;
+    const by = Math.floor(block / this.cols);
+    return {
+      x0: bx * this.size,
+      y0: by * this.size,
+      x1: Math.min(this.width, (bx + 1) * this.size),
+      y1: Math.min(this.height, (by + 1) * this.size),
+    };
+  }
+
+  area(block: number): number {
+    const r = this.rect(block);
+    return (r.x1 - r.x0) * (r.y1 - r.y0);
+  }
+
+  /** Blocks whose rectangle overlaps `box`. */
+  blocksIn(box: Box): number[] {
+    const out: number[] = [];
+    const c0 = Math.floor(box.x0 / this.size);
+    const c1 = Math.floor((box.x1 - 1) / this.size);
+    const r0 = Math.floor(box.y0 / this.size);
+    const r1 = Math.floor((box.y1 - 1) / this.size);
+    for (let r = Math.max(0, r0); r <= Math.min(this.rows - 1, r1); r++) {
+      for (let c = Math.max(0, c0); c <= Math.min(this.cols - 1, c1); c++) out.push(r * this.cols + c);
+    }
+    return out;
+  }
+}
+
+/**
+ * One pass over two frames: per block, how many pixels differ by more than `threshold` (→ `counts`),
+ * and the signed sum of a − b (→ `sums`, for mean shifts). Pixels where `ignore` is non-zero are skipped.
+ */
+export function diffBlocks(
+  a: Uint8Array,
+  b: Uint8Array,
+  grid: Grid,
+  threshold: number,
+  counts: Int32Array,
+  sums: Int32Array | null,
+  ignore: Uint8Array | null = null,
+): void {
+  counts.fill(0);
+  sums?.fill(0);
+  const { width, height, size, cols } = grid;
+  // Row by row, one block-wide run at a time: locals in the hot loop, one array write per run.
+  for (let y = 0; y < height; y++) {
+    const rowBase = Math.floor(y / size) * cols;
+    const off = y * width;
+    for (let c = 0; c < cols; c++) {
+      const start = off + c * size;
+      const end = Math.min(off + width, start + size);
+      let n = 0;
+      let sum = 0;
+      for (let i = start; i < end; i++) {
+        if (ignore !== null && ignore[i] !== 0) continue;
+        const d = a[i]! - b[i]!;
+        sum += d;
+        if (d > threshold || d < -threshold) n++;
+      }
+      counts[rowBase + c]! += n;
+      if (sums !== null) sums[rowBase + c]! += sum;
+    }
+  }
+}
+
+/** Copies the pixels of one block from `src` into `dst`. */
+export function copyBlock(src: Uint8Array, dst: Uint8Array, grid: Grid, block: number): void {
+  const r = grid.rect(block);
+  for (let y = r.y0; y < r.y1; y++) {
+    const o = y * grid.width;
+    dst.set(src.subarray(o + r.x0, o + r.x1), o + r.x0);
+  }
+}

@@ -1,0 +1,3 @@
+export { ChangeDetector } from './detector.js';
+export type { DetectorOptions } from './options.js';
+export { capSteps, type Step } from './steps.js';

@@ -1,0 +1,39 @@
+/** One distinct UI state found by the detector. */
+export interface Step {
+  /** Time of the frame that shows the settled state. */
+  timestampMs: number;
+  /** How much changed since the previous step: fraction of the frame's pixels (0–1); 1 for step 0. */
+  score: number;
+  /** User events (candidates) this frame answers; empty for changes found from pixels alone. */
+  candidatesMs: number[];
+}
+
+/** Steps without a user event merge first; then the smallest change. */
+function lessSignificant(a: Step, b: Step): boolean {
+  const ea = a.candidatesMs.length > 0 ? 1 : 0;
+  const eb = b.candidatesMs.length > 0 ? 1 : 0;
+  return ea !== eb ? ea < eb : a.score < b.score;
+}
+
+/**
+ * Merges the least significant steps until at most `max` remain. A merged step's change shows in the
+ * next state anyway, so the later frame survives and absorbs its score; step 0 (the first frame) stays.
+ */
+export function capSteps(steps: readonly Step[], max: number): Step[] {
+  const out = steps.map((s) => ({ ...s, candidatesMs: [...s.candidatesMs] }));
+  const limit = Math.max(1, max);
+  while (out.length > limit) {
+    let victim = 1;
+    for (let i = 2; i < out.length; i++) if (lessSignificant(out[i]!, out[victim]!)) victim = i;
+    // The last step holds the final state: it absorbs its predecessor instead of vanishing.
+    const [from, into] = victim < out.length - 1 ? [victim, victim + 1] : victim > 1 ? [victim - 1, victim] : [victim, -1];
+    if (into >= 0) {
+      const a = out[from]!;
+      const b = out[into]!;
+      b.score = Math.min(1, a.score + b.score);
+      b.candidatesMs = [...a.candidatesMs, ...b.candidatesMs].sort((x, y) => x - y);
+    }
+    out.splice(from, 1);
+  }
+  return out;
+}

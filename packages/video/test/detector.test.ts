@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { ChangeDetector } from '../src/detector/index.js';
+import { blend, caret, cursor, glyph, H, page, rect, W, type Img } from './helpers/scene.js';
+import { detect, times } from './helpers/run.js';
+
+const ease = (p: number) => (p < 0.5 ? 2 * p * p : 1 - (-2 * p + 2) ** 2 / 2);
+const lerp = (a: number, b: number, p: number) => a + (b - a) * p;
+
+/** Pointer path: rest, fast sweep, rest, slow crawl over the input, rest, one-frame jump, rest. */
+function pointerAt(t: number): { x: number; y: number } {
+  const legs: [number, number, number, number, number, number][] = [
+    // [t0, t1, x0, y0, x1, y1]
+    [0, 500, 50, 150, 50, 150],
+    [500, 1500, 50, 150, 280, 40],
+    [1500, 2000, 280, 40, 280, 40],
+    [2000, 3500, 280, 40, 235, 70],
+    [3500, 4000, 235, 70, 235, 70],
+    [4000, 4040, 235, 70, 100, 100],
+  ];
+  for (const [t0, t1, x0, y0, x1, y1] of legs) {
+    if (t < t1) {
+      const p = ease(Math.max(0, (t - t0) / (t1 - t0)));
+      return { x: lerp(x0, x1, p), y: lerp(y0, y1, p) };
+    }
+  }
+  return { x: 100, y: 100 };
+}
+
+const withPointer = (img: Img, t: number) => {
+  const p = pointerAt(t);
+  return cursor(img, p.x, p.y);
+};
+
+describe('ChangeDetector', () => {
+  it('emits the first frame as step 0 and nothing for a static page', () => {
+    const steps = detect(() => page(), { durationMs: 3000 });
+    expect(steps).toEqual([{ timestampMs: 0, score: 1, candidatesMs: [] }]);
+  });
+
+  it.each([10, 15, 30])('ignores a pointer moving, crawling, jumping and resting (%i fps)', (fps) => {
+    const steps = detect((t) => withPointer(page(), t), { durationMs: 5000, fps });
+    expect(times(steps)).toEqual([0]);
+  });
+
+  it('ignores a blinking caret, whatever phase the clip starts or ends in', () => {
+    for (const [phase, end] of [[0, 5000], [530, 5000], [0, 4300], [530, 4100]] as const) {
+      const on = (t: number) => Math.floor((t + phase) / 530) % 2 === 0;
+      const steps = detect((t) => (on(t) ? caret(page(), 184, 64) : page()), { durationMs: end });
+      expect(times(steps), `phase ${phase}, end ${end}`).toEqual([0]);
+    }
+  });
+
+  it('emits one step for one typed character, once it settled', () => {
+    const steps = detect((t) => (t >= 1500 ? glyph(page(), 184, 64) : page()), { durationMs: 4000 });
+    expect(steps).toHaveLength(2);
+    expect(steps[1]!.timestampMs).toBeGreaterThanOrEqual(1750);
+    expect(steps[1]!.timestampMs).toBeLessThanOrEqual(1850);
+    expect(steps[1]!.score).toBeGreaterThan(0);
+  });
+
+  it('emits one step for a character typed next to a blinking caret', () => {
+    const frame = (t: number) => {
+      const img = page();
+      const typed = t >= 2000;
+      if (typed) glyph(img, 184, 64);
+      if (Math.floor(t / 530) % 2 === 0) caret(img, typed ? 188 : 184, 64);
+      return img;
+    };
+    const steps = detect(frame, { durationMs: 6000 });
+    expect(times(steps)).toHaveLength(2);
+    expect(steps[1]!.timestampMs).toBeGreaterThanOrEqual(2250);
+    expect(steps[1]!.timestampMs).toBeLessThan(2600);
+  });
+
+  it('emits one step per character typed slower than the settle window', () => {
+    const steps = detect(
+      (t) => {
+        const img = page();
+        for (let i = 0; i < 5; i++) if (t >= 1000 + i * 450) glyph(img, 184 + i * 4, 64);
+        return img;
+      },
+      { durationMs: 5000 },
+    );
+    expect(times(steps)).toHaveLength(6);
+  });
+
+  it('emits two steps for a toast that appears and goes away 2 s later', () => {
+    const steps = detect((t) => (t >= 1000 && t < 3000 ? rect(page(), 150, 140, 150, 30, 60) : page()), {
+      durationMs: 5000,
+    });
+    expect(times(steps)).toHaveLength(3);
+    expect(steps[1]!.timestampMs).toBeGreaterThanOrEqual(1250);
+    expect(steps[1]!.timestampMs).toBeLessThan(1400);
+    expect(steps[2]!.timestampMs).toBeGreaterThanOrEqual(3250);
+    expect(steps[2]!.timestampMs).toBeLessThan(3400);
+  });
+
+  it('emits one step for a full repaint', () => {
+    const other = () => {
+      const img = new Uint8Array(W * H).fill(30);
+      rect(img, 40, 40, 240, 100, 200);
+      return img;
+    };
+    const steps = detect((t) => (t >= 1000 ? other() : page()), { durationMs: 3000 });
+    expect(times(steps)).toHaveLength(2);
+    expect(steps[1]!.score).toBeGreaterThan(0.5);
+  });
+
+  it('keeps changes 400 ms apart separate and merges changes 150 ms apart', () => {
+    const at = (gap: number) => (t: number) => {
+      const img = page();
+      for (let i = 0; i < 3; i++) if (t >= 1000 + i * gap) rect(img, 20 + i * 90, 120, 80, 30, 80);
+      return img;
+    };
+    expect(times(detect(at(400), { durationMs: 3500 }))).toHaveLength(4);
+    expect(times(detect(at(150), { durationMs: 3500 }))).toHaveLength(2);
+  });
+
+  it('emits a slow fade once, at its end, and a fade that returns nothing', () => {
+    const fadeIn = (t: number) => blend(page(), 0, 20, W, H - 20, 0, Math.min(1, Math.max(0, (t - 1000) / 1500)));
+    const steps = detect(fadeIn, { durationMs: 4000 });
+    expect(times(steps)).toHaveLength(2);
+    expect(steps[1]!.timestampMs).toBeGreaterThanOrEqual(2500);
+
+    const there = (t: number) => Math.max(0, 1 - Math.abs(t - 2000) / 800); // 0 → 1 → 0 over 1.6 s
+    const back = detect((t) => blend(page(), 0, 20, W, H - 20, 0, there(t)), { durationMs: 4000 });
+    expect(times(back)).toEqual([0]);
+  });
+
+  it('still settles a change while the pointer keeps moving', () => {
+    const frame = (t: number) => {
+      const img = t >= 1200 ? rect(page(), 150, 140, 150, 30, 60) : page();
+      const x = 20 + ((t / 10) % 250);
+      return cursor(img, x, 100 + 20 * Math.sin(t / 300));
+    };
+    const steps = detect(frame, { durationMs: 4000 });
+    expect(times(steps)).toHaveLength(2);
+    expect(steps[1]!.timestampMs).toBeLessThan(1600);
+  });
+
+  it('keeps the settled frame after each candidate, even with no change', () => {
+    const frame = (t: number) => {
+      const img = t >= 3000 ? glyph(page(), 184, 64) : page();
+      return withPointer(img, t);
+    };
+    const steps = detect(frame, { durationMs: 5000, candidatesMs: [0, 2000, 3000] });
+    expect(steps[0]!.candidatesMs).toEqual([0]);
+    const s1 = steps.find((s) => s.candidatesMs.includes(2000))!;
+    expect(s1.timestampMs).toBeGreaterThanOrEqual(2250);
+    expect(s1.score).toBe(0); // the pointer moved, the page did not
+    // A tiny change answering an event is kept at once, without waiting to see it stay.
+    const s2 = steps.find((s) => s.candidatesMs.includes(3000))!;
+    expect(s2.timestampMs).toBeGreaterThanOrEqual(3250);
+    expect(s2.timestampMs).toBeLessThan(3400);
+    expect(s2.score).toBeGreaterThan(0);
+    expect(steps).toHaveLength(3);
+  });
+
+  it('finds settled states in sparse, variable-rate frames', () => {
+    const frame = (t: number) => (t >= 1000 && t < 2500 ? rect(page(), 150, 140, 150, 30, 60) : page());
+    // 1040 is the last frame of a quiet stretch that lasted settleMs; after 2530 the first frame old enough is 4000.
+    const steps = detect(frame, { durationMs: 0, times: [0, 1000, 1040, 2500, 2530, 4000] });
+    expect(times(steps)).toEqual([0, 1040, 4000]);
+  });
+
+  it('merges the least significant steps beyond the cap, keeping step 0 and the final state', () => {
+    const sizes = [40, 10, 60, 20, 80, 30, 50];
+    const frame = (t: number) => {
+      const img = page();
+      sizes.forEach((s, i) => {
+        if (t >= 500 + i * 500) rect(img, 10 + i * 44, 100, 40, s, 20);
+      });
+      return img;
+    };
+    const all = detect(frame, { durationMs: 4500 });
+    expect(all).toHaveLength(8);
+    const capped = detect(frame, { durationMs: 4500, maxSteps: 4 });
+    expect(capped).toHaveLength(4);
+    expect(capped[0]!.timestampMs).toBe(0);
+    expect(capped.at(-1)!.timestampMs).toBe(all.at(-1)!.timestampMs);
+    // Absorbed changes add their score to the step that carries them.
+    const total = (s: typeof all) => s.slice(1).reduce((a, x) => a + x.score, 0);
+    expect(total(capped)).toBeCloseTo(total(all), 6);
+    // The survivors are the largest changes (60 and 80 tall) plus the final state.
+    expect(capped.map((s) => s.timestampMs)).toContain(all[3]!.timestampMs);
+    expect(capped.map((s) => s.timestampMs)).toContain(all[5]!.timestampMs);
+  });
+
+  it('rejects frames of the wrong size and timestamps that go back', () => {
+    const det = new ChangeDetector({ width: W, height: H });
+    expect(() => det.push(new Uint8Array(10), 0)).toThrow(RangeError);
+    det.push(page(), 100);
+    expect(() => det.push(page(), 100)).toThrow(RangeError);
+  });
+});
