@@ -59,7 +59,8 @@ describe('README', () => {
   it('documents every environment variable the services read', () => {
     for (const name of [...Object.keys(apiConfigSpec), ...Object.keys(workerConfigSpec)]) {
       const documented = readme.includes(`\`${name}\``) || (name.startsWith('S3_') && readme.includes('`S3_*`')) ||
-        (name.startsWith('FF') && readme.includes('`FFMPEG_PATH` / `FFPROBE_PATH`'));
+        (name.startsWith('FF') && readme.includes('`FFMPEG_PATH` / `FFPROBE_PATH`')) ||
+        (name.startsWith('ADMIN_') && readme.includes('`ADMIN_USER` / `ADMIN_PASSWORD`'));
       expect(documented, name).toBe(true);
     }
   });

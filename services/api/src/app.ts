@@ -8,6 +8,8 @@ import { installErrorHandling } from './plugins/errors.js';
 import infraPlugin from './plugins/infra.js';
 import multipart from '@fastify/multipart';
 import queuePlugin from './plugins/queue.js';
+import metricsPlugin from './plugins/metrics.js';
+import adminPlugin from './plugins/admin.js';
 import swaggerPlugin from './plugins/swagger.js';
 import { installValidation } from './plugins/validation.js';
 import authRoutes from './routes/auth/index.js';
@@ -61,6 +63,8 @@ export async function buildApp(opts: BuildOptions) {
     skipOnError: true,
   });
   await app.register(queuePlugin);
+  await app.register(metricsPlugin);
+  await app.register(adminPlugin);
   // Limits are set per request by the recordings route; the file is always consumed as a stream.
   await app.register(multipart, { throwFileSizeLimit: true });
   await app.register(swaggerPlugin);

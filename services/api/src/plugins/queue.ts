@@ -8,6 +8,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     flows: FlowEnqueuer;
     sessionWaiter: SessionWaiter;
+    /** The pipeline's queues (read-only use here: counts, removal, the admin dashboard). */
+    queues: Queue[];
     /** Removes a session's queued jobs; active ones find the session gone and end as no-ops. */
     removeSessionJobs(sessionId: string): Promise<void>;
   }
@@ -26,6 +28,7 @@ export default fp(
     app.decorate('flows', flows);
     app.decorate('sessionWaiter', waiter);
     const queues = JOB_NAMES.map((name) => new Queue(name, { connection: producerConnection, prefix: QUEUE_PREFIX }));
+    app.decorate('queues', queues);
     app.decorate('removeSessionJobs', async (sessionId: string) => {
       await Promise.all(
         queues.map((q) =>
