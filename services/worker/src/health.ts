@@ -1,20 +1,28 @@
 import http from 'node:http';
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { Registry } from 'prom-client';
 
 export interface HealthState {
   workers: Worker[];
   redis: Redis;
   /** Last time a job started or finished, or the process started. */
   lastActivity: number;
+  registry: Registry;
 }
 
 /**
+ * GET /metrics: this worker's Prometheus metrics.
  * GET /health: 200 while Redis answers and the workers run; 503 otherwise, so an orchestrator restarts a
  * wedged worker. The body says why and how long since the last job activity.
  */
 export function startHealthServer(port: number, state: HealthState): http.Server {
   const server = http.createServer(async (req, res) => {
+    if (req.url === '/metrics') {
+      res.writeHead(200, { 'content-type': state.registry.contentType });
+      res.end(await state.registry.metrics());
+      return;
+    }
     if (req.url !== '/health') {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"statusCode":404,"error":"Not Found","message":"not found"}');
       return;

@@ -26,7 +26,7 @@ const rt = createRuntime(config, log);
 const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
 connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
 
-const health: HealthState = { workers: [], redis: connection, lastActivity: Date.now() };
+const health: HealthState = { workers: [], redis: connection, lastActivity: Date.now(), registry: rt.metrics.registry };
 for (const name of config.WORKER_QUEUES) {
   const worker = new Worker(
     name,
@@ -48,6 +48,7 @@ for (const name of config.WORKER_QUEUES) {
     },
   );
   worker.on('error', (err) => log.error({ err, queue: name }, 'worker error'));
+  rt.metrics.concurrency.set({ queue: name }, concurrencyOf(config, name));
   health.workers.push(worker);
 }
 const stopWatchdog = startWatchdog(rt);

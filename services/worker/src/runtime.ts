@@ -5,6 +5,7 @@ import { sessionEventsChannel } from '@claude-scope/pipeline';
 import { Storage } from '@claude-scope/storage';
 import { BrowserManager } from './browser/manager.js';
 import type { WorkerConfig } from './config.js';
+import { WorkerMetrics } from './metrics.js';
 import { Semaphore } from './semaphore.js';
 
 /** Everything a job handler may touch, created once per worker process. */
@@ -16,6 +17,7 @@ export interface Runtime {
   browser: BrowserManager;
   /** Bounds S3 transfers of frame images across all jobs of this process. */
   io: Semaphore;
+  metrics: WorkerMetrics;
   publishSessionEvent(sessionId: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -41,6 +43,7 @@ export function createRuntime(config: WorkerConfig, log: Logger): Runtime {
     storage,
     browser,
     io: new Semaphore(4),
+    metrics: new WorkerMetrics(),
     async publishSessionEvent(sessionId) {
       await publisher.publish(channel, sessionId).catch((err: unknown) => log.warn({ err, sessionId }, 'could not publish session event'));
     },

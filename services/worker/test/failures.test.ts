@@ -15,7 +15,7 @@ describe('recording failures', () => {
 
   beforeAll(async () => {
     demo = await startDemoApp();
-    video = await makeTestVideo({ durationMs: 3000, width: 320, height: 180, format: 'webm', changesAtMs: [1000] });
+    video = (await makeTestVideo({ durationMs: 3000, width: 320, height: 180, format: 'webm', changesAtMs: [1000] })).path;
     await stack.start();
     await stack.spawnWorker();
   });
@@ -29,7 +29,7 @@ describe('recording failures', () => {
 
   it('422 with sessionId and a clear lastError for a corrupt video', async () => {
     const user = await stack.signup();
-    const bad = await corruptVideo(video);
+    const bad = corruptVideo(video);
     const res = await stack.upload(user.auth, bad, { title: 'Corrupt', seedUrl: `${demo.url}/login` });
     expect(res.status, JSON.stringify(res.body)).toBe(422);
     expect(res.body).toMatchObject({ statusCode: 422, error: 'Unprocessable Entity', sessionId: expect.stringMatching(/^sess_/) });
@@ -46,7 +46,7 @@ describe('recording failures', () => {
       headers: { ...user.auth, 'content-type': 'application/json' },
       body: JSON.stringify({ maxRecordingLength: 5 }),
     });
-    const long = await makeTestVideo({ durationMs: 330_000, width: 64, height: 64, format: 'webm', fps: 1, changesAtMs: [] });
+    const long = (await makeTestVideo({ durationMs: 330_000, width: 64, height: 64, format: 'webm', fps: 1, changesAtMs: [] })).path;
     const res = await stack.upload(user.auth, long, { title: 'Too long', seedUrl: `${demo.url}/login` });
     expect(res.status, JSON.stringify(res.body)).toBe(422);
     expect(res.body.message).toBe('recording is 5.5 min, over your limit of 5 min');
@@ -173,7 +173,7 @@ describe('jobs that exhaust their retries, and the watchdog', () => {
 
   beforeAll(async () => {
     demo = await startDemoApp();
-    video = await makeTestVideo({ durationMs: 2000, width: 320, height: 180, format: 'webm', changesAtMs: [1000] });
+    video = (await makeTestVideo({ durationMs: 2000, width: 320, height: 180, format: 'webm', changesAtMs: [1000] })).path;
     await stack.start();
     await stack.spawnWorker();
   });

@@ -10,7 +10,7 @@ describe('recording pipeline', () => {
 
   beforeAll(async () => {
     demo = await startDemoApp();
-    video = await makeTestVideo({ durationMs: 6000, width: 640, height: 360, format: 'webm', changesAtMs: [1500, 3000, 4500] });
+    video = (await makeTestVideo({ durationMs: 6000, width: 640, height: 360, format: 'webm', changesAtMs: [1500, 3000, 4500] })).path;
     await stack.start();
     await stack.spawnWorker();
   });

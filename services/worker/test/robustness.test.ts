@@ -9,7 +9,7 @@ describe('worker crashes, scale-out and deletion', () => {
 
   beforeAll(async () => {
     demo = await startDemoApp();
-    video = await makeTestVideo({ durationMs: 20_000, width: 1280, height: 720, format: 'webm', changesAtMs: [3000, 8000, 14000] });
+    video = (await makeTestVideo({ durationMs: 20_000, width: 1280, height: 720, format: 'webm', changesAtMs: [3000, 8000, 14000] })).path;
     await stack.start();
   });
   afterAll(async () => {
@@ -45,7 +45,7 @@ describe('worker crashes, scale-out and deletion', () => {
     const a = await stack.spawnWorker();
     const b = await stack.spawnWorker();
     const user = await stack.signup();
-    const small = await makeTestVideo({ durationMs: 3000, width: 320, height: 180, format: 'webm', changesAtMs: [1500] });
+    const small = (await makeTestVideo({ durationMs: 3000, width: 320, height: 180, format: 'webm', changesAtMs: [1500] })).path;
     const ids: string[] = [];
     for (let i = 0; i < 4; i++) {
       ids.push((await stack.upload(user.auth, small, { title: `Parallel ${i}`, seedUrl: `${demo.url}/login` }, { query: '?wait=false' })).body.sessionId);

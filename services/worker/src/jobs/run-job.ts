@@ -103,10 +103,12 @@ export async function runJob(rt: Runtime, handlers: HandlerTable, job: Job): Pro
         ...(outcome?.detail ? { detail: outcome.detail } : {}),
       });
     }
+    rt.metrics.record(name, 'completed', (Date.now() - t0) / 1000);
     log.info({ ms: Date.now() - t0 }, 'job complete');
   } catch (err) {
     const permanent = err instanceof PermanentJobError || err instanceof UnrecoverableError;
     const final = permanent || attempt >= maxAttempts;
+    rt.metrics.record(name, final ? 'failed' : 'retried', (Date.now() - t0) / 1000);
     log.warn({ err, ms: Date.now() - t0, final }, 'job failed');
     if (final) {
       const message = humanMessage(err, LANE_LABEL[name]);

@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Stack, sleep, waitFor } from './harness.js';
+
+/** A Redis of this test's own, so it can be stopped and started again. */
+function startRedis(port: number): ChildProcess {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cs-redis-'));
+  return spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+}
+
+describe('worker health and metrics', () => {
+  const redisPort = 26000 + Math.floor(Math.random() * 2000);
+  let redis: ChildProcess;
+  const stack = new Stack({ worker: { REDIS_URL: `redis://127.0.0.1:${redisPort}` } });
+
+  beforeAll(async () => {
+    redis = startRedis(redisPort);
+    await sleep(300);
+    await stack.start();
+  });
+  afterAll(async () => {
+    redis?.kill('SIGKILL');
+    await stack.stop();
+  });
+
+  const health = async (port: number) => {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/health`);
+      return { status: res.status, body: (await res.json()) as { redis: string; status: string } };
+    } catch {
+      return { status: 0, body: undefined };
+    }
+  };
+
+  it('turns unhealthy while Redis is unreachable and healthy again after', async () => {
+    const w = await stack.spawnWorker();
+    const ok = await waitFor(async () => ((await health(w.healthPort)).status === 200 ? health(w.healthPort) : undefined), 15_000, 'healthy');
+    expect(ok.body).toMatchObject({ status: 'ok', redis: 'ok' });
+
+    redis.kill('SIGKILL');
+    const down = await waitFor(async () => {
+      const h = await health(w.healthPort);
+      return h.status === 503 ? h : undefined;
+    }, 15_000, 'unhealthy');
+    expect(down.body).toMatchObject({ status: 'unhealthy', redis: 'down' });
+
+    redis = startRedis(redisPort);
+    await waitFor(async () => (await health(w.healthPort)).status === 200, 30_000, 'healthy again');
+  });
+
+  it('serves its own Prometheus metrics: concurrency per queue, lane histograms and job counters', async () => {
+    const w = stack.workers[0]!;
+    const text = await (await fetch(`http://127.0.0.1:${w.healthPort}/metrics`)).text();
+    expect(text).toContain('claude_scope_worker_concurrency{queue="video"} 1');
+    expect(text).toContain('claude_scope_worker_concurrency{queue="playwright"} 2');
+    expect(text).toContain('# TYPE claude_scope_lane_duration_seconds histogram');
+    expect(text).toContain('# TYPE claude_scope_jobs_total counter');
+  });
+});
