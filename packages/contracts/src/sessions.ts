@@ -98,3 +98,11 @@ export const SessionStats = Type.Object({
   avgProcessingTime: Count,
 });
 export type SessionStats = Type.Static<typeof SessionStats>;
+
+/** (ext) GET /sessions/:id/prompt — any agent's prompt, rendered from the stored analysis. */
+export const PromptQuery = Type.Object(
+  { agentTarget: Type.Optional(AgentTarget) },
+  { additionalProperties: false },
+);
+export const PromptResponse = Type.Object({ sessionId: SessionId, agentTarget: AgentTarget, prompt: Type.String() });
+export type PromptResponse = Type.Static<typeof PromptResponse>;

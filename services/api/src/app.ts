@@ -16,6 +16,8 @@ import authRoutes from './routes/auth/index.js';
 import healthRoutes from './routes/health/index.js';
 import recordingRoutes from './routes/recordings/index.js';
 import sessionRoutes from './routes/sessions/index.js';
+import promptRoutes from './routes/sessions/prompt.js';
+import frameImageRoutes from './routes/sessions/frame-image.js';
 import settingsRoutes from './routes/settings/index.js';
 
 export interface BuildOptions {
@@ -73,6 +75,8 @@ export async function buildApp(opts: BuildOptions) {
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(sessionRoutes, { prefix: '/api/sessions' });
+  await app.register(promptRoutes, { prefix: '/api/sessions' });
+  await app.register(frameImageRoutes, { prefix: '/api/sessions' });
   await app.register(recordingRoutes, { prefix: '/api/recordings' });
   await app.register(settingsRoutes, { prefix: '/api/settings' });
   return app;

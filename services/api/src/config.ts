@@ -23,6 +23,8 @@ export const apiConfigSpec = {
   MAX_UPLOAD_BYTES: int({ default: 100 * 1024 * 1024, min: 1 }),
   RECORDING_SYNC_TIMEOUT_MS: int({ default: 120_000, min: 0 }),
   QUEUE_PREFIX: str({ default: 'claude-scope' }),
+  /** Prompt size budget for prompts the API renders (GET /sessions/:id/prompt); workers read the same variable. */
+  PROMPT_MAX_CHARS: int({ default: 60_000, min: 1_000 }),
   /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: { ...optionalStr(), secret: true },
   /** Bull Board at /admin/queues, behind HTTP basic auth with these; off unless both are set. */

@@ -63,6 +63,43 @@ describe('recording pipeline', () => {
     expect(keys).toHaveLength(r.frames.length);
     const { rows } = await stack.app.db.$client.query('select recording_key from sessions where id = $1', [r.sessionId]);
     expect(await stack.app.storage.listKeys(rows[0].recording_key)).toEqual([]);
+
+    // Operations see it: the worker's lane histograms and job counters, the API's queue gauges.
+    const workerMetrics = await (await fetch(`http://127.0.0.1:${stack.workers[0]!.healthPort}/metrics`)).text();
+    for (const lane of ['video', 'playwright', 'synthesize']) {
+      expect(workerMetrics).toMatch(new RegExp(`claude_scope_lane_duration_seconds_count\\{lane="${lane}",outcome="completed"\\} [1-9]`));
+      expect(workerMetrics).toMatch(new RegExp(`claude_scope_jobs_total\\{queue="${lane}",outcome="completed"\\} [1-9]`));
+    }
+    const apiMetrics = await (await fetch(`${stack.apiUrl}/metrics`)).text();
+    expect(apiMetrics).toMatch(/bullmq_job_count\{queue="synthesize",state="completed"\} [1-9]/);
+    expect(apiMetrics).toMatch(/http_request_duration_seconds_count\{method="POST",route="\/api\/recordings",status_code="200"\} 1/);
+  });
+
+  it('renders any agent format from the stored analysis, and serves full-resolution frame images', async () => {
+    const user = await stack.signup();
+    const res = await stack.upload(user.auth, video, { title: 'Formats', seedUrl: `${demo.url}/login`, agentTarget: 'CODEX' });
+    expect(res.status).toBe(200);
+    const id = res.body.sessionId;
+    const prompts: Record<string, string> = {};
+    for (const agentTarget of ['CLAUDE_CODE', 'CODEX', 'CURSOR', 'RAW']) {
+      const p = await stack.get(user.auth, `/api/sessions/${id}/prompt?agentTarget=${agentTarget}`);
+      expect(p.agentTarget).toBe(agentTarget);
+      prompts[agentTarget] = p.prompt;
+    }
+    expect(prompts.CODEX).toBe(res.body.prompt); // the stored prompt is the session's own agent
+    expect(new Set(Object.values(prompts)).size).toBe(4);
+    expect(prompts.CLAUDE_CODE).toContain('<');
+    expect(prompts.RAW).not.toMatch(/<\/?[a-z_]+>|^#/m);
+
+    const frame = res.body.frames[0];
+    const img = await fetch(`${stack.apiUrl}/api/sessions/${id}/frames/${frame.id}/image`, { headers: user.auth });
+    expect(img.status).toBe(200);
+    expect(img.headers.get('content-type')).toBe('image/png');
+    const bytes = Buffer.from(await img.arrayBuffer());
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    const other = await stack.signup();
+    expect((await fetch(`${stack.apiUrl}/api/sessions/${id}/frames/${frame.id}/image`, { headers: other.auth })).status).toBe(404);
+    expect((await fetch(`${stack.apiUrl}/api/sessions/${id}/prompt`, { headers: other.auth })).status).toBe(404);
   });
 
   it('answers 202 at once in async mode and moves through every stage while the client polls', async () => {

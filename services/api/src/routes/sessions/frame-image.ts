@@ -1,0 +1,39 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { and, eq } from 'drizzle-orm';
+import { ErrorBody, FrameParams } from '@claude-scope/contracts';
+import { schema } from '@claude-scope/db';
+import { notFound } from '../../lib/errors.js';
+
+/** (ext) The full-resolution PNG of a frame, streamed from object storage. */
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/:id/frames/:frameId/image',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['sessions'],
+        params: FrameParams,
+        produces: ['image/png'],
+        response: { 401: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { frames, sessions } = schema;
+      const [frame] = await app.db
+        .select({ imageKey: frames.imageKey })
+        .from(frames)
+        .innerJoin(sessions, eq(sessions.id, frames.sessionId))
+        .where(and(eq(frames.id, request.params.frameId), eq(sessions.id, request.params.id), eq(sessions.userId, request.userId)))
+        .limit(1);
+      if (!frame?.imageKey) throw notFound('Frame');
+      const body = await app.storage.getStream(frame.imageKey).catch((err: unknown) => {
+        if ((err as { name?: string }).name === 'NoSuchKey') throw notFound('Frame');
+        throw err;
+      });
+      reply.header('content-type', 'image/png').header('cache-control', 'private, max-age=3600');
+      return reply.send(body);
+    },
+  );
+};
+
+export default routes;
