@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { and, eq } from 'drizzle-orm';
+import Type from 'typebox';
 import { ErrorBody, FrameParams } from '@claude-scope/contracts';
 import { schema } from '@claude-scope/db';
 import { notFound } from '../../lib/errors.js';
@@ -14,7 +15,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['sessions'],
         params: FrameParams,
         produces: ['image/png'],
-        response: { 401: ErrorBody, 404: ErrorBody },
+        response: { 200: Type.Unsafe<unknown>({ type: 'string', format: 'binary' }), 401: ErrorBody, 404: ErrorBody },
       },
     },
     async (request, reply) => {
