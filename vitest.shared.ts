@@ -11,7 +11,8 @@ export function project(overrides: UserWorkspaceConfig = {}) {
     defineProject({
       resolve: { conditions },
       ssr: { resolve: { conditions, externalConditions: ['source'] } },
-      test: { environment: 'node' },
+      // Integration tests start real processes and browsers: generous, but a hang still fails.
+      test: { environment: 'node', testTimeout: 60_000, hookTimeout: 120_000 },
     }),
     overrides,
   );

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { getSessionForJob, saveLaneResult } from '@claude-scope/db';
 import { frameImageKey } from '@claude-scope/storage';
-import { analyzeVideo, probeVideo, UndecodableVideoError } from '@claude-scope/video';
+import { analyzeVideo, probe as probeVideo, UndecodableVideoError } from '@claude-scope/video';
 import type { VideoLaneResult } from '../lanes/types.js';
 import { PermanentJobError } from './errors.js';
 import type { Handler } from './run-job.js';
@@ -39,7 +39,7 @@ export const video: Handler<'video'> = async ({ data, rt, signal, tmpDir, progre
       candidatesMs,
       maxFrames: rt.config.MAX_KEYFRAMES,
       signal,
-      onProgress: (pct: number) => void progress(pct * 0.9, 'decoding'),
+      onProgress: (p) => void progress(p.percent * 0.95, p.stage === 'decode' ? 'decoding' : p.stage === 'extract' ? 'extracting frames' : p.stage),
     });
   } catch (err) {
     if (err instanceof UndecodableVideoError) throw new PermanentJobError(err.message);
