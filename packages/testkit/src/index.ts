@@ -1,1 +1,11 @@
-export {};
+export { startDemoApp, type DemoApp } from './app/server.js';
+export { DEMO_FAULTS, DEMO_PAGES, DEMO_REDIRECTS, type DemoPage } from './app/routes.js';
+export { DEFAULT_RECORDING, generateRecording, type GenerateOptions, type GeneratedRecording } from './generate.js';
+export { SCENARIOS, getScenario, type Scenario } from './scenarios/index.js';
+export type { Driver, Target } from './recorder/driver.js';
+export type { VideoFormat } from './recorder/encoder.js';
+export { launchChromium } from './recorder/browser.js';
+export { STEP_KINDS, TRUTH_ORIGIN, checkTruth, rebaseTruth, type StepKind, type Truth, type TruthStep } from './truth.js';
+export type { TimelineEvent } from './timeline.js';
+export { corruptVideo, makeTestVideo, nonVideoFile, type TestVideo, type TestVideoOptions } from './quick.js';
+export { probeVideo, type VideoInfo } from './probe.js';

@@ -32,7 +32,7 @@ const SPRITE_H = ARROW.length;
  */
 export function composeFrame(content: RgbImage, out: Buffer, x: number, y: number, scale: number): void {
   content.data.copy(out);
-  const size = Math.max(1, scale * 1.25); // a touch larger than 1×, as screen recorders render it
+  const size = scale * 1.25; // a touch larger than 1×, as screen recorders render it
   const w = Math.ceil(SPRITE_W * size), h = Math.ceil(SPRITE_H * size);
   const ox = Math.round(x), oy = Math.round(y);
   for (let dy = 0; dy < h; dy++) {

@@ -103,7 +103,7 @@ export class Driver {
     await this.rec.advance(between(this.rng, 250, 450));
     if (options.replace) {
       await this.page.keyboard.press('ControlOrMeta+A');
-      this.rec.touch(); // selection highlight; the first typed character then replaces it
+      this.rec.label('type', target.name); // the selection highlight; the first character replaces it
       await this.rec.advance(between(this.rng, 200, 350));
     }
     let typedAt = this.time;

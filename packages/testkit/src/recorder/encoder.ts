@@ -31,12 +31,17 @@ export class Encoder {
     });
   }
 
-  static start(path: string, o: { format: VideoFormat; width: number; height: number; fps: number }): Encoder {
+  /** Frames come in at inputWidth×inputHeight and are scaled to width×height if those differ. */
+  static start(path: string, o: { format: VideoFormat; width: number; height: number; inputWidth: number; inputHeight: number; fps: number }): Encoder {
+    const scale = o.width !== o.inputWidth || o.height !== o.inputHeight ? ['-vf', `scale=${o.width}:${o.height}:flags=area`] : [];
     const args = [
       '-hide_banner', '-loglevel', 'error', '-y',
-      '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${o.width}x${o.height}`, '-framerate', String(o.fps), '-i', 'pipe:0',
+      '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${o.inputWidth}x${o.inputHeight}`, '-framerate', String(o.fps), '-i', 'pipe:0',
+      ...scale,
       ...codecArgs(o.format),
-      '-pix_fmt', 'yuv420p', '-threads', '2', '-f', o.format === 'mkv' ? 'matroska' : o.format, path,
+      // bitexact: no random segment UID or timestamps, so equal frames give an equal file
+      '-pix_fmt', 'yuv420p', '-threads', '2', '-fflags', '+bitexact', '-flags:v', '+bitexact',
+      '-f', o.format === 'mkv' ? 'matroska' : o.format, path,
     ];
     return new Encoder(spawn('ffmpeg', args, { stdio: ['pipe', 'ignore', 'pipe'] }));
   }

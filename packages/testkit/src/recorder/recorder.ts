@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { CDPSession } from 'playwright-core';
 import type { TimelineAction, TimelineEvent } from '../timeline.js';
 import type { FrameRecord, Label, StepKind } from '../truth.js';
@@ -156,15 +157,14 @@ export class Recorder {
     const forced = this.verify || i % Math.round(this.geometry.fps) === 0;
     let changed = i === 0;
     if (flagged || forced) {
-      const png = await this.screenshot(state);
-      if (png !== this.contentPng) {
-        const img = decodePng(Buffer.from(png, 'base64'));
-        if (img.width !== this.geometry.width || img.height !== this.geometry.height) {
-          throw new Error(`screenshot is ${img.width}×${img.height}, expected ${this.geometry.width}×${this.geometry.height}`);
-        }
-        changed ||= !this.content || !img.data.equals(this.content.data);
+      const before = this.contentPng;
+      const img = await this.capturePage(state);
+      // Chromium sometimes re-rasterizes a tile a level or two differently; that is not a new UI
+      // state, so such frames keep the previous content (the video stays identical too).
+      if (img && (!this.content || differs(img.data, this.content.data))) {
+        changed = true;
         this.content = img;
-        this.contentPng = png;
+        if (!flagged && process.env.TESTKIT_DEBUG_DIR) dumpMiss(process.env.TESTKIT_DEBUG_DIR, i, before, this.contentPng);
       }
       if (changed && !flagged) {
         if (this.verify) throw new Error(`frame ${i} (${t} ms) changed but change tracking did not notice`);
@@ -179,6 +179,36 @@ export class Recorder {
     composeFrame(this.content!, this.out, at.x, at.y, scale);
     await this.encoder.write(this.out);
     this.frames.push({ t, changed, cursorMoved, url: state.url, labels: this.pending.splice(0) });
+  }
+
+  /**
+   * The page as it looks now, or null if identical to the last capture. A new look is captured again
+   * until two captures agree: right after a change Chromium may still be finishing raster work, and a
+   * half-rendered frame would make the truth depend on machine speed.
+   */
+  private async capturePage(state: PageState): Promise<RgbImage | null> {
+    let png = await this.screenshot(state);
+    if (png === this.contentPng) return null;
+    let img = this.decode(png);
+    for (let tries = 0; tries < 5; tries++) {
+      const again = await this.screenshot(state);
+      if (again === png) break;
+      const next = this.decode(again);
+      const settled = !differs(next.data, img.data);
+      png = again;
+      img = next;
+      if (settled) break;
+    }
+    this.contentPng = png;
+    return img;
+  }
+
+  private decode(png: string): RgbImage {
+    const img = decodePng(Buffer.from(png, 'base64'));
+    if (img.width !== this.geometry.width || img.height !== this.geometry.height) {
+      throw new Error(`screenshot is ${img.width}×${img.height}, expected ${this.geometry.width}×${this.geometry.height}`);
+    }
+    return img;
   }
 
   private async screenshot(state: PageState): Promise<string> {
@@ -205,4 +235,22 @@ export class Recorder {
       await this.captureFrame();
     }
   }
+}
+
+/** Saves the two frames around an unannounced change, to see what the change tracking missed. */
+function dumpMiss(dir: string, i: number, before: string, after: string): void {
+  writeFileSync(`${dir}/missed-${i}-before.png`, Buffer.from(before, 'base64'));
+  writeFileSync(`${dir}/missed-${i}-after.png`, Buffer.from(after, 'base64'));
+}
+
+/** Largest per-channel difference that still counts as "the same pixels" (raster noise is ±2). */
+const NOISE = 12;
+
+function differs(a: Buffer, b: Buffer): boolean {
+  if (a.equals(b)) return false;
+  for (let i = 0; i < a.length; i++) {
+    const d = a[i]! - b[i]!;
+    if (d > NOISE || d < -NOISE) return true;
+  }
+  return false;
 }

@@ -1,7 +1,7 @@
 import { startDemoApp } from '../app/server.js';
 import type { Scenario } from '../scenarios/types.js';
 import { buildTruth, type Truth } from '../truth.js';
-import { launchChromium } from './browser.js';
+import { DETERMINISTIC_RASTER_ARGS, launchChromium } from './browser.js';
 import { Driver } from './driver.js';
 import { Encoder, type VideoFormat } from './encoder.js';
 import { Recorder } from './recorder.js';
@@ -17,28 +17,45 @@ export interface RecordOptions {
   verify?: boolean;
 }
 
-/** Layout width in CSS pixels: every output size shows the same layout, scaled (640 wide = 0.5×). */
+/** Layout width in CSS pixels: every output size shows the same layout, scaled. */
 export const CSS_WIDTH = 1280;
+
+/**
+ * Pixel size the page is captured at. Below 1280 wide the page is captured at 1× and ffmpeg scales it
+ * down: Chromium's raster at a device scale under 1 is not stable (an edge can flip between two
+ * anti-aliasings with no change to the page), and the ground truth must not depend on luck.
+ */
+export function captureGeometry(width: number, height: number, fps: number) {
+  const cssHeight = Math.round((height * CSS_WIDTH) / width);
+  const scale = Math.max(1, width / CSS_WIDTH);
+  return {
+    fps,
+    width: Math.round(CSS_WIDTH * scale),
+    height: Math.round(cssHeight * scale),
+    cssWidth: CSS_WIDTH,
+    cssHeight,
+    scale,
+  };
+}
 
 /** Drives `scenario` in a fresh browser against a fresh demo app and encodes it to `videoPath`. */
 export async function recordScenario(scenario: Scenario, o: RecordOptions): Promise<{ truth: Truth; missedChanges: number }> {
   if (o.width % 2 || o.height % 2) throw new Error('width and height must be even (yuv420p)');
-  const scale = o.width / CSS_WIDTH;
-  const geometry = { fps: o.fps, width: o.width, height: o.height, cssWidth: CSS_WIDTH, cssHeight: Math.round(o.height / scale), scale };
+  const geometry = captureGeometry(o.width, o.height, o.fps);
   const app = await startDemoApp();
-  const browser = await launchChromium();
+  const browser = await launchChromium(DETERMINISTIC_RASTER_ARGS);
   let encoder: Encoder | undefined;
   try {
     const context = await browser.newContext({
       viewport: { width: geometry.cssWidth, height: geometry.cssHeight },
-      deviceScaleFactor: scale,
+      deviceScaleFactor: geometry.scale,
       locale: 'en-US',
       timezoneId: 'UTC',
     });
     await context.addInitScript({ content: pageRuntimeSource() });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    encoder = Encoder.start(o.videoPath, o);
+    encoder = Encoder.start(o.videoPath, { ...o, inputWidth: geometry.width, inputHeight: geometry.height });
     const rng = createRng(scenario.name);
     const rec = new Recorder(cdp, encoder, geometry, { x: geometry.cssWidth * 0.62, y: geometry.cssHeight * 0.72 }, o.verify);
     const driver = new Driver(page, rec, app.url, rng);

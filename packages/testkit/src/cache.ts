@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { open, rm, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { SRC_DIR } from './paths.js';
+
+let sourceHash: string | undefined;
+
+/** Hash of everything under src/ (app, recorder, scenarios): editing any of it regenerates recordings. */
+export function generatorSourceHash(): string {
+  if (sourceHash) return sourceHash;
+  const hash = createHash('sha256');
+  const walk = (dir: string): string[] =>
+    readdirSync(dir)
+      .sort()
+      .flatMap((name) => {
+        const p = join(dir, name);
+        return statSync(p).isDirectory() ? walk(p) : [p];
+      });
+  for (const file of walk(SRC_DIR)) hash.update(relative(SRC_DIR, file)).update('\0').update(readFileSync(file)).update('\0');
+  return (sourceHash = hash.digest('hex'));
+}
+
+export const shortHash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs `make` unless `isDone()` already holds, with a lock file so that concurrent test processes
+ * wanting the same recording wait for one generation instead of each burning CPU on it.
+ */
+export async function withFileLock(lockPath: string, isDone: () => boolean, make: () => Promise<void>, staleMs = 15 * 60_000): Promise<boolean> {
+  for (;;) {
+    if (isDone()) return true;
+    try {
+      const handle = await open(lockPath, 'wx');
+      await handle.close();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const age = Date.now() - (await stat(lockPath).then((s) => s.mtimeMs, () => Date.now()));
+      if (age > staleMs) await rm(lockPath, { force: true });
+      else await sleep(300);
+      continue;
+    }
+    try {
+      if (isDone()) return true;
+      await make();
+      return false;
+    } finally {
+      await rm(lockPath, { force: true });
+    }
+  }
+}
