@@ -41,6 +41,8 @@ export class FlowEnqueuer {
   private readonly producer: FlowProducer;
   constructor(connection: Redis, readonly prefix = DEFAULT_QUEUE_PREFIX) {
     this.producer = new FlowProducer({ connection, prefix });
+    // Connection errors surface on the add() that needs Redis; the emitter must not crash the process.
+    this.producer.on('error', () => {});
   }
   async enqueueRecording(sessionId: string, video: JobData<'video'>): Promise<void> {
     await this.producer.add(recordingFlow(sessionId, video));

@@ -7,6 +7,16 @@ import { buildApp } from '@claude-scope/api/app';
 import { loadApiConfig } from '@claude-scope/api/config';
 import { Stack } from './harness.js';
 
+/** A loopback port nothing listens on (bound, then released). */
+async function closedPort(): Promise<number> {
+  const net = await import('node:net');
+  const server = net.createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
 /** Every failure path ends with a clear status and a human lastError — never a session stuck in processing. */
 describe('recording failures', () => {
   const stack = new Stack({ api: { MAX_UPLOAD_BYTES: String(2 * 1024 * 1024) } });
@@ -54,9 +64,10 @@ describe('recording failures', () => {
 
   it('422 when the seed URL cannot be reached', async () => {
     const user = await stack.signup();
-    const res = await stack.upload(user.auth, video, { title: 'Unreachable', seedUrl: 'http://127.0.0.1:9/nothing-listens-here' });
+    const port = await closedPort();
+    const res = await stack.upload(user.auth, video, { title: 'Unreachable', seedUrl: `http://127.0.0.1:${port}/nothing-listens-here` });
     expect(res.status, JSON.stringify(res.body)).toBe(422);
-    expect(res.body.message).toMatch(/^seed URL http:\/\/127\.0\.0\.1:9\/nothing-listens-here could not be opened: connection refused/);
+    expect(res.body.message).toBe(`seed URL http://127.0.0.1:${port}/nothing-listens-here could not be opened: connection refused`);
   });
 
   it('415 for a file that is not a supported video, whatever its declared type', async () => {

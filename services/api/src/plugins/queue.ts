@@ -28,6 +28,7 @@ export default fp(
     app.decorate('flows', flows);
     app.decorate('sessionWaiter', waiter);
     const queues = JOB_NAMES.map((name) => new Queue(name, { connection: producerConnection, prefix: QUEUE_PREFIX }));
+    for (const q of queues) q.on('error', (err) => app.log.debug({ err, queue: q.name }, 'queue error'));
     app.decorate('queues', queues);
     app.decorate('removeSessionJobs', async (sessionId: string) => {
       await Promise.all(
