@@ -51,12 +51,16 @@ describe('worker crashes, scale-out and deletion', () => {
       ids.push((await stack.upload(user.auth, small, { title: `Parallel ${i}`, seedUrl: `${demo.url}/login` }, { query: '?wait=false' })).body.sessionId);
     }
     for (const id of ids) expect((await stack.pollStatus(user.auth, id)).at(-1).sessionStatus).toBe('complete');
-    const completions = [...a.logs, ...b.logs]
-      .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l))
-      .filter((l) => l.msg === 'job complete' && ids.includes(l.sessionId));
+    const completions = () =>
+      [...a.logs, ...b.logs]
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l))
+        .filter((l) => l.msg === 'job complete' && ids.includes(l.sessionId));
+    // The session is complete in Postgres a moment before the worker logs the job's end.
+    await waitFor(async () => completions().length >= ids.length * 3, 10_000, 'every job to log its completion');
+    await sleep(1000);
     const perJob = new Map<string, number>();
-    for (const c of completions) perJob.set(c.jobId, (perJob.get(c.jobId) ?? 0) + 1);
+    for (const c of completions()) perJob.set(c.jobId, (perJob.get(c.jobId) ?? 0) + 1);
     expect(perJob.size).toBe(ids.length * 3);
     expect([...perJob.values()].every((n) => n === 1)).toBe(true);
   });
