@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { open, rm, stat } from 'node:fs/promises';
+import { open, readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { SRC_DIR } from './paths.js';
 
@@ -27,18 +27,20 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Runs `make` unless `isDone()` already holds, with a lock file so that concurrent test processes
- * wanting the same recording wait for one generation instead of each burning CPU on it.
+ * wanting the same recording wait for one generation instead of each burning CPU on it. The lock
+ * holds the owner's pid: a lock left by a killed process is taken over at once.
  */
-export async function withFileLock(lockPath: string, isDone: () => boolean, make: () => Promise<void>, staleMs = 15 * 60_000): Promise<boolean> {
+export async function withFileLock(lockPath: string, isDone: () => boolean, make: () => Promise<void>): Promise<boolean> {
   for (;;) {
     if (isDone()) return true;
     try {
       const handle = await open(lockPath, 'wx');
+      await handle.writeFile(String(process.pid));
       await handle.close();
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const age = Date.now() - (await stat(lockPath).then((s) => s.mtimeMs, () => Date.now()));
-      if (age > staleMs) await rm(lockPath, { force: true });
+      const owner = Number(await readFile(lockPath, 'utf8').catch(() => ''));
+      if (owner && !alive(owner)) await rm(lockPath, { force: true });
       else await sleep(300);
       continue;
     }
@@ -49,5 +51,14 @@ export async function withFileLock(lockPath: string, isDone: () => boolean, make
     } finally {
       await rm(lockPath, { force: true });
     }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generatorSourceHash, shortHash, withFileLock } from './cache.js';
 import { cacheDir } from './paths.js';
@@ -59,9 +59,8 @@ async function generate(
   const videoPath = `${base}.${o.format}`;
   const truthPath = `${base}.truth.json`;
   mkdirSync(dir, { recursive: true });
-  if (o.force) rmSync(truthPath, { force: true });
   // The truth file is written last, so its presence means the pair is complete.
-  const done = () => existsSync(truthPath) && existsSync(videoPath);
+  const done = () => !o.force && existsSync(truthPath) && existsSync(videoPath);
   const cached = await withFileLock(`${base}.lock`, done, async () => {
     const tmpVideo = `${base}.tmp-${process.pid}.${o.format}`;
     try {
@@ -72,11 +71,13 @@ async function generate(
     } finally {
       rmSync(tmpVideo, { force: true });
     }
-    // Outputs of older generator versions for the same scenario and options are dead weight.
+    // Outputs of older generator versions for the same scenario and options are dead weight; an hour's
+    // grace, since a process started before a source edit may still be about to read them.
+    const hourAgo = Date.now() - 3_600_000;
     for (const f of readdirSync(dir)) {
-      if (f.startsWith(prefix + '-') && !f.startsWith(base.slice(dir.length + 1)) && !f.includes('.lock') && !f.includes('.tmp-')) {
-        rmSync(join(dir, f), { force: true });
-      }
+      const p = join(dir, f);
+      if (!f.startsWith(prefix + '-') || p.startsWith(base) || /\.lock$|\.tmp-/.test(f)) continue;
+      if ((statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < hourAgo) rmSync(p, { force: true });
     }
   });
   return { videoPath, truthPath, truth: JSON.parse(readFileSync(truthPath, 'utf8')) as Truth, cached };

@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 
-/** packages/testkit/ (this file is src/paths.ts, or dist/paths.js once built). */
-export const PACKAGE_DIR = fileURLToPath(new URL('../', import.meta.url));
+/** packages/testkit/src/ (this file is src/paths.ts, or dist/paths.js once built). */
 export const SRC_DIR = fileURLToPath(new URL('../src/', import.meta.url));
 
 /** Generated media lives here (git-ignored), unless TESTKIT_CACHE_DIR says otherwise. */
