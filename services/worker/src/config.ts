@@ -27,6 +27,8 @@ export const workerConfigSpec = {
   WORKER_SHUTDOWN_GRACE_MS: int({ default: 30_000, min: 0 }),
   WORKER_TMP_DIR: optionalStr(),
   WORKER_HEALTH_PORT: int({ default: 9464, min: 0, max: 65535 }),
+  /** /health turns 503 when jobs are in flight but none reported progress for this long (a wedged worker). */
+  WORKER_WEDGED_AFTER_MS: int({ default: 11 * 60_000, min: 5_000 }),
   /** Sessions still processing after this long are failed by the watchdog. */
   PROCESSING_MAX_AGE_MS: int({ default: 30 * 60_000, min: 10_000 }),
   WATCHDOG_INTERVAL_MS: int({ default: 60_000, min: 1_000 }),

@@ -6,15 +6,17 @@ import type { Registry } from 'prom-client';
 export interface HealthState {
   workers: Worker[];
   redis: Redis;
-  /** Last time a job started or finished, or the process started. */
-  lastActivity: number;
+  /** Job heartbeat: last start, progress or end, and jobs in flight. */
+  activity: { lastAt: number; active: number };
+  /** Jobs in flight with no heartbeat for this long mean the worker is wedged. */
+  wedgedAfterMs: number;
   registry: Registry;
 }
 
 /**
  * GET /metrics: this worker's Prometheus metrics.
  * GET /health: 200 while Redis answers and the workers run; 503 otherwise, so an orchestrator restarts a
- * wedged worker. The body says why and how long since the last job activity.
+ * wedged worker (jobs in flight but no heartbeat). The body says why and how long since the last activity.
  */
 export function startHealthServer(port: number, state: HealthState): http.Server {
   const server = http.createServer(async (req, res) => {
@@ -32,14 +34,18 @@ export function startHealthServer(port: number, state: HealthState): http.Server
       new Promise<boolean>((r) => setTimeout(() => r(false), 1_000).unref()),
     ]);
     const running = state.workers.every((w) => w.isRunning());
-    const healthy = redisOk && running;
+    const silentMs = Date.now() - state.activity.lastAt;
+    const wedged = state.activity.active > 0 && silentMs > state.wedgedAfterMs;
+    const healthy = redisOk && running && !wedged;
     res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
     res.end(
       JSON.stringify({
         status: healthy ? 'ok' : 'unhealthy',
         redis: redisOk ? 'ok' : 'down',
         workers: state.workers.map((w) => ({ queue: w.name, running: w.isRunning(), concurrency: w.concurrency })),
-        secondsSinceActivity: Math.round((Date.now() - state.lastActivity) / 1000),
+        jobsInFlight: state.activity.active,
+        secondsSinceActivity: Math.round(silentMs / 1000),
+        ...(wedged ? { wedged: true } : {}),
       }),
     );
   });

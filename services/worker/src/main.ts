@@ -26,18 +26,17 @@ const rt = createRuntime(config, log);
 const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
 connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
 
-const health: HealthState = { workers: [], redis: connection, lastActivity: Date.now(), registry: rt.metrics.registry };
+const health: HealthState = {
+  workers: [],
+  redis: connection,
+  activity: rt.activity,
+  wedgedAfterMs: config.WORKER_WEDGED_AFTER_MS,
+  registry: rt.metrics.registry,
+};
 for (const name of config.WORKER_QUEUES) {
   const worker = new Worker(
     name,
-    async (job) => {
-      health.lastActivity = Date.now();
-      try {
-        await runJob(rt, handlers, job);
-      } finally {
-        health.lastActivity = Date.now();
-      }
-    },
+    (job) => runJob(rt, handlers, job),
     {
       connection,
       prefix: config.QUEUE_PREFIX,

@@ -18,6 +18,8 @@ export interface Runtime {
   /** Bounds S3 transfers of frame images across all jobs of this process. */
   io: Semaphore;
   metrics: WorkerMetrics;
+  /** Heartbeat of job activity (start, progress, end), read by the health endpoint. */
+  activity: { lastAt: number; active: number };
   publishSessionEvent(sessionId: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -44,6 +46,7 @@ export function createRuntime(config: WorkerConfig, log: Logger): Runtime {
     browser,
     io: new Semaphore(4),
     metrics: new WorkerMetrics(),
+    activity: { lastAt: Date.now(), active: 0 },
     async publishSessionEvent(sessionId) {
       await publisher.publish(channel, sessionId).catch((err: unknown) => log.warn({ err, sessionId }, 'could not publish session event'));
     },

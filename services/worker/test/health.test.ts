@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTestVideo, startDemoApp, DEMO_FAULTS } from '@claude-scope/testkit';
 import { Stack, sleep, waitFor } from './harness.js';
 
 /** A Redis of this test's own, so it can be stopped and started again. */
@@ -58,5 +59,33 @@ describe('worker health and metrics', () => {
     expect(text).toContain('claude_scope_worker_concurrency{queue="playwright"} 2');
     expect(text).toContain('# TYPE claude_scope_lane_duration_seconds histogram');
     expect(text).toContain('# TYPE claude_scope_jobs_total counter');
+  });
+});
+
+describe('a wedged worker', () => {
+  // Navigation may hang for 60 s; the heartbeat says "wedged" after 5 s without progress.
+  const stack = new Stack({ worker: { WORKER_QUEUES: 'playwright', WORKER_WEDGED_AFTER_MS: '5000', PLAYWRIGHT_NAVIGATION_TIMEOUT_MS: '60000' } });
+  beforeAll(async () => {
+    await stack.start();
+  });
+  afterAll(async () => {
+    await stack.stop();
+  });
+
+  it('reports unhealthy when jobs are in flight with no heartbeat, so an orchestrator restarts it', async () => {
+    const demo = await startDemoApp();
+    try {
+      const w = await stack.spawnWorker();
+      const video = (await makeTestVideo({ durationMs: 2000, width: 320, height: 180, format: 'webm', changesAtMs: [1000] })).path;
+      const user = await stack.signup();
+      await stack.upload(user.auth, video, { title: 'Hangs', seedUrl: `${demo.url}${DEMO_FAULTS.hang}` }, { query: '?wait=false' });
+      const res = await waitFor(async () => {
+        const r = await fetch(`http://127.0.0.1:${w.healthPort}/health`);
+        return r.status === 503 ? ((await r.json()) as { wedged?: boolean; jobsInFlight: number }) : undefined;
+      }, 30_000, 'the worker to report itself wedged');
+      expect(res).toMatchObject({ wedged: true, jobsInFlight: 1 });
+    } finally {
+      await demo.close();
+    }
   });
 });

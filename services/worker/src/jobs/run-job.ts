@@ -30,6 +30,20 @@ export type HandlerTable = { [N in JobName]: Handler<N> };
 const LANE_LABEL: Record<JobName, string> = { video: 'video lane', playwright: 'Playwright lane', synthesize: 'synthesis' };
 const PROGRESS_INTERVAL_MS = 500;
 
+interface Run {
+  rt: Runtime;
+  handler: Handler<JobName>;
+  job: Job;
+  name: JobName;
+  data: JobData;
+  sessionId: string;
+  lane: (typeof LANE_KEY)[JobName];
+  timeoutMs: number;
+  attempt: number;
+  maxAttempts: number;
+  log: Logger;
+}
+
 /**
  * Runs one job: lane status in Postgres before, during and after; a timeout that aborts the handler;
  * a temp dir; and the failure policy — a permanent error or the last attempt fails the session with a
@@ -40,21 +54,35 @@ export async function runJob(rt: Runtime, handlers: HandlerTable, job: Job): Pro
   const handler = handlers[name] as Handler<JobName> | undefined;
   if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
   const data = job.data as JobData;
-  const sessionId = data.sessionId;
-  const lane = LANE_KEY[name];
   const policy = JOB_POLICIES[name];
   const attempt = job.attemptsMade + 1;
-  const maxAttempts = job.opts.attempts ?? policy.attempts;
-  const log = rt.log.child({ sessionId, jobId: job.id, job: name, attempt });
+  const log = rt.log.child({ sessionId: data.sessionId, jobId: job.id, job: name, attempt });
 
-  const session = await getSessionForJob(rt.db, sessionId);
+  const session = await getSessionForJob(rt.db, data.sessionId);
   if (!session || session.status !== 'processing') {
     // Deleted (or already finished) while queued: nothing to do, and nothing of it may stay in storage.
     log.info({ status: session?.status ?? 'deleted' }, 'session no longer processing; skipping job');
-    if (!session) await cleanupDeleted(rt, sessionId, log);
+    if (!session) await cleanupDeleted(rt, data.sessionId, log);
     return;
   }
 
+  rt.activity.active++;
+  rt.activity.lastAt = Date.now();
+  try {
+    await run({
+      rt, handler, job, name, data, log, attempt,
+      sessionId: data.sessionId,
+      lane: LANE_KEY[name],
+      timeoutMs: policy.timeoutMs,
+      maxAttempts: job.opts.attempts ?? policy.attempts,
+    });
+  } finally {
+    rt.activity.active--;
+    rt.activity.lastAt = Date.now();
+  }
+}
+
+async function run({ rt, handler, job, name, data, sessionId, lane, timeoutMs, attempt, maxAttempts, log }: Run): Promise<void> {
   const startedAt = new Date().toISOString();
   await setLaneStatus(rt.db, sessionId, lane, {
     status: 'running',
@@ -67,8 +95,8 @@ export async function runJob(rt: Runtime, handlers: HandlerTable, job: Job): Pro
 
   const controller = new AbortController();
   const timer = setTimeout(
-    () => controller.abort(new JobTimeoutError(`${LANE_LABEL[name]} timed out after ${Math.round(policy.timeoutMs / 1000)} s`)),
-    policy.timeoutMs,
+    () => controller.abort(new JobTimeoutError(`${LANE_LABEL[name]} timed out after ${Math.round(timeoutMs / 1000)} s`)),
+    timeoutMs,
   );
   const tmpDir = await mkdtemp(path.join(rt.config.WORKER_TMP_DIR ?? os.tmpdir(), `cs-${name}-`));
   let lastProgress = 0;
@@ -82,6 +110,7 @@ export async function runJob(rt: Runtime, handlers: HandlerTable, job: Job): Pro
     tmpDir,
     async progress(percent, detail) {
       const now = Date.now();
+      rt.activity.lastAt = now;
       if (percent < 100 && now - lastProgress < PROGRESS_INTERVAL_MS) return;
       lastProgress = now;
       await setLaneStatus(rt.db, sessionId, lane, { progress: Math.max(0, Math.min(100, Math.round(percent))), ...(detail ? { detail } : {}) });
