@@ -138,6 +138,29 @@ describe('ChangeDetector', () => {
     expect(steps[1]!.timestampMs).toBeLessThan(1600);
   });
 
+  it('waits for a spinner to stop: an animation is not a settled state', () => {
+    const frame = (t: number) => {
+      const img = page();
+      if (t >= 1000 && t < 2500) {
+        // A loading spinner: a light ring with a dark arc (a quarter of it) turning 360°/s.
+        const start = Math.floor(t / 83) % 12;
+        for (let k = 0; k < 12; k++) {
+          const a = (k * Math.PI) / 6;
+          const dark = (k - start + 12) % 12 < 3;
+          rect(img, 150 + Math.round(4 * Math.cos(a)), 120 + Math.round(4 * Math.sin(a)), 2, 2, dark ? 60 : 210);
+        }
+        rect(img, 162, 118, 40, 5, 120); // "Loading…"
+      }
+      if (t >= 2500) rect(img, 20, 120, 200, 40, 120); // the content it was loading
+      return img;
+    };
+    for (const fps of [10, 30]) {
+      const steps = detect(frame, { durationMs: 4000, fps });
+      expect(times(steps), `${fps} fps`).toHaveLength(2);
+      expect(steps[1]!.timestampMs).toBeGreaterThanOrEqual(2750);
+    }
+  });
+
   it('keeps the settled frame after each candidate, even with no change', () => {
     const frame = (t: number) => {
       const img = t >= 3000 ? glyph(page(), 184, 64) : page();
@@ -145,8 +168,10 @@ describe('ChangeDetector', () => {
     };
     const steps = detect(frame, { durationMs: 5000, candidatesMs: [0, 2000, 3000] });
     expect(steps[0]!.candidatesMs).toEqual([0]);
+    // The last frame of a quiet stretch that lasted settleMs after the event (frames are 67 ms apart).
     const s1 = steps.find((s) => s.candidatesMs.includes(2000))!;
-    expect(s1.timestampMs).toBeGreaterThanOrEqual(2250);
+    expect(s1.timestampMs).toBeGreaterThanOrEqual(2200);
+    expect(s1.timestampMs).toBeLessThan(2400);
     expect(s1.score).toBe(0); // the pointer moved, the page did not
     // A tiny change answering an event is kept at once, without waiting to see it stay.
     const s2 = steps.find((s) => s.candidatesMs.includes(3000))!;

@@ -13,7 +13,8 @@ export class ActivityMonitor {
   private readonly counts: Int32Array;
   private readonly sums: Int32Array;
   private readonly changed: Uint8Array;
-  private readonly explained: Uint8Array;
+  /** Per block this frame: 0 = UI change, 1 = cursor motion, 2 = a tracked animation. */
+  private readonly cause: Uint8Array;
   private readonly maxSpan: number;
 
   constructor(
@@ -26,7 +27,7 @@ export class ActivityMonitor {
     this.counts = new Int32Array(grid.count);
     this.sums = new Int32Array(grid.count);
     this.changed = new Uint8Array(grid.count);
-    this.explained = new Uint8Array(grid.count);
+    this.cause = new Uint8Array(grid.count);
     // A pointer's old and new place may share one component: allow a couple of blocks beyond its size.
     this.maxSpan = Math.ceil(o.cursorMaxPx / o.blockSize) + 2;
   }
@@ -49,21 +50,24 @@ export class ActivityMonitor {
         owner.push(ci);
       }
     });
-    const moved = this.movers.update(prev, cur, t, blobs);
-    this.explained.fill(0);
+    const { explained, tracked } = this.movers.update(prev, cur, t, blobs);
+    this.cause.fill(0);
     comps.forEach((comp, ci) => {
       const mine = owner.flatMap((c, bi) => (c === ci ? [bi] : []));
-      if (mine.length > 0 && mine.every((bi) => moved.has(bi))) for (const b of comp) this.explained[b] = 1;
+      if (mine.length === 0) return;
+      const state = mine.every((bi) => explained.has(bi)) ? 1 : mine.every((bi) => tracked.has(bi)) ? 2 : 0;
+      for (const b of comp) this.cause[b] = state;
     });
 
     diffBlocks(cur, this.anchor, grid, o.pixelThreshold, this.counts, this.sums);
     let active = false;
     for (let b = 0; b < grid.count; b++) {
-      if (this.explained[b] === 0) {
+      if (this.cause[b] !== 1) {
         const drift = Math.abs(this.sums[b]!) / grid.area(b);
         if (this.counts[b]! < o.minBlockPixels && drift < o.driftThreshold) continue;
         active = true;
-        this.movers.markStale(grid.rect(b));
+        // An animation is activity, but not the UI changing under a cursor.
+        if (this.cause[b] === 0) this.movers.markStale(grid.rect(b));
       }
       // Cursor motion is absorbed too: it must not pile up into a fake change later.
       copyBlock(cur, this.anchor, grid, b);

@@ -1,5 +1,5 @@
-import { grow, type Box } from './box.js';
 import { blockComponents } from './components.js';
+import { paintFootprints, type Footprint } from './footprint.js';
 import { diffBlocks, type Grid } from './grid.js';
 import type { ResolvedOptions } from './options.js';
 
@@ -17,7 +17,7 @@ export class StateComparer {
   private readonly mask: Uint8Array;
   private readonly counts: Int32Array;
   private readonly total: number;
-  private painted: string | null = null;
+  private painted: Footprint[] | null = null;
 
   constructor(
     private readonly o: ResolvedOptions,
@@ -28,7 +28,7 @@ export class StateComparer {
     this.total = o.width * o.height;
   }
 
-  diff(frame: Uint8Array, emitted: Uint8Array, cursors: readonly Box[]): StateDiff {
+  diff(frame: Uint8Array, emitted: Uint8Array, cursors: readonly Footprint[]): StateDiff {
     this.paint(cursors);
     diffBlocks(frame, emitted, this.grid, this.o.pixelThreshold, this.counts, null, this.mask);
     const on = new Uint8Array(this.grid.count);
@@ -44,7 +44,7 @@ export class StateComparer {
   }
 
   /** The pixels of `blocks` where `frame` differs from `emitted`, cursors masked out. */
-  changedPixels(frame: Uint8Array, emitted: Uint8Array, blocks: readonly number[], cursors: readonly Box[]): Int32Array {
+  changedPixels(frame: Uint8Array, emitted: Uint8Array, blocks: readonly number[], cursors: readonly Footprint[]): Int32Array {
     this.paint(cursors);
     const { width, pixelThreshold } = this.o;
     const out: number[] = [];
@@ -60,15 +60,11 @@ export class StateComparer {
     return Int32Array.from(out);
   }
 
-  private paint(cursors: readonly Box[]): void {
-    const key = cursors.map((c) => `${c.x0},${c.y0},${c.x1},${c.y1}`).join(';');
-    if (key === this.painted) return;
-    this.painted = key;
-    const { width, height, cursorPadPx } = this.o;
-    this.mask.fill(0);
-    for (const c of cursors) {
-      const b = grow(c, cursorPadPx, width, height);
-      for (let y = b.y0; y < b.y1; y++) this.mask.fill(1, y * width + b.x0, y * width + b.x1);
-    }
+  /** Masks the cursors (repainting only when they changed: most calls see the same ones). */
+  private paint(cursors: readonly Footprint[]): void {
+    const same = this.painted !== null && this.painted.length === cursors.length && cursors.every((c, i) => c === this.painted![i]);
+    if (same) return;
+    this.painted = [...cursors];
+    paintFootprints(this.mask, this.o.width, this.o.height, cursors, this.o.cursorPadPx);
   }
 }

@@ -1,6 +1,6 @@
-import type { Box } from './box.js';
 import { ActivityMonitor } from './activity.js';
 import { StateComparer } from './compare.js';
+import type { Footprint } from './footprint.js';
 import { Grid } from './grid.js';
 import { MoverTracker } from './movers.js';
 import { resolveOptions, type DetectorOptions, type ResolvedOptions } from './options.js';
@@ -13,7 +13,7 @@ interface Provisional {
   /** Pixels that differ from the emitted state. */
   pixels: Int32Array;
   score: number;
-  cursors: Box[];
+  cursors: Footprint[];
 }
 
 /**
@@ -34,7 +34,7 @@ export class ChangeDetector {
   private prevT = -Infinity;
   private emitted: Uint8Array | null = null;
   /** Cursor places in the emitted frame: a pointer leaving them is no UI change. */
-  private emittedCursors: Box[] = [];
+  private emittedCursors: Footprint[] = [];
   private readonly steps: Step[] = [];
   private lastActivityMs = -Infinity;
   private evaluated = true;
@@ -135,7 +135,7 @@ export class ChangeDetector {
     this.evaluated = true;
     this.resolveProvisional(frame, t);
     const forced = this.pendingCandidates.length > 0;
-    const diff = this.comparer.diff(frame, this.emitted!, this.cursorBoxes());
+    const diff = this.comparer.diff(frame, this.emitted!, this.cursorFootprints());
     if (diff.blocks.length === 0) {
       if (forced) this.emit(frame, t, 0);
       return;
@@ -144,9 +144,9 @@ export class ChangeDetector {
       this.emit(frame, t, diff.score);
       return;
     }
-    const cursors = this.cursorBoxes();
+    const cursors = this.cursorFootprints();
     const pixels = this.comparer.changedPixels(frame, this.emitted!, diff.blocks, cursors);
-    this.provisional = { t, frame, pixels, score: diff.score, cursors: this.movers.restingBoxes() };
+    this.provisional = { t, frame, pixels, score: diff.score, cursors: this.movers.resting() };
     if (final) this.resolveProvisional(frame, t);
   }
 
@@ -154,7 +154,7 @@ export class ChangeDetector {
     this.steps.push({ timestampMs: t, score, candidatesMs: this.pendingCandidates });
     this.pendingCandidates = [];
     this.emitted = frame;
-    this.emittedCursors = this.movers.restingBoxes();
+    this.emittedCursors = this.movers.resting();
     this.movers.clearOrigins();
   }
 
@@ -199,7 +199,7 @@ export class ChangeDetector {
     return n;
   }
 
-  private cursorBoxes(): Box[] {
-    return [...this.emittedCursors, ...this.movers.restingBoxes(), ...this.movers.originBoxes()];
+  private cursorFootprints(): Footprint[] {
+    return [...this.emittedCursors, ...this.movers.resting(), ...this.movers.originFootprints()];
   }
 }

@@ -1,6 +1,9 @@
-import { BoxBuilder, boxHeight, boxWidth, centreDistance2, contains, grow, intersects, type Box } from './box.js';
+import { BoxBuilder, boxHeight, boxWidth, centreDistance2, contains, grow, intersects, union, type Box } from './box.js';
 import type { Blob } from './components.js';
+import type { Footprint } from './footprint.js';
 import { capture, inPatch, patchAt, type Patch } from './patch.js';
+
+const ANIMATION_WINDOW_MS = 400;
 
 export interface MoverConfig {
   width: number;
@@ -15,11 +18,14 @@ export interface MoverConfig {
 
 /** A small thing that moves over the UI without changing it (the mouse pointer, in practice). */
 interface Track {
-  /** Where it is now and what it covers there; null while hidden (left the frame). */
-  patch: Patch | null;
+  /** What it covers: the background under its box, and which pixels are its own. */
+  patch: Patch;
+  sprite: Int32Array;
   /** The UI under it changed since it got there, so `patch` no longer tells what it hides. */
   stale: boolean;
   lastMoveMs: number;
+  /** Moves seen since it was confirmed. */
+  moves: number;
 }
 
 /** Small blobs that appeared in one frame: cursor candidates until a later move proves it. */
@@ -28,38 +34,57 @@ interface Tentative {
   items: Patch[];
 }
 
+interface Covered {
+  box: Box;
+  pixels: Int32Array;
+}
+
 /**
- * Tells cursor motion apart from UI changes. A blob is cursor motion when it moves away from where a
- * tracked cursor was, or when a new small blob moves on within `gapMs` and leaves exactly the old
- * background behind (a typed character stays put, so it never qualifies).
+ * Tells cursor motion apart from UI changes. Motion of a cursor always shows the same signature:
+ * the pixels it leaves go back to exactly what was there before it came. A blob is cursor motion when
+ * a tracked cursor moves away that way, or when a new small blob moves on within `gapMs` that way
+ * (a typed character or a ticked checkbox stays put, so it never qualifies).
  */
 export class MoverTracker {
   private tracks: Track[] = [];
   private tentatives: Tentative[] = [];
-  private origins: Box[] = [];
+  private origins: Footprint[] = [];
+  /** Small blobs of recent frames, to tell a pointer (goes somewhere) from an animation (stays). */
+  private recent: { t: number; box: Box }[] = [];
   private readonly maxTracks: number;
+  /** Within noise of the old value: "back to what was there" (a glyph where a caret was is not). */
+  private readonly back: number;
 
   constructor(private readonly c: MoverConfig) {
     this.maxTracks = c.maxTracks ?? 3;
+    this.back = Math.max(4, c.threshold >> 1);
   }
 
-  /** Indices of the blobs (frame-to-frame changes) explained as cursor motion. */
-  update(prev: Uint8Array, cur: Uint8Array, t: number, blobs: readonly Blob[]): Set<number> {
-    const explained = new Set<number>();
+  /**
+   * Classifies this frame's blobs (frame-to-frame changes): `explained` ones are cursor motion;
+   * `tracked` also holds those of a tracked thing that keeps changing without going anywhere (a
+   * spinner), which are not explained: an animation is a UI that has not settled.
+   */
+  update(prev: Uint8Array, cur: Uint8Array, t: number, blobs: readonly Blob[]): { explained: Set<number>; tracked: Set<number> } {
+    const claimed = new Set<number>();
+    const animated = new Set<number>();
     const small = blobs.map((b) => boxWidth(b.box) <= this.c.maxPx && boxHeight(b.box) <= this.c.maxPx);
-    const free = (i: number) => small[i] === true && !explained.has(i);
+    const free = (i: number) => small[i] === true && !claimed.has(i);
 
-    const byRecency = [...this.tracks].sort((a, b) => b.lastMoveMs - a.lastMoveMs);
-    for (const track of byRecency) {
-      if (track.patch) this.moveTrack(track, track.patch, prev, cur, t, blobs, free, explained);
+    for (const track of [...this.tracks].sort((a, b) => b.lastMoveMs - a.lastMoveMs)) {
+      for (const i of this.moveTrack(track, prev, cur, t, blobs, free)) claimed.add(i);
     }
+    this.tracks = this.tracks.filter((tr) => tr.sprite.length > 0); // hidden or forgotten
 
     this.tentatives = this.tentatives.filter((g) => t - g.t <= this.c.gapMs);
     for (const group of this.tentatives) {
       for (const item of group.items) {
-        if (!this.confirm(item, prev, cur, t, blobs, free, explained)) continue;
-        // Every blob of that frame belonged to the move: where the pointer was, and where it passed.
-        this.origins.push(...group.items.map((p) => p.box));
+        const mine = this.confirm(item, prev, cur, t, blobs, free);
+        if (mine.length === 0) continue;
+        for (const i of mine) claimed.add(i);
+        // A first move shows the pointer's old place too: the other blob of that frame, or inside
+        // this one when old and new place overlapped. More blobs than that were something else.
+        if (group.items.length <= 2) this.origins.push(...group.items.map((p) => ({ box: p.box, pixels: null })));
         group.items = [];
         break;
       }
@@ -70,21 +95,25 @@ export class MoverTracker {
     if (rest.length > 0 && rest.length <= 4) {
       this.tentatives.push({ t, items: rest.map((i) => capture(prev, this.c.width, blobs[i]!.box)) });
     }
-    return explained;
+
+    this.recent = this.recent.filter((r) => t - r.t <= ANIMATION_WINDOW_MS);
+    for (const i of claimed) if (this.animated(blobs[i]!.box, t)) animated.add(i);
+    blobs.forEach((b, i) => small[i] && this.recent.push({ t, box: b.box }));
+    return { explained: new Set([...claimed].filter((i) => !animated.has(i))), tracked: claimed };
   }
 
   /** The UI changed inside `region`: cursors resting there no longer know what they cover. */
   markStale(region: Box): void {
-    for (const track of this.tracks) if (track.patch && intersects(track.patch.box, region)) track.stale = true;
+    for (const track of this.tracks) if (intersects(track.patch.box, region)) track.stale = true;
   }
 
   /** Where cursors are now. */
-  restingBoxes(): Box[] {
-    return this.tracks.flatMap((t) => (t.patch ? [t.patch.box] : []));
+  resting(): Footprint[] {
+    return this.tracks.map((t) => ({ box: t.patch.box, pixels: t.sprite }));
   }
 
-  /** Where cursors sat before their first detected move (since the last clearOrigins()). */
-  originBoxes(): Box[] {
+  /** Where cursors sat before their first detected move or were forgotten (since clearOrigins()). */
+  originFootprints(): Footprint[] {
     return this.origins;
   }
 
@@ -92,38 +121,45 @@ export class MoverTracker {
     this.origins = [];
   }
 
-  private moveTrack(
-    track: Track,
-    at: Patch,
-    prev: Uint8Array,
-    cur: Uint8Array,
-    t: number,
-    blobs: readonly Blob[],
-    free: (i: number) => boolean,
-    explained: Set<number>,
-  ): void {
-    const touching = this.touching(at.box, blobs, free);
-    if (touching.length === 0) return;
-    const under = track.stale ? null : at;
-    let box = this.coveredBox(under, prev, cur, blobs, touching, true);
-    let arrival = -1;
-    // Nothing left at the old place (or no way to tell, when stale): the pointer jumped to a blob elsewhere.
-    if (!box || track.stale) {
-      arrival = this.nearest(at.box, blobs, free, touching);
-      if (arrival >= 0) box = blobs[arrival]!.box;
+  /** Moves a track with this frame's blobs; returns the blobs it claimed. */
+  private moveTrack(track: Track, prev: Uint8Array, cur: Uint8Array, t: number, blobs: readonly Blob[], free: (i: number) => boolean): number[] {
+    const at = track.patch;
+    // A freshly confirmed pointer's box may fall short of its sprite: look a little around it then.
+    const touching = this.touching(at.box, track.moves <= 1 ? this.c.padPx : 1, blobs, free);
+    if (touching.length === 0) return [];
+    if (track.stale || this.evidence(at, prev, cur).back < this.c.minPixels) {
+      // The UI changed at the pointer (under it, or a click on a small control there): what it covers
+      // is unknown now. Forget it, masking where it rested; its next moves will re-acquire it.
+      this.origins.push({ box: at.box, pixels: track.sprite });
+      track.sprite = new Int32Array(0);
+      return [];
     }
-    if (box && (boxWidth(box) > this.c.maxPx || boxHeight(box) > this.c.maxPx)) {
+    let covered = this.covered(at, prev, cur, blobs, touching, true);
+    const claim = [...touching];
+    // Nothing left at the old place: the pointer jumped to a blob elsewhere.
+    if (!covered) {
+      const arrival = this.nearest(at.box, blobs, free, touching);
+      if (arrival >= 0) {
+        covered = this.covered(null, prev, cur, blobs, [arrival], false);
+        claim.push(arrival);
+      }
+    }
+    if (covered && (boxWidth(covered.box) > this.c.maxPx || boxHeight(covered.box) > this.c.maxPx)) {
       track.stale = true; // grew beyond a pointer: not a move we understand
-      return;
+      return [];
     }
-    for (const i of touching) explained.add(i);
-    if (arrival >= 0) explained.add(arrival);
-    const jumped = !box || !intersects(box, at.box);
-    track.patch = box ? capture(prev, this.c.width, box, under) : null;
-    track.stale = jumped ? false : track.stale;
+    if (!covered) {
+      track.sprite = new Int32Array(0); // left the frame
+      return claim;
+    }
+    track.patch = capture(prev, this.c.width, covered.box, at);
+    track.sprite = covered.pixels;
     track.lastMoveMs = t;
+    track.moves++;
+    return claim;
   }
 
+  /** A recent small blob that moves on now, leaving the old background: a cursor. Returns blobs claimed. */
   private confirm(
     item: Patch,
     prev: Uint8Array,
@@ -131,48 +167,55 @@ export class MoverTracker {
     t: number,
     blobs: readonly Blob[],
     free: (i: number) => boolean,
-    explained: Set<number>,
-  ): boolean {
-    const touching = this.touching(item.box, blobs, free);
-    if (touching.length === 0) return false;
-    // Evidence of a pointer passing: pixels it covered are back to what was there before it came,
-    // within noise (half the change threshold: a glyph drawn where a caret was is not "back").
-    const { width, threshold } = this.c;
-    const back = Math.max(4, threshold >> 1);
-    let evidence = 0;
-    for (let y = item.box.y0; y < item.box.y1; y++) {
-      for (let x = item.box.x0; x < item.box.x1; x++) {
-        const i = y * width + x;
-        const before = patchAt(item, x, y);
-        if (Math.abs(prev[i]! - before) > threshold && Math.abs(cur[i]! - before) <= back) evidence++;
+  ): number[] {
+    const touching = this.touching(item.box, this.c.padPx, blobs, free);
+    if (touching.length === 0) return [];
+    // Most of what changes now where the blob was must go back (a pointer leaving), not just a few
+    // anti-aliased pixels that happen to match (a character typed where placeholder text was).
+    const { back, changed } = this.evidence(item, prev, cur);
+    if (back < this.c.minPixels || back * 3 < changed) return [];
+    // Not `stillCovered`: the item's "before" may show the pointer at its origin, not the background.
+    let covered = this.covered(item, prev, cur, blobs, touching, false);
+    const claim = [...touching];
+    if (!covered) {
+      const arrival = this.nearest(item.box, blobs, free, touching);
+      if (arrival >= 0) {
+        covered = this.covered(null, prev, cur, blobs, [arrival], false);
+        claim.push(arrival);
       }
     }
-    if (evidence < this.c.minPixels) return false;
-    // Not `stillCovered`: the item's "before" may show the pointer at its origin, not the background.
-    let box = this.coveredBox(item, prev, cur, blobs, touching, false);
-    let arrival = -1;
-    if (!box) {
-      arrival = this.nearest(item.box, blobs, free, touching);
-      if (arrival >= 0) box = blobs[arrival]!.box;
-    }
-    if (box && (boxWidth(box) > this.c.maxPx || boxHeight(box) > this.c.maxPx)) return false;
-    for (const i of touching) explained.add(i);
-    if (arrival >= 0) explained.add(arrival);
+    if (covered && (boxWidth(covered.box) > this.c.maxPx || boxHeight(covered.box) > this.c.maxPx)) return [];
     // Something that vanished again within gapMs (a flicker) needs no track.
-    if (box) this.addTrack({ patch: capture(prev, width, box, item), stale: false, lastMoveMs: t });
-    return true;
+    if (covered) {
+      this.addTrack({
+        patch: capture(prev, this.c.width, covered.box, item),
+        sprite: covered.pixels,
+        stale: false,
+        lastMoveMs: t,
+        moves: 0,
+      });
+    }
+    return claim;
   }
 
-  /** Free blobs with a pixel at (or within padPx of) `box`. */
-  private touching(box: Box, blobs: readonly Blob[], free: (i: number) => boolean): number[] {
-    const near = grow(box, this.c.padPx, this.c.width, this.c.height);
-    const { width } = this.c;
-    const out: number[] = [];
-    blobs.forEach((b, i) => {
-      if (!free(i) || !intersects(b.box, near)) return;
-      if (b.pixels.some((p) => contains(near, p % width, Math.floor(p / width)))) out.push(i);
-    });
-    return out;
+  /**
+   * In `before`'s box: pixels that something covered in the previous frame and that are back, within
+   * noise, to what `before` remembers (`back`: the trail of a moving pointer), and all pixels that
+   * changed in this frame (`changed`).
+   */
+  private evidence(before: Patch, prev: Uint8Array, cur: Uint8Array): { back: number; changed: number } {
+    const { width, threshold } = this.c;
+    let back = 0;
+    let changed = 0;
+    for (let y = before.box.y0; y < before.box.y1; y++) {
+      for (let x = before.box.x0; x < before.box.x1; x++) {
+        const i = y * width + x;
+        const v = patchAt(before, x, y);
+        if (Math.abs(cur[i]! - prev[i]!) > threshold) changed++;
+        if (Math.abs(prev[i]! - v) > threshold && Math.abs(cur[i]! - v) <= this.back) back++;
+      }
+    }
+    return { back, changed };
   }
 
   /**
@@ -180,33 +223,68 @@ export class MoverTracker {
    * (what `under` remembers inside its box, the previous frame elsewhere), plus, with `stillCovered`,
    * pixels of `under`'s box that still differ from what it remembers.
    */
-  private coveredBox(
+  private covered(
     under: Patch | null,
     prev: Uint8Array,
     cur: Uint8Array,
     blobs: readonly Blob[],
-    touching: readonly number[],
+    which: readonly number[],
     stillCovered: boolean,
-  ): Box | null {
+  ): Covered | null {
     const { width, threshold } = this.c;
     const out = new BoxBuilder();
-    for (const bi of touching) {
+    const pixels = new Set<number>();
+    const take = (i: number, x: number, y: number) => {
+      out.add(x, y);
+      pixels.add(i);
+    };
+    for (const bi of which) {
       for (const i of blobs[bi]!.pixels) {
         const x = i % width;
         const y = (i - x) / width;
         const bg = under && inPatch(under, x, y) ? patchAt(under, x, y) : prev[i]!;
-        if (Math.abs(cur[i]! - bg) > threshold) out.add(x, y);
+        if (Math.abs(cur[i]! - bg) > threshold) take(i, x, y);
       }
     }
     if (under && stillCovered) {
       const b = under.box;
       for (let y = b.y0; y < b.y1; y++) {
         for (let x = b.x0; x < b.x1; x++) {
-          if (Math.abs(cur[y * width + x]! - patchAt(under, x, y)) > threshold) out.add(x, y);
+          const i = y * width + x;
+          if (Math.abs(cur[i]! - patchAt(under, x, y)) > threshold) take(i, x, y);
         }
       }
     }
-    return out.build();
+    const box = out.build();
+    return box ? { box, pixels: Int32Array.from(pixels) } : null;
+  }
+
+  /**
+   * Small changes in at least 3 frames of the last 400 ms, all within a pointer's size of each other:
+   * a spinner or a pulsing dot. A pointer moving that little that often is rare.
+   */
+  private animated(box: Box, t: number): boolean {
+    const near = grow(box, this.c.maxPx >> 1, this.c.width, this.c.height);
+    let all: Box = box;
+    const frames = new Set([t]);
+    for (const r of this.recent) {
+      if (!intersects(r.box, near)) continue;
+      all = union(all, r.box)!;
+      frames.add(r.t);
+    }
+    return frames.size >= 3 && boxWidth(all) <= this.c.maxPx && boxHeight(all) <= this.c.maxPx;
+  }
+
+  /** Free blobs with a pixel at (or within `pad` pixels of) `box`. */
+  private touching(box: Box, pad: number, blobs: readonly Blob[], free: (i: number) => boolean): number[] {
+    const near = grow(box, pad, this.c.width, this.c.height);
+    const { width } = this.c;
+    const out: number[] = [];
+    blobs.forEach((b, i) => {
+      if (!free(i) || !intersects(b.box, near)) return;
+      if (b.pixels.some((p) => contains(near, p % width, Math.floor(p / width)))) out.push(i);
+    });
+    return out;
   }
 
   private nearest(from: Box, blobs: readonly Blob[], free: (i: number) => boolean, exclude: readonly number[]): number {
