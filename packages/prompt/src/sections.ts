@@ -9,7 +9,9 @@ import type { Issue, PromptModel, StepModel } from './model.js';
 import { formatRanges, groupDigits, plural } from './text.js';
 
 export function actionText(step: StepModel): string {
-  return step.action ?? 'recording starts on this page';
+  // Only the first state is where the recording starts; a later state without an action changed by itself
+  // (a toast, a spinner finishing, a timer) or through an input the recording did not name.
+  return step.action ?? (step.index === 1 ? 'recording starts on this page' : 'no user action recorded (the page changed by itself)');
 }
 
 export interface DetailOptions {
