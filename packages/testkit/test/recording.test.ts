@@ -10,7 +10,7 @@ const run = promisify(execFile);
 const outDir = mkdtempSync(join(tmpdir(), 'testkit-rec-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-const W = 640, H = 360, FPS = 15;
+const W = 640, H = 360, FPS = 10;
 const options = { format: 'webm', width: W, height: H, fps: FPS, outDir } as const;
 
 /** Decoded rgb24 frames of the video, by frame index. */

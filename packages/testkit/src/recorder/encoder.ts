@@ -46,8 +46,14 @@ export class Encoder {
     return new Encoder(spawn('ffmpeg', args, { stdio: ['pipe', 'ignore', 'pipe'] }));
   }
 
+  /**
+   * Queues a frame. Up to a few frames may wait in memory, so the recorder keeps working while ffmpeg
+   * encodes; the caller must not modify `frame` afterwards.
+   */
   async write(frame: Buffer): Promise<void> {
-    if (!this.proc.stdin.write(frame)) {
+    if (this.proc.exitCode !== null) throw new Error(`ffmpeg exited early: ${this.stderr.trim()}`);
+    this.proc.stdin.write(frame);
+    while (this.proc.stdin.writableLength > frame.length * 6 && this.proc.exitCode === null) {
       await new Promise<void>((resolve) => {
         const done = () => {
           this.proc.stdin.off('drain', done);
@@ -58,7 +64,6 @@ export class Encoder {
         this.proc.once('close', done);
       });
     }
-    if (this.proc.exitCode !== null) throw new Error(`ffmpeg exited early: ${this.stderr.trim()}`);
   }
 
   async finish(): Promise<void> {

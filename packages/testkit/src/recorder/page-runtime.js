@@ -84,6 +84,7 @@
   }
 
   async function tick(target) {
+    var ran = false;
     for (var guard = 0; ; guard++) {
       var nextId = -1, next = null;
       timers.forEach(function (t, id) { if (t.at <= target && (!next || t.at < next.at)) { next = t; nextId = id; } });
@@ -91,6 +92,7 @@
       if (guard > 100000) throw new Error('timer storm');
       now = Math.max(now, next.at);
       if (next.every) next.at += next.every; else timers.delete(nextId);
+      ran = true;
       run(next.fn, next.args);
       await null;
     }
@@ -99,7 +101,7 @@
       var callbacks = Array.from(frames.values());
       frames.clear();
       for (var i = 0; i < callbacks.length; i++) run(callbacks[i], [now - docStart]);
-      await flush();
+      if (ran || callbacks.length) await flush();
       save();
     }
     return drain();

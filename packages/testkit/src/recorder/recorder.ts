@@ -45,7 +45,8 @@ export class Recorder {
   private content: RgbImage | null = null;
   private contentPng = '';
   private drawn: Point | null = null;
-  private readonly out: Buffer;
+  /** The last encoded frame; reused as is while neither the page nor the cursor changes. */
+  private out: Buffer | null = null;
   private pending: Label[] = [];
   private dirty = true;
   private docId = '';
@@ -60,7 +61,6 @@ export class Recorder {
     private readonly verify = false,
   ) {
     this.cursor = cursor;
-    this.out = Buffer.alloc(geometry.width * geometry.height * 3);
   }
 
   /** Virtual time of the last captured frame: "now" for actions. */
@@ -176,7 +176,11 @@ export class Recorder {
     const at = { x: this.cursor.x * scale, y: this.cursor.y * scale };
     const cursorMoved = !!this.drawn && (Math.round(at.x) !== Math.round(this.drawn.x) || Math.round(at.y) !== Math.round(this.drawn.y));
     this.drawn = at;
-    composeFrame(this.content!, this.out, at.x, at.y, scale);
+    if (!this.out || changed || cursorMoved) {
+      // A fresh buffer per distinct frame: the encoder may still hold the previous one.
+      this.out = Buffer.allocUnsafe(this.content!.data.length);
+      composeFrame(this.content!, this.out, at.x, at.y, scale);
+    }
     await this.encoder.write(this.out);
     this.frames.push({ t, changed, cursorMoved, url: state.url, labels: this.pending.splice(0) });
   }

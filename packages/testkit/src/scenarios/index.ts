@@ -1,3 +1,4 @@
+import { fullTour } from './full-tour.js';
 import { idleCursorOnly } from './idle-cursor-only.js';
 import { loginFlow } from './login-flow.js';
 import { modalConfirm } from './modal-confirm.js';
@@ -12,7 +13,7 @@ export type { Scenario } from './types.js';
 
 /** The full-length scenarios (20–60 s each), then 'smoke' (~5 s, for fast tests). */
 export const SCENARIOS: readonly Scenario[] = [
-  loginFlow, validationErrors, modalConfirm, toastAndList, tabsAndDropdown, spinnerAndRedirect, idleCursorOnly, smoke,
+  loginFlow, validationErrors, modalConfirm, toastAndList, tabsAndDropdown, spinnerAndRedirect, idleCursorOnly, fullTour, smoke,
 ];
 
 export function getScenario(name: string): Scenario {
