@@ -97,6 +97,16 @@ describe('decodeGray', () => {
     expect(ts.at(-1)).toBe(4500); // the typed character, the file's last frame
   });
 
+  it('passes native frame times through without a fixed rate', async () => {
+    const file = await makeVideo({ codec: 'webm', vfr: true });
+    const ts: number[] = [];
+    await decodeGray(file, { fps: null, onFrame: (f) => void ts.push(f.timestampMs) });
+    expect(ts).toEqual([0, 1500, 3500, 4500]); // only the frames where something changed
+    const [png] = await extractFrames(file, [3500], join(work, 'native'), { fps: null });
+    const { info } = await sharp(png!).raw().toBuffer({ resolveWithObject: true });
+    expect(info.width).toBe(640);
+  });
+
   it('reports a truncated recording as undecodable, though ffmpeg exits 0', async () => {
     const file = await damaged(await makeVideo({ codec: 'webm' }), { keep: 0.5 });
     const err = await decodeGray(file, { onFrame: () => {} }).catch((e: unknown) => e);
