@@ -58,7 +58,12 @@ export async function run(cmd: string, args: readonly string[], o: RunOptions = 
 
   let failure: unknown = null;
   try {
-    if (o.onStdout && child.stdout) for await (const chunk of child.stdout) await o.onStdout(chunk as Buffer);
+    if (o.onStdout && child.stdout) {
+      for await (const chunk of child.stdout) {
+        if (o.signal?.aborted) break; // output still buffered after the kill is not wanted
+        await o.onStdout(chunk as Buffer);
+      }
+    }
   } catch (e) {
     failure = e;
     kill();
