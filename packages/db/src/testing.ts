@@ -50,54 +50,38 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(baseUrl = process.env.DATABASE_URL): Promise<TestDatabase> {
-  if (!baseUrl) throw new Error('DATABASE_URL must be set for tests (run them through `make test`)');
+/** A fresh migrated database (cloned from the template). */
+export function createTestDatabase(baseUrl = process.env.DATABASE_URL): Promise<TestDatabase> {
+  return makeDatabase(baseUrl, async (admin, url) => `TEMPLATE "${await ensureTemplate(admin, url)}"`);
+}
+
+/** An empty database (no migrations), for testing the migrator itself. */
+export function createEmptyDatabase(baseUrl = process.env.DATABASE_URL): Promise<TestDatabase> {
+  return makeDatabase(baseUrl, async () => '');
+}
+
+async function withAdmin<T>(baseUrl: string, fn: (admin: pg.Client) => Promise<T>): Promise<T> {
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   try {
-    const template = await ensureTemplate(admin, baseUrl);
-    const name = `cs_test_${randomBytes(6).toString('hex')}`;
-    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
-    return {
-      name,
-      url: withDatabase(baseUrl, name),
-      async drop() {
-        const c = new pg.Client({ connectionString: baseUrl });
-        await c.connect();
-        try {
-          await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        } finally {
-          await c.end();
-        }
-      },
-    };
+    return await fn(admin);
   } finally {
     await admin.end();
   }
 }
 
-/** An empty database (no migrations), for testing the migrator itself. */
-export async function createEmptyDatabase(baseUrl = process.env.DATABASE_URL): Promise<TestDatabase> {
-  if (!baseUrl) throw new Error('DATABASE_URL must be set for tests');
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
+async function makeDatabase(
+  baseUrl: string | undefined,
+  source: (admin: pg.Client, baseUrl: string) => Promise<string>,
+): Promise<TestDatabase> {
+  if (!baseUrl) throw new Error('DATABASE_URL must be set for tests (run them through `make test`)');
   const name = `cs_test_${randomBytes(6).toString('hex')}`;
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
+  await withAdmin(baseUrl, async (admin) => {
+    await admin.query(`CREATE DATABASE "${name}" ${await source(admin, baseUrl)}`);
+  });
   return {
     name,
     url: withDatabase(baseUrl, name),
-    async drop() {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    },
+    drop: () => withAdmin(baseUrl, async (admin) => void (await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))),
   };
 }

@@ -10,6 +10,18 @@ import { frames, laneResults, sessions, type SessionRow } from '../schema.js';
  */
 export type LaneKey = 'videoLane' | 'playwrightLane' | 'synthesis';
 
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** Locks the session row for the rest of the transaction, if it is still processing. */
+async function lockProcessing(tx: Tx, sessionId: string): Promise<{ ps: ProcessingStatus | null } | undefined> {
+  const [row] = await tx
+    .select({ ps: sessions.processingStatus })
+    .from(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.status, 'processing')))
+    .for('update');
+  return row;
+}
+
 const elapsedMs = sql<number>`greatest(0, (extract(epoch from (now() - ${sessions.processingStartedAt})) * 1000))::int`;
 
 export async function getSessionForJob(db: Database, sessionId: string): Promise<SessionRow | undefined> {
@@ -27,11 +39,7 @@ export async function mutateProcessingStatus(
   mutate: (ps: ProcessingStatus) => ProcessingStatus,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ ps: sessions.processingStatus })
-      .from(sessions)
-      .where(and(eq(sessions.id, sessionId), eq(sessions.status, 'processing')))
-      .for('update');
+    const row = await lockProcessing(tx, sessionId);
     if (!row?.ps) return false;
     const next = mutate(structuredClone(row.ps));
     next.lastUpdated = new Date().toISOString();
@@ -56,11 +64,7 @@ export function setLaneStatus(db: Database, sessionId: string, lane: LaneKey, pa
 /** Ends processing with an error: the lane, the overall stage, the session status and lastError, at once. */
 export async function failSessionProcessing(db: Database, sessionId: string, lane: LaneKey | null, message: string): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ ps: sessions.processingStatus })
-      .from(sessions)
-      .where(and(eq(sessions.id, sessionId), eq(sessions.status, 'processing')))
-      .for('update');
+    const row = await lockProcessing(tx, sessionId);
     if (!row) return false;
     const now = new Date().toISOString();
     const ps = row.ps ? structuredClone(row.ps) : null;
@@ -119,11 +123,7 @@ export interface Completion {
  */
 export async function completeSessionProcessing(db: Database, sessionId: string, c: Completion): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ ps: sessions.processingStatus })
-      .from(sessions)
-      .where(and(eq(sessions.id, sessionId), eq(sessions.status, 'processing')))
-      .for('update');
+    const row = await lockProcessing(tx, sessionId);
     if (!row) return false;
     await tx.delete(frames).where(eq(frames.sessionId, sessionId));
     if (c.frames.length) {
