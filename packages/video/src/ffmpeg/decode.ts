@@ -70,7 +70,8 @@ export async function decodeGray(file: string, o: DecodeOptions): Promise<Decode
     '-i', file,
     '-map', '0:v:0', '-an', '-sn', '-dn',
     '-vf', filters.join(','),
-    '-fps_mode', 'passthrough',
+    // Every filtered frame exactly once. -vsync (deprecated in 5.1 for -fps_mode) works on 4.x to 7.x.
+    '-vsync', 'passthrough',
     '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1',
   ];
 

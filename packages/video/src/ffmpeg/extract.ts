@@ -37,7 +37,7 @@ export async function extractFrames(file: string, timestampsMs: readonly number[
       '-i', file,
       '-map', '0:v:0', '-an', '-sn', '-dn',
       '-vf', filters.join(','),
-      '-fps_mode', 'passthrough',
+      '-vsync', 'passthrough', // one PNG per selected frame (see decode.ts)
       '-frames:v', String(keys.length),
       join(tmp, '%06d.png'),
     ];
