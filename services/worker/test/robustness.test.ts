@@ -40,6 +40,27 @@ describe('worker crashes, scale-out and deletion', () => {
     expect(rows[0].n).toBe(ts.length);
   });
 
+  it('SIGTERM: the worker stops taking jobs, finishes the one in flight and exits cleanly', async () => {
+    for (const w of stack.workers) if (w.proc.exitCode === null) w.proc.kill('SIGKILL');
+    const w = await stack.spawnWorker({ WORKER_SHUTDOWN_GRACE_MS: '60000' });
+    const user = await stack.signup();
+    const res = await stack.upload(user.auth, video, { title: 'Graceful', seedUrl: `${demo.url}/login` }, { query: '?wait=false' });
+    const id = res.body.sessionId;
+    await waitFor(
+      async () => (await stack.get(user.auth, `/api/sessions/${id}/status`)).processingStatus.videoLane.status === 'running',
+      60_000,
+      'the video lane to start',
+    );
+    w.proc.kill('SIGTERM');
+    expect(await w.exited).toBe(0);
+    const status = await stack.get(user.auth, `/api/sessions/${id}/status`);
+    // The lane in flight was finished, not abandoned; what was still queued waits for the next worker.
+    expect(status.processingStatus.videoLane.status).toBe('complete');
+    expect(w.logs.some((l) => l.includes('stopping: no new jobs'))).toBe(true);
+    await stack.spawnWorker();
+    expect((await stack.pollStatus(user.auth, id)).at(-1).sessionStatus).toBe('complete');
+  });
+
   it('two workers on the same queues process each job exactly once', async () => {
     for (const w of stack.workers) if (w.proc.exitCode === null) w.proc.kill('SIGTERM');
     const a = await stack.spawnWorker();
