@@ -80,11 +80,11 @@ async function main() {
     const auth = { authorization: `Bearer ${((await signup.json()) as { accessToken: string }).accessToken}` };
     const video = readFileSync(rec.videoPath);
     const seedUrl = truth.timeline.find((e) => e.type === 'navigate')?.url ?? `${demo.url}/login`;
-    const upload = (query = '') => {
+    const upload = (query = '', withTimeline = false) => {
       const form = new FormData();
       form.append('title', `Bench ${SCENARIO}`);
       form.append('seedUrl', seedUrl);
-      form.append('timeline', JSON.stringify(truth.timeline));
+      if (withTimeline) form.append('timeline', JSON.stringify(truth.timeline));
       form.append('file', new Blob([video]), 'recording.webm');
       return fetch(`${base}/api/recordings${query}`, { method: 'POST', headers: auth, body: form });
     };
@@ -92,18 +92,28 @@ async function main() {
     // Warm-up (Chromium launch, code paths), not measured.
     await (await upload()).json();
 
-    const floorMs = ffmpegFloorMs(rec.videoPath);
-    const t0 = performance.now();
-    const res = await upload();
-    const body = (await res.json()) as { status: string; sessionId: string; frameCount: number; processingMs: number; processingStatus: Record<string, { startedAt?: string; completedAt?: string }> };
-    const endToEndMs = performance.now() - t0;
-    if (res.status !== 200) throw new Error(`upload answered ${res.status}: ${JSON.stringify(body)}`);
-    const lane = (k: string) => {
-      const l = body.processingStatus[k]!;
-      return l.startedAt && l.completedAt ? Date.parse(l.completedAt) - Date.parse(l.startedAt) : NaN;
+    type Body = { status: string; sessionId: string; frameCount: number; processingMs: number; processingStatus: Record<string, { startedAt?: string; completedAt?: string }> };
+    const measure = async (withTimeline: boolean) => {
+      const t0 = performance.now();
+      const res = await upload('', withTimeline);
+      const body = (await res.json()) as Body;
+      const ms = performance.now() - t0;
+      if (res.status !== 200) throw new Error(`upload answered ${res.status}: ${JSON.stringify(body)}`);
+      const lane = (k: string) => {
+        const l = body.processingStatus[k]!;
+        return l.startedAt && l.completedAt ? Date.parse(l.completedAt) - Date.parse(l.startedAt) : NaN;
+      };
+      return { ms, body, lanes: { video: lane('videoLane'), playwright: lane('playwrightLane'), synthesis: lane('synthesis') } };
     };
+    const floorMs = ffmpegFloorMs(rec.videoPath);
+    // As the benchmark is specified: the recording alone (the Playwright lane opens the seed URL).
+    const plain = await measure(false);
     const floorMs2 = ffmpegFloorMs(rec.videoPath);
+    // With the user's timeline, the Playwright lane also replays every event in a real browser.
+    const replay = await measure(true);
     const floor = Math.min(floorMs, floorMs2);
+    const { body } = plain;
+    const endToEndMs = plain.ms;
 
     // Peak API RSS while 4 uploads stream at once (async mode: the API's part is the upload).
     const pid = api.pid!;
@@ -119,7 +129,8 @@ async function main() {
       recording: { scenario: SCENARIO, durationMs: truth.durationMs, width: 1280, height: 720, fps: 30, bytes: statSync(rec.videoPath).size },
       endToEndMs: Math.round(endToEndMs),
       processingMs: body.processingMs,
-      lanesMs: { video: lane('videoLane'), playwright: lane('playwrightLane'), synthesis: lane('synthesis') },
+      lanesMs: plain.lanes,
+      withTimeline: { endToEndMs: Math.round(replay.ms), lanesMs: replay.lanes, frames: replay.body.frameCount, events: truth.timeline.length, ratio: Math.round((replay.ms / floor) * 100) / 100 },
       ffmpegFloorMs: Math.round(floor),
       ratio: Math.round((endToEndMs / floor) * 100) / 100,
       frames: body.frameCount,
@@ -145,6 +156,7 @@ async function main() {
       `| floor: \`ffmpeg -i file -f null -\` | ${(floor / 1000).toFixed(2)} s |`,
       `| **ratio end to end ÷ floor** | **${result.ratio}×** (target ≤ 1.5×) |`,
       `| frames | ${body.frameCount} |`,
+      `| with the timeline (${truth.timeline.length} events replayed): end to end | ${(replay.ms / 1000).toFixed(2)} s = ${result.withTimeline.ratio}× floor (video ${(replay.lanes.video / 1000).toFixed(2)} s, Playwright ${(replay.lanes.playwright / 1000).toFixed(2)} s, synthesis ${(replay.lanes.synthesis / 1000).toFixed(2)} s) |`,
       `| API RSS, 4 uploads at once | ${result.parallelUploads.rssBaselineMb} MB → peak ${result.parallelUploads.rssPeakMb} MB (**+${result.parallelUploads.growthMb} MB**, target < 100 MB) |`,
       '',
     ].join('\n');
