@@ -63,7 +63,7 @@ export class Storage {
     const upload = new Upload({
       client: this.client,
       params: { Bucket: this.bucket, Key: key, Body: body, ContentType: opts.contentType },
-      partSize: 8 * 1024 * 1024,
+      partSize: 5 * 1024 * 1024,
       queueSize: 2,
       leavePartsOnError: false,
     });

@@ -1,5 +1,4 @@
-import { createWriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { getSessionForJob, saveLaneResult } from '@claude-scope/db';
@@ -50,7 +49,7 @@ export const video: Handler<'video'> = async ({ data, rt, signal, tmpDir, progre
     result.frames.map((f) =>
       rt.io.run(async () => {
         const imageKey = frameImageKey(data.sessionId, f.timestampMs);
-        await rt.storage.putBuffer(imageKey, await readFile(f.pngPath), 'image/png');
+        await rt.storage.putStream(imageKey, createReadStream(f.pngPath), { contentType: 'image/png', signal });
         return { timestamp: f.timestampMs, imageKey, thumbnailUrl: f.thumbnailDataUrl, score: f.score };
       }),
     ),
