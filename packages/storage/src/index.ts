@@ -52,7 +52,7 @@ export class Storage {
   }
 
   /**
-   * Streams `body` to `key` with a multipart upload (parts of 8 MB, at most 2 in flight), so memory stays
+   * Streams `body` to `key` with a multipart upload (parts of 5 MiB — the S3 minimum — at most 2 in flight), so memory stays
    * bounded whatever the size. An abort or a stream error aborts the multipart upload: nothing is left behind.
    */
   async putStream(
