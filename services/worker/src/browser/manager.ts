@@ -2,7 +2,8 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import type { Logger } from 'pino';
 import { Semaphore } from '../semaphore.js';
 
-// Debian's Chromium, as root, on a closed network: no sandbox, no GPU, no background traffic.
+// Debian's Chromium, as root, on a closed network: no sandbox, no GPU, no background traffic. WebRTC may not
+// send UDP around the guard proxy (a STUN request reaches any address otherwise — verified).
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -12,57 +13,94 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--disable-quic',
   '--no-first-run',
+  '--webrtc-ip-handling-policy=disable_non_proxied_udp',
 ];
 
+/** The browser went away under a job (crash, OOM kill): retryable — the next attempt gets a fresh Chromium. */
+export class BrowserGoneError extends Error {
+  override name = 'BrowserGoneError';
+}
+
+export interface BrowserManagerOptions {
+  executablePath: string;
+  /** Contexts (one per job, each with its pages) open at once in this process. */
+  maxPages: number;
+  log: Logger;
+  launchTimeoutMs?: number;
+}
+
 /**
- * One Chromium per worker process, launched on first use and relaunched if it crashes; each job gets a
- * fresh context (no cookies or storage shared between users), and at most `maxPages` contexts are open.
+ * One Chromium per worker process, launched on first use and relaunched on the next use after it crashed;
+ * each job gets a fresh context (no cookies, storage or cache shared between users), and at most `maxPages`
+ * contexts are open at once.
  */
 export class BrowserManager {
   private browser: Browser | undefined;
   private launching: Promise<Browser> | undefined;
+  private browserPid: number | undefined;
   private readonly pages: Semaphore;
   private closed = false;
+  launches = 0;
 
-  constructor(private readonly opts: { executablePath: string; maxPages: number; log: Logger }) {
+  constructor(private readonly opts: BrowserManagerOptions) {
     this.pages = new Semaphore(opts.maxPages);
   }
 
   async get(): Promise<Browser> {
     if (this.closed) throw new Error('browser manager is closed');
     if (this.browser?.isConnected()) return this.browser;
-    this.launching ??= chromium
-      .launch({ executablePath: this.opts.executablePath, args: CHROMIUM_ARGS, headless: true, timeout: 30_000 })
-      .then((b) => {
-        this.browser = b;
-        b.on('disconnected', () => {
-          if (this.browser === b) this.browser = undefined;
-          if (!this.closed) this.opts.log.warn('chromium disconnected; it will be relaunched on next use');
-        });
-        return b;
-      })
-      .finally(() => {
-        this.launching = undefined;
-      });
+    this.launching ??= this.launch().finally(() => {
+      this.launching = undefined;
+    });
     return this.launching;
   }
 
-  /** Runs `fn` in a fresh, isolated browser context that is always closed afterwards. */
+  private async launch(): Promise<Browser> {
+    const b = await chromium.launch({
+      executablePath: this.opts.executablePath,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      timeout: this.opts.launchTimeoutMs ?? 30_000,
+    });
+    this.launches++;
+    b.on('disconnected', () => {
+      if (this.browser !== b) return;
+      this.browser = undefined;
+      this.browserPid = undefined;
+      if (!this.closed) this.opts.log.warn('chromium disconnected; it will be relaunched on next use');
+    });
+    this.browserPid = await processId(b);
+    this.browser = b;
+    this.opts.log.info({ chromiumPid: this.browserPid, launches: this.launches }, 'chromium launched');
+    return b;
+  }
+
+  /**
+   * Runs `fn` in a fresh, isolated browser context that is always closed afterwards. A failure while the
+   * browser is gone becomes BrowserGoneError, whatever Playwright's message was.
+   */
   async withContext<T>(options: Parameters<Browser['newContext']>[0], fn: (ctx: BrowserContext) => Promise<T>): Promise<T> {
     return this.pages.run(async () => {
       const browser = await this.get();
-      const context = await browser.newContext(options);
       try {
-        return await fn(context);
-      } finally {
-        await context.close().catch(() => {});
+        const context = await browser.newContext(options);
+        try {
+          return await fn(context);
+        } finally {
+          await context.close().catch(() => {});
+        }
+      } catch (err) {
+        if (!browser.isConnected() && !(err instanceof BrowserGoneError)) {
+          throw new BrowserGoneError(`the browser crashed or was killed during the job (${firstLine(err)})`, { cause: err });
+        }
+        throw err;
       }
     });
   }
 
-  /** The browser process id, so tests can kill it to prove the lane relaunches. */
+  /** The browser process id (so tests can kill it to prove the lane relaunches), while one is running. */
   pid(): number | undefined {
-    return (this.browser as unknown as { process?: () => { pid?: number } } | undefined)?.process?.()?.pid;
+    return this.browser?.isConnected() ? this.browserPid : undefined;
   }
 
   async close(): Promise<void> {
@@ -71,3 +109,17 @@ export class BrowserManager {
     await b?.close().catch(() => {});
   }
 }
+
+/** Playwright's Browser does not expose its process; Chromium names it over CDP. */
+async function processId(b: Browser): Promise<number | undefined> {
+  try {
+    const cdp = await b.newBrowserCDPSession();
+    const info = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+    await cdp.detach().catch(() => {});
+    return info.processInfo.find((p) => p.type === 'browser')?.id;
+  } catch {
+    return undefined;
+  }
+}
+
+const firstLine = (err: unknown) => String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 200);

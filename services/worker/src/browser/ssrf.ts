@@ -2,18 +2,36 @@ import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 
 /**
- * The SSRF guard for every URL the Playwright lane opens: only http(s), and only hosts whose every
- * resolved address is public — unless the operator allowed private targets (a flag, or named hosts).
+ * The SSRF policy for everything the Playwright lane's browser connects to: only http(s), and only hosts whose
+ * every resolved address is public — unless the operator allowed private targets (a flag, or named hosts).
+ * The guard proxy (guard-proxy.ts) applies it to every connection; the lane also checks URLs up front for
+ * clearer messages.
  */
 export interface UrlPolicy {
   allowPrivate: boolean;
   /** host or host:port entries that may resolve to private addresses. */
   allowedHosts: string[];
+  /** Name resolution; `dns.lookup` unless a test injects one (e.g. a host that rebinds). */
+  resolve?: Resolver;
 }
 
+export interface ResolvedAddress {
+  address: string;
+  family: number;
+}
+export type Resolver = (host: string) => Promise<ResolvedAddress[]>;
+
+/** The target is forbidden by the policy. */
 export class BlockedUrlError extends Error {
   override name = 'BlockedUrlError';
 }
+
+/** The target's name does not resolve (not a policy matter: the page is simply unreachable). */
+export class UnresolvedHostError extends Error {
+  override name = 'UnresolvedHostError';
+}
+
+export const systemResolver: Resolver = (host) => lookup(host, { all: true, verbatim: true });
 
 const blocked = new BlockList();
 for (const [net, prefix] of [
@@ -61,7 +79,30 @@ export function isPrivateAddress(ip: string): boolean {
   return true; // not an address at all: refuse
 }
 
-/** Throws BlockedUrlError unless `raw` may be opened now (the host is resolved at call time). */
+/**
+ * Resolves `host` once and returns the address to connect to, or throws BlockedUrlError / UnresolvedHostError.
+ * Callers connect to exactly this address, so a name that answers differently the next time (DNS rebinding)
+ * cannot slip a private address past the check.
+ */
+export async function resolveAllowed(rawHost: string, port: number, policy: UrlPolicy): Promise<ResolvedAddress> {
+  const host = rawHost.replace(/^\[|\]$/g, '').toLowerCase();
+  const literal = isIP(host);
+  let addresses: ResolvedAddress[];
+  if (literal) addresses = [{ address: host, family: literal }];
+  else {
+    addresses = await (policy.resolve ?? systemResolver)(host).catch(() => []);
+    if (!addresses.length) throw new UnresolvedHostError(`${host} could not be resolved`);
+  }
+  const trusted = policy.allowPrivate || policy.allowedHosts.some((h) => h.toLowerCase() === host || h.toLowerCase() === `${host}:${port}`);
+  if (!trusted) {
+    // Every answer must be public: a name that resolves to a public and a private address is refused.
+    const bad = addresses.find((a) => isPrivateAddress(a.address));
+    if (bad) throw new BlockedUrlError(`${host} resolves to a private or local address (${bad.address}); such targets are blocked`);
+  }
+  return addresses[0]!;
+}
+
+/** Throws BlockedUrlError unless `raw` may be opened now. A name that does not resolve is not a policy matter: allowed. */
 export async function assertUrlAllowed(raw: string, policy: UrlPolicy): Promise<void> {
   let url: URL;
   try {
@@ -72,16 +113,8 @@ export async function assertUrlAllowed(raw: string, policy: UrlPolicy): Promise<
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new BlockedUrlError(`${url.protocol} URLs cannot be opened (only http and https)`);
   }
-  if (policy.allowPrivate) return;
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-  if (policy.allowedHosts.some((h) => h === host || h === `${host}:${port}`)) return;
-  const addresses = isIP(host) ? [{ address: host }] : await lookup(host, { all: true, verbatim: true }).catch(() => {
-    throw new BlockedUrlError(`${host} could not be resolved`);
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  await resolveAllowed(url.hostname, port, policy).catch((err: unknown) => {
+    if (!(err instanceof UnresolvedHostError)) throw err;
   });
-  for (const { address } of addresses) {
-    if (isPrivateAddress(address)) {
-      throw new BlockedUrlError(`${host} resolves to a private or local address (${address}); such targets are blocked`);
-    }
-  }
 }

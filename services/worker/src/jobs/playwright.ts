@@ -1,30 +1,33 @@
 import { getSessionForJob, saveLaneResult } from '@claude-scope/db';
+import { BrowserGoneError } from '../browser/manager.js';
 import { BlockedUrlError } from '../browser/ssrf.js';
 import { captureSteps, SeedUnreachableError } from '../lanes/playwright-lane.js';
 import type { PlaywrightLaneResult } from '../lanes/types.js';
 import { PermanentJobError } from './errors.js';
 import type { Handler } from './run-job.js';
 
-/** Playwright lane: the seed URL (and the timeline replayed) in a fresh browser context → ARIA trees. */
-export const playwright: Handler<'playwright'> = async ({ data, rt, signal, progress }) => {
+/**
+ * Playwright lane: the seed URL (and the timeline replayed) in a fresh, guarded browser context → ARIA trees.
+ * A blocked or unreachable seed is permanent; a browser that died is retried (the next attempt relaunches it).
+ */
+export const playwright: Handler<'playwright'> = async ({ data, rt, signal, progress, log }) => {
   const session = await getSessionForJob(rt.db, data.sessionId);
   if (!session?.seedUrl) throw new PermanentJobError('the session has no seed URL to open');
   const { config } = rt;
   let steps;
   try {
-    steps = await rt.browser.withContext({ viewport: { width: 1280, height: 720 }, ignoreHTTPSErrors: false }, (context) =>
-      captureSteps(context, {
-        seedUrl: session.seedUrl!,
-        timeline: session.timeline ?? [],
-        policy: { allowPrivate: config.PLAYWRIGHT_ALLOW_PRIVATE, allowedHosts: config.PLAYWRIGHT_ALLOWED_HOSTS },
-        navigationTimeoutMs: config.PLAYWRIGHT_NAVIGATION_TIMEOUT_MS,
-        signal,
-        onStep: (done, total) => progress((done / total) * 100, `${done}/${total} steps`),
-      }),
-    );
+    steps = await captureSteps(rt.browser, {
+      seedUrl: session.seedUrl,
+      timeline: session.timeline ?? [],
+      policy: { allowPrivate: config.PLAYWRIGHT_ALLOW_PRIVATE, allowedHosts: config.PLAYWRIGHT_ALLOWED_HOSTS },
+      navigationTimeoutMs: config.PLAYWRIGHT_NAVIGATION_TIMEOUT_MS,
+      signal,
+      onStep: (done, total) => progress((done / total) * 100, `${done}/${total} steps`),
+    });
   } catch (err) {
     if (err instanceof BlockedUrlError) throw new PermanentJobError(`seed URL blocked: ${err.message}`);
     if (err instanceof SeedUnreachableError) throw new PermanentJobError(err.message);
+    if (err instanceof BrowserGoneError) log.warn({ err: err.message }, 'browser gone mid-job; the retry relaunches it');
     throw err;
   }
   const result: PlaywrightLaneResult = { steps };

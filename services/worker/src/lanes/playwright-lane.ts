@@ -1,174 +1,155 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { maskSecrets, parseAriaSnapshot } from '@claude-scope/aria';
+import { parseAriaSnapshot } from '@claude-scope/aria';
 import type { TimelineEvent } from '@claude-scope/contracts';
-import { assertUrlAllowed, BlockedUrlError, type UrlPolicy } from '../browser/ssrf.js';
-import type { FailedRequest, PlaywrightStep } from './types.js';
+import { startGuardProxy, type GuardProxy } from '../browser/guard-proxy.js';
+import { BrowserGoneError, type BrowserManager } from '../browser/manager.js';
+import { BlockedUrlError, type UrlPolicy } from '../browser/ssrf.js';
+import { ActionFailedError, perform } from './actions.js';
+import { isBrowserGone, navigate, NavigationError, netWords } from './navigation.js';
+import { PageLog } from './page-log.js';
+import { maskTree } from './secrets.js';
+import { waitForQuiet } from './settle.js';
+import type { PlaywrightStep } from './types.js';
 
 export interface LaneOptions {
   seedUrl: string;
   timeline: TimelineEvent[];
   policy: UrlPolicy;
+  /** Per navigation (seed, timeline `navigate`, and the guard's connection attempts). */
   navigationTimeoutMs: number;
+  /** The job's deadline: aborting closes the browser context, so nothing outlives the job. */
   signal: AbortSignal;
   onStep?: (done: number, total: number) => Promise<void> | void;
 }
 
+/** The seed URL could not be opened; the message says why in words. Permanent for the job. */
 export class SeedUnreachableError extends Error {
   override name = 'SeedUnreachableError';
 }
 
 const ACTION_TIMEOUT_MS = 5_000;
-const QUIET_WINDOW_MS = 300;
-const QUIET_MAX_MS = 3_000;
+const SNAPSHOT_TIMEOUT_MS = 10_000;
+// Upper bound of the quiet-page wait: a page that animates or polls forever is captured as it is then.
+const SETTLE_MS = 5_000;
+const VIEWPORT = { width: 1280, height: 720 };
 
 /**
- * Opens the seed URL and replays the timeline in a real browser, capturing the ARIA tree (secrets masked)
- * after each step with the page title, final URL, console errors and failed requests since the last step.
- * An event whose target is missing becomes a failed step with the reason; the lane goes on.
+ * The Playwright lane: in a fresh browser context whose every connection goes through the SSRF guard proxy,
+ * opens the seed URL and replays the timeline, capturing after each step (once the page is quiet) the ARIA
+ * tree with secrets masked, the page title, the final URL, console errors and failed requests. An event that
+ * cannot be performed (missing target, blocked URL) is a failed step with the reason; the lane goes on.
+ * Throws BlockedUrlError / SeedUnreachableError for the seed, BrowserGoneError if Chromium dies (retryable).
  */
-export async function captureSteps(context: BrowserContext, opts: LaneOptions): Promise<PlaywrightStep[]> {
-  await guardRequests(context, opts.policy);
-  const page = await context.newPage();
-  page.setDefaultNavigationTimeout(opts.navigationTimeoutMs);
-  page.setDefaultTimeout(ACTION_TIMEOUT_MS);
-  const consoleErrors: string[] = [];
-  const failedRequests: FailedRequest[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text().slice(0, 2000));
-  });
-  page.on('pageerror', (e) => consoleErrors.push(`${e.name}: ${e.message}`.slice(0, 2000)));
-  page.on('requestfailed', (r) => failedRequests.push({ method: r.method(), url: r.url(), error: r.failure()?.errorText ?? 'failed' }));
-  page.on('response', (r) => {
-    if (r.status() >= 400) failedRequests.push({ method: r.request().method(), url: r.url(), status: r.status() });
-  });
-
-  const steps: PlaywrightStep[] = [];
-  const total = opts.timeline.length + 1;
-  const capture = async (t: number, event?: TimelineEvent, failure?: string) => {
-    const step: PlaywrightStep = {
-      t,
-      ...(event ? { event } : {}),
-      url: page.url(),
-      title: await page.title().catch(() => ''),
-      tree: maskSecrets(parseAriaSnapshot(await page.locator('body').ariaSnapshot({ timeout: 10_000 }).catch(() => ''))),
-      consoleErrors: consoleErrors.splice(0),
-      failedRequests: failedRequests.splice(0),
-      ...(failure ? { failure } : {}),
-    };
-    steps.push(step);
-    await opts.onStep?.(steps.length, total);
-  };
-
-  await assertUrlAllowed(opts.seedUrl, opts.policy);
+export async function captureSteps(browser: BrowserManager, opts: LaneOptions): Promise<PlaywrightStep[]> {
+  const proxy = await startGuardProxy(opts.policy, { connectTimeoutMs: opts.navigationTimeoutMs });
   try {
-    await page.goto(opts.seedUrl, { waitUntil: 'load' });
-  } catch (err) {
-    if (isBrowserGone(err)) throw err;
-    throw new SeedUnreachableError(`seed URL ${opts.seedUrl} could not be opened: ${navigationReason(err)}`);
+    return await browser.withContext(
+      {
+        viewport: VIEWPORT,
+        // Explicit '<-loopback>': Chromium would otherwise send loopback around the proxy if Playwright's
+        // default were switched off (PLAYWRIGHT_DISABLE_FORCED_CHROMIUM_PROXIED_LOOPBACK).
+        proxy: { server: proxy.server, bypass: '<-loopback>' },
+        // A fresh context has nothing for a service worker to serve; its requests would bypass page events.
+        serviceWorkers: 'block',
+      },
+      (context) => replay(context, proxy, opts),
+    );
+  } finally {
+    await proxy.close();
   }
-  await settle(page);
-  await capture(0);
+}
 
-  for (const event of opts.timeline) {
-    if (opts.signal.aborted) throw opts.signal.reason;
-    let failure: string | undefined;
+async function replay(context: BrowserContext, proxy: GuardProxy, opts: LaneOptions): Promise<PlaywrightStep[]> {
+  const onAbort = () => void context.close().catch(() => {});
+  opts.signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    const page = await context.newPage();
+    page.setDefaultNavigationTimeout(opts.navigationTimeoutMs);
+    page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+    const log = new PageLog(page, proxy);
+    const steps: PlaywrightStep[] = [];
+    const total = opts.timeline.length + 1;
+    const checkAlive = (err?: unknown) => {
+      if (opts.signal.aborted) throw opts.signal.reason;
+      if (isBrowserGone(page, err)) throw new BrowserGoneError('the browser crashed or was killed during the job', { cause: err });
+    };
+
     try {
-      await perform(page, event, opts.policy);
+      await navigate(page, opts.seedUrl, opts.policy, log, opts.navigationTimeoutMs);
     } catch (err) {
-      if (isBrowserGone(err)) throw err;
-      failure = err instanceof BlockedUrlError ? err.message : actionFailure(event, err);
+      checkAlive(err);
+      if (err instanceof NavigationError) throw new SeedUnreachableError(`seed URL ${opts.seedUrl} could not be opened: ${err.message}`);
+      throw err; // BlockedUrlError: the job names it
     }
-    await settle(page);
-    await capture(event.t, event, failure);
-  }
-  return steps;
-}
+    await waitForQuiet(page, log, SETTLE_MS);
+    steps.push(await capture(page, log, 0));
+    await opts.onStep?.(steps.length, total);
 
-async function perform(page: Page, event: TimelineEvent, policy: UrlPolicy): Promise<void> {
-  switch (event.type) {
-    case 'navigate':
-      await assertUrlAllowed(event.url, policy);
-      await page.goto(event.url, { waitUntil: 'load' });
-      return;
-    case 'click':
-      await page.getByRole(event.role as Parameters<Page['getByRole']>[0], { name: event.name, exact: true }).first().click();
-      return;
-    case 'fill':
-      await page.getByRole(event.role as Parameters<Page['getByRole']>[0], { name: event.name, exact: true }).first().fill(event.value);
-      return;
-    case 'press':
-      await page.keyboard.press(event.key);
-      return;
-    case 'scroll':
-      await page.mouse.wheel(0, event.dy);
-      return;
-  }
-}
-
-/** Waits until the page is quiet: network idle (briefly) and no DOM mutation for a short window. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle', { timeout: 2_000 }).catch(() => {});
-  await page
-    .evaluate(
-      ([quiet, max]) =>
-        new Promise<void>((resolve) => {
-          let timer = setTimeout(done, quiet);
-          const cap = setTimeout(done, max);
-          const obs = new MutationObserver(() => {
-            clearTimeout(timer);
-            timer = setTimeout(done, quiet);
-          });
-          obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-          function done() {
-            obs.disconnect();
-            clearTimeout(timer);
-            clearTimeout(cap);
-            resolve();
-          }
-        }),
-      [QUIET_WINDOW_MS, QUIET_MAX_MS] as const,
-    )
-    .catch(() => {});
-}
-
-/** Every request the page makes is checked against the SSRF policy at request time. */
-async function guardRequests(context: BrowserContext, policy: UrlPolicy): Promise<void> {
-  await context.route('**/*', async (route) => {
-    try {
-      await assertUrlAllowed(route.request().url(), policy);
-    } catch {
-      return route.abort('blockedbyclient');
+    for (const event of opts.timeline) {
+      checkAlive();
+      let stored = event;
+      let failure: string | undefined;
+      log.resetNavigation();
+      try {
+        stored = await perform(page, event, { policy: opts.policy, log, navigationTimeoutMs: opts.navigationTimeoutMs });
+      } catch (err) {
+        checkAlive(err);
+        failure = describeFailure(event, err);
+      }
+      await waitForQuiet(page, log, SETTLE_MS);
+      checkAlive();
+      // A click or key press whose navigation failed (refused, blocked redirect) did not do what the user saw.
+      const nav = log.navigationFailure;
+      if (!failure && nav) failure = `the navigation to ${nav.url} failed: ${netWords(nav.error)}`;
+      const step = await capture(page, log, event.t, stored, failure);
+      steps.push(step);
+      await opts.onStep?.(steps.length, total);
     }
-    return route.continue();
-  });
-  await context.routeWebSocket('**/*', async (ws) => {
-    try {
-      await assertUrlAllowed(ws.url().replace(/^ws/, 'http'), policy);
-    } catch {
-      return ws.close({ code: 1008, reason: 'blocked' });
-    }
-    ws.connectToServer();
-  });
-}
-
-const isBrowserGone = (err: unknown) =>
-  /Target (page, context or browser )?(has been )?closed|Browser has been closed|browser has disconnected/i.test(String((err as Error)?.message ?? err));
-
-function navigationReason(err: unknown): string {
-  const msg = String((err as Error)?.message ?? err);
-  const net = /net::(ERR_[A-Z_]+)/.exec(msg);
-  if (net) return net[1]!.replace(/^ERR_/, '').toLowerCase().replace(/_/g, ' ');
-  if (/Timeout \d+ms exceeded/.test(msg)) return 'it did not finish loading in time';
-  return msg.split('\n')[0]!.slice(0, 200);
-}
-
-function actionFailure(event: TimelineEvent, err: unknown): string {
-  const msg = String((err as Error)?.message ?? err);
-  const what =
-    event.type === 'click' || event.type === 'fill' ? `${event.type} on ${event.role} "${event.name}"` : `${event.type}`;
-  if (/Timeout \d+ms exceeded/.test(msg)) {
-    return event.type === 'click' || event.type === 'fill' ? `${what}: no such element on the page` : `${what}: timed out`;
+    // A crash right after the last capture would otherwise pass as a short, empty result.
+    checkAlive();
+    return steps;
+  } catch (err) {
+    // Aborting closed the context under whatever ran: the job's timeout is the error, not the closed page.
+    if (opts.signal.aborted) throw opts.signal.reason;
+    throw err;
+  } finally {
+    opts.signal.removeEventListener('abort', onAbort);
   }
-  if (event.type === 'navigate') return `navigate to ${event.url}: ${navigationReason(err)}`;
-  return `${what}: ${msg.split('\n')[0]!.slice(0, 200)}`;
+}
+
+function describeFailure(event: TimelineEvent, err: unknown): string {
+  if (err instanceof ActionFailedError) return err.message;
+  if (event.type === 'navigate' && (err instanceof BlockedUrlError || err instanceof NavigationError)) {
+    return `navigate to ${event.url}: ${err instanceof BlockedUrlError ? `blocked: ${err.message}` : err.message}`;
+  }
+  if (err instanceof BlockedUrlError) return `blocked: ${err.message}`;
+  return `${event.type}: ${String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 200)}`;
+}
+
+async function capture(page: Page, log: PageLog, t: number, event?: TimelineEvent, failure?: string): Promise<PlaywrightStep> {
+  let tree: PlaywrightStep['tree'] = [];
+  let snapshotFailure: string | undefined;
+  try {
+    tree = await maskTree(page, parseAriaSnapshot(await page.locator('body').ariaSnapshot({ timeout: SNAPSHOT_TIMEOUT_MS })));
+  } catch (err) {
+    if (isBrowserGone(page, err)) throw new BrowserGoneError('the browser crashed or was killed during the job', { cause: err });
+    snapshotFailure = `the accessibility tree could not be captured (${String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 200)})`;
+  }
+  const failures = [failure, snapshotFailure].filter(Boolean).join('; ');
+  return {
+    t,
+    ...(event ? { event } : {}),
+    url: currentUrl(page, log),
+    title: await page.title().catch(() => ''),
+    tree,
+    ...log.take(),
+    ...(failures ? { failure: failures } : {}),
+  };
+}
+
+/** On Chromium's error page the address bar still shows the URL that failed; so does the step. */
+function currentUrl(page: Page, log: PageLog): string {
+  const url = page.url();
+  if (/^https?:/i.test(url)) return url;
+  return log.navigationFailure?.url ?? url;
 }

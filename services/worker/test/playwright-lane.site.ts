@@ -1,0 +1,95 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * Pages the Playwright lane tests need beyond the demo app, on 127.0.0.1: an open redirect, a page whose
+ * subresources redirect elsewhere, a page with secrets; and a "victim" server that only counts requests
+ * (a private service the guard must never reach).
+ */
+export interface Site {
+  port: number;
+  close(): Promise<void>;
+}
+export interface Victim extends Site {
+  url: string;
+  hits: string[];
+}
+
+const html = (title: string, body: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><link rel="icon" href="data:,"></head><body>${body}</body></html>`;
+
+async function listen(server: http.Server): Promise<number> {
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return (server.address() as AddressInfo).port;
+}
+
+const closer = (server: http.Server) => () =>
+  new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+
+export async function startSite(): Promise<Site> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const send = (body: string) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(body);
+    };
+    if (url.pathname === '/redirect') {
+      res.writeHead(302, { location: url.searchParams.get('to') ?? '/' });
+      return res.end();
+    }
+    if (url.pathname === '/subresources') {
+      const target = url.searchParams.get('target') ?? '';
+      const via = (path: string) => `/redirect?to=${encodeURIComponent(target + path)}`;
+      return send(
+        html(
+          'Subresources',
+          `<main><h1>Subresources</h1>
+          <img alt="pixel" src="${via('/pixel.png')}" width="1" height="1">
+          <iframe title="inner" src="${via('/admin')}"></iframe>
+          <p id="out">waiting</p>
+          <script>
+            fetch(${JSON.stringify(via('/api/secret'))})
+              .then((r) => r.text(), (e) => 'fetch failed: ' + e.message)
+              .then((t) => { document.getElementById('out').textContent = t; });
+          </script></main>`,
+        ),
+      );
+    }
+    if (url.pathname === '/address-forms') {
+      // Loopback, link-local and unique-local in the spellings a page can use; the browser canonicalises some.
+      const port = url.searchParams.get('port') ?? '80';
+      const hosts = ['[::1]', '[::ffff:127.0.0.1]', '2130706433', '0x7f.1', '[fe80::1]', '[fd12:3456::1]', '169.254.169.254', 'localhost.'];
+      return send(html('Address forms', `<main><h1>Address forms</h1>${hosts.map((h, i) => `<img alt="${i}" src="http://${h}:${port}/${i}.png">`).join('')}</main>`));
+    }
+    if (url.pathname === '/secrets') {
+      // A password field whose label says nothing of passwords, and a provider key shown in the page.
+      return send(
+        html(
+          'Secrets',
+          `<main><h1>Secrets</h1>
+          <label>Word of entry <input type="password" id="word"></label>
+          <p>Your API key: sk_live_51HxYzAbCdEfGhIjKlMnOpQrStUv</p>
+          <button type="button" onclick="document.getElementById('echo').textContent = 'You typed ' + document.getElementById('word').value">Show</button>
+          <p id="echo"></p></main>`,
+        ),
+      );
+    }
+    send(html('Public page', `<main><h1>Public page</h1><p>${url.pathname}</p></main>`));
+  });
+  const port = await listen(server);
+  return { port, close: closer(server) };
+}
+
+export async function startVictim(): Promise<Victim> {
+  const hits: string[] = [];
+  const server = http.createServer((req, res) => {
+    hits.push(req.url ?? '/');
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<h1>Internal admin</h1>');
+  });
+  const port = await listen(server);
+  return { port, url: `http://127.0.0.1:${port}`, hits, close: closer(server) };
+}
