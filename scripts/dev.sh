@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Sets up the machine (see setup.sh), then runs the whole service: API + worker (+ web, once built),
-# with live reload. Ctrl-C stops everything it started.
+# Sets up the machine (see setup.sh), then runs the whole service: API + worker with live reload, and the
+# web app built and served by the API at /. Ctrl-C stops everything it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -22,8 +22,13 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
+# The API serves the built web app at / (services/web/dist); the Vite dev server is there for live reload.
 if [ -f services/web/package.json ]; then
-  pnpm --filter @claude-scope/web run build >/dev/null && echo "[dev] web app built"
+  if pnpm --filter @claude-scope/web run build >.data/web-build.log 2>&1; then
+    echo "[dev] web app built"
+  else
+    echo "[dev] web app build failed (see .data/web-build.log); the API runs without it" >&2
+  fi
 fi
 (cd services/api && exec pnpm exec tsx watch --conditions=source src/server.ts) & pids+=($!)
 (cd services/worker && exec pnpm exec tsx watch --conditions=source src/main.ts) & pids+=($!)
@@ -35,6 +40,8 @@ done
 cat <<MSG
 
   Claude Scope is running
+    Web app  http://localhost:$PORT/      (the build; for live reload run
+             pnpm --filter @claude-scope/web dev  →  http://localhost:5173, /api proxied here)
     API      http://localhost:$PORT/api   (docs: http://localhost:$PORT/api/docs)
     Worker   health on http://localhost:$WORKER_HEALTH_PORT/health
 

@@ -79,6 +79,7 @@ export async function buildApp(opts: BuildOptions) {
   await app.register(frameImageRoutes, { prefix: '/api/sessions' });
   await app.register(recordingRoutes, { prefix: '/api/recordings' });
   await app.register(settingsRoutes, { prefix: '/api/settings' });
+  await app.register(import('./plugins/web.js')); // the built web app at / (after the API routes)
   return app;
 }
 

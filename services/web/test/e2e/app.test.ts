@@ -1,0 +1,375 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { makeTestVideo, startDemoApp, type DemoApp } from '@claude-scope/testkit';
+import { Stack } from '../../../worker/test/harness.js';
+import { a11yProblems } from './a11y.js';
+import { ensureWebBuild } from './build.js';
+import { launchChromium, shot } from './browser.js';
+
+/**
+ * The web app in Debian's Chromium against the real stack (API serving the built app, one worker,
+ * Postgres, Redis, S3): one account and one small upload, reused step by step like a person would.
+ */
+describe('web app (end to end)', () => {
+  const stack = new Stack();
+  let demo: DemoApp;
+  let video: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let base: string;
+  let sessionUrl: string;
+  const email = `ada-${Date.now()}@example.com`;
+
+  const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+  const text = (selector: string) => page.locator(selector).first().innerText();
+  const expectClean = async (signedIn = true) => expect(await a11yProblems(page, { signedIn })).toEqual([]);
+  const authHeader = () =>
+    page.evaluate(() => ({ authorization: `Bearer ${(JSON.parse(localStorage.getItem('cs-auth')!) as { accessToken: string }).accessToken}` }));
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    [demo, video] = await Promise.all([
+      startDemoApp(),
+      makeTestVideo({ durationMs: 4000, width: 640, height: 360, format: 'webm', changesAtMs: [1000, 2000, 3000] }).then((v) => v.path),
+      stack.start().then(() => stack.spawnWorker()),
+    ]);
+    base = stack.apiUrl;
+    // Headless Chromium has no screen picker (it crashes on one): the app's own tab is shared instead,
+    // auto-accepted, so in-browser recording runs for real.
+    browser = await launchChromium(['--auto-accept-this-tab-capture']);
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(() => {
+      const md = navigator.mediaDevices;
+      const pick = md?.getDisplayMedia?.bind(md);
+      if (pick) md.getDisplayMedia = (c?: DisplayMediaStreamOptions) => pick({ ...c, preferCurrentTab: true } as DisplayMediaStreamOptions);
+    });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack.stop();
+    await demo?.close();
+  });
+
+  it('sends a signed-out visitor to sign-in, and signs up', async () => {
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/signin');
+    await expectClean(false);
+    await shot(page, '01-sign-in');
+
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByLabel('Name').fill('Ada Lovelace');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('analytical-engine');
+    await shot(page, '02-sign-up');
+    await page.getByRole('button', { name: 'Create account' }).click();
+
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await page.getByText('No sessions yet').waitFor();
+    expect(JSON.parse((await page.evaluate(() => localStorage.getItem('cs-auth')))!)).toMatchObject({ user: { email } });
+    await expectClean();
+    await shot(page, '03-dashboard-empty');
+  });
+
+  it('uploads a recording and shows live per-lane progress until the prompt is ready', async () => {
+    await nav('New recording').click();
+    await page.getByRole('heading', { name: 'New recording' }).waitFor();
+    // Submitting empty names what is missing, before anything is sent.
+    await page.getByRole('button', { name: 'Analyze recording' }).click();
+    await page.getByText('Choose a recording to upload.').waitFor();
+    await page.getByText('Give the session a title.').waitFor();
+
+    await page.locator('#recording-file').setInputFiles(video);
+    await page.getByLabel('Title', { exact: true }).fill('Login toast is missing');
+    await page.getByLabel('Seed URL').fill(`${demo.url}/login`);
+    await page.getByLabel(/Notes/).fill('After signing in, no confirmation toast appears.');
+    await page.getByText('Advanced').click();
+    await page.getByLabel(/Timeline/).fill(
+      JSON.stringify([
+        { t: 0, type: 'navigate', url: `${demo.url}/login` },
+        { t: 900, type: 'fill', role: 'textbox', name: 'Email', value: 'ada@example.com' },
+        { t: 1900, type: 'click', role: 'checkbox', name: 'Remember me' },
+        { t: 2900, type: 'navigate', url: `${demo.url}/dashboard` },
+      ]),
+    );
+    expect(await page.getByLabel('Agent').inputValue()).toBe('CLAUDE_CODE'); // the account's default
+    await expectClean();
+    await shot(page, '04-new-recording');
+    await page.getByRole('button', { name: 'Analyze recording' }).click();
+
+    // Async mode: the page follows the status route, one card per lane, without changing shape.
+    const lanes = page.locator('.lanes__list');
+    await lanes.waitFor();
+    const boxBefore = await lanes.boundingBox();
+    expect(await page.getByRole('progressbar').count()).toBe(3);
+    await shot(page, '05-processing');
+    await page.getByRole('heading', { name: /Your prompt is ready/ }).waitFor({ timeout: 90_000 });
+    const boxAfter = await lanes.boundingBox();
+    expect(boxAfter?.height).toBe(boxBefore?.height);
+    for (const lane of ['Video lane', 'Playwright lane', 'Synthesis']) {
+      expect(await page.getByRole('progressbar', { name: `${lane} progress` }).getAttribute('aria-valuenow')).toBe('100');
+    }
+    expect(await page.locator('.lane__state').allInnerTexts()).toEqual(['Done', 'Done', 'Done']);
+    await shot(page, '06-processing-complete');
+
+    await page.getByRole('link', { name: 'Open session' }).click();
+    await page.getByRole('heading', { name: 'Login toast is missing' }).waitFor();
+    sessionUrl = page.url();
+    expect(new URL(sessionUrl).pathname).toMatch(/^\/sessions\/sess_[A-Z0-9]{8}$/);
+  });
+
+  it('shows the prompt per agent and copies it', async () => {
+    const tab = (name: string) => page.getByRole('tab', { name });
+    expect(await tab('Claude Code').getAttribute('aria-selected')).toBe('true');
+    const claude = await text('.prompt__text');
+    expect(claude.length).toBeGreaterThan(200);
+
+    await tab('Codex').click();
+    await page.getByLabel('Codex prompt').waitFor();
+    const codex = await text('.prompt__text');
+    expect(codex).not.toBe(claude);
+
+    // Keyboard: arrows move along the tabs.
+    await tab('Codex').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await tab('Cursor').getAttribute('aria-selected')).toBe('true');
+    await page.getByLabel('Cursor prompt').waitFor();
+    await page.keyboard.press('End');
+    await page.getByLabel('Raw prompt').waitFor();
+
+    await tab('Codex').click();
+    await page.getByLabel('Codex prompt').waitFor();
+    await page.getByRole('button', { name: 'Copy prompt' }).click();
+    await page.getByText('Codex prompt copied to the clipboard.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(codex);
+  });
+
+  it('reviews frames: filmstrip with diff badges, the enlarged frame, counts and the marked ARIA tree', async () => {
+    const frames = page.getByRole('list', { name: 'Frames' }).getByRole('button');
+    const n = await frames.count();
+    expect(n).toBeGreaterThanOrEqual(3);
+    expect(await frames.first().getAttribute('aria-pressed')).toBe('true');
+    // The timeline navigates to the dashboard: some later frame adds and removes nodes.
+    await page.locator('.filmstrip .diff--added').first().waitFor();
+    await page.locator('.filmstrip .diff--removed').first().waitFor();
+
+    const last = frames.nth(n - 1);
+    await last.click();
+    expect(await last.getAttribute('aria-pressed')).toBe('true');
+    await page.getByText(`Frame ${n} of ${n}`).waitFor();
+    expect(await text('.frame-view__url')).toContain('/dashboard');
+    // The full-resolution image replaces the thumbnail (fetched with the token, shown as an object URL).
+    await page.waitForFunction(() => document.querySelector('.frame-view__image img')?.getAttribute('src')?.startsWith('blob:'));
+    const dl = page.locator('dl.counts');
+    for (const label of ['Buttons', 'Inputs', 'Links', 'Headings']) await dl.getByText(label).waitFor();
+    const links = Number(await dl.locator('.counts__item', { hasText: 'Links' }).locator('dd').innerText());
+    expect(links).toBeGreaterThan(0);
+
+    const tree = page.getByRole('region', { name: `ARIA tree of frame ${n}` });
+    await tree.locator('.node--added').first().waitFor();
+    await tree.locator('.node--removed').first().waitFor();
+    await page.getByLabel('Only changes').check();
+    expect(await tree.locator('.node').count()).toBeGreaterThan(0);
+    await page.getByLabel('Only changes').uncheck();
+
+    // Arrow keys walk the filmstrip.
+    await last.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.getByText(`Frame ${n - 1} of ${n}`).waitFor();
+    await last.click();
+    await expectClean();
+    await shot(page, '07-session-detail');
+  });
+
+  it('renames inline, and reverts with an error toast when the API refuses', async () => {
+    await page.getByRole('button', { name: 'Rename' }).click();
+    const input = page.getByLabel('Session title');
+    await input.fill('Login toast never shows');
+    await input.press('Enter');
+    await page.getByRole('heading', { name: 'Login toast never shows' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Login toast never shows' }).waitFor();
+
+    await page.route('**/api/sessions/*', (route) =>
+      route.request().method() === 'PATCH'
+        ? route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ statusCode: 500, error: 'Internal Server Error', message: 'Internal Server Error' }) })
+        : route.continue(),
+    );
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await page.getByLabel('Session title').fill('This title will not stick');
+    await page.keyboard.press('Tab'); // blur saves too
+    await page.getByRole('alert').filter({ hasText: 'Could not rename the session' }).waitFor();
+    await page.getByRole('heading', { name: 'Login toast never shows' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'This title will not stick' }).count()).toBe(0);
+    await page.unroute('**/api/sessions/*');
+    await page.getByRole('button', { name: 'Dismiss notification' }).click();
+  });
+
+  it('shows stats and recent sessions on the dashboard', async () => {
+    await nav('Dashboard').click();
+    const stat = (label: string) => page.locator('.stat').filter({ has: page.locator('dt').getByText(label, { exact: true }) }).locator('.stat__value');
+    await page.getByRole('table').getByRole('link', { name: 'Login toast never shows' }).waitFor();
+    expect(await stat('Total sessions').innerText()).toBe('1');
+    expect(await stat('Completed').innerText()).toBe('1');
+    expect(await stat('Total duration').innerText()).toBe('4 s');
+    expect(await stat('Avg. processing time').innerText()).toMatch(/\d/);
+    await expectClean();
+    await shot(page, '08-dashboard');
+  });
+
+  it('lists sessions newest first and filters by title, status and date', async () => {
+    // Two more sessions (no upload needed), one of them created weeks ago.
+    const auth = await authHeader();
+    const create = async (title: string) => {
+      const res = await fetch(`${base}/api/sessions`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
+      return ((await res.json()) as { id: string }).id;
+    };
+    await create('Checkout button does nothing');
+    const old = await create('Old settings page glitch');
+    await stack.app.db.$client.query(`update sessions set created_at = now() - interval '20 days' where id = $1`, [old]);
+
+    await nav('Sessions').click();
+    const rows = page.getByRole('table').locator('tbody tr');
+    await page.getByRole('heading', { name: '3 sessions' }).waitFor();
+    expect(await rows.locator('td:first-child').allInnerTexts()).toEqual(['Checkout button does nothing', 'Login toast never shows', 'Old settings page glitch']);
+    await expectClean();
+    await shot(page, '09-sessions');
+
+    await page.getByLabel('Search titles').fill('checkout');
+    await page.getByRole('heading', { name: '1 session' }).waitFor();
+    expect(await rows.locator('td:first-child').allInnerTexts()).toEqual(['Checkout button does nothing']);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('checkout');
+    await page.getByLabel('Search titles').fill('');
+    await page.getByRole('heading', { name: '3 sessions' }).waitFor();
+
+    await page.getByLabel('Status', { exact: true }).selectOption('complete');
+    await page.getByRole('heading', { name: '1 session' }).waitFor();
+    expect(await rows.locator('td:first-child').allInnerTexts()).toEqual(['Login toast never shows']);
+    await page.getByLabel('Status', { exact: true }).selectOption('');
+
+    await page.getByLabel('Created').selectOption('7d');
+    await page.getByRole('heading', { name: '2 sessions' }).waitFor();
+    await page.getByLabel('Created').selectOption('30d');
+    await page.getByRole('heading', { name: '3 sessions' }).waitFor();
+
+    await page.getByLabel('Search titles').fill('no such title');
+    await page.getByText('No sessions match these filters').waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByRole('heading', { name: '3 sessions' }).waitFor();
+  });
+
+  it('changes every setting with PATCH, shows errors, and new recordings default to the chosen agent', async () => {
+    await nav('Settings').click();
+    await page.getByLabel('Default agent').waitFor();
+    expect(await page.getByLabel('Maximum recording length').locator('option').allInnerTexts()).toEqual(['5 minutes', '10 minutes', '15 minutes', '30 minutes']);
+    await page.getByLabel('Default agent').selectOption('CURSOR');
+    await page.getByLabel('Maximum recording length').selectOption('15');
+    await page.getByLabel('Include screenshots').uncheck();
+    await page.getByLabel('Include raw diff').check();
+    await expectClean();
+    await shot(page, '10-settings');
+
+    // A refused save says why and keeps the edits.
+    await page.route('**/api/settings', (route) =>
+      route.request().method() === 'PATCH'
+        ? route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ statusCode: 400, error: 'Bad Request', message: 'maxRecordingLength must be one of 5, 10, 15, 30' }) })
+        : route.continue(),
+    );
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('maxRecordingLength must be one of 5, 10, 15, 30').waitFor();
+    await page.unroute('**/api/settings');
+
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved').waitFor();
+    const saved = await (await fetch(`${base}/api/settings`, { headers: await authHeader() })).json();
+    expect(saved).toEqual({ defaultAgent: 'CURSOR', includeScreenshots: false, inlineAriaTree: true, includeRawDiff: true, maxRecordingLength: 15 });
+    await page.reload();
+    expect(await page.getByLabel('Maximum recording length').inputValue()).toBe('15');
+
+    await nav('New recording').click();
+    await page.waitForFunction(() => (document.getElementById('agentTarget') as HTMLSelectElement | null)?.value === 'CURSOR');
+  });
+
+  it('records the tab in the browser and sends it with its duration; an upload error keeps the form', async () => {
+    await page.getByRole('heading', { name: 'New recording' }).waitFor();
+    await page.getByLabel('Record in the browser').check();
+    await page.getByText('Recording stops by itself after 15 minutes').waitFor(); // the limit just saved
+    await page.getByRole('button', { name: 'Start recording' }).click();
+    await page.getByRole('timer', { name: 'Recording time' }).waitFor();
+    await page.waitForTimeout(1500);
+    await page.getByRole('button', { name: 'Stop recording' }).click();
+    await page.getByLabel('Preview of the recording').waitFor();
+    await page.getByLabel('Title', { exact: true }).fill('Recorded in the browser');
+    await page.getByLabel('Seed URL').fill(`${demo.url}/login`);
+    await shot(page, '13-record-in-browser');
+
+    // Answered by the test, not the API: the pipeline already ran once and one run is enough.
+    let sent = '';
+    await page.route('**/api/recordings*', (route) => {
+      sent = route.request().postDataBuffer()?.toString('latin1') ?? '';
+      return route.fulfill({ status: 415, contentType: 'application/json', body: JSON.stringify({ statusCode: 415, error: 'Unsupported Media Type', message: 'file is not a supported video' }) });
+    });
+    await page.getByRole('button', { name: 'Analyze recording' }).click();
+    await page.getByText('The upload did not go through').waitFor();
+    await page.getByText('file is not a supported video').waitFor();
+    await page.unroute('**/api/recordings*');
+    expect(sent).toMatch(/name="durationMs"\r\n\r\n(1[5-9]\d\d|[2-9]\d\d\d)\r\n/);
+    expect(sent).toMatch(/name="agentTarget"\r\n\r\nCURSOR\r\n/);
+    expect(sent).toMatch(/name="file"; filename="recording-[\d-]+\.webm"/);
+    expect(sent.indexOf('name="title"')).toBeLessThan(sent.indexOf('name="file"')); // fields first
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Recorded in the browser');
+  });
+
+  it('is usable at 1024 px wide', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(sessionUrl);
+    await page.getByRole('heading', { name: 'Login toast never shows' }).waitFor();
+    await page.getByLabel('Claude Code prompt').waitFor();
+    await expectClean();
+    await shot(page, '11-session-detail-1024');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('deletes a session after confirmation', async () => {
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete this session?' });
+    await dialog.waitFor();
+    await shot(page, '12-delete-confirm', { fullPage: false }); // the modal's backdrop covers the viewport
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Delete session' }).click();
+    await page.getByRole('heading', { name: 'Sessions', level: 1 }).waitFor();
+    await page.getByText('Deleted “Login toast never shows”.').waitFor();
+    await page.getByRole('heading', { name: '2 sessions' }).waitFor();
+    expect((await fetch(`${sessionUrl.replace(base, `${base}/api`)}`, { headers: await authHeader() })).status).toBe(404);
+  });
+
+  it('returns to sign-in when the token is rejected, and signs in again', async () => {
+    await page.evaluate(() => {
+      const auth = JSON.parse(localStorage.getItem('cs-auth')!) as { accessToken: string };
+      localStorage.setItem('cs-auth', JSON.stringify({ ...auth, accessToken: 'not-a-valid-token' }));
+    });
+    await page.goto(`${base}/settings`);
+    await page.getByText('Your session has expired').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('cs-auth'))).toBeNull();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('analytical-engine');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Settings' }).waitFor(); // back where the user was
+  });
+
+  it('serves the app for client routes and keeps JSON 404s for unknown API paths', async () => {
+    const spa = await fetch(`${base}/sessions/sess_NOPE1234`);
+    expect(spa.status).toBe(200);
+    expect(spa.headers.get('content-type')).toMatch(/text\/html/);
+    const api = await fetch(`${base}/api/nope`);
+    expect(api.status).toBe(404);
+    expect(await api.json()).toMatchObject({ statusCode: 404, error: 'Not Found' });
+  });
+});

@@ -1,0 +1,72 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Fastify from 'fastify';
+import { afterAll, describe, expect, it } from 'vitest';
+import webPlugin from '../../../api/src/plugins/web.js';
+
+/** The API's web plugin on a bare Fastify with the API's kind of JSON 404, against a fake build. */
+async function appWith(root: string, logs: string[] = []) {
+  const app = Fastify({ logger: { level: 'warn', stream: { write: (line: string) => logs.push(line) } } });
+  app.setNotFoundHandler((req, reply) => reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Route ${req.method} ${req.url} not found` }));
+  app.get('/api/health', async () => ({ status: 'ok' }));
+  app.get('/metrics', async () => 'metrics');
+  await app.register(webPlugin, { root });
+  await app.ready();
+  return app;
+}
+
+describe('web plugin (services/api/src/plugins/web.ts)', () => {
+  const dist = mkdtempSync(path.join(tmpdir(), 'cs-web-dist-'));
+  mkdirSync(path.join(dist, 'assets'));
+  writeFileSync(path.join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
+  writeFileSync(path.join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
+  writeFileSync(path.join(dist, 'favicon.svg'), '<svg/>');
+  afterAll(() => rmSync(dist, { recursive: true, force: true }));
+
+  it('serves index.html for / and client routes, uncached', async () => {
+    const app = await appWith(dist);
+    for (const url of ['/', '/sessions', '/sessions/sess_ABC12345?tab=codex', '/settings']) {
+      const res = await app.inject(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.body).toContain('<div id="root">');
+    }
+    expect((await app.inject({ method: 'HEAD', url: '/sessions' })).statusCode).toBe(200);
+    await app.close();
+  });
+
+  it('serves built files, hashed bundles as immutable, and 404s missing ones', async () => {
+    const app = await appWith(dist);
+    const js = await app.inject('/assets/index-abc123.js');
+    expect(js.statusCode).toBe(200);
+    expect(js.headers['content-type']).toMatch(/javascript/);
+    expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await app.inject('/favicon.svg')).headers['cache-control']).toBe('no-cache');
+    expect((await app.inject('/assets/gone-123.js')).statusCode).toBe(404);
+    expect((await app.inject('/../../etc/passwd.txt')).statusCode).not.toBe(200);
+    await app.close();
+  });
+
+  it('leaves the API, admin and metrics paths to the server: routes answer, unknown ones get the JSON 404', async () => {
+    const app = await appWith(dist);
+    expect((await app.inject('/api/health')).json()).toEqual({ status: 'ok' });
+    expect((await app.inject('/metrics')).body).toBe('metrics');
+    for (const url of ['/api/nope', '/api', '/admin/queues', '/metrics/x']) {
+      const res = await app.inject(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json(), url).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    }
+    expect((await app.inject({ method: 'POST', url: '/sessions' })).statusCode).toBe(404);
+    await app.close();
+  });
+
+  it('starts without a build and says so', async () => {
+    const logs: string[] = [];
+    const app = await appWith(path.join(dist, 'missing'), logs);
+    expect((await app.inject('/')).statusCode).toBe(404);
+    expect(logs.join('\n')).toContain('web app not built');
+    await app.close();
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { AriaNode, Session } from '@claude-scope/contracts';
+import { elementCounts } from '../../src/lib/counts';
+import { formatClock, formatMs, formatSpan, formatTimestamp } from '../../src/lib/format';
+import { checkTimeline } from '../../src/lib/timeline';
+import { checkSeedUrl } from '../../src/lib/url';
+import { checkVideoFile, MAX_UPLOAD_BYTES } from '../../src/lib/video-file';
+import { applyClientFilters, filtersToQuery, readFilters } from '../../src/pages/sessions/filters';
+
+describe('formatting', () => {
+  it('formats lengths, spans, processing times and frame positions', () => {
+    expect([formatClock(0), formatClock(7.4), formatClock(724), formatClock(3723)]).toEqual(['0:00', '0:07', '12:04', '1:02:03']);
+    expect([formatSpan(6), formatSpan(192), formatSpan(180), formatSpan(7500)]).toEqual(['6 s', '3 min 12 s', '3 min', '2 h 5 min']);
+    expect([formatMs(850), formatMs(12_340), formatMs(125_000)]).toEqual(['850 ms', '12.3 s', '2 min 5 s']);
+    expect(formatTimestamp(2_560)).toBe('0:02.5');
+  });
+});
+
+describe('element counts', () => {
+  it('counts what is on the page, not what was removed', () => {
+    const tree: AriaNode[] = [
+      { role: 'heading', name: 'Sign in' },
+      {
+        role: 'form',
+        name: 'Sign in',
+        children: [
+          { role: 'textbox', name: 'Email' },
+          { role: 'checkbox', name: 'Remember me' },
+          { role: 'button', name: 'Sign in' },
+          { role: 'link', name: 'Help', diffStatus: 'removed' },
+        ],
+      },
+      { role: 'navigation', name: 'Main', diffStatus: 'removed', children: [{ role: 'link', name: 'Home', diffStatus: 'removed' }] },
+      { role: 'link', name: 'Docs', diffStatus: 'added' },
+    ];
+    expect(elementCounts(tree)).toEqual({ buttons: 1, inputs: 2, links: 1, headings: 1 });
+  });
+});
+
+describe('checks before sending', () => {
+  it('accepts WebM, MP4 and MKV up to 100 MB, and says why not otherwise', () => {
+    expect(checkVideoFile({ name: 'a.webm', size: 10, type: 'video/webm' })).toBeNull();
+    expect(checkVideoFile({ name: 'a.MKV', size: 10, type: '' })).toBeNull();
+    expect(checkVideoFile({ name: 'notes.txt', size: 10, type: 'text/plain' })).toMatch(/not a supported video/);
+    expect(checkVideoFile({ name: 'big.mp4', size: MAX_UPLOAD_BYTES + 1, type: 'video/mp4' })).toMatch(/over the 100 MB limit/);
+    expect(checkVideoFile({ name: 'empty.mp4', size: 0, type: 'video/mp4' })).toMatch(/empty/);
+  });
+
+  it('wants an absolute http(s) seed URL and a JSON array timeline', () => {
+    expect(checkSeedUrl('https://example.com/cart')).toBeNull();
+    expect(checkSeedUrl('')).toMatch(/Enter the URL/);
+    expect(checkSeedUrl('javascript:alert(1)')).toMatch(/http/);
+    expect(checkSeedUrl('/relative')).toMatch(/http/);
+    expect(checkTimeline('')).toBeNull();
+    expect(checkTimeline('[{"t":0,"type":"navigate","url":"https://a.b"}]')).toBeNull();
+    expect(checkTimeline('{"t":0}')).toMatch(/JSON array/);
+    expect(checkTimeline('[oops')).toMatch(/JSON array/);
+  });
+});
+
+describe('session filters', () => {
+  const at = (daysAgo: number, id: string) => ({ id, createdAt: new Date(Date.UTC(2026, 0, 31) - daysAgo * 86_400_000).toISOString() }) as Session;
+  const now = Date.UTC(2026, 0, 31);
+
+  it('round-trips through the URL and ignores unknown values', () => {
+    const f = readFilters(new URLSearchParams('q=checkout&status=complete&range=7d'));
+    expect(f).toEqual({ q: 'checkout', status: 'complete', range: '7d' });
+    expect(filtersToQuery(f)).toBe('?q=checkout&status=complete&range=7d');
+    expect(readFilters(new URLSearchParams('status=bogus&range=1y'))).toEqual({ q: '', status: '', range: 'any' });
+    expect(filtersToQuery({ q: '', status: '', range: 'any' })).toBe('');
+  });
+
+  it('keeps the date range, newest created first', () => {
+    const sessions = [at(20, 'old'), at(1, 'new'), at(5, 'mid')];
+    expect(applyClientFilters(sessions, 'any', now).map((s) => s.id)).toEqual(['new', 'mid', 'old']);
+    expect(applyClientFilters(sessions, '7d', now).map((s) => s.id)).toEqual(['new', 'mid']);
+    expect(applyClientFilters(sessions, '30d', now).map((s) => s.id)).toEqual(['new', 'mid', 'old']);
+  });
+});
