@@ -79,7 +79,8 @@ export async function buildApp(opts: BuildOptions) {
   await app.register(frameImageRoutes, { prefix: '/api/sessions' });
   await app.register(recordingRoutes, { prefix: '/api/recordings' });
   await app.register(settingsRoutes, { prefix: '/api/settings' });
-  await app.register(import('./plugins/web.js')); // the built web app at / (after the API routes)
+  // The built web app at / (after the API routes).
+  await app.register(import('./plugins/web.js'), config.WEB_DIST_DIR ? { root: config.WEB_DIST_DIR } : {});
   return app;
 }
 

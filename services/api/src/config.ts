@@ -25,6 +25,8 @@ export const apiConfigSpec = {
   QUEUE_PREFIX: str({ default: 'claude-scope' }),
   /** Prompt size budget for prompts the API renders (GET /sessions/:id/prompt); workers read the same variable. */
   PROMPT_MAX_CHARS: int({ default: 60_000, min: 1_000 }),
+  /** Where the built web app is (default: services/web/dist next to this service). */
+  WEB_DIST_DIR: optionalStr(),
   /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: { ...optionalStr(), secret: true },
   /** Bull Board at /admin/queues, behind HTTP basic auth with these; off unless both are set. */
