@@ -55,9 +55,8 @@ export async function getSessionWithFrames(db: Database, userId: string, id: str
   return { ...toSession(row), frames: frameRows.map(toFrame) };
 }
 
-/** Reads only the columns the polling route needs: it is the hottest query in the service. */
-export async function getSessionStatus(db: Database, userId: string, id: string): Promise<StatusResponse | undefined> {
-  const [row] = await db
+function statusQuery(db: Database) {
+  return db
     .select({
       status: sessions.status,
       processingStatus: sessions.processingStatus,
@@ -66,8 +65,20 @@ export async function getSessionStatus(db: Database, userId: string, id: string)
       lastError: sessions.lastError,
     })
     .from(sessions)
-    .where(owned(userId, id))
-    .limit(1);
+    .where(and(eq(sessions.id, sql.placeholder('id')), eq(sessions.userId, sql.placeholder('userId'))))
+    .limit(1)
+    .prepare('session_status');
+}
+const statusQueries = new WeakMap<Database, ReturnType<typeof statusQuery>>();
+
+/**
+ * Reads only the columns the polling route needs, as a named prepared statement: it is the hottest query
+ * in the service (every client polls every 2–3 s), and building its SQL each time cost more than running it.
+ */
+export async function getSessionStatus(db: Database, userId: string, id: string): Promise<StatusResponse | undefined> {
+  let query = statusQueries.get(db);
+  if (!query) statusQueries.set(db, (query = statusQuery(db)));
+  const [row] = await query.execute({ id, userId });
   if (!row) return undefined;
   return {
     sessionId: id,
