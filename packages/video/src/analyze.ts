@@ -1,9 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { ChangeDetector, type DetectorOptions } from './detector/index.js';
 import { decodeGray } from './ffmpeg/decode.js';
-import { extractFrames } from './ffmpeg/extract.js';
 import { probe as probeFile, type VideoProbe } from './ffmpeg/probe.js';
-import { thumbnail } from './thumbnail.js';
+import { FrameFiles } from './frame-files.js';
+import { KeyframeFeed } from './keyframe-feed.js';
+import { KeyframeWriter } from './keyframes.js';
 
 export interface AnalyzeOptions {
   /** Where the full-resolution PNGs go (created if missing). */
@@ -17,10 +18,12 @@ export interface AnalyzeOptions {
   /** Analysis width in pixels (default 480) and sampling rate (default 10 fps). */
   analysisWidth?: number;
   fps?: number;
-  /** ffmpeg decoder threads (default 2). */
+  /** ffmpeg decoder threads (default 0: ffmpeg's choice, see decodeGray). */
   threads?: number;
   /** Longest thumbnail side (default 640). */
   thumbnailSize?: number;
+  /** A probe of this file already made (the worker checks the duration first): saves running ffprobe again. */
+  probe?: VideoProbe;
   /** Detector tuning beyond the defaults. */
   detector?: Partial<Omit<DetectorOptions, 'width' | 'height' | 'candidatesMs' | 'maxSteps'>>;
 }
@@ -41,66 +44,111 @@ export interface Keyframe {
   candidatesMs: number[];
 }
 
+/** Where the time went (ms). Image work overlaps the decode: its figures are CPU time, summed. */
+export interface AnalyzeTimings {
+  probeMs: number;
+  /** The one decoding pass, wall time: ffmpeg, the detector and (overlapping) keyframe images. */
+  decodeMs: number;
+  /** Of which the detector itself (main thread). */
+  detectMs: number;
+  /** Keyframe images: reading the frame ffmpeg wrote, YUV→RGB on the main thread, then PNG +
+   * thumbnail encoding in sharp's threads. */
+  readMs: number;
+  convertMs: number;
+  encodeMs: number;
+  /** Wall time after the decode ended: the last images, dropping images the cap removed. */
+  finishMs: number;
+  totalMs: number;
+}
+
 export interface VideoAnalysis {
   probe: VideoProbe;
   frames: Keyframe[];
+  timings: AnalyzeTimings;
 }
 
-/** probe → decode + detect (one streaming pass) → extract PNGs (one pass) → thumbnails. */
+/**
+ * probe → one decoding pass: downscaled gray frames stream to the detector, and a second output of
+ * the same pass writes every sampled frame at full resolution to a scratch directory, from which the
+ * keyframes' PNGs and thumbnails are made as soon as the detector picks them (the rest is deleted
+ * as it goes). The previous flow decoded the file a second time to extract the PNGs.
+ */
 export async function analyzeVideo(file: string, o: AnalyzeOptions): Promise<VideoAnalysis> {
   const { signal } = o;
   const fps = o.fps ?? 10;
   const report = (stage: AnalyzeProgress['stage'], percent: number) => o.onProgress?.({ stage, percent: Math.round(percent) });
+  const t0 = performance.now();
 
   report('probe', 0);
-  const probe = await probeFile(file, { signal });
-  let detector: ChangeDetector | null = null;
-  await decodeGray(file, {
-    probe,
-    fps,
-    width: o.analysisWidth,
-    threads: o.threads,
-    signal,
-    onProgress: (p) => report('decode', p * 0.85),
-    onFrame: (f) => {
-      detector ??= new ChangeDetector({
-        ...o.detector,
-        width: f.width,
-        height: f.height,
-        candidatesMs: o.candidatesMs,
-        maxSteps: o.maxFrames,
-      });
-      detector.push(f.data, f.timestampMs);
-    },
-  });
-  const steps = detector!.finish(); // decodeGray throws when no frame was decoded
-
-  report('extract', 85);
+  const probe = o.probe ?? (await probeFile(file, { signal }));
+  const t1 = performance.now();
   await mkdir(o.workDir, { recursive: true });
-  const pngs = await extractFrames(
-    file,
-    steps.map((s) => s.timestampMs),
-    o.workDir,
-    { fps, threads: o.threads, signal },
-  );
+  const files = await FrameFiles.create(o.workDir);
+  const writer = new KeyframeWriter({ workDir: o.workDir, files, thumbnailSize: o.thumbnailSize ?? 640, matrix: probe.colorMatrix, signal, file, fps, threads: o.threads });
+  try {
+    let detector: ChangeDetector | null = null;
+    let detectMs = 0;
+    const feed = new KeyframeFeed(writer, files);
+    try {
+      await decodeGray(file, {
+        probe,
+        fps,
+        width: o.analysisWidth,
+        threads: o.threads,
+        fullFramesDir: files.dir,
+        signal,
+        onProgress: (p) => report('decode', p * 0.9),
+        onFrame: (f) => {
+          const s = performance.now();
+          const d = (detector ??= new ChangeDetector({
+            ...o.detector,
+            width: f.width,
+            height: f.height,
+            candidatesMs: o.candidatesMs,
+            maxSteps: o.maxFrames,
+          }));
+          feed.offer(f.timestampMs, f.full);
+          d.push(f.data, f.timestampMs);
+          feed.update(d);
+          detectMs += performance.now() - s;
+        },
+      });
+    } finally {
+      files.end();
+    }
+    const t2 = performance.now();
+    const d = detector!; // decodeGray throws when no frame was decoded
+    const steps = d.finish();
+    feed.update(d, true);
 
-  report('thumbnails', 95);
-  let done = 0;
-  const thumbs = await Promise.all(
-    pngs.map(async (png) => {
-      const url = await thumbnail(png, o.thumbnailSize ?? 640, { signal });
-      report('thumbnails', 95 + (5 * ++done) / pngs.length);
-      return url;
-    }),
-  );
-  return {
-    probe,
-    frames: steps.map((s, i) => ({
-      timestampMs: s.timestampMs,
-      pngPath: pngs[i]!,
-      thumbnailDataUrl: thumbs[i]!,
-      score: s.score,
-      candidatesMs: s.candidatesMs,
-    })),
-  };
+    report('extract', 90);
+    const images = await writer.collect(steps.map((s) => s.timestampMs));
+    report('thumbnails', 100);
+    const t3 = performance.now();
+    const w = writer.timings;
+    return {
+      probe,
+      frames: steps.map((s, i) => ({
+        timestampMs: s.timestampMs,
+        pngPath: images[i]!.pngPath,
+        thumbnailDataUrl: images[i]!.thumbnailDataUrl,
+        score: s.score,
+        candidatesMs: s.candidatesMs,
+      })),
+      timings: {
+        probeMs: t1 - t0,
+        decodeMs: t2 - t1,
+        detectMs,
+        readMs: w.readMs,
+        convertMs: w.convertMs,
+        encodeMs: w.encodeMs,
+        finishMs: t3 - t2,
+        totalMs: t3 - t0,
+      },
+    };
+  } finally {
+    files.end();
+    await writer.settle();
+    await files.close();
+  }
 }

@@ -1,10 +1,11 @@
-export { analyzeVideo, type AnalyzeOptions, type AnalyzeProgress, type Keyframe, type VideoAnalysis } from './analyze.js';
+export { analyzeVideo, type AnalyzeOptions, type AnalyzeProgress, type AnalyzeTimings, type Keyframe, type VideoAnalysis } from './analyze.js';
 export { ChangeDetector, capSteps, type DetectorOptions, type Step } from './detector/index.js';
 export { FfmpegUnavailableError, UndecodableVideoError, type UndecodableReason } from './errors.js';
 export { assessDecode, type AssessRules, type DecodeOutcome } from './ffmpeg/assess.js';
 export { ffmpegPath, ffprobePath } from './ffmpeg/binaries.js';
-export { analysisSize, decodeGray, type DecodeOptions, type DecodeSummary, type GrayFrame } from './ffmpeg/decode.js';
+export { analysisSize, decodeGray, yuv420pSize, type DecodeOptions, type DecodeSummary, type FullFrameFile, type GrayFrame } from './ffmpeg/decode.js';
 export { extractFrames, type ExtractOptions } from './ffmpeg/extract.js';
 export { probe, type VideoProbe } from './ffmpeg/probe.js';
 export { configureLimits, limits, Semaphore } from './limits.js';
-export { thumbnail } from './thumbnail.js';
+export { thumbnail, thumbnailOf } from './thumbnail.js';
+export { yuv420pToRgb, yuv420pToRgbAsync, type ColorMatrix } from './yuv.js';

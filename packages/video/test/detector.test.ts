@@ -84,6 +84,21 @@ describe('ChangeDetector', () => {
     expect(times(steps)).toHaveLength(6);
   });
 
+  it('does not take a character typed where placeholder text vanished for the pointer', () => {
+    // Typing replaces a gray placeholder; the next characters land where its words were, and their
+    // anti-aliased edges match its gray: a pointer leaving would look alike, but the rest stays gone.
+    const typed = (img: Img, x: number) => rect(rect(img, x, 66, 2, 6, 50), x + 2, 66, 1, 6, 110);
+    const frame = (t: number) => {
+      const img = page();
+      if (t < 1000) for (let i = 0; i < 3; i++) rect(img, 184 + i * 14, 66, 11, 6, 110);
+      for (let i = 0; i < 5; i++) if (t >= 1000 + i * 130) typed(img, 184 + i * 4);
+      return img;
+    };
+    const steps = detect(frame, { durationMs: 3000 });
+    expect(times(steps)).toHaveLength(2);
+    expect(steps[1]!.timestampMs).toBeGreaterThanOrEqual(1520 + 250);
+  });
+
   it('emits two steps for a toast that appears and goes away 2 s later', () => {
     const steps = detect((t) => (t >= 1000 && t < 3000 ? rect(page(), 150, 140, 150, 30, 60) : page()), {
       durationMs: 5000,
@@ -209,6 +224,30 @@ describe('ChangeDetector', () => {
     // The survivors are the largest changes (60 and 80 tall) plus the final state.
     expect(capped.map((s) => s.timestampMs)).toContain(all[3]!.timestampMs);
     expect(capped.map((s) => s.timestampMs)).toContain(all[5]!.timestampMs);
+  });
+
+  it('names the frames that may still become steps, so full-resolution copies of the rest can go', () => {
+    // A toast, a typed character (held back as a tiny change for a second), candidates, the stream's end.
+    const frame = (t: number) => {
+      const img = withPointer(page(), t);
+      if (t >= 1000 && t < 3000) rect(img, 150, 140, 150, 30, 60);
+      if (t >= 3300) glyph(img, 184, 64);
+      return img;
+    };
+    const det = new ChangeDetector({ width: W, height: H, candidatesMs: [500, 4000, 4950] });
+    const kept = new Set<number>();
+    let seen = 0;
+    for (let t = 0; t <= 5000; t += 100) {
+      det.push(frame(t), t);
+      kept.add(t);
+      for (; seen < det.found.length; seen++) expect(kept.has(det.found[seen]!.timestampMs), `step at ${det.found[seen]!.timestampMs}`).toBe(true);
+      const pending = new Set(det.pendingFrames());
+      for (const k of kept) if (!pending.has(k)) kept.delete(k);
+      expect(kept.size).toBeLessThanOrEqual(2);
+    }
+    const steps = det.finish();
+    for (const s of steps.slice(seen)) expect(kept.has(s.timestampMs)).toBe(true);
+    expect(steps.length).toBeGreaterThanOrEqual(4);
   });
 
   it('rejects frames of the wrong size and timestamps that go back', () => {

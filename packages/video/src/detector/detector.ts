@@ -97,6 +97,21 @@ export class ChangeDetector {
     this.prevT = timestampMs;
   }
 
+  /** Steps found so far, before the cap that finish() applies (which only ever drops some). */
+  get found(): readonly Step[] {
+    return this.steps;
+  }
+
+  /**
+   * Times of pushed frames that may still become a step: the last one (a quiet stretch it ends, or the
+   * end of the stream, settles on it) and a pending tiny change. A caller keeping full-resolution
+   * copies of frames can drop every other one.
+   */
+  pendingFrames(): number[] {
+    if (!this.prev) return [];
+    return this.provisional && this.provisional.t !== this.prevT ? [this.prevT, this.provisional.t] : [this.prevT];
+  }
+
   /** Ends the stream; returns the steps (step 0 is the first frame), capped at maxSteps. */
   finish(): Step[] {
     if (this.result) return this.result;

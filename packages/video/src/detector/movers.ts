@@ -170,10 +170,6 @@ export class MoverTracker {
   ): number[] {
     const touching = this.touching(item.box, this.c.padPx, blobs, free);
     if (touching.length === 0) return [];
-    // Most of what changes now where the blob was must go back (a pointer leaving), not just a few
-    // anti-aliased pixels that happen to match (a character typed where placeholder text was).
-    const { back, changed } = this.evidence(item, prev, cur);
-    if (back < this.c.minPixels || back * 3 < changed) return [];
     // Not `stillCovered`: the item's "before" may show the pointer at its origin, not the background.
     let covered = this.covered(item, prev, cur, blobs, touching, false);
     const claim = [...touching];
@@ -185,6 +181,12 @@ export class MoverTracker {
       }
     }
     if (covered && (boxWidth(covered.box) > this.c.maxPx || boxHeight(covered.box) > this.c.maxPx)) return [];
+    // Most of what changes now where the blob was must go back (a pointer leaving), not just a few
+    // anti-aliased pixels that happen to match (a character typed where placeholder text was). Nor may
+    // much more stay changed than goes back: a placeholder that vanished stays gone while a character
+    // is typed into its place. (A pointer's own trail from its origin stays too, about one sprite.)
+    const { back, changed, stuck } = this.evidence(item, prev, cur, covered?.box ?? null);
+    if (back < this.c.minPixels || back * 3 < changed || stuck > back * 2) return [];
     // Something that vanished again within gapMs (a flicker) needs no track.
     if (covered) {
       this.addTrack({
@@ -200,22 +202,27 @@ export class MoverTracker {
 
   /**
    * In `before`'s box: pixels that something covered in the previous frame and that are back, within
-   * noise, to what `before` remembers (`back`: the trail of a moving pointer), and all pixels that
-   * changed in this frame (`changed`).
+   * noise, to what `before` remembers (`back`: the trail of a moving pointer); all pixels that changed
+   * in this frame (`changed`); and, outside `now` (where the thing is after this frame), pixels that
+   * differ from `before` and did not change in this frame (`stuck`: a lasting change, no pointer's).
    */
-  private evidence(before: Patch, prev: Uint8Array, cur: Uint8Array): { back: number; changed: number } {
+  private evidence(before: Patch, prev: Uint8Array, cur: Uint8Array, now: Box | null = null): { back: number; changed: number; stuck: number } {
     const { width, threshold } = this.c;
     let back = 0;
     let changed = 0;
+    let stuck = 0;
     for (let y = before.box.y0; y < before.box.y1; y++) {
       for (let x = before.box.x0; x < before.box.x1; x++) {
         const i = y * width + x;
         const v = patchAt(before, x, y);
-        if (Math.abs(cur[i]! - prev[i]!) > threshold) changed++;
-        if (Math.abs(prev[i]! - v) > threshold && Math.abs(cur[i]! - v) <= this.back) back++;
+        const moved = Math.abs(cur[i]! - prev[i]!) > threshold;
+        if (moved) changed++;
+        if (Math.abs(prev[i]! - v) <= threshold) continue;
+        if (Math.abs(cur[i]! - v) <= this.back) back++;
+        else if (!moved && !(now && contains(now, x, y))) stuck++;
       }
     }
-    return { back, changed };
+    return { back, changed, stuck };
   }
 
   /**

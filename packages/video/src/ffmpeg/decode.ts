@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { limits } from '../limits.js';
 import { assessDecode, type AssessRules } from './assess.js';
 import { ffmpegPath } from './binaries.js';
+import { FrameAssembler } from './frames.js';
 import { isDecodeError, showinfoTime } from './log.js';
 import { probe as probeFile, type VideoProbe } from './probe.js';
 import { run } from './process.js';
@@ -14,15 +16,41 @@ export interface GrayFrame {
   /** Time of the frame in the recording (ms from its start). */
   timestampMs: number;
   index: number;
+  /** The same frame at full resolution, when asked for (`fullFramesDir`). */
+  full?: FullFrameFile;
 }
+
+/**
+ * A full-resolution frame as ffmpeg writes it: planar yuv420p (Y, then U and V at half size, rounded
+ * up) in a file of its own. The file may still be being written when the gray frame arrives.
+ */
+export interface FullFrameFile {
+  path: string;
+  width: number;
+  height: number;
+  /** Size of the complete file. */
+  bytes: number;
+}
+
+export const yuv420pSize = (w: number, h: number) => w * h + 2 * Math.ceil(w / 2) * Math.ceil(h / 2);
 
 export interface DecodeOptions extends AssessRules {
   /** Output width in pixels (default 480; never more than the source); height keeps the aspect. */
   width?: number;
   /** Sample at this fixed rate (default 10); null passes every decoded frame through. */
   fps?: number | null;
-  /** Decoder threads (default 2). */
+  /**
+   * Decoder threads (default 0: ffmpeg's choice by core count, as in a plain `ffmpeg -i`). Frame
+   * threading needs more threads than cores to keep them busy while the filters run: with 2 on 2
+   * cores a 720p VP9 decode took ~1.4× as long.
+   */
   threads?: number;
+  /**
+   * Also write every sampled frame at full resolution (raw yuv420p, `<index>.yuv`) into this existing
+   * directory, from the same decoding pass, so keyframes need no second one. The caller reads the few
+   * it needs and deletes the rest as it goes (files, not a pipe: nothing waits for frames not needed).
+   */
+  fullFramesDir?: string;
   /** A probe already made, to avoid a second one. */
   probe?: VideoProbe;
   onFrame: (frame: GrayFrame) => void | Promise<void>;
@@ -57,49 +85,50 @@ export async function decodeGray(file: string, o: DecodeOptions): Promise<Decode
   const probe = o.probe ?? (await probeFile(file, { signal: o.signal }));
   const fps = o.fps === undefined ? 10 : o.fps;
   const { width, height } = analysisSize(probe.width, probe.height, o.width ?? 480);
-  const filters = [
-    // eof_action=pass: a variable-rate recording's last frame (often its last change) is kept.
-    ...(fps ? [`fps=${fps}:eof_action=pass`] : []),
-    `scale=${width}:${height}:flags=area`,
-    'format=gray',
-    'showinfo',
-  ];
+  const gray = [`scale=${width}:${height}:flags=area`, 'format=gray', 'showinfo'];
+  const sampled = `[0:v:0]${fps ? `fps=${fps}:eof_action=pass` : 'null'}`;
+  const dir = o.fullFramesDir;
+  // eof_action=pass: a variable-rate recording's last frame (often its last change) is kept. With
+  // fullFramesDir, split hands the very same sampled frames to a second, untouched output.
+  const graph = dir ? `${sampled},split=2[s][f];[s]${gray.join(',')}[g]` : `${sampled},${gray.join(',')}[g]`;
+  // Every filtered frame exactly once. -vsync (deprecated in 5.1 for -fps_mode) works on 4.x to 7.x.
   const args = [
     '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'level+info',
-    '-threads', String(o.threads ?? 2),
+    '-threads', String(o.threads ?? 0),
     '-i', file,
-    '-map', '0:v:0', '-an', '-sn', '-dn',
-    '-vf', filters.join(','),
-    // Every filtered frame exactly once. -vsync (deprecated in 5.1 for -fps_mode) works on 4.x to 7.x.
-    '-vsync', 'passthrough',
-    '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1',
+    '-an', '-sn', '-dn',
+    '-filter_complex', graph,
+    '-map', '[g]', '-vsync', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1',
+    ...(dir ? ['-map', '[f]', '-vsync', 'passthrough', '-f', 'image2', '-c:v', 'rawvideo', '-pix_fmt', 'yuv420p', '-start_number', '0', join(dir, '%08d.yuv')] : []),
   ];
+  const fullFile = (k: number): FullFrameFile => ({
+    path: join(dir!, `${String(k).padStart(8, '0')}.yuv`),
+    width: probe.width,
+    height: probe.height,
+    bytes: yuv420pSize(probe.width, probe.height),
+  });
 
-  const frameSize = width * height;
   const times = new TimestampQueue();
   const errors: string[] = [];
   const log: string[] = []; // stderr without the per-frame showinfo lines, for error details
-  let frame = new Uint8Array(frameSize);
-  let filled = 0;
   let index = 0;
   let lastMs = -Infinity;
   let lastPercent = -1;
   const step = fps ? 1000 / fps : 0;
 
-  const deliver = async () => {
+  const deliver = async (data: Uint8Array) => {
     // showinfo is authoritative; if it ever falls silent, continue the fixed rate.
     const t = (await times.take(index)) ?? (Number.isFinite(lastMs) ? lastMs + (step || 1) : 0);
     const timestampMs = t > lastMs ? t : lastMs + 1;
     lastMs = timestampMs;
-    await o.onFrame({ data: frame, width, height, timestampMs, index });
+    await o.onFrame({ data, width, height, timestampMs, index, ...(dir ? { full: fullFile(index) } : {}) });
     index++;
-    frame = new Uint8Array(frameSize);
-    filled = 0;
     if (o.onProgress && probe.durationMs > 0) {
       const percent = Math.min(100, Math.floor((timestampMs / probe.durationMs) * 100));
       if (percent > lastPercent) o.onProgress((lastPercent = percent));
     }
   };
+  const frames = new FrameAssembler(width * height);
 
   const res = await limits.ffmpeg.use(
     () =>
@@ -114,16 +143,7 @@ export async function decodeGray(file: string, o: DecodeOptions): Promise<Decode
           if (log.length > 20) log.shift();
         },
         onStderrEnd: () => times.end(),
-        onStdout: async (chunk) => {
-          let at = 0;
-          while (at < chunk.length) {
-            const n = Math.min(frameSize - filled, chunk.length - at);
-            frame.set(chunk.subarray(at, at + n), filled);
-            filled += n;
-            at += n;
-            if (filled === frameSize) await deliver();
-          }
-        },
+        onStdout: (chunk) => frames.push(chunk, deliver),
       }),
     o.signal,
   );

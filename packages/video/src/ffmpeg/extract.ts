@@ -33,7 +33,7 @@ export async function extractFrames(file: string, timestampsMs: readonly number[
   try {
     const args = [
       '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error',
-      '-threads', String(o.threads ?? 2),
+      '-threads', String(o.threads ?? 0),
       '-i', file,
       '-map', '0:v:0', '-an', '-sn', '-dn',
       '-vf', filters.join(','),

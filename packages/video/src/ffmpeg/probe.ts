@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { UndecodableVideoError } from '../errors.js';
+import type { ColorMatrix } from '../yuv.js';
 import { limits } from '../limits.js';
 import { ffprobePath } from './binaries.js';
 import { run } from './process.js';
@@ -19,6 +20,8 @@ export interface VideoProbe {
   /** Container as ffprobe names it, e.g. "matroska,webm" or "mov,mp4,m4a,3gp,3g2,mj2". */
   container: string;
   sizeBytes: number;
+  /** YUV→RGB matrix of the stream: BT.709 when tagged so, else BT.601 (what ffmpeg assumes). */
+  colorMatrix: ColorMatrix;
 }
 
 interface FfprobeStream {
@@ -29,6 +32,7 @@ interface FfprobeStream {
   avg_frame_rate?: string;
   r_frame_rate?: string;
   duration?: string;
+  color_space?: string;
   tags?: Record<string, string>;
   side_data_list?: { rotation?: number }[];
   disposition?: { attached_pic?: number };
@@ -88,6 +92,7 @@ export async function probe(file: string, o: { signal?: AbortSignal } = {}): Pro
     codec: video.codec_name ?? 'unknown',
     container: out.format?.format_name ?? 'unknown',
     sizeBytes: size,
+    colorMatrix: video.color_space === 'bt709' ? 'bt709' : 'bt601',
   };
 }
 

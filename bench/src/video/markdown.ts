@@ -1,0 +1,122 @@
+import { execSync } from 'node:child_process';
+import os from 'node:os';
+import type { Measured } from './floor.js';
+import type { Mode } from './modes.js';
+import type { Run } from './run.js';
+
+export interface SizeResult {
+  width: number;
+  height: number;
+  durationMs: number;
+  floors: Omit<Measured, 'stdout'>[];
+  runs: Partial<Record<Mode, Run[]>>;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length === 0 ? NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const sec = (ms: number) => (ms / 1000).toFixed(2);
+const x = (r: number) => `${r.toFixed(2)}×`;
+const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
+const ratio = (r: Run) => r.totalMs / r.floorMs;
+const cpu = (r: { cpuMs: number | null }) => r.cpuMs ?? NaN;
+
+/** A row: label, median, every run. */
+const row = (label: string, xs: number[], f: (n: number) => string, bold = false) => {
+  const m = f(median(xs));
+  return `| ${label} | ${bold ? `**${m}**` : m} | ${xs.map(f).join(', ')} |`;
+};
+
+const LABELS: Record<Mode, string> = {
+  lane: '**lane: `analyzeVideo`** (probe, one decode pass, PNGs, thumbnails)',
+  'two-pass': 'previous flow: probe, decode + detect, second pass for PNGs, thumbnails',
+  decode: 'probe + decode pass, downscaled gray only, frames dropped',
+  'decode+detect': '… + the detector',
+  'decode+detect+full': '… + full-resolution frames written (deleted at once, no images)',
+};
+
+function sizeSection(r: SizeResult): string {
+  const lane = r.runs.lane ?? [];
+  const p = (k: string) => lane.map((l) => l.parts[k] ?? 0);
+  const two = r.runs['two-pass'] ?? [];
+  const q = (k: string) => two.map((l) => l.parts[k] ?? 0);
+  const modes = Object.keys(r.runs) as Mode[];
+  return [
+    `## ${r.width}×${r.height}, ${(r.durationMs / 1000).toFixed(0)} s`,
+    '',
+    '### Wall time against the floor',
+    '',
+    '| run | median ÷ floor around it | every run ÷ floor | median wall | CPU (user+sys, whole tree), median |',
+    '|---|---|---|---|---|',
+    `| floor \`ffmpeg -i X -f null -\` | 1 | | ${sec(median(r.floors.map((f) => f.wallMs)))} s (${r.floors.map((f) => sec(f.wallMs)).join(', ')}) | ${sec(median(r.floors.map(cpu)))} s |`,
+    ...modes.map((m) => {
+      const runs = r.runs[m]!;
+      const rat = median(runs.map(ratio));
+      return `| ${LABELS[m]} | ${m === 'lane' ? `**${x(rat)}**` : x(rat)} | ${runs.map((l) => x(ratio(l))).join(', ')} | ${sec(median(runs.map((l) => l.totalMs)))} s | ${sec(median(runs.map(cpu)))} s |`;
+    }),
+    '',
+    'Target for the lane: ≤ 1.3×. CPU of the Node runs includes ~0.7 s of Node + tsx start-up outside the timed part.',
+    '',
+    ...(lane.length
+      ? [
+          '### Where the lane\'s time goes (its own timings)',
+          '',
+          '| part | median | every run |',
+          '|---|---|---|',
+          row('probe (ffprobe), wall', p('probeMs'), (n) => `${sec(n)} s`),
+          row('decode pass, wall (ffmpeg, detector, keyframe images overlapping)', p('decodeMs'), (n) => `${sec(n)} s`),
+          row('after the decode, wall (last images, dropping capped ones)', p('finishMs'), (n) => `${sec(n)} s`),
+          row('· detector on the main thread, summed', p('detectMs'), (n) => `${sec(n)} s`),
+          row('· reading keyframes\' full-resolution frames, summed', p('readMs'), (n) => `${sec(n)} s`),
+          row('· YUV→RGB of keyframes, main thread, summed', p('convertMs'), (n) => `${sec(n)} s`),
+          row('· PNG + thumbnail encoding (sharp threads), summed', p('encodeMs'), (n) => `${sec(n)} s`),
+          row('keyframes', lane.map((l) => l.frames), String),
+          row('**peak RSS of the lane process** (Node, target < 300 MB)', lane.map((l) => l.maxRssKb), mb, true),
+          row('— of which Node + modules before the lane started', lane.map((l) => l.baseRssKb), mb),
+          row('largest process in the lane\'s tree (ffmpeg or Node)', lane.map((l) => l.treeMaxRssKb ?? 0), mb),
+          '',
+          'Summed parts overlap each other and the decode (sharp works in its own threads, ffmpeg in its process), and',
+          'under load they include time the thread waited for a core: they show proportions, not a partition of the wall time.',
+          '',
+        ]
+      : []),
+    ...(two.length
+      ? [
+          '### The previous two-pass flow, part by part',
+          '',
+          '| part | median | every run |',
+          '|---|---|---|',
+          row('probe', q('probeMs'), (n) => `${sec(n)} s`),
+          row('decode + detect', q('decodeDetectMs'), (n) => `${sec(n)} s`),
+          row('extract: second decoding pass writing PNGs', q('extractMs'), (n) => `${sec(n)} s`),
+          row('thumbnails from the PNGs', q('thumbnailsMs'), (n) => `${sec(n)} s`),
+          row('peak RSS', two.map((l) => l.maxRssKb), mb),
+          '',
+        ]
+      : []),
+  ].join('\n');
+}
+
+export function markdown(results: SizeResult[], run: { startedAt: Date; argv: string[]; reps: number }): string {
+  const nproc = execSync('nproc').toString().trim();
+  return [
+    '# bench:video — the video lane against the ffmpeg decode floor',
+    '',
+    `Command: \`pnpm bench:video${run.argv.length ? ` ${run.argv.join(' ')}` : ''}\` (repository root) — ${run.startedAt.toISOString()}`,
+    `Machine: \`nproc\` = ${nproc} (${os.cpus()[0]?.model ?? 'unknown CPU'}), shared with other engineers' builds and tests (load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}), Node ${process.version}, ${execSync('ffmpeg -version').toString().split('\n')[0]}.`,
+    '',
+    'Recording: ~60 s, 30 fps VP9 webm as testkit records them: the `full-tour` scenario (42.5 s) followed by the first',
+    '17.5 s of `login-flow`, joined by stream copy (ffmpeg concat demuxer, nothing re-encoded). Testkit\'s longest scenario',
+    'is 42.5 s, and adding one would change its source hash and regenerate every cached recording of every engineer.',
+    'Timeline events of both parts are passed as `candidatesMs`, as the worker does.',
+    '',
+    `Method: ${run.reps} repetitions per size. Every run is a Node process of its own (peak RSS = \`process.resourceUsage().maxRSS\`),`,
+    'timed around the work itself, and compared with the mean of the floor runs just before and after it, so load from',
+    'other work hits both sides. Lane settings are the worker\'s defaults (10 fps analysis at 480 px wide, 2 sharp jobs).',
+    'CPU comes from GNU time over the whole process tree.',
+    '',
+    ...results.map(sizeSection),
+  ].join('\n');
+}

@@ -1,0 +1,79 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { analyzeVideo, ChangeDetector, decodeGray, extractFrames, probe, thumbnail } from '@claude-scope/video';
+
+export interface Parts {
+  totalMs: number;
+  frames: number;
+  /** Named parts of the run (ms); for the lane, its own timings. */
+  parts: Record<string, number>;
+}
+
+export const MODES = ['lane', 'two-pass', 'decode', 'decode+detect', 'decode+detect+full'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** The lane as it is: analyzeVideo end to end, with its own breakdown. */
+async function lane(file: string, workDir: string, candidatesMs: number[]): Promise<Parts> {
+  const t0 = performance.now();
+  const { frames, timings } = await analyzeVideo(file, { workDir, candidatesMs });
+  return { totalMs: performance.now() - t0, frames: frames.length, parts: { ...timings } };
+}
+
+/**
+ * The lane's previous flow, rebuilt from the package's own parts for comparison in the same run:
+ * probe → decode + detect → a second decoding pass extracting the PNGs → thumbnails from the PNGs.
+ */
+async function twoPass(file: string, workDir: string, candidatesMs: number[]): Promise<Parts> {
+  const t0 = performance.now();
+  const p = await probe(file);
+  const t1 = performance.now();
+  let det: ChangeDetector | null = null;
+  await decodeGray(file, {
+    probe: p,
+    onFrame: (f) => {
+      det ??= new ChangeDetector({ width: f.width, height: f.height, candidatesMs });
+      det.push(f.data, f.timestampMs);
+    },
+  });
+  const steps = det!.finish();
+  const t2 = performance.now();
+  const pngs = await extractFrames(file, steps.map((s) => s.timestampMs), workDir);
+  const t3 = performance.now();
+  await Promise.all(pngs.map((png) => thumbnail(png)));
+  const t4 = performance.now();
+  return { totalMs: t4 - t0, frames: steps.length, parts: { probeMs: t1 - t0, decodeDetectMs: t2 - t1, extractMs: t3 - t2, thumbnailsMs: t4 - t3 } };
+}
+
+/**
+ * The lane's decode pass cut down, to see what each part adds: the downscaled gray decode alone;
+ * with the detector; with full-resolution frames written too (each deleted at once, no images).
+ */
+async function partial(mode: Mode, file: string, workDir: string, candidatesMs: number[]): Promise<Parts> {
+  const t0 = performance.now();
+  const p = await probe(file);
+  const dir = mode === 'decode+detect+full' ? await mkdtemp(join(workDir, 'full-')) : undefined;
+  let det: ChangeDetector | null = null;
+  const detect = mode !== 'decode';
+  try {
+    await decodeGray(file, {
+      probe: p,
+      fullFramesDir: dir,
+      onFrame: (f) => {
+        if (f.full) void rm(f.full.path, { force: true });
+        if (!detect) return;
+        det ??= new ChangeDetector({ width: f.width, height: f.height, candidatesMs });
+        det.push(f.data, f.timestampMs);
+      },
+    });
+  } finally {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }
+  const frames = det ? (det as ChangeDetector).finish().length : 0;
+  return { totalMs: performance.now() - t0, frames, parts: {} };
+}
+
+export function runMode(mode: Mode, file: string, workDir: string, candidatesMs: number[]): Promise<Parts> {
+  if (mode === 'lane') return lane(file, workDir, candidatesMs);
+  if (mode === 'two-pass') return twoPass(file, workDir, candidatesMs);
+  return partial(mode, file, workDir, candidatesMs);
+}

@@ -1,0 +1,71 @@
+/**
+ * bench:video — the video lane's wall time against the floor `ffmpeg -i X -f null -` on the same ~60 s
+ * screen recording in the same run, at 1280×720 and 1920×1080; what each part adds; the peak RSS of
+ * the process running the lane. Usage: pnpm bench:video [--reps 3] [--sizes 1280x720,1920x1080]
+ * [--modes lane,two-pass,decode,decode+detect,decode+detect+full] [--no-write]
+ * Results: bench/results/video.{md,json}.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { floor, measure, type Measured } from './floor.js';
+import { markdown, type SizeResult } from './markdown.js';
+import { MODES, type Mode, type Parts } from './modes.js';
+import { longRecording } from './recording.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../../..');
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const reps = Number(arg('reps') ?? 3);
+const sizes = (arg('sizes') ?? '1280x720,1920x1080').split(',').map((s) => s.split('x').map(Number) as [number, number]);
+const modes = (arg('modes')?.split(',') ?? [...MODES]) as Mode[];
+
+export interface Run extends Parts, Omit<Measured, 'stdout'> {
+  baseRssKb: number;
+  maxRssKb: number;
+  /** The floor around this run: mean of the floor runs just before and just after it. */
+  floorMs: number;
+}
+
+/** One run in a fresh Node process (its peak RSS is the run's alone). */
+async function child(mode: Mode, file: string, candidatesMs: number[]): Promise<Omit<Run, 'floorMs'>> {
+  const { stdout, ...m } = await measure(process.execPath, ['--import', 'tsx', '--conditions=source', path.join(HERE, 'lane-child.ts'), mode, file, candidatesMs.join(',')]);
+  return { ...m, ...(JSON.parse(stdout.trim().split('\n').at(-1)!) as Parts & { baseRssKb: number; maxRssKb: number }) };
+}
+
+async function main() {
+  const started = new Date();
+  const results: SizeResult[] = [];
+  for (const [w, h] of sizes) {
+    const rec = await longRecording(w, h);
+    await floor(rec.file); // warm the page cache and ffmpeg's libraries; not counted
+    const r: SizeResult = { width: w, height: h, durationMs: rec.durationMs, floors: [], runs: {} };
+    const strip = ({ stdout: _, ...rest }: Measured) => rest;
+    r.floors.push(strip(await floor(rec.file)));
+    for (let i = 0; i < reps; i++) {
+      // Floors interleaved with the runs: each run is compared with the machine as it was then.
+      for (const mode of modes) {
+        const run = await child(mode, rec.file, rec.candidatesMs);
+        const before = r.floors.at(-1)!.wallMs;
+        r.floors.push(strip(await floor(rec.file)));
+        (r.runs[mode] ??= []).push({ ...run, floorMs: (before + r.floors.at(-1)!.wallMs) / 2 });
+      }
+      const lane = r.runs.lane?.at(-1);
+      console.log(`${w}x${h} rep ${i + 1}: ${modes.map((m) => `${m} ${Math.round(r.runs[m]!.at(-1)!.totalMs)} ms`).join(', ')}; floors ${r.floors.map((f) => Math.round(f.wallMs)).join('/')} ms${lane ? `; lane peak RSS ${Math.round(lane.maxRssKb / 1024)} MB` : ''}`);
+    }
+    results.push(r);
+  }
+  const md = markdown(results, { startedAt: started, argv: process.argv.slice(2), reps });
+  console.log(`\n${md}`);
+  if (!process.argv.includes('--no-write')) {
+    const dir = path.join(ROOT, 'bench/results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'video.md'), md);
+    writeFileSync(path.join(dir, 'video.json'), `${JSON.stringify({ date: started.toISOString(), results }, null, 2)}\n`);
+  }
+}
+
+await main();
