@@ -144,7 +144,7 @@ async function main() {
       `Command: \`pnpm bench:pipeline\` (from the repository root, after \`make setup\`) — ${result.date}`,
       `Machine: ${result.machine.cpus} cores (${result.machine.cpuModel}), Node ${result.machine.node}. API, worker, Chromium, ffmpeg, Postgres, Redis and S3 share these cores.`,
       '',
-      `Recording: testkit scenario \`${SCENARIO}\`, ${(truth.durationMs / 1000).toFixed(1)} s, 1280×720, 30 fps webm (${(result.recording.bytes / 1e6).toFixed(1)} MB), uploaded with its timeline.`,
+      `Recording: testkit scenario \`${SCENARIO}\`, ${(truth.durationMs / 1000).toFixed(1)} s, 1280×720, 30 fps webm (${(result.recording.bytes / 1e6).toFixed(1)} MB). The main rows upload the recording alone, as the benchmark specifies; the last row uploads it with its timeline, so the Playwright lane also replays every event.`,
       '',
       '| measure | value |',
       '|---|---|',

@@ -34,6 +34,7 @@ export const video: Handler<'video'> = async ({ data, rt, signal, tmpDir, progre
   let result;
   try {
     result = await analyzeVideo(file, {
+      probe,
       workDir: tmpDir,
       candidatesMs,
       maxFrames: rt.config.MAX_KEYFRAMES,
@@ -56,6 +57,6 @@ export const video: Handler<'video'> = async ({ data, rt, signal, tmpDir, progre
   );
   const laneResult: VideoLaneResult = { durationMs: probe.durationMs, width: probe.width, height: probe.height, frames };
   await saveLaneResult(rt.db, data.sessionId, 'video', laneResult);
-  log.info({ frames: frames.length, durationMs: probe.durationMs }, 'keyframes extracted');
+  log.info({ frames: frames.length, durationMs: probe.durationMs, timings: result.timings }, 'keyframes extracted');
   return { detail: `${frames.length} frames` };
 };
