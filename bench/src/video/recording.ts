@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateRecording } from '@claude-scope/testkit';
@@ -33,6 +33,7 @@ export async function longRecording(width: number, height: number, totalMs = 60_
     writeFileSync(list, `file '${a.videoPath}'\nfile '${b.videoPath}'\noutpoint ${(restMs / 1000).toFixed(3)}\n`);
     const tmp = `${file}.tmp-${process.pid}.webm`;
     const r = spawnSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'concat', '-safe', '0', '-i', list, '-c', 'copy', tmp], { encoding: 'utf8' });
+    rmSync(list, { force: true });
     if (r.status !== 0) throw new Error(`concat failed: ${r.stderr}`);
     renameSync(tmp, file);
   }

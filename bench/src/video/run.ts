@@ -2,10 +2,11 @@
  * bench:video — the video lane's wall time against the floor `ffmpeg -i X -f null -` on the same ~60 s
  * screen recording in the same run, at 1280×720 and 1920×1080; what each part adds; the peak RSS of
  * the process running the lane. Usage: pnpm bench:video [--reps 3] [--sizes 1280x720,1920x1080]
- * [--modes lane,two-pass,decode,decode+detect,decode+detect+full] [--no-write]
+ * [--modes lane,two-pass,decode,decode+detect,decode+detect+full] [--max-load 3] [--no-write]
  * Results: bench/results/video.{md,json}.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { floor, measure, type Measured } from './floor.js';
@@ -22,16 +23,30 @@ const arg = (name: string) => {
 const reps = Number(arg('reps') ?? 3);
 const sizes = (arg('sizes') ?? '1280x720,1920x1080').split(',').map((s) => s.split('x').map(Number) as [number, number]);
 const modes = (arg('modes')?.split(',') ?? [...MODES]) as Mode[];
+const maxLoad = Number(arg('max-load') ?? 3);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The machine is shared: before a run, wait (up to 2 min) for the 1-minute load average to drop under
+ * `maxLoad`, so a burst of someone else's tests does not land inside one side of a comparison only.
+ */
+async function quiet(): Promise<{ load: number; waited: boolean }> {
+  let waited = 0;
+  for (; os.loadavg()[0]! > maxLoad && waited < 120_000; waited += 5000) await sleep(5000);
+  return { load: os.loadavg()[0]!, waited: waited > 0 };
+}
 
 export interface Run extends Parts, Omit<Measured, 'stdout'> {
   baseRssKb: number;
   maxRssKb: number;
   /** The floor around this run: mean of the floor runs just before and just after it. */
   floorMs: number;
+  /** 1-minute load average when the run started. */
+  load: number;
 }
 
 /** One run in a fresh Node process (its peak RSS is the run's alone). */
-async function child(mode: Mode, file: string, candidatesMs: number[]): Promise<Omit<Run, 'floorMs'>> {
+async function child(mode: Mode, file: string, candidatesMs: number[]): Promise<Omit<Run, 'floorMs' | 'load'>> {
   const { stdout, ...m } = await measure(process.execPath, ['--import', 'tsx', '--conditions=source', path.join(HERE, 'lane-child.ts'), mode, file, candidatesMs.join(',')]);
   return { ...m, ...(JSON.parse(stdout.trim().split('\n').at(-1)!) as Parts & { baseRssKb: number; maxRssKb: number }) };
 }
@@ -48,17 +63,20 @@ async function main() {
     for (let i = 0; i < reps; i++) {
       // Floors interleaved with the runs: each run is compared with the machine as it was then.
       for (const mode of modes) {
+        // Floor, run, floor back to back: after a wait, the floor before the run is measured again.
+        const { load, waited } = await quiet();
+        if (waited) r.floors.push(strip(await floor(rec.file)));
         const run = await child(mode, rec.file, rec.candidatesMs);
         const before = r.floors.at(-1)!.wallMs;
         r.floors.push(strip(await floor(rec.file)));
-        (r.runs[mode] ??= []).push({ ...run, floorMs: (before + r.floors.at(-1)!.wallMs) / 2 });
+        (r.runs[mode] ??= []).push({ ...run, floorMs: (before + r.floors.at(-1)!.wallMs) / 2, load });
       }
       const lane = r.runs.lane?.at(-1);
       console.log(`${w}x${h} rep ${i + 1}: ${modes.map((m) => `${m} ${Math.round(r.runs[m]!.at(-1)!.totalMs)} ms`).join(', ')}; floors ${r.floors.map((f) => Math.round(f.wallMs)).join('/')} ms${lane ? `; lane peak RSS ${Math.round(lane.maxRssKb / 1024)} MB` : ''}`);
     }
     results.push(r);
   }
-  const md = markdown(results, { startedAt: started, argv: process.argv.slice(2), reps });
+  const md = markdown(results, { startedAt: started, argv: process.argv.slice(2), reps, maxLoad });
   console.log(`\n${md}`);
   if (!process.argv.includes('--no-write')) {
     const dir = path.join(ROOT, 'bench/results');
