@@ -18,6 +18,27 @@ export interface StorageConfig {
   forcePathStyle: boolean;
 }
 
+/** The S3_* variables both services read (see their config specs). */
+export interface S3EnvConfig {
+  S3_ENDPOINT?: string | undefined;
+  S3_REGION: string;
+  S3_BUCKET: string;
+  S3_ACCESS_KEY_ID?: string | undefined;
+  S3_SECRET_ACCESS_KEY?: string | undefined;
+  S3_FORCE_PATH_STYLE: boolean;
+}
+
+export function storageFromConfig(c: S3EnvConfig): Storage {
+  return new Storage({
+    endpoint: c.S3_ENDPOINT,
+    region: c.S3_REGION,
+    bucket: c.S3_BUCKET,
+    accessKeyId: c.S3_ACCESS_KEY_ID,
+    secretAccessKey: c.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: c.S3_FORCE_PATH_STYLE,
+  });
+}
+
 /** Object storage behind a small repository: the services never build S3 commands themselves. */
 export class Storage {
   readonly client: S3Client;

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { closeDb, createDb, type Database } from '@claude-scope/db';
 import { sessionEventsChannel } from '@claude-scope/pipeline';
-import { Storage } from '@claude-scope/storage';
+import { storageFromConfig, type Storage } from '@claude-scope/storage';
 import { BrowserManager } from './browser/manager.js';
 import type { WorkerConfig } from './config.js';
 import { WorkerMetrics } from './metrics.js';
@@ -26,14 +26,7 @@ export interface Runtime {
 
 export function createRuntime(config: WorkerConfig, log: Logger): Runtime {
   const db = createDb({ url: config.DATABASE_URL, max: config.DATABASE_POOL_MAX, applicationName: 'claude-scope-worker' });
-  const storage = new Storage({
-    endpoint: config.S3_ENDPOINT,
-    region: config.S3_REGION,
-    bucket: config.S3_BUCKET,
-    accessKeyId: config.S3_ACCESS_KEY_ID,
-    secretAccessKey: config.S3_SECRET_ACCESS_KEY,
-    forcePathStyle: config.S3_FORCE_PATH_STYLE,
-  });
+  const storage = storageFromConfig(config);
   const publisher = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
   publisher.on('error', (err) => log.debug({ err }, 'redis publisher error'));
   const browser = new BrowserManager({ executablePath: config.CHROMIUM_PATH, maxPages: config.PLAYWRIGHT_MAX_PAGES, log });

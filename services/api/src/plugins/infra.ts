@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
 import { closeDb, createDb, type Database } from '@claude-scope/db';
-import { Storage } from '@claude-scope/storage';
+import { storageFromConfig, type Storage } from '@claude-scope/storage';
 import type { ApiConfig } from '../config.js';
 
 declare module 'fastify' {
@@ -29,14 +29,7 @@ export default fp<{ config: ApiConfig }>(
     // Commands sent before the first connection would fail (no offline queue): wait for it briefly,
     // but start anyway when Redis is down — /api/ready reports it and routes answer 503.
     await Promise.race([once(redis, 'ready'), new Promise((r) => setTimeout(r, 3_000).unref())]).catch(() => {});
-    const storage = new Storage({
-      endpoint: config.S3_ENDPOINT,
-      region: config.S3_REGION,
-      bucket: config.S3_BUCKET,
-      accessKeyId: config.S3_ACCESS_KEY_ID,
-      secretAccessKey: config.S3_SECRET_ACCESS_KEY,
-      forcePathStyle: config.S3_FORCE_PATH_STYLE,
-    });
+    const storage = storageFromConfig(config);
     app.decorate('config', config);
     app.decorate('db', db);
     app.decorate('redis', redis);
