@@ -80,6 +80,21 @@ export const UpdateSessionBody = Type.Object(
 );
 export type UpdateSessionBody = Type.Static<typeof UpdateSessionBody>;
 
+/**
+ * (ext) PATCH /sessions/:id?rerender=true: also re-render `prompt` from the stored analysis for the
+ * resulting `agentTarget`, with the account's current settings. Opt-in, because the contract's PATCH
+ * changes only the given fields and derives nothing.
+ */
+export const UpdateSessionQuery = Type.Object(
+  {
+    rerender: Type.Optional(
+      Type.Boolean({ description: 're-render prompt from the stored analysis (cannot be combined with a prompt in the body)' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type UpdateSessionQuery = Type.Static<typeof UpdateSessionQuery>;
+
 export const ListSessionsQuery = Type.Object(
   {
     status: Type.Optional(SessionStatus),

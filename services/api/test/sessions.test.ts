@@ -194,6 +194,19 @@ describe('sessions', () => {
     expect(single.json()).toEqual({ ...p, title: 'Only title', updatedAt: expect.stringMatching(ISO_MS) });
   });
 
+  it('PATCH ?rerender=true needs a stored analysis: 409 and nothing changed without one', async () => {
+    const u = await signup(t.app);
+    const s = await createSession(t.app, u, { title: 'Manual', prompt: 'hand-written' });
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/sessions/${s.id}?rerender=true`, headers: u.auth, payload: { agentTarget: 'RAW', title: 'x' } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toMatch(/no analysis/);
+    const after = (await t.app.inject({ method: 'GET', url: `/api/sessions/${s.id}`, headers: u.auth })).json();
+    expect(after).toMatchObject({ title: 'Manual', prompt: 'hand-written', agentTarget: s.agentTarget });
+    const bad = await t.app.inject({ method: 'PATCH', url: `/api/sessions/${s.id}?rerender=maybe`, headers: u.auth, payload: {} });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/rerender/);
+  });
+
   it.each([
     [{ title: '' }, 'title must NOT have fewer than 1 characters'],
     [{ status: 'done' }, 'status must be one of processing, complete, error'],

@@ -91,6 +91,24 @@ describe('recording pipeline', () => {
     expect(prompts.CLAUDE_CODE).toContain('<');
     expect(prompts.RAW).not.toMatch(/<\/?[a-z_]+>|^#/m);
 
+    // PATCH follows the contract (nothing derived) unless the client opts in with ?rerender=true.
+    const patch = (query: string, body: object, auth = user.auth) =>
+      fetch(`${stack.apiUrl}/api/sessions/${id}${query}`, { method: 'PATCH', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const plain = await (await patch('', { agentTarget: 'CURSOR' })).json();
+    expect(plain).toMatchObject({ agentTarget: 'CURSOR', prompt: res.body.prompt });
+    const rerendered = await (await patch('?rerender=true', { agentTarget: 'RAW', title: 'Formats, raw' })).json();
+    expect(rerendered).toMatchObject({ agentTarget: 'RAW', title: 'Formats, raw', prompt: prompts.RAW });
+    const conflict = await patch('?rerender=true', { agentTarget: 'CODEX', prompt: 'mine' });
+    expect(conflict.status).toBe(400);
+    expect((await conflict.json()).message).toBe('prompt cannot be given with rerender=true');
+    expect((await patch('?rerender=true', { agentTarget: 'CODEX' }, (await stack.signup()).auth)).status).toBe(404);
+    // Settings apply to prompts rendered after they change: without screenshots the prompt shrinks.
+    await fetch(`${stack.apiUrl}/api/settings`, { method: 'PATCH', headers: { ...user.auth, 'content-type': 'application/json' }, body: JSON.stringify({ includeScreenshots: false }) });
+    const lean = await (await patch('?rerender=true', {})).json();
+    expect(lean.agentTarget).toBe('RAW');
+    expect(lean.prompt.length).toBeLessThan(prompts.RAW!.length);
+    expect(lean.prompt).not.toContain('data:image/png;base64');
+
     const frame = res.body.frames[0];
     const img = await fetch(`${stack.apiUrl}/api/sessions/${id}/frames/${frame.id}/image`, { headers: user.auth });
     expect(img.status).toBe(200);

@@ -10,6 +10,7 @@ import {
   SessionWithFrames,
   StatusResponse,
   UpdateSessionBody,
+  UpdateSessionQuery,
 } from '@claude-scope/contracts';
 import {
   createSession,
@@ -27,6 +28,7 @@ import {
 } from '@claude-scope/db';
 import { sessionPrefix } from '@claude-scope/storage';
 import { HttpError, notFound } from '../../lib/errors.js';
+import { noAnalysis, renderStoredPrompt } from '../../lib/render-prompt.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
 
@@ -82,10 +84,25 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/:id',
     {
-      schema: { tags: ['sessions'], params: SessionParams, body: UpdateSessionBody, response: { 200: Session, ...errors } },
+      schema: {
+        tags: ['sessions'],
+        params: SessionParams,
+        querystring: UpdateSessionQuery,
+        body: UpdateSessionBody,
+        response: { 200: Session, ...errors, 409: ErrorBody },
+      },
     },
-    async (request) =>
-      (await updateSession(app.db, request.userId, request.params.id, request.body)) ?? Promise.reject(notFound()),
+    async (request) => {
+      const { userId, params, body } = request;
+      if (!request.query.rerender) return (await updateSession(app.db, userId, params.id, body)) ?? Promise.reject(notFound());
+      // (ext) Opt-in re-render: the new prompt is written with the other fields, in the same update.
+      if (body.prompt !== undefined) throw new HttpError(400, 'prompt cannot be given with rerender=true');
+      const row = await getSessionRow(app.db, userId, params.id);
+      if (!row) throw notFound();
+      const prompt = await renderStoredPrompt(app.db, row, body.agentTarget ?? row.agentTarget, app.config.PROMPT_MAX_CHARS);
+      if (prompt === null) throw noAnalysis();
+      return (await updateSession(app.db, userId, params.id, { ...body, prompt })) ?? Promise.reject(notFound());
+    },
   );
 
   app.delete(
