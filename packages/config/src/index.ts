@@ -147,3 +147,16 @@ export function loadConfig<S extends Spec>(spec: S, env: Env = process.env): Con
   if (problems.length) throw new ConfigError(problems);
   return out as ConfigOf<S>;
 }
+
+/**
+ * The S3_* variables, the same for the API and the worker (both store and read objects): spread into
+ * each service's spec. `storageFromConfig` (packages/storage) builds the client from them.
+ */
+export const s3ConfigSpec = {
+  S3_ENDPOINT: optionalStr(),
+  S3_REGION: str({ default: 'us-east-1' }),
+  S3_BUCKET: str({ default: 'claude-scope' }),
+  S3_ACCESS_KEY_ID: optionalStr(),
+  S3_SECRET_ACCESS_KEY: { ...optionalStr(), secret: true },
+  S3_FORCE_PATH_STYLE: bool({ default: true }),
+};

@@ -1,4 +1,4 @@
-import { bool, duration, int, loadConfig, oneOf, optionalStr, str, url, type ConfigOf, type Env } from '@claude-scope/config';
+import { bool, duration, int, loadConfig, oneOf, optionalStr, str, url, s3ConfigSpec, type ConfigOf, type Env } from '@claude-scope/config';
 
 /** Every variable the API reads. README's table is written from this list. */
 export const apiConfigSpec = {
@@ -10,12 +10,7 @@ export const apiConfigSpec = {
   DATABASE_URL: url({ protocols: ['postgres', 'postgresql'] }),
   DATABASE_POOL_MAX: int({ default: 10, min: 1, max: 200 }),
   REDIS_URL: url({ protocols: ['redis', 'rediss'] }),
-  S3_ENDPOINT: optionalStr(),
-  S3_REGION: str({ default: 'us-east-1' }),
-  S3_BUCKET: str({ default: 'claude-scope' }),
-  S3_ACCESS_KEY_ID: optionalStr(),
-  S3_SECRET_ACCESS_KEY: { ...optionalStr(), secret: true },
-  S3_FORCE_PATH_STYLE: bool({ default: true }),
+  ...s3ConfigSpec,
   JWT_SECRET: str({ minLength: 32, secret: true }),
   JWT_EXPIRES_IN: duration({ default: '7d' }),
   AUTH_RATE_LIMIT_MAX: int({ default: 10, min: 1 }),

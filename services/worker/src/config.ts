@@ -1,4 +1,4 @@
-import { bool, int, list, loadConfig, oneOf, optionalStr, str, url, type ConfigOf, type Env } from '@claude-scope/config';
+import { bool, int, list, loadConfig, oneOf, optionalStr, str, url, s3ConfigSpec, type ConfigOf, type Env } from '@claude-scope/config';
 import { JOB_NAMES, JOB_POLICIES } from '@claude-scope/pipeline';
 
 /** Every variable the worker reads. README's table is written from this list. */
@@ -9,12 +9,7 @@ export const workerConfigSpec = {
   DATABASE_POOL_MAX: int({ default: 5, min: 1, max: 100 }),
   REDIS_URL: url({ protocols: ['redis', 'rediss'] }),
   QUEUE_PREFIX: str({ default: 'claude-scope' }),
-  S3_ENDPOINT: optionalStr(),
-  S3_REGION: str({ default: 'us-east-1' }),
-  S3_BUCKET: str({ default: 'claude-scope' }),
-  S3_ACCESS_KEY_ID: optionalStr(),
-  S3_SECRET_ACCESS_KEY: { ...optionalStr(), secret: true },
-  S3_FORCE_PATH_STYLE: bool({ default: true }),
+  ...s3ConfigSpec,
   /** Which queues this process consumes: scale each lane by running processes with just that queue. */
   WORKER_QUEUES: list(oneOf(JOB_NAMES), { default: [...JOB_NAMES] }),
   WORKER_CONCURRENCY_VIDEO: int({ default: JOB_POLICIES.video.concurrency, min: 1, max: 64 }),
