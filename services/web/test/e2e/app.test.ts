@@ -221,7 +221,7 @@ describe('web app (end to end)', () => {
     await shot(page, '08-dashboard');
   });
 
-  it('lists sessions newest first and filters by title, status and date', async () => {
+  it('lists sessions most recently updated first and filters by title, status and date', async () => {
     // Two more sessions (no upload needed), one of them created weeks ago.
     const auth = await authHeader();
     const create = async (title: string) => {
@@ -235,7 +235,9 @@ describe('web app (end to end)', () => {
     await nav('Sessions').click();
     const rows = page.getByRole('table').locator('tbody tr');
     await page.getByRole('heading', { name: '3 sessions' }).waitFor();
-    expect(await rows.locator('td:first-child').allInnerTexts()).toEqual(['Checkout button does nothing', 'Login toast never shows', 'Old settings page glitch']);
+    // The API's order (last updated first), which is also the order it pages in.
+    expect(await rows.locator('td:first-child').allInnerTexts()).toEqual(['Old settings page glitch', 'Checkout button does nothing', 'Login toast never shows']);
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0); // one page holds them all
     await expectClean();
     await shot(page, '09-sessions');
 
@@ -260,6 +262,106 @@ describe('web app (end to end)', () => {
     await page.getByText('No sessions match these filters').waitFor();
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.getByRole('heading', { name: '3 sessions' }).waitFor();
+  });
+
+  it('pages through many sessions with Load more, and starts over when the filters change', async () => {
+    // 60 more sessions: 63 in all, two pages of 50. They go again at the end.
+    const auth = await authHeader();
+    const bulk = Array.from({ length: 60 }, (_, i) => `Bulk session ${String(i + 1).padStart(2, '0')}`);
+    for (let i = 0; i < bulk.length; i += 10) {
+      await Promise.all(
+        bulk.slice(i, i + 10).map((title) =>
+          fetch(`${base}/api/sessions`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ title }) }),
+        ),
+      );
+    }
+    const requests: URLSearchParams[] = [];
+    const onRequest = (req: { url(): string }) => {
+      const url = new URL(req.url());
+      if (url.pathname === '/api/sessions') requests.push(url.searchParams);
+    };
+    page.on('request', onRequest);
+    try {
+      const titles = () => page.getByRole('table').locator('tbody tr td:first-child').allInnerTexts();
+      const loadMore = page.getByRole('button', { name: 'Load more' });
+      await page.goto(`${base}/sessions`);
+      await page.getByRole('heading', { name: '50 sessions shown' }).waitFor();
+      const firstPage = await titles();
+      expect(firstPage).toHaveLength(50);
+      expect(requests.map((p) => p.toString())).toEqual(['limit=50']);
+      await expectClean();
+
+      // The next page fails once: progress while it is under way, then the error with a retry.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(
+        '**/api/sessions?*cursor=*',
+        async (route) => {
+          await held;
+          await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ statusCode: 500, error: 'Internal Server Error', message: 'Internal Server Error' }) });
+        },
+        { times: 1 },
+      );
+      await loadMore.click();
+      const busy = page.getByRole('button', { name: 'Loading more…' });
+      await busy.waitFor();
+      expect(await busy.getAttribute('aria-disabled')).toBe('true');
+      await busy.click({ force: true }); // a second press while loading asks for nothing more
+      release();
+      await page.getByRole('alert').filter({ hasText: 'Could not load more sessions' }).waitFor();
+      expect(await titles()).toEqual(firstPage);
+      await expectClean();
+      await shot(page, '14-sessions-load-more-error');
+
+      // Retrying follows the same rel="next" link, through the app's client.
+      await page.getByRole('button', { name: 'Retry' }).click();
+      await page.getByRole('heading', { name: '63 sessions', exact: true }).waitFor();
+      const all = await titles();
+      expect(all.slice(0, 50)).toEqual(firstPage); // appended, nothing moved
+      expect(new Set(all).size).toBe(63);
+      expect([...all].sort()).toEqual([...bulk, 'Checkout button does nothing', 'Login toast never shows', 'Old settings page glitch'].sort());
+      expect(await loadMore.count()).toBe(0); // the last page has no next link
+      expect(await page.getByRole('button', { name: 'Retry' }).count()).toBe(0);
+      const followed = requests.slice(1).map((p) => Object.fromEntries(p));
+      expect(followed).toHaveLength(2); // the failed try and the retry, no more
+      for (const p of followed) expect(p).toEqual({ limit: '50', cursor: expect.any(String) });
+      expect(followed[0]!.cursor).toBe(followed[1]!.cursor);
+
+      // A filter the API applies starts again from its first page.
+      requests.length = 0;
+      await page.getByLabel('Search titles').fill('bulk');
+      await page.getByRole('heading', { name: '50 sessions shown' }).waitFor();
+      expect(await page.getByRole('table').locator('tbody tr').count()).toBe(50);
+      expect(Object.fromEntries(requests.at(-1)!)).toEqual({ limit: '50', q: 'bulk' });
+      await loadMore.click();
+      await page.getByRole('heading', { name: '60 sessions', exact: true }).waitFor();
+      expect(Object.fromEntries(requests.at(-1)!)).toEqual({ limit: '50', q: 'bulk', cursor: expect.any(String) });
+      await page.getByLabel('Search titles').fill('bulk session 0');
+      await page.getByRole('heading', { name: '9 sessions', exact: true }).waitFor();
+      expect(await loadMore.count()).toBe(0);
+      await page.getByLabel('Search titles').fill('');
+      await page.getByRole('heading', { name: '50 sessions shown' }).waitFor();
+      expect(await titles()).toEqual(firstPage);
+
+      // The date range filters what is loaded, and says so while more remain.
+      await page.getByLabel('Created').selectOption('7d');
+      await page.getByRole('heading', { name: '50 sessions shown' }).waitFor();
+      await page.getByText('50 sessions loaded so far').waitFor();
+
+      // By keyboard: Enter on the button; when the last page is in, focus goes to the first new row.
+      await loadMore.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: '62 sessions', exact: true }).waitFor(); // the 20-day-old one is filtered out
+      expect(await page.evaluate(() => document.activeElement?.closest('tbody tr') !== null)).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe((await titles())[50]);
+      await page.getByRole('status').filter({ hasText: 'Loaded 13 more sessions. All sessions are shown.' }).waitFor({ state: 'attached' });
+      await page.getByLabel('Created').selectOption('any');
+      await page.getByRole('heading', { name: '63 sessions', exact: true }).waitFor();
+    } finally {
+      page.off('request', onRequest);
+      await page.unroute('**/api/sessions?*cursor=*');
+      await stack.app.db.$client.query(`delete from sessions where title like 'Bulk session %'`);
+    }
   });
 
   it('changes every setting with PATCH, shows errors, and new recordings default to the chosen agent', async () => {

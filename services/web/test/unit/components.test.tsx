@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { AriaNode, Session, StatusResponse } from '@claude-scope/contracts';
 import { AUTH_KEY, authStore } from '../../src/api/auth-store';
-import { api } from '../../src/api/client';
+import { api, apiPage } from '../../src/api/client';
 import { LaneProgress } from '../../src/components/LaneProgress';
 import { Tabs } from '../../src/components/Tabs';
 import { ToastProvider } from '../../src/components/Toasts';
@@ -81,6 +81,37 @@ describe('api client', () => {
     expect(localStorage.getItem(AUTH_KEY)).toBeNull();
     expect(authStore.get()).toBeNull();
     expect(authStore.lastReason).toBe('expired');
+  });
+
+  it('reads the rel="next" link and follows it through the same client (token, 401)', async () => {
+    const page = (body: unknown, link?: string) =>
+      new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json', ...(link ? { link } : {}) } });
+    const fetch = vi
+      .fn()
+      .mockResolvedValueOnce(page([{ id: 'a' }], '</api/sessions?limit=1&cursor=c1>; rel="next"'))
+      .mockResolvedValueOnce(page([{ id: 'b' }], `<${location.origin}/api/sessions?limit=1&cursor=c2>; rel="next"`))
+      .mockResolvedValueOnce(page([{ id: 'c' }]))
+      .mockResolvedValueOnce(json(401, { statusCode: 401, error: 'Unauthorized', message: 'Unauthorized' }));
+    vi.stubGlobal('fetch', fetch);
+    const first = await apiPage<{ id: string }[]>('/sessions?limit=1');
+    expect(first).toEqual({ data: [{ id: 'a' }], next: '/sessions?limit=1&cursor=c1' });
+    const second = await apiPage<{ id: string }[]>(first.next!);
+    expect(second.next).toBe('/sessions?limit=1&cursor=c2'); // absolute, same origin
+    expect(await apiPage('/sessions?limit=1&cursor=c2')).toEqual({ data: [{ id: 'c' }], next: null });
+    const calls = fetch.mock.calls as unknown as [string, RequestInit][];
+    expect(calls.map(([url]) => url)).toEqual(['/api/sessions?limit=1', '/api/sessions?limit=1&cursor=c1', '/api/sessions?limit=1&cursor=c2']);
+    for (const [, init] of calls) expect(init.headers).toMatchObject({ authorization: 'Bearer token-1' });
+    await expect(apiPage('/sessions?limit=1&cursor=c3')).rejects.toMatchObject({ status: 401 });
+    expect(authStore.get()).toBeNull();
+  });
+
+  it('does not send the token to a next link on another server', async () => {
+    const fetch = vi.fn(async () => new Response('[]', { status: 200, headers: { link: '<https://elsewhere.example/api/sessions?cursor=x>; rel="next"' } }));
+    vi.stubGlobal('fetch', fetch);
+    const first = await apiPage<unknown[]>('/sessions?limit=1');
+    expect(first.next).toBe('https://elsewhere.example/api/sessions?cursor=x');
+    await expect(apiPage(first.next!)).rejects.toThrow(/outside this app's API/);
+    expect(fetch).toHaveBeenCalledTimes(1);
   });
 });
 

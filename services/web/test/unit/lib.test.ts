@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AriaNode, Session } from '@claude-scope/contracts';
+import { linkRel, toApiPath } from '../../src/api/client';
 import { elementCounts } from '../../src/lib/counts';
 import { formatClock, formatMs, formatSpan, formatTimestamp } from '../../src/lib/format';
 import { checkTimeline } from '../../src/lib/timeline';
+import { appendUnique } from '../../src/lib/use-paged-api';
 import { checkSeedUrl } from '../../src/lib/url';
 import { checkVideoFile, MAX_UPLOAD_BYTES } from '../../src/lib/video-file';
 import { applyClientFilters, filtersToQuery, readFilters } from '../../src/pages/sessions/filters';
@@ -70,10 +72,36 @@ describe('session filters', () => {
     expect(filtersToQuery({ q: '', status: '', range: 'any' })).toBe('');
   });
 
-  it('keeps the date range, newest created first', () => {
+  it("keeps the date range, in the order loaded (the API's, page after page)", () => {
     const sessions = [at(20, 'old'), at(1, 'new'), at(5, 'mid')];
-    expect(applyClientFilters(sessions, 'any', now).map((s) => s.id)).toEqual(['new', 'mid', 'old']);
+    expect(applyClientFilters(sessions, 'any', now).map((s) => s.id)).toEqual(['old', 'new', 'mid']);
     expect(applyClientFilters(sessions, '7d', now).map((s) => s.id)).toEqual(['new', 'mid']);
-    expect(applyClientFilters(sessions, '30d', now).map((s) => s.id)).toEqual(['new', 'mid', 'old']);
+    expect(applyClientFilters(sessions, '30d', now).map((s) => s.id)).toEqual(['old', 'new', 'mid']);
+  });
+});
+
+describe('paging', () => {
+  it('finds the rel="next" link in a Link header', () => {
+    expect(linkRel('</api/sessions?limit=50&cursor=abc>; rel="next"', 'next')).toBe('/api/sessions?limit=50&cursor=abc');
+    expect(linkRel('<https://x.test/a?p=1>; rel=next', 'next')).toBe('https://x.test/a?p=1');
+    expect(linkRel('</first>; rel="first", </p2>; title="a, b; c"; rel="prefetch NEXT"', 'next')).toBe('/p2');
+    expect(linkRel('</prev>; rel="prev"', 'next')).toBeNull();
+    expect(linkRel('</x>; rel="nextpage"', 'next')).toBeNull();
+    expect(linkRel('', 'next')).toBeNull();
+    expect(linkRel(null, 'next')).toBeNull();
+  });
+
+  it('turns a link into a path for the client, relative to the request', () => {
+    const origin = 'http://localhost'; // node has no location: the client falls back to this origin
+    expect(toApiPath('/api/sessions?cursor=a', '/sessions?limit=2')).toBe('/sessions?cursor=a');
+    expect(toApiPath(`${origin}/api/sessions?cursor=a`, '/sessions')).toBe('/sessions?cursor=a');
+    expect(toApiPath('?cursor=b', '/sessions?limit=2')).toBe('/sessions?cursor=b');
+    expect(toApiPath('sessions?cursor=c', '/sessions?limit=2')).toBe('/sessions?cursor=c');
+    expect(toApiPath('https://elsewhere.example/api/sessions', '/sessions')).toBe('https://elsewhere.example/api/sessions');
+    expect(toApiPath('/other/sessions', '/sessions')).toBe(`${origin}/other/sessions`);
+  });
+
+  it('appends a page without repeating rows', () => {
+    expect(appendUnique([{ id: 'a' }, { id: 'b' }], [{ id: 'b' }, { id: 'c' }, { id: 'c' }]).map((r) => r.id)).toEqual(['a', 'b', 'c']);
   });
 });

@@ -1,17 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Session } from '@claude-scope/contracts';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { SessionTable } from '../../components/SessionTable';
-import { useApi } from '../../lib/use-api';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { usePagedApi } from '../../lib/use-paged-api';
 import { Link, navigate, useLocation } from '../../router/router';
 import { applyClientFilters, DATE_RANGES, filtersToQuery, readFilters, type Filters } from './filters';
 import './sessions.css';
 
-/** Most accounts have far fewer; the page asks for the API's maximum in one go. */
-const LIMIT = 500;
+/** Sessions per request; "Load more" follows the API's rel="next" link for the next page. */
+const PAGE_SIZE = 50;
+
+const count = (n: number) => `${n} ${n === 1 ? 'session' : 'sessions'}`;
 
 /** Every session, filterable by title, status and date. Filters live in the URL so back/forward keep them. */
 export function SessionsList() {
@@ -35,19 +37,54 @@ export function SessionsList() {
 
   const update = (patch: Partial<Filters>) => navigate(`/sessions${filtersToQuery({ ...filters, ...patch })}`, { replace: true });
 
-  const query = new URLSearchParams({ limit: String(LIMIT) });
+  // q and status go to the API, so a change starts again from the first page; the date range filters what is loaded.
+  const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
   if (filters.q.trim()) query.set('q', filters.q.trim());
   if (filters.status) query.set('status', filters.status);
-  const { data, error, loading, reload } = useApi<Session[]>(`/sessions?${query}`);
+  const firstPage = `/sessions?${query}`;
+  const { items: data, error, loading, reload, hasMore, loadMore, loadingMore, moreError } = usePagedApi<Session>(firstPage);
   const rows = data ? applyClientFilters(data, filters.range) : [];
   const filtered = Boolean(filters.q || filters.status || filters.range !== 'any');
+  // While the first page of other filters loads, the old rows stay but their next link is not offered.
+  const canLoadMore = Boolean(data) && hasMore && !loading && !error;
+
+  // After "Load more": say what arrived, and if the button went away under the keyboard, move to the first new row.
+  const section = useRef<HTMLElement>(null);
+  const pending = useRef<{ loaded: number; shown: number; focused: boolean } | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const onLoadMore = () => {
+    if (!data || loadingMore) return;
+    pending.current = { loaded: data.length, shown: rows.length, focused: document.activeElement?.id === 'load-more' };
+    setAnnouncement('Loading more sessions…');
+    loadMore();
+  };
+  useEffect(() => {
+    const p = pending.current;
+    if (!p || loadingMore || !data) return;
+    pending.current = null;
+    if (moreError) {
+      setAnnouncement(''); // the error notice is an alert of its own
+      return;
+    }
+    const added = data.length - p.loaded;
+    setAnnouncement(`Loaded ${added} more ${added === 1 ? 'session' : 'sessions'}.${hasMore ? '' : ' All sessions are shown.'}`);
+    if (!hasMore && p.focused) {
+      const links = section.current?.querySelectorAll<HTMLElement>('tbody tr td:first-child a');
+      (links?.[p.shown] ?? section.current?.querySelector<HTMLElement>('#results-heading'))?.focus();
+    }
+  }, [data, loadingMore, moreError, hasMore]);
+  // A new query is a new list: nothing to announce about the old one.
+  useEffect(() => {
+    pending.current = null;
+    setAnnouncement('');
+  }, [firstPage]);
 
   return (
     <>
       <div className="page__head">
         <div>
           <h1 className="page__title">Sessions</h1>
-          <p className="page__lead">Every recording you analyzed, newest first.</p>
+          <p className="page__lead">Every recording you analyzed, most recently updated first.</p>
         </div>
         <Link to="/new" className="btn btn--primary">
           New recording
@@ -80,10 +117,11 @@ export function SessionsList() {
         </div>
       </div>
 
-      <section className="card section" aria-labelledby="results-heading" aria-busy={loading}>
+      <section ref={section} className="card section" aria-labelledby="results-heading" aria-busy={loading}>
         <div className="card__head">
-          <h2 id="results-heading" className="card__title">
-            {data ? `${rows.length} ${rows.length === 1 ? 'session' : 'sessions'}` : 'Sessions'}
+          {/* A total only once every page is loaded; before that, what is shown. */}
+          <h2 id="results-heading" className="card__title" tabIndex={-1}>
+            {data ? (hasMore ? `${count(rows.length)} shown` : count(rows.length)) : 'Sessions'}
           </h2>
           {loading && data && <span className="muted small">Updating…</span>}
         </div>
@@ -91,6 +129,8 @@ export function SessionsList() {
           <ErrorNotice message={error} action={<button className="btn btn--sm" onClick={reload}>Retry</button>} />
         ) : !data ? (
           <Loading label="Loading sessions…" lines={4} />
+        ) : rows.length === 0 && hasMore ? (
+          <p className="muted">None of the {count(data.length)} loaded so far match these filters. Load more to look further.</p>
         ) : rows.length === 0 ? (
           filtered ? (
             <EmptyState
@@ -123,6 +163,31 @@ export function SessionsList() {
         ) : (
           <SessionTable sessions={rows} caption="Sessions matching the filters" />
         )}
+        {canLoadMore && (
+          <div className="load-more">
+            {moreError && <ErrorNotice title="Could not load more sessions" message={moreError} />}
+            <div className="load-more__row">
+              {/* aria-disabled, not disabled: the button keeps keyboard focus while the page loads. */}
+              <button
+                id="load-more"
+                type="button"
+                className="btn"
+                onClick={onLoadMore}
+                aria-disabled={loadingMore}
+                aria-describedby="load-more-note"
+              >
+                {loadingMore && <span className="spinner" aria-hidden="true" />}
+                {loadingMore ? 'Loading more…' : moreError ? 'Retry' : 'Load more'}
+              </button>
+              <span id="load-more-note" className="muted small">
+                {count(data?.length ?? 0)} loaded so far
+              </span>
+            </div>
+          </div>
+        )}
+        <p className="visually-hidden" role="status" aria-live="polite">
+          {announcement}
+        </p>
       </section>
     </>
   );

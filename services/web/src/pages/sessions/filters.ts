@@ -32,9 +32,13 @@ export function filtersToQuery(f: Filters): string {
   return s ? `?${s}` : '';
 }
 
-/** The API filters by title and status; the date range is applied here, newest created first. */
+/**
+ * The API filters by title and status; the date range is applied here, to the rows loaded so far.
+ * The order stays the API's (most recently updated first): pages are cursor-paged in that order, so
+ * re-sorting a partial list would claim an order it cannot know and move rows when more are loaded.
+ */
 export function applyClientFilters(sessions: readonly Session[], range: DateRange, now = Date.now()): Session[] {
   const days = DATE_RANGES.find((r) => r.id === range)?.days;
   const since = days ? now - days * 86_400_000 : -Infinity;
-  return sessions.filter((s) => Date.parse(s.createdAt) >= since).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return sessions.filter((s) => Date.parse(s.createdAt) >= since);
 }
