@@ -7,4 +7,5 @@ export type { FrameRow, SessionRow, SettingsRow, UserRow } from './schema.js';
 export * from './repos/users.js';
 export * from './repos/settings.js';
 export * from './repos/sessions.js';
+export * from './repos/session-status.js';
 export * from './repos/pipeline.js';

@@ -6,13 +6,12 @@ import type {
   SessionStats,
   SessionStatus,
   SessionWithFrames,
-  StatusResponse,
   UpdateSessionBody,
 } from '@claude-scope/contracts';
 import type { Database } from '../client.js';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../client.js';
 import { newSessionId } from '../ids.js';
-import { processingTimeOf, toFrame, toSession } from '../mappers.js';
+import { toFrame, toSession } from '../mappers.js';
 import { frames, sessions, type SessionRow } from '../schema.js';
 
 const MAX_ID_ATTEMPTS = 5;
@@ -53,36 +52,6 @@ export async function getSessionWithFrames(db: Database, userId: string, id: str
   if (!row) return undefined;
   const frameRows = await db.select().from(frames).where(eq(frames.sessionId, id)).orderBy(asc(frames.timestamp));
   return { ...toSession(row), frames: frameRows.map(toFrame) };
-}
-
-// Plain SQL through pg's named prepared statements: the hottest query in the service (every client polls
-// every 2–3 s), where the query builder's per-call work cost more than running the query.
-const STATUS_SQL = {
-  name: 'session_status_v1',
-  text: `select status, processing_status, processing_time, processing_started_at, last_error
-           from sessions where id = $1 and user_id = $2 limit 1`,
-};
-
-interface StatusRow {
-  status: SessionStatus;
-  processing_status: StatusResponse['processingStatus'];
-  processing_time: number;
-  processing_started_at: Date | null;
-  last_error: string | null;
-}
-
-/** Reads only the columns the polling route needs. */
-export async function getSessionStatus(db: Database, userId: string, id: string): Promise<StatusResponse | undefined> {
-  const { rows } = await db.$client.query<StatusRow>({ ...STATUS_SQL, values: [id, userId] });
-  const row = rows[0];
-  if (!row) return undefined;
-  return {
-    sessionId: id,
-    sessionStatus: row.status,
-    processingStatus: row.processing_status ?? null,
-    processingTime: processingTimeOf({ status: row.status, processingStartedAt: row.processing_started_at, processingTime: row.processing_time }),
-    lastError: row.last_error,
-  };
 }
 
 export interface ListOptions {
