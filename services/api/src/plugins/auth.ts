@@ -31,7 +31,9 @@ export default fp(
     await app.register(fastifyJwt, {
       secret: app.config.JWT_SECRET,
       sign: { algorithm: 'HS256', expiresIn: app.config.JWT_EXPIRES_IN },
-      verify: { algorithms: ['HS256'] },
+      // cache: fast-jwt remembers a verified token (keyed by its SHA-256) until the token's own exp, so a client
+      // polling with the same token skips the HMAC and parsing; failures are never cached. Default 1,000 tokens.
+      verify: { algorithms: ['HS256'], cache: true },
     });
     app.decorateRequest('userId', '');
     app.decorate('authenticate', async (request: FastifyRequest) => {
