@@ -2,14 +2,13 @@
  * Where the status route's time goes, piece by piece: `pnpm --filter @claude-scope/bench run bench:api:breakdown`.
  *
  * In one process, on a fresh test database, each piece of `GET /api/sessions/:id/status` runs alone in a loop
- * (10 at a time, like the default pool) for a few seconds; reported are its API-process CPU per operation, the
- * Postgres CPU per operation and its throughput. No HTTP: the whole route over HTTP is what bench:api measures.
+ * (10 at a time, like the default pool, unless the piece says otherwise) for a few seconds; reported are its
+ * API-process CPU per operation, the Postgres CPU per operation and its throughput. No HTTP: the whole route over HTTP is what bench:api measures.
  */
 import { randomBytes } from 'node:crypto';
 import { buildApp } from '@claude-scope/api/app';
 import { loadApiConfig } from '@claude-scope/api/config';
-import { and, eq, sql } from 'drizzle-orm';
-import { getSessionStatus, schema } from '@claude-scope/db';
+import { getSessionStatus } from '@claude-scope/db';
 import { startDatabase, type BenchDatabase } from './database.js';
 import { postgresCpuSeconds, postgresCpuSince } from './cpu.js';
 
@@ -99,32 +98,31 @@ try {
   );
   const url = `/api/sessions/${sessionId}/status`;
   if ((await app.inject({ method: 'GET', url, headers: { authorization } })).statusCode !== 200) throw new Error('status route did not answer 200');
+  // 49 more sessions, for polls that ask for different rows.
+  const ids = [sessionId];
+  for (let i = 0; i < 49; i++) {
+    const res = await app.inject({ method: 'POST', url: '/api/sessions', headers: { authorization }, payload: { title: `Bench ${i}` } });
+    ids.push((res.json() as { id: string }).id);
+  }
   const a = app;
 
-  console.log(`status route, piece by piece (${CONCURRENCY} at a time, ${SECONDS} s each, in-process):\n`);
+  console.log(`status route, piece by piece (${CONCURRENCY} at a time unless said, ${SECONDS} s each, in-process):\n`);
   console.log('| piece | API CPU µs/op | Postgres CPU µs/op | ops/s |');
   console.log('| --- | --- | --- | --- |');
-  await loop('JWT verify (`app.jwt.verify`, HS256)', 1, () => a.jwt.verify(token));
+  await loop('JWT verify (`app.jwt.verify`, HS256; the same token again, so a verifier-cache hit)', 1, () => a.jwt.verify(token));
   await loop('`select 1` through the pg pool', CONCURRENCY, () => a.db.$client.query('select 1'));
-  const rawSql =
-    'select "status", "processing_status", "processing_time", "processing_started_at", "last_error" from "sessions" where ("sessions"."id" = $1 and "sessions"."user_id" = $2) limit $3';
-  await loop('status query, raw pg (same SQL)', CONCURRENCY, () => a.db.$client.query(rawSql, [sessionId, user.id, 1]));
-  await loop('status query through drizzle (`getSessionStatus`)', CONCURRENCY, () => getSessionStatus(a.db, user.id, sessionId));
-  // What a prepared drizzle query would save: the SQL is built once, pg reuses a named statement.
-  const { sessions } = schema;
-  const prepared = a.db
-    .select({
-      status: sessions.status,
-      processingStatus: sessions.processingStatus,
-      processingTime: sessions.processingTime,
-      processingStartedAt: sessions.processingStartedAt,
-      lastError: sessions.lastError,
-    })
-    .from(sessions)
-    .where(and(eq(sessions.id, sql.placeholder('id')), eq(sessions.userId, sql.placeholder('userId'))))
-    .limit(1)
-    .prepare('bench_session_status');
-  await loop('status query through drizzle, prepared (`.prepare()`)', CONCURRENCY, () => prepared.execute({ id: sessionId, userId: user.id }));
+  // What getSessionStatus did before batching: one named prepared statement per poll.
+  const single = {
+    name: 'bench_session_status_single',
+    text: 'select status, processing_status, processing_time, processing_started_at, last_error from sessions where id = $1 and user_id = $2 limit 1',
+  };
+  await loop('status query, one prepared statement per poll (before batching)', CONCURRENCY, () =>
+    a.db.$client.query({ ...single, values: [sessionId, user.id] }),
+  );
+  await loop('`getSessionStatus` (batched), one session', CONCURRENCY, () => getSessionStatus(a.db, user.id, sessionId));
+  await loop('`getSessionStatus` (batched), one session, 50 at a time', 50, () => getSessionStatus(a.db, user.id, sessionId));
+  let next = 0;
+  await loop('`getSessionStatus` (batched), 50 sessions in turn, 50 at a time', 50, () => getSessionStatus(a.db, user.id, ids[next++ % ids.length]!));
 } catch (err) {
   console.error('breakdown: failed:', err);
   process.exitCode = 1;

@@ -3,7 +3,8 @@
  *
  * A fresh test database, the real API and a bare Fastify server each in their own child process, one account
  * with 50 sessions (one with a realistic processingStatus), then autocannon from this process against the bare
- * route, the status route and the session list. Writes bench/results/api.md and api.json. Only 127.0.0.1.
+ * route, the status route (one session), the session list, and the status route spread over all 50 sessions.
+ * Writes bench/results/api.md and api.json. Only 127.0.0.1.
  * Children and the database are cleaned up on success, failure, Ctrl-C, and when the time limit is hit.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -220,7 +221,9 @@ async function seed(base: string, dbUrl: string) {
   const list = await api(base, 'GET', '/api/sessions', token);
   expectStatus(list, 200, 'list route');
   if (!Array.isArray(list.json) || list.json.length !== SESSIONS) throw new Error(`list route: expected ${SESSIONS} sessions`);
-  return { token, statusId, statusBytes: status.bytes, listBytes: list.bytes };
+  const plain = await api(base, 'GET', `/api/sessions/${ids[0]}/status`, token);
+  expectStatus(plain, 200, 'status route (session without processing status)');
+  return { token, ids, statusId, statusBytes: status.bytes, plainStatusBytes: plain.bytes, listBytes: list.bytes };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -253,13 +256,17 @@ async function measure(
   urlPath: string,
   token: string | undefined,
   responseBytes: number,
+  /** Spread the requests over these paths in turn (so concurrent requests ask for different rows). */
+  paths?: string[],
 ): Promise<Omit<Row, 'ratioToBare' | 'cpuRatioToBare'>> {
+  let next = 0;
   const opts: autocannon.Options = {
     url: `http://127.0.0.1:${server.port}${urlPath}`,
     connections: CONNECTIONS,
     headers: token ? { authorization: `Bearer ${token}` } : {},
     timeout: 10,
   };
+  if (paths) opts.requests = [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }];
   process.stdout.write(`  ${name}: warm-up ${WARMUP_S} s, measure ${DURATION_S} s … `);
   await autocannon({ ...opts, duration: WARMUP_S });
   const profile = PROFILE && server.name === 'api';
@@ -298,7 +305,7 @@ function table(rows: Row[]): string {
   const head = ['target', 'route', 'req/s', 'p50 ms', 'p99 ms', '× bare', 'non-2xx / errors', 'server CPU µs/req', '× bare at equal CPU', 'CPU % of 1 core: loadgen / server / postgres / others'];
   const lines = rows.map((r) => [
     r.name,
-    `\`${r.method} ${r.path.replace(/sess_[A-Za-z0-9]+/, ':id')}\``,
+    `\`${r.method} ${r.path.replace(/sess_[A-Za-z0-9]+/, ':id')}\`${r.name === 'status-spread' ? ` over ${SESSIONS} sessions` : ''}`,
     String(r.reqPerSec),
     String(r.p50Ms),
     String(r.p99Ms),
@@ -333,6 +340,7 @@ function writeReport(data: {
   loadAfter: number[];
   poolMax: number;
   wallSeconds: number;
+  plainStatusBytes: number;
 }) {
   const m = machineFacts();
   const json = {
@@ -360,7 +368,7 @@ Produced by \`${COMMAND}\` from the repository root on ${data.date} (the whole r
 ${table(data.rows)}
 
 - ${CONNECTIONS} connections, ${WARMUP_S} s warm-up then ${DURATION_S} s measured per target, autocannon (one process, no pipelining).
-- The status route polls one session whose \`processing_status\` is set (${data.rows[1]?.responseBytes ?? '?'} B answer); the list returns the account's ${SESSIONS} sessions (${data.rows[2]?.responseBytes ?? '?'} B).
+- The status route polls one session whose \`processing_status\` is set (${data.rows[1]?.responseBytes ?? '?'} B answer); the list returns the account's ${SESSIONS} sessions (${data.rows[2]?.responseBytes ?? '?'} B). "status-spread" is the same route with the requests spread over the account's ${SESSIONS} sessions in turn (one has a \`processing_status\`; the others answer ${data.plainStatusBytes} B), so the polls in flight at once ask for different rows. The API batches concurrent polls into one query; this row shows what that gives when they do not share a row. The target is judged on "status".
 - Every request carries a valid JWT, verified on every request. API: \`LOG_LEVEL=silent\`, \`DATABASE_POOL_MAX=${data.poolMax}\`.
 - "server CPU µs/req" is the CPU time the server process (bare or API) spent per request: the cost that bounds its throughput, and less sensitive to the machine's load than req/s. "× bare at equal CPU" divides the bare route's figure by the route's: the req/s ratio the two would show if each server had the same CPU (on a busy machine they do not).
 - The CPU column is percent of one core over the measured window (${os.availableParallelism()} cores = ${os.availableParallelism() * 100} %): the load generator (autocannon), the server process under test, the Postgres backends serving the benchmark's database, and everything else on the machine ("others": other people's jobs, Redis, the OS) — the noise.
@@ -419,7 +427,7 @@ async function main() {
     startServer('bare', 'bare-server.ts', { ...process.env, NODE_ENV: 'production' }),
   ]);
   const apiBase = `http://127.0.0.1:${apiServer.port}`;
-  const { token, statusId, statusBytes, listBytes } = await seed(apiBase, testDb.url);
+  const { token, ids, statusId, statusBytes, plainStatusBytes, listBytes } = await seed(apiBase, testDb.url);
   const bareBytes = (await api(`http://127.0.0.1:${bare.port}`, 'GET', '/bare')).bytes;
   console.log(`  seeded 1 account, ${SESSIONS} sessions; measuring`);
 
@@ -427,6 +435,7 @@ async function main() {
     await measure('bare', bare, '/bare', undefined, bareBytes),
     await measure('status', apiServer, `/api/sessions/${statusId}/status`, token, statusBytes),
     await measure('list', apiServer, '/api/sessions', token, listBytes),
+    await measure('status-spread', apiServer, `/api/sessions/${statusId}/status`, token, statusBytes, ids.map((id) => `/api/sessions/${id}/status`)),
   ];
   const bare0 = measured[0]!;
   const rows: Row[] = measured.map((r) => ({
@@ -450,7 +459,7 @@ async function main() {
     return;
   }
   const date = new Date().toISOString();
-  writeReport({ date, rows, verdict, loadBefore, busyBefore, loadAfter: os.loadavg(), poolMax, wallSeconds: Math.round((Date.now() - started) / 1000) });
+  writeReport({ date, rows, verdict, loadBefore, busyBefore, loadAfter: os.loadavg(), poolMax, wallSeconds: Math.round((Date.now() - started) / 1000), plainStatusBytes });
   console.log(`\n${table(rows)}\n`);
   console.log(`status route: ${verdict.statusRatio}× bare, p99 ${verdict.statusP99Ms} ms — target ${verdict.pass ? 'MET' : 'MISSED'}`);
   console.log(`wrote ${path.relative(process.cwd(), path.join(RESULTS_DIR, 'api.md'))} and api.json`);
