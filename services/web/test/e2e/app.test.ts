@@ -146,6 +146,23 @@ describe('web app (end to end)', () => {
     await page.getByRole('button', { name: 'Copy prompt' }).click();
     await page.getByText('Codex prompt copied to the clipboard.').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(codex);
+
+    // Another agent's prompt can become the session's own: agent and stored prompt change together.
+    await shot(page, '07b-prompt-other-agent');
+    await page.getByRole('button', { name: 'Use Codex for this session' }).click();
+    await page.getByText("This session's prompt is now the Codex one.").waitFor();
+    await page.getByText("· the session's prompt").waitFor();
+    expect(await page.getByRole('button', { name: 'Use Codex for this session' }).count()).toBe(0);
+    const id = new URL(sessionUrl).pathname.split('/').at(-1)!;
+    const stored = (await (await fetch(`${base}/api/sessions/${id}`, { headers: await authHeader() })).json()) as { agentTarget: string; prompt: string };
+    expect(stored.agentTarget).toBe('CODEX');
+    expect(stored.prompt).toBe(codex);
+    // And back, so the rest of the run sees the session as it was made.
+    await tab('Claude Code').click();
+    await page.getByRole('button', { name: 'Use Claude Code for this session' }).click();
+    await page.getByText("This session's prompt is now the Claude Code one.").waitFor();
+    expect(await text('.prompt__text')).toBe(claude);
+    await expectClean();
   });
 
   it('reviews frames: filmstrip with diff badges, the enlarged frame, counts and the marked ARIA tree', async () => {

@@ -12,10 +12,12 @@ type Entry = { prompt: string } | { error: string } | 'loading';
 
 /**
  * The prompt, one tab per agent. The session's own agent's prompt comes with the session; the others are
- * rendered by the API from the stored analysis on first view and kept.
+ * rendered by the API from the stored analysis on first view and kept. Another agent's prompt can be made
+ * the session's own (PATCH ?rerender=true: its agent and stored prompt change together).
  */
-export function PromptPanel({ session }: { session: Session }) {
+export function PromptPanel({ session, onSessionChange }: { session: Session; onSessionChange: (s: Session) => void }) {
   const [agent, setAgent] = useState<AgentTarget>(session.agentTarget);
+  const [saving, setSaving] = useState(false);
   const [entries, setEntries] = useState<Partial<Record<AgentTarget, Entry>>>({ [session.agentTarget]: { prompt: session.prompt } });
   const [copied, setCopied] = useState(false);
   const toast = useToast();
@@ -46,6 +48,21 @@ export function PromptPanel({ session }: { session: Session }) {
     }
   };
 
+  const adopt = async () => {
+    setSaving(true);
+    try {
+      const updated = await api<Session>(`/sessions/${session.id}?rerender=true`, { method: 'PATCH', body: { agentTarget: agent } });
+      // Only the new stored prompt is known for sure now; other tabs render again when viewed.
+      setEntries({ [updated.agentTarget]: { prompt: updated.prompt } });
+      onSessionChange(updated);
+      toast.success(`This session's prompt is now the ${agentLabel(agent)} one.`);
+    } catch (err) {
+      toast.error(`Could not change the session's agent: ${errorMessage(err)}`);
+    } finally {
+      setSaving(false);
+    }
+  };
+
   const ready = entry && entry !== 'loading' && 'prompt' in entry ? entry : null;
   return (
     <section className="card prompt" aria-labelledby="prompt-heading">
@@ -64,10 +81,17 @@ export function PromptPanel({ session }: { session: Session }) {
           <p className="notice notice--info">{entry.error}</p>
         ) : (
           <>
-            <p className="prompt__meta">
-              {ready!.prompt.length.toLocaleString('en')} characters
-              {agent === session.agentTarget ? ' · generated with the session' : ' · rendered with your current settings'}
-            </p>
+            <div className="prompt__meta">
+              <span>
+                {ready!.prompt.length.toLocaleString('en')} characters
+                {agent === session.agentTarget ? " · the session's prompt" : ' · rendered with your current settings'}
+              </span>
+              {agent !== session.agentTarget && (
+                <button type="button" className="btn btn--sm" onClick={adopt} disabled={saving}>
+                  {saving ? 'Saving…' : `Use ${agentLabel(agent)} for this session`}
+                </button>
+              )}
+            </div>
             <pre className="prompt__text" tabIndex={0} aria-label={`${agentLabel(agent)} prompt`}>
               {ready!.prompt}
             </pre>

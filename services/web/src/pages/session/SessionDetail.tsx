@@ -73,7 +73,7 @@ export function SessionDetail({ id }: { id: string }) {
 
       <div className="session-grid">
         {session.status === 'complete' ? (
-          <PromptPanel session={session} />
+          <PromptPanel session={session} onSessionChange={(s) => setData((prev) => ({ ...prev!, ...s }))} />
         ) : (
           <section className="card" aria-labelledby="prompt-heading">
             <h2 id="prompt-heading" className="card__title">
