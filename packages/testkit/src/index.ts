@@ -9,3 +9,4 @@ export { STEP_KINDS, TRUTH_ORIGIN, checkTruth, rebaseTruth, type StepKind, type 
 export type { TimelineEvent } from './timeline.js';
 export { corruptVideo, makeTestVideo, nonVideoFile, type TestVideo, type TestVideoOptions } from './quick.js';
 export { probeVideo, type VideoInfo } from './probe.js';
+export { mulberry32 } from './recorder/rng.js';

@@ -2,7 +2,12 @@
 export function createRng(seed: string): () => number {
   let h = 2166136261;
   for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
-  let a = h >>> 0;
+  return mulberry32(h);
+}
+
+/** The generator itself, from a numeric seed (tests use it for synthetic frames too). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;

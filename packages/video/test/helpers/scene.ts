@@ -1,3 +1,5 @@
+import { mulberry32 } from '@claude-scope/testkit';
+
 /** Synthetic UI frames for detector tests: a gray "page", a pointer sprite, encoder-like noise. */
 
 export const W = 320;
@@ -43,17 +45,8 @@ export const caret = (img: Img, x: number, y: number) => rect(img, x, y, 1, 10, 
 /** A typed glyph: about what one character of 14 px text is at this scale. */
 export const glyph = (img: Img, x: number, y: number) => rect(img, x, y + 3, 3, 6, 50);
 
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (testkit's mulberry32). */
+export const rng = mulberry32;
 
 const fields = new Map<number, Int8Array[]>();
 
