@@ -18,6 +18,12 @@ export interface AnalyzeOptions {
   /** Analysis width in pixels (default 480) and sampling rate (default 10 fps). */
   analysisWidth?: number;
   fps?: number;
+  /**
+   * Keep every n-th sampled frame at full resolution for the keyframe images (default 2). A state settles over ≥ 3 frames at 10 fps (its last changing frame and the quiet ones
+   * after), and any of them can stand for it, so every other frame always leaves one; a stream's
+   * last frames are all kept. A step left without one gets its images from a second pass.
+   */
+  fullEvery?: number;
   /** ffmpeg decoder threads (default 0: ffmpeg's choice, see decodeGray). */
   threads?: number;
   /** Longest thumbnail side (default 640). */
@@ -35,6 +41,7 @@ export interface AnalyzeProgress {
 }
 
 export interface Keyframe {
+  /** Time of the frame shown: one of the settled state's frames, at most `fullEvery` − 1 before the detector's step. */
   timestampMs: number;
   pngPath: string;
   thumbnailDataUrl: string;
@@ -59,6 +66,8 @@ export interface AnalyzeTimings {
   /** Wall time after the decode ended: the last images, dropping images the cap removed. */
   finishMs: number;
   totalMs: number;
+  /** Keyframes whose images needed a second decoding pass (their full-resolution frame never came). */
+  secondPassFrames: number;
 }
 
 export interface VideoAnalysis {
@@ -96,6 +105,7 @@ export async function analyzeVideo(file: string, o: AnalyzeOptions): Promise<Vid
         width: o.analysisWidth,
         threads: o.threads,
         fullFramesDir: files.dir,
+        fullEvery: o.fullEvery ?? 2,
         signal,
         onProgress: (p) => report('decode', p * 0.9),
         onFrame: (f) => {
@@ -129,7 +139,7 @@ export async function analyzeVideo(file: string, o: AnalyzeOptions): Promise<Vid
     return {
       probe,
       frames: steps.map((s, i) => ({
-        timestampMs: s.timestampMs,
+        timestampMs: images[i]!.timestampMs,
         pngPath: images[i]!.pngPath,
         thumbnailDataUrl: images[i]!.thumbnailDataUrl,
         score: s.score,
@@ -144,6 +154,7 @@ export async function analyzeVideo(file: string, o: AnalyzeOptions): Promise<Vid
         encodeMs: w.encodeMs,
         finishMs: t3 - t2,
         totalMs: t3 - t0,
+        secondPassFrames: w.secondPass,
       },
     };
   } finally {

@@ -4,11 +4,12 @@ import type { FrameFiles } from './frame-files.js';
 import type { KeyframeWriter } from './keyframes.js';
 
 /**
- * Between the detector and the full-resolution frames of the decode pass: keeps the files of frames
- * that may still become keyframes (the detector names them, a few at a time), hands each keyframe's
- * file to the writer as soon as it is picked, and deletes every other file.
+ * Between the detector and the full-resolution frames of the decode pass (which may be only every
+ * few frames): keeps the files of frames that may still show a step, hands each step the latest kept
+ * frame that shows its state as soon as the step is found, and deletes every other file.
  */
 export class KeyframeFeed {
+  /** Frame time → its file, in time order. */
   private readonly keep = new Map<number, FullFrameFile>();
   private handed = 0;
 
@@ -25,14 +26,16 @@ export class KeyframeFeed {
   /** After a push, or (`final`) after finish(). */
   update(d: ChangeDetector, final = false): void {
     for (; this.handed < d.found.length; this.handed++) {
-      const t = d.found[this.handed]!.timestampMs;
-      const frame = this.keep.get(t);
-      this.keep.delete(t);
-      if (frame) this.writer.add(t, frame); // else the writer's collect() falls back to a second pass
+      const step = d.found[this.handed]!;
+      let pick: number | null = null;
+      for (const t of this.keep.keys()) if (t >= step.fromMs && t <= step.timestampMs) pick = t;
+      if (pick === null) continue; // the writer's collect() falls back to a second pass
+      this.writer.add(step.timestampMs, pick, this.keep.get(pick)!);
+      this.keep.delete(pick);
     }
-    const pending = new Set(final ? [] : d.pendingFrames());
+    const from = final ? Infinity : d.keepFromMs();
     for (const [t, frame] of this.keep) {
-      if (pending.has(t)) continue;
+      if (t >= from) continue;
       this.keep.delete(t);
       this.files.drop(frame);
     }

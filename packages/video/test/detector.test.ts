@@ -34,7 +34,7 @@ const withPointer = (img: Img, t: number) => {
 describe('ChangeDetector', () => {
   it('emits the first frame as step 0 and nothing for a static page', () => {
     const steps = detect(() => page(), { durationMs: 3000 });
-    expect(steps).toEqual([{ timestampMs: 0, score: 1, candidatesMs: [] }]);
+    expect(steps).toEqual([{ timestampMs: 0, fromMs: 0, score: 1, candidatesMs: [] }]);
   });
 
   it.each([10, 15, 30])('ignores a pointer moving, crawling, jumping and resting (%i fps)', (fps) => {
@@ -226,7 +226,7 @@ describe('ChangeDetector', () => {
     expect(capped.map((s) => s.timestampMs)).toContain(all[5]!.timestampMs);
   });
 
-  it('names the frames that may still become steps, so full-resolution copies of the rest can go', () => {
+  it('says from which frame on each state showed, and which frames may still show a step', () => {
     // A toast, a typed character (held back as a tiny change for a second), candidates, the stream's end.
     const frame = (t: number) => {
       const img = withPointer(page(), t);
@@ -234,20 +234,40 @@ describe('ChangeDetector', () => {
       if (t >= 3300) glyph(img, 184, 64);
       return img;
     };
+    const state = (t: number) => (t < 1000 ? 0 : t < 3000 ? 1 : t < 3300 ? 2 : 3);
     const det = new ChangeDetector({ width: W, height: H, candidatesMs: [500, 4000, 4950] });
     const kept = new Set<number>();
     let seen = 0;
+    // Every frame that may still show a step is kept: each step finds one of its frames among them.
+    const check = (steps: readonly { timestampMs: number; fromMs: number }[]) => {
+      for (const s of steps) {
+        expect(s.fromMs).toBeLessThanOrEqual(s.timestampMs);
+        expect(state(s.fromMs), `step at ${s.timestampMs} from ${s.fromMs}`).toBe(state(s.timestampMs));
+        expect([...kept].some((t) => t >= s.fromMs && t <= s.timestampMs), `step at ${s.timestampMs}`).toBe(true);
+      }
+    };
     for (let t = 0; t <= 5000; t += 100) {
       det.push(frame(t), t);
       kept.add(t);
-      for (; seen < det.found.length; seen++) expect(kept.has(det.found[seen]!.timestampMs), `step at ${det.found[seen]!.timestampMs}`).toBe(true);
-      const pending = new Set(det.pendingFrames());
-      for (const k of kept) if (!pending.has(k)) kept.delete(k);
-      expect(kept.size).toBeLessThanOrEqual(2);
+      check(det.found.slice(seen));
+      seen = det.found.length;
+      const from = det.keepFromMs();
+      for (const k of kept) if (k < from) kept.delete(k);
+      // At most: a tiny change held back for transientMs (1 s), then a quiet stretch settling.
+      expect(kept.size).toBeLessThanOrEqual(14);
     }
     const steps = det.finish();
-    for (const s of steps.slice(seen)) expect(kept.has(s.timestampMs)).toBe(true);
+    check(steps.slice(seen));
     expect(steps.length).toBeGreaterThanOrEqual(4);
+    // States answering an event start after it.
+    for (const s of steps) for (const c of s.candidatesMs) if (s.timestampMs > 0) expect(s.fromMs).toBeGreaterThanOrEqual(c);
+  });
+
+  it('lets a state stand in for its step from its last changing frame on', () => {
+    const steps = detect((t) => (t >= 1500 ? rect(page(), 150, 140, 150, 30, 60) : page()), { durationMs: 4000, fps: 10, noise: 0 });
+    expect(steps).toHaveLength(2);
+    expect(steps[1]!.fromMs).toBe(1500);
+    expect(steps[1]!.timestampMs).toBe(1800);
   });
 
   it('rejects frames of the wrong size and timestamps that go back', () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -54,6 +54,30 @@ describe('decodeGray with full-resolution frames', () => {
   });
 });
 
+describe('decodeGray with every other full-resolution frame', () => {
+  it('writes frames 0, 2, 4, … and every frame at the end, numbered as they come', async () => {
+    const file = await makeVideo({ codec: 'webm' });
+    const dir = await mkdtemp(join(work, 'every-'));
+    const frames: GrayFrame[] = [];
+    await decodeGray(file, { fullFramesDir: dir, fullEvery: 2, onFrame: (f) => void frames.push(f) });
+    expect(frames).toHaveLength(60);
+    const withFull = frames.filter((f) => f.full).map((f) => f.index);
+    // 60 frames predicted: 57, 58, 59 are the tail.
+    expect(withFull).toEqual([...Array.from({ length: 29 }, (_, i) => 2 * i), 57, 58, 59]);
+    const files = (await readdir(dir)).sort();
+    expect(files).toHaveLength(withFull.length);
+    for (const [n, f] of frames.filter((x) => x.full).entries()) {
+      expect(f.full!.path.endsWith(`${String(n).padStart(8, '0')}.yuv`)).toBe(true);
+      expect((await stat(f.full!.path)).size).toBe(f.full!.bytes);
+    }
+    // The same pixels as when every frame is written.
+    const all = await mkdtemp(join(work, 'all-'));
+    await decodeGray(file, { fullFramesDir: all, onFrame: () => {} });
+    const f = frames[40]!.full!;
+    expect(Buffer.compare(await readFile(f.path), await readFile(join(all, '00000040.yuv')))).toBe(0);
+  });
+});
+
 describe('keyframes from the decode pass', () => {
   it('are the frames extractFrames gives, and leave no scratch files', async () => {
     const file = await makeVideo({ codec: 'mp4' });
@@ -74,7 +98,7 @@ describe('keyframes from the decode pass', () => {
     const files = await FrameFiles.create(work);
     const writer = new KeyframeWriter({ workDir: dir, files, thumbnailSize: 320, matrix: 'bt601', file, fps: 10 });
     files.end(); // the decode is over and the frame file was never written
-    writer.add(1800, { path: join(files.dir, 'missing.yuv'), width: 640, height: 360, bytes: yuv420pSize(640, 360) });
+    writer.add(1800, 1800, { path: join(files.dir, 'missing.yuv'), width: 640, height: 360, bytes: yuv420pSize(640, 360) });
     const [img] = await writer.collect([1800]);
     const [want] = await extractFrames(file, [1800], join(work, 'fallback-want'));
     expect(await meanDiff(img!.pngPath, want!)).toBe(0);

@@ -9,6 +9,7 @@ import { capSteps, type Step } from './steps.js';
 /** A tiny change waiting to prove it stays (a caret blink goes away again, a typed character does not). */
 interface Provisional {
   t: number;
+  fromMs: number;
   frame: Uint8Array;
   /** Pixels that differ from the emitted state. */
   pixels: Int32Array;
@@ -37,6 +38,8 @@ export class ChangeDetector {
   private emittedCursors: Footprint[] = [];
   private readonly steps: Step[] = [];
   private lastActivityMs = -Infinity;
+  /** First pushed frame showing the current state: the last active frame, or the first after an event. */
+  private quietFromMs: number | null = null;
   private evaluated = true;
   private nextCandidate = 0;
   private pendingCandidates: number[] = [];
@@ -85,13 +88,16 @@ export class ChangeDetector {
       this.lastActivityMs = Math.max(this.lastActivityMs, c);
       this.evaluated = false;
       this.pendingCandidates.push(c);
+      this.quietFromMs = null; // the state answering the event is in frames after it
     }
     if (active) {
       this.closeQuiet(timestampMs);
       this.lastActivityMs = timestampMs;
       this.evaluated = false;
-    } else if (!this.evaluated && timestampMs - this.lastActivityMs >= this.o.settleMs) {
-      this.evaluate(cur, timestampMs, false);
+      this.quietFromMs = timestampMs; // quiet frames after it will show what it shows
+    } else {
+      this.quietFromMs ??= timestampMs;
+      if (!this.evaluated && timestampMs - this.lastActivityMs >= this.o.settleMs) this.evaluate(cur, timestampMs, false);
     }
     this.prev = cur;
     this.prevT = timestampMs;
@@ -103,13 +109,14 @@ export class ChangeDetector {
   }
 
   /**
-   * Times of pushed frames that may still become a step: the last one (a quiet stretch it ends, or the
-   * end of the stream, settles on it) and a pending tiny change. A caller keeping full-resolution
-   * copies of frames can drop every other one.
+   * Pushed frames from this time on may still show a step yet to be found (the state the current
+   * quiet stretch settles on, a pending tiny change, the last frame at the end of the stream); earlier
+   * ones never will. A caller keeping full-resolution copies of frames can drop those before it.
    */
-  pendingFrames(): number[] {
-    if (!this.prev) return [];
-    return this.provisional && this.provisional.t !== this.prevT ? [this.prevT, this.provisional.t] : [this.prevT];
+  keepFromMs(): number {
+    if (!this.prev) return Infinity;
+    const current = this.evaluated ? this.prevT : Math.min(this.quietFromMs ?? this.prevT, this.prevT);
+    return Math.min(current, this.provisional?.fromMs ?? Infinity);
   }
 
   /** Ends the stream; returns the steps (step 0 is the first frame), capped at maxSteps. */
@@ -131,9 +138,10 @@ export class ChangeDetector {
     const absorbed: number[] = [];
     const cands = this.o.candidatesMs;
     while (this.nextCandidate < cands.length && cands[this.nextCandidate]! <= t) absorbed.push(cands[this.nextCandidate++]!);
-    this.steps.push({ timestampMs: t, score: 1, candidatesMs: absorbed });
+    this.steps.push({ timestampMs: t, fromMs: t, score: 1, candidatesMs: absorbed });
     this.emitted = frame;
     this.lastActivityMs = t;
+    this.quietFromMs = t;
     this.evaluated = true;
   }
 
@@ -150,23 +158,25 @@ export class ChangeDetector {
     this.evaluated = true;
     this.resolveProvisional(frame, t);
     const forced = this.pendingCandidates.length > 0;
+    // `frame` is the last frame of its quiet stretch (or the stream): the stretch began at quietFromMs.
+    const fromMs = Math.min(this.quietFromMs ?? t, t);
     const diff = this.comparer.diff(frame, this.emitted!, this.cursorFootprints());
     if (diff.blocks.length === 0) {
-      if (forced) this.emit(frame, t, 0);
+      if (forced) this.emit(frame, t, fromMs, 0);
       return;
     }
     if (forced || diff.regions.some((r) => r.length > this.o.tinyMaxBlocks)) {
-      this.emit(frame, t, diff.score);
+      this.emit(frame, t, fromMs, diff.score);
       return;
     }
     const cursors = this.cursorFootprints();
     const pixels = this.comparer.changedPixels(frame, this.emitted!, diff.blocks, cursors);
-    this.provisional = { t, frame, pixels, score: diff.score, cursors: this.movers.resting() };
+    this.provisional = { t, fromMs, frame, pixels, score: diff.score, cursors: this.movers.resting() };
     if (final) this.resolveProvisional(frame, t);
   }
 
-  private emit(frame: Uint8Array, t: number, score: number): void {
-    this.steps.push({ timestampMs: t, score, candidatesMs: this.pendingCandidates });
+  private emit(frame: Uint8Array, t: number, fromMs: number, score: number): void {
+    this.steps.push({ timestampMs: t, fromMs, score, candidatesMs: this.pendingCandidates });
     this.pendingCandidates = [];
     this.emitted = frame;
     this.emittedCursors = this.movers.resting();
@@ -191,7 +201,7 @@ export class ChangeDetector {
 
   private confirm(p: Provisional): void {
     this.provisional = null;
-    this.steps.push({ timestampMs: p.t, score: p.score, candidatesMs: [] });
+    this.steps.push({ timestampMs: p.t, fromMs: p.fromMs, score: p.score, candidatesMs: [] });
     this.emitted = p.frame;
     this.emittedCursors = p.cursors;
   }

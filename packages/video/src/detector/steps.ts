@@ -2,6 +2,11 @@
 export interface Step {
   /** Time of the frame that shows the settled state. */
   timestampMs: number;
+  /**
+   * Earliest pushed frame already showing this state: every frame from here to timestampMs shows it
+   * (cursor aside), so any of them can stand for it, e.g. the one of those a caller kept at full size.
+   */
+  fromMs: number;
   /** How much changed since the previous step: fraction of the frame's pixels (0–1); 1 for step 0. */
   score: number;
   /** User events (candidates) this frame answers; empty for changes found from pixels alone. */

@@ -51,6 +51,12 @@ export interface DecodeOptions extends AssessRules {
    * it needs and deletes the rest as it goes (files, not a pipe: nothing waits for frames not needed).
    */
   fullFramesDir?: string;
+  /**
+   * With fullFramesDir: write every `fullEvery`-th sampled frame only (default 1: all of them), and
+   * every frame of the last `fullEvery` + 1 the probed duration predicts (the stream's final state
+   * may show only there). Writing a 1.4–3 MB file per frame is most of what full-resolution frames cost.
+   */
+  fullEvery?: number;
   /** A probe already made, to avoid a second one. */
   probe?: VideoProbe;
   onFrame: (frame: GrayFrame) => void | Promise<void>;
@@ -88,9 +94,14 @@ export async function decodeGray(file: string, o: DecodeOptions): Promise<Decode
   const gray = [`scale=${width}:${height}:flags=area`, 'format=gray', 'showinfo'];
   const sampled = `[0:v:0]${fps ? `fps=${fps}:eof_action=pass` : 'null'}`;
   const dir = o.fullFramesDir;
+  const every = Math.max(1, Math.floor(o.fullEvery ?? 1));
+  // Frames from here on are all written: the duration predicts how many frames the fps filter makes.
+  const tailFrom = fps && probe.durationMs > 0 ? Math.max(0, Math.ceil((probe.durationMs * fps) / 1000) - every - 1) : Infinity;
+  const written = (k: number) => k % every === 0 || k >= tailFrom;
+  const select = every > 1 ? `select='not(mod(n\\,${every}))${Number.isFinite(tailFrom) ? `+gte(n\\,${tailFrom})` : ''}'` : 'null';
   // eof_action=pass: a variable-rate recording's last frame (often its last change) is kept. With
   // fullFramesDir, split hands the very same sampled frames to a second, untouched output.
-  const graph = dir ? `${sampled},split=2[s][f];[s]${gray.join(',')}[g]` : `${sampled},${gray.join(',')}[g]`;
+  const graph = dir ? `${sampled},split=2[s][f0];[f0]${select}[f];[s]${gray.join(',')}[g]` : `${sampled},${gray.join(',')}[g]`;
   // Every filtered frame exactly once. -vsync (deprecated in 5.1 for -fps_mode) works on 4.x to 7.x.
   const args = [
     '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'level+info',
@@ -101,6 +112,7 @@ export async function decodeGray(file: string, o: DecodeOptions): Promise<Decode
     '-map', '[g]', '-vsync', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1',
     ...(dir ? ['-map', '[f]', '-vsync', 'passthrough', '-f', 'image2', '-c:v', 'rawvideo', '-pix_fmt', 'yuv420p', '-start_number', '0', join(dir, '%08d.yuv')] : []),
   ];
+  let fileNumber = 0; // image2 numbers the frames it is given 0, 1, 2, …
   const fullFile = (k: number): FullFrameFile => ({
     path: join(dir!, `${String(k).padStart(8, '0')}.yuv`),
     width: probe.width,
@@ -121,7 +133,7 @@ export async function decodeGray(file: string, o: DecodeOptions): Promise<Decode
     const t = (await times.take(index)) ?? (Number.isFinite(lastMs) ? lastMs + (step || 1) : 0);
     const timestampMs = t > lastMs ? t : lastMs + 1;
     lastMs = timestampMs;
-    await o.onFrame({ data, width, height, timestampMs, index, ...(dir ? { full: fullFile(index) } : {}) });
+    await o.onFrame({ data, width, height, timestampMs, index, ...(dir && written(index) ? { full: fullFile(fileNumber++) } : {}) });
     index++;
     if (o.onProgress && probe.durationMs > 0) {
       const percent = Math.min(100, Math.floor((timestampMs / probe.durationMs) * 100));
