@@ -1,5 +1,5 @@
 import { blockComponents, blockSpan, pixelBlobs, type Blob } from './components.js';
-import { copyBlock, diffBlocks, type Grid } from './grid.js';
+import { copyBlock, diffBlocksTwice, type Grid } from './grid.js';
 import type { MoverTracker } from './movers.js';
 import type { ResolvedOptions } from './options.js';
 
@@ -10,7 +10,9 @@ import type { ResolvedOptions } from './options.js';
  */
 export class ActivityMonitor {
   private readonly anchor: Uint8Array;
+  /** Per block this frame: pixels changed since the previous frame; since the anchor, and their sum. */
   private readonly counts: Int32Array;
+  private readonly anchorCounts: Int32Array;
   private readonly sums: Int32Array;
   private readonly changed: Uint8Array;
   /** Per block this frame: 0 = UI change, 1 = cursor motion, 2 = a tracked animation. */
@@ -25,6 +27,7 @@ export class ActivityMonitor {
   ) {
     this.anchor = Uint8Array.from(first);
     this.counts = new Int32Array(grid.count);
+    this.anchorCounts = new Int32Array(grid.count);
     this.sums = new Int32Array(grid.count);
     this.changed = new Uint8Array(grid.count);
     this.cause = new Uint8Array(grid.count);
@@ -35,7 +38,8 @@ export class ActivityMonitor {
   /** True when `cur` (at `t`) changed the UI beyond cursor motion. */
   observe(prev: Uint8Array, cur: Uint8Array, t: number): boolean {
     const { grid, o } = this;
-    diffBlocks(cur, prev, grid, o.pixelThreshold, this.counts, null);
+    // Against the previous frame (cursor candidates) and the anchor (activity), in one pass.
+    diffBlocksTwice(cur, prev, this.anchor, grid, o.pixelThreshold, this.counts, this.anchorCounts, this.sums);
     for (let b = 0; b < grid.count; b++) this.changed[b] = this.counts[b]! >= o.minBlockPixels ? 1 : 0;
 
     // Cursor candidates: pixel blobs of the small components only (a big one is never a pointer).
@@ -59,12 +63,11 @@ export class ActivityMonitor {
       for (const b of comp) this.cause[b] = state;
     });
 
-    diffBlocks(cur, this.anchor, grid, o.pixelThreshold, this.counts, this.sums);
     let active = false;
     for (let b = 0; b < grid.count; b++) {
       if (this.cause[b] !== 1) {
         const drift = Math.abs(this.sums[b]!) / grid.area(b);
-        if (this.counts[b]! < o.minBlockPixels && drift < o.driftThreshold) continue;
+        if (this.anchorCounts[b]! < o.minBlockPixels && drift < o.driftThreshold) continue;
         active = true;
         // An animation is activity, but not the UI changing under a cursor.
         if (this.cause[b] === 0) this.movers.markStale(grid.rect(b));

@@ -119,6 +119,62 @@ function diffWords(a: Uint8Array, b: Uint8Array, grid: Grid, threshold: number, 
   }
 }
 
+/**
+ * diffBlocks of `cur` against two frames at once (`prev` → `countsPrev`; `anchor` → `countsAnchor` and
+ * `sumsAnchor`): one pass reading `cur` once, where words equal in all three are the common case.
+ */
+export function diffBlocksTwice(
+  cur: Uint8Array,
+  prev: Uint8Array,
+  anchor: Uint8Array,
+  grid: Grid,
+  threshold: number,
+  countsPrev: Int32Array,
+  countsAnchor: Int32Array,
+  sumsAnchor: Int32Array,
+): void {
+  const { width, size, cols } = grid;
+  if (width % 4 !== 0 || size % 4 !== 0 || cur.byteOffset % 4 !== 0 || prev.byteOffset % 4 !== 0 || anchor.byteOffset % 4 !== 0) {
+    diffBlocks(cur, prev, grid, threshold, countsPrev, null);
+    diffBlocks(cur, anchor, grid, threshold, countsAnchor, sumsAnchor);
+    return;
+  }
+  countsPrev.fill(0);
+  countsAnchor.fill(0);
+  sumsAnchor.fill(0);
+  const c32 = new Int32Array(cur.buffer, cur.byteOffset, cur.length >> 2);
+  const p32 = new Int32Array(prev.buffer, prev.byteOffset, prev.length >> 2);
+  const a32 = new Int32Array(anchor.buffer, anchor.byteOffset, anchor.length >> 2);
+  for (let w = 0, words = c32.length; w < words; w++) {
+    const c = c32[w]!;
+    const toPrev = c !== p32[w];
+    const toAnchor = c !== a32[w];
+    if (!toPrev && !toAnchor) continue;
+    const i0 = w << 2;
+    const y = (i0 / width) | 0;
+    const block = ((y / size) | 0) * cols + (((i0 - y * width) / size) | 0);
+    if (toPrev) {
+      let n = 0;
+      for (let i = i0; i < i0 + 4; i++) {
+        const d = cur[i]! - prev[i]!;
+        if (d > threshold || d < -threshold) n++;
+      }
+      countsPrev[block]! += n;
+    }
+    if (toAnchor) {
+      let n = 0;
+      let sum = 0;
+      for (let i = i0; i < i0 + 4; i++) {
+        const d = cur[i]! - anchor[i]!;
+        sum += d;
+        if (d > threshold || d < -threshold) n++;
+      }
+      countsAnchor[block]! += n;
+      sumsAnchor[block]! += sum;
+    }
+  }
+}
+
 /** Copies the pixels of one block from `src` into `dst`. */
 export function copyBlock(src: Uint8Array, dst: Uint8Array, grid: Grid, block: number): void {
   const r = grid.rect(block);
