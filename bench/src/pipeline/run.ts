@@ -19,6 +19,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const RESULTS = path.join(ROOT, 'bench/results');
 const SCENARIO = process.env.BENCH_SCENARIO ?? 'full-tour';
 const REPS = Number(process.env.BENCH_REPS ?? 3);
+/** For trying changes: the end-to-end runs only, printed, nothing written. */
+const QUICK = process.env.BENCH_QUICK === '1';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -148,6 +150,10 @@ async function main() {
       console.log(`run ${i + 1}: ${Math.round(r.ms)} ms end to end, floor ${Math.round(floorMs)} ms, ${(r.ms / floorMs).toFixed(2)}×`);
     }
     const mid = [...runs].sort((a, b) => a.ratio - b.ratio)[Math.floor((runs.length - 1) / 2)]!;
+    if (QUICK) {
+      console.log(`median ${mid.ratio.toFixed(2)}× (BENCH_QUICK: no timeline run, no RSS rounds, nothing written)`, JSON.stringify(runs.map((r) => r.lanes)));
+      return;
+    }
     const floor = mid.floorMs;
     const { body } = mid;
     const endToEndMs = mid.ms;

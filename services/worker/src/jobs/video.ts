@@ -15,6 +15,7 @@ export const video: Handler<'video'> = async ({ data, rt, signal, tmpDir, progre
   const session = await getSessionForJob(rt.db, data.sessionId);
   if (!session?.recordingKey) throw new PermanentJobError('the recording is no longer stored; please upload it again');
 
+  const t0 = performance.now();
   const file = path.join(tmpDir, 'recording');
   await pipeline(await rt.storage.getStream(session.recordingKey), createWriteStream(file), { signal });
 
@@ -30,6 +31,7 @@ export const video: Handler<'video'> = async ({ data, rt, signal, tmpDir, progre
     throw new PermanentJobError(`recording is ${minutes(probe.durationMs)}, over your limit of ${data.maxRecordingMinutes} min`);
   }
 
+  const t1 = performance.now();
   const candidatesMs = (session.timeline ?? []).map((e) => e.t).filter((t) => t <= probe.durationMs);
   let result;
   try {
@@ -46,6 +48,7 @@ export const video: Handler<'video'> = async ({ data, rt, signal, tmpDir, progre
     throw err;
   }
 
+  const t2 = performance.now();
   const frames: VideoLaneResult['frames'] = await Promise.all(
     result.frames.map((f) =>
       rt.io.run(async () => {
@@ -56,7 +59,9 @@ export const video: Handler<'video'> = async ({ data, rt, signal, tmpDir, progre
     ),
   );
   const laneResult: VideoLaneResult = { durationMs: probe.durationMs, width: probe.width, height: probe.height, frames };
+  const t3 = performance.now();
   await saveLaneResult(rt.db, data.sessionId, 'video', laneResult);
-  log.info({ frames: frames.length, durationMs: probe.durationMs, timings: result.timings }, 'keyframes extracted');
+  const phasesMs = { fetchAndProbe: Math.round(t1 - t0), analyze: Math.round(t2 - t1), upload: Math.round(t3 - t2), save: Math.round(performance.now() - t3) };
+  log.info({ frames: frames.length, durationMs: probe.durationMs, phasesMs, timings: result.timings }, 'keyframes extracted');
   return { detail: `${frames.length} frames` };
 };
