@@ -8,4 +8,4 @@ export { extractFrames, type ExtractOptions } from './ffmpeg/extract.js';
 export { probe, type VideoProbe } from './ffmpeg/probe.js';
 export { configureLimits, limits, Semaphore } from './limits.js';
 export { thumbnail, thumbnailOf } from './thumbnail.js';
-export { yuv420pToRgb, yuv420pToRgbAsync, type ColorMatrix } from './yuv.js';
+export { yuv420pToRgb, yuv420pToRgbAsync, yuv420pToRgbHalf, type ColorMatrix } from './yuv.js';

@@ -102,3 +102,34 @@ function convertRows(yuv: Uint8Array, width: number, height: number, t: Tables, 
     }
   }
 }
+
+/**
+ * The frame at half size (⌈w/2⌉×⌈h/2⌉, packed RGB24), straight from yuv420p: each output pixel is the
+ * mean of a 2×2 luma block with that block's own chroma sample — a box downscale for a quarter of the
+ * conversion work. Thumbnails of frames at least twice their size start from this instead of a resize
+ * of the full-size RGB.
+ */
+export function yuv420pToRgbHalf(yuv: Uint8Array, width: number, height: number, matrix: ColorMatrix = 'bt601'): { data: Buffer; width: number; height: number } {
+  const { y: ty, rv, gu, gv, bu } = tables(matrix);
+  const cw = (width + 1) >> 1;
+  const ch = (height + 1) >> 1;
+  const uBase = width * height;
+  const vBase = uBase + cw * ch;
+  const out = new Uint8ClampedArray(cw * ch * 3);
+  let o = 0;
+  for (let cy = 0; cy < ch; cy++) {
+    const r0 = 2 * cy * width;
+    const r1 = 2 * cy + 1 < height ? r0 + width : r0; // a last odd row stands for itself
+    for (let cx = 0; cx < cw; cx++) {
+      const x0 = 2 * cx;
+      const x1 = x0 + 1 < width ? x0 + 1 : x0;
+      const l = ty[(yuv[r0 + x0]! + yuv[r0 + x1]! + yuv[r1 + x0]! + yuv[r1 + x1]! + 2) >> 2]!;
+      const u = yuv[uBase + cy * cw + cx]!;
+      const v = yuv[vBase + cy * cw + cx]!;
+      out[o++] = (l + rv[v]!) >> SHIFT;
+      out[o++] = (l + gu[u]! + gv[v]!) >> SHIFT;
+      out[o++] = (l + bu[u]!) >> SHIFT;
+    }
+  }
+  return { data: Buffer.from(out.buffer, out.byteOffset, out.byteLength), width: cw, height: ch };
+}

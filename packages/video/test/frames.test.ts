@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeVideo, decodeGray, extractFrames, yuv420pSize, yuv420pToRgb, type GrayFrame } from '../src/index.js';
+import { mulberry32 } from '@claude-scope/testkit';
+import { analyzeVideo, decodeGray, extractFrames, yuv420pSize, yuv420pToRgb, yuv420pToRgbHalf, type GrayFrame } from '../src/index.js';
 import { FrameFiles } from '../src/frame-files.js';
 import { KeyframeWriter } from '../src/keyframes.js';
 import { makeVideo } from './helpers/media.js';
@@ -36,6 +37,34 @@ describe('yuv420pToRgb', () => {
     expect([...rgb.subarray(0, 9)]).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect([...rgb.subarray(9, 18)]).toEqual(Array(9).fill(255));
     expect([...rgb.subarray(18, 27)]).toEqual(Array(9).fill(128));
+  });
+});
+
+describe('yuv420pToRgbHalf', () => {
+  it.each([
+    [64, 36],
+    [5, 3], // odd: the last column and row stand for themselves
+  ])('is the full-size conversion averaged over 2×2 blocks (%ix%i)', (w, h) => {
+    const random = mulberry32(5);
+    const yuv = new Uint8Array(yuv420pSize(w, h));
+    // Colours inside the RGB cube, so no pixel clamps (a mean of clamped values is another matter).
+    for (let i = 0; i < w * h; i++) yuv[i] = 70 + Math.floor(random() * 110);
+    for (let i = w * h; i < yuv.length; i++) yuv[i] = 108 + Math.floor(random() * 40);
+    const full = yuv420pToRgb(yuv, w, h);
+    const half = yuv420pToRgbHalf(yuv, w, h);
+    expect([half.width, half.height]).toEqual([Math.ceil(w / 2), Math.ceil(h / 2)]);
+    for (let cy = 0; cy < half.height; cy++) {
+      for (let cx = 0; cx < half.width; cx++) {
+        const xs = [2 * cx, Math.min(w - 1, 2 * cx + 1)];
+        const ys = [2 * cy, Math.min(h - 1, 2 * cy + 1)];
+        for (let c = 0; c < 3; c++) {
+          let sum = 0;
+          for (const y of ys) for (const x of xs) sum += full[(y * w + x) * 3 + c]!;
+          // Rounding happens before the mean on one side, after it on the other.
+          expect(Math.abs(half.data[(cy * half.width + cx) * 3 + c]! - sum / 4), `pixel ${cx},${cy} channel ${c}`).toBeLessThanOrEqual(1.5);
+        }
+      }
+    }
   });
 });
 
