@@ -9,7 +9,7 @@ export interface Parts {
   parts: Record<string, number>;
 }
 
-export const MODES = ['lane', 'two-pass', 'decode', 'decode+detect', 'decode+detect+full'] as const;
+export const MODES = ['lane', 'two-pass', 'decode', 'decode+detect', 'decode+detect+full', 'decode+detect+every-full'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** The lane as it is: analyzeVideo end to end, with its own breakdown. */
@@ -51,13 +51,15 @@ async function twoPass(file: string, workDir: string, candidatesMs: number[]): P
 async function partial(mode: Mode, file: string, workDir: string, candidatesMs: number[]): Promise<Parts> {
   const t0 = performance.now();
   const p = await probe(file);
-  const dir = mode === 'decode+detect+full' ? await mkdtemp(join(workDir, 'full-')) : undefined;
+  const dir = mode.endsWith('full') ? await mkdtemp(join(workDir, 'full-')) : undefined;
   let det: ChangeDetector | null = null;
   const detect = mode !== 'decode';
   try {
     await decodeGray(file, {
       probe: p,
       fullFramesDir: dir,
+      // Every other frame, as analyzeVideo keeps them; or every frame, as it did before.
+      fullEvery: mode === 'decode+detect+full' ? 2 : 1,
       onFrame: (f) => {
         if (f.full) void rm(f.full.path, { force: true });
         if (!detect) return;
