@@ -27,6 +27,7 @@ const ratio = (r: Run) => r.totalMs / r.floorMs;
 const cpu = (r: { cpuMs: number | null }) => r.cpuMs ?? NaN;
 
 /** A row: label, median, every run. */
+const secs = (ms: number) => `${sec(ms)} s`;
 const row = (label: string, xs: number[], f: (n: number) => string, bold = false) => {
   const m = f(median(xs));
   return `| ${label} | ${bold ? `**${m}**` : m} | ${xs.map(f).join(', ')} |`;
@@ -89,13 +90,13 @@ function sizeSection(r: SizeResult): string {
           '',
           '| part | median | every run |',
           '|---|---|---|',
-          row('probe (ffprobe), wall', p('probeMs'), (n) => `${sec(n)} s`),
-          row('decode pass, wall (ffmpeg, detector, keyframe images overlapping)', p('decodeMs'), (n) => `${sec(n)} s`),
-          row('after the decode, wall (last images, dropping capped ones)', p('finishMs'), (n) => `${sec(n)} s`),
-          row('· detector on the main thread, summed', p('detectMs'), (n) => `${sec(n)} s`),
-          row('· reading keyframes\' full-resolution frames, summed', p('readMs'), (n) => `${sec(n)} s`),
-          row('· YUV→RGB of keyframes, main thread, summed', p('convertMs'), (n) => `${sec(n)} s`),
-          row('· PNG + thumbnail encoding (sharp threads), summed', p('encodeMs'), (n) => `${sec(n)} s`),
+          row('probe (ffprobe), wall', p('probeMs'), secs),
+          row('decode pass, wall (ffmpeg, detector, keyframe images overlapping)', p('decodeMs'), secs),
+          row('after the decode, wall (last images, dropping capped ones)', p('finishMs'), secs),
+          row('· detector on the main thread, summed', p('detectMs'), secs),
+          row('· reading keyframes\' full-resolution frames, summed', p('readMs'), secs),
+          row('· YUV→RGB of keyframes, main thread, summed', p('convertMs'), secs),
+          row('· PNG + thumbnail encoding (sharp threads), summed', p('encodeMs'), secs),
           row('keyframes', lane.map((l) => l.frames), String),
           row('keyframes needing a second decoding pass (no full-resolution frame of their state kept)', p('secondPassFrames'), String),
           row('**peak RSS of the lane process** (Node, target < 300 MB)', lane.map((l) => l.maxRssKb), mb, true),
@@ -113,10 +114,10 @@ function sizeSection(r: SizeResult): string {
           '',
           '| part | median | every run |',
           '|---|---|---|',
-          row('probe', q('probeMs'), (n) => `${sec(n)} s`),
-          row('decode + detect', q('decodeDetectMs'), (n) => `${sec(n)} s`),
-          row('extract: second decoding pass writing PNGs', q('extractMs'), (n) => `${sec(n)} s`),
-          row('thumbnails from the PNGs', q('thumbnailsMs'), (n) => `${sec(n)} s`),
+          row('probe', q('probeMs'), secs),
+          row('decode + detect', q('decodeDetectMs'), secs),
+          row('extract: second decoding pass writing PNGs', q('extractMs'), secs),
+          row('thumbnails from the PNGs', q('thumbnailsMs'), secs),
           row('peak RSS', two.map((l) => l.maxRssKb), mb),
           '',
         ]

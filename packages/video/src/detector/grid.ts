@@ -70,12 +70,6 @@ export function diffBlocks(
   counts.fill(0);
   sums?.fill(0);
   const { width, height, size, cols } = grid;
-  // Screen recordings repeat most pixels exactly from frame to frame (encoders copy unchanged
-  // blocks), so 4 equal bytes are skipped at once when rows allow 32-bit reads.
-  if (ignore === null && width % 4 === 0 && size % 4 === 0 && a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) {
-    diffWords(a, b, grid, threshold, counts, sums);
-    return;
-  }
   // Row by row, one block-wide run at a time: locals in the hot loop, one array write per run.
   for (let y = 0; y < height; y++) {
     const rowBase = Math.floor(y / size) * cols;
@@ -97,31 +91,11 @@ export function diffBlocks(
   }
 }
 
-/** diffBlocks over 32-bit words: only words that differ are looked at byte by byte. */
-function diffWords(a: Uint8Array, b: Uint8Array, grid: Grid, threshold: number, counts: Int32Array, sums: Int32Array | null): void {
-  const { width, size, cols } = grid;
-  const a32 = new Int32Array(a.buffer, a.byteOffset, a.length >> 2);
-  const b32 = new Int32Array(b.buffer, b.byteOffset, b.length >> 2);
-  for (let w = 0, words = a32.length; w < words; w++) {
-    if (a32[w] === b32[w]) continue;
-    let n = 0;
-    let sum = 0;
-    const i0 = w << 2;
-    for (let i = i0; i < i0 + 4; i++) {
-      const d = a[i]! - b[i]!;
-      sum += d;
-      if (d > threshold || d < -threshold) n++;
-    }
-    const y = (i0 / width) | 0;
-    const block = ((y / size) | 0) * cols + (((i0 - y * width) / size) | 0);
-    counts[block]! += n;
-    if (sums !== null) sums[block]! += sum;
-  }
-}
-
 /**
  * diffBlocks of `cur` against two frames at once (`prev` → `countsPrev`; `anchor` → `countsAnchor` and
- * `sumsAnchor`): one pass reading `cur` once, where words equal in all three are the common case.
+ * `sumsAnchor`), in one pass reading `cur` once. Screen recordings repeat most pixels exactly from
+ * frame to frame (encoders copy unchanged blocks), so when rows allow 32-bit reads, 4 bytes equal in
+ * all three frames are skipped at once; only differing words are looked at byte by byte.
  */
 export function diffBlocksTwice(
   cur: Uint8Array,
