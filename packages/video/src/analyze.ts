@@ -58,8 +58,8 @@ export interface AnalyzeTimings {
   decodeMs: number;
   /** Of which the detector itself (main thread). */
   detectMs: number;
-  /** Keyframe images: reading the frame ffmpeg wrote, YUV→RGB on the main thread, then PNG +
-   * thumbnail encoding in sharp's threads. */
+  /** Keyframe images: reading the frame ffmpeg wrote, YUV→RGB on the main thread (WebAssembly
+   * SIMD), then PNG + thumbnail encoding in sharp's threads. */
   readMs: number;
   convertMs: number;
   encodeMs: number;

@@ -1,3 +1,5 @@
+import { yuv420pToRgbHalfSimd, yuv420pToRgbSimd, type FixedCoeffs } from './wasm/yuv.js';
+
 /** Which YUV→RGB matrix a stream uses; untagged streams are BT.601, as ffmpeg assumes. */
 export type ColorMatrix = 'bt601' | 'bt709';
 
@@ -6,7 +8,17 @@ const COEFFS: Record<ColorMatrix, { rv: number; gu: number; gv: number; bu: numb
   bt709: { rv: 1.793, gu: -0.213, gv: -0.533, bu: 2.112 },
 };
 
+/** Bytes of a planar yuv420p frame: luma, then U and V at half size, rounded up. */
+export const yuv420pSize = (w: number, h: number) => w * h + 2 * Math.ceil(w / 2) * Math.ceil(h / 2);
+
 const SHIFT = 12; // fixed point: values scaled by 4096
+
+const fixed = (m: ColorMatrix): FixedCoeffs => {
+  const c = COEFFS[m];
+  const k = (x: number) => Math.round(x * (1 << SHIFT));
+  return { rv: k(c.rv), gu: k(c.gu), gv: k(c.gv), bu: k(c.bu) };
+};
+const FIXED: Record<ColorMatrix, FixedCoeffs> = { bt601: fixed('bt601'), bt709: fixed('bt709') };
 
 interface Tables {
   y: Int32Array;
@@ -36,18 +48,24 @@ function tables(m: ColorMatrix): Tables {
 
 /**
  * Planar yuv420p (limited range, as decoders hand out) → packed RGB24, each chroma sample applied to
- * its 2×2 luma block like ffmpeg's fast path. Integer tables, chroma terms once per row pair and a
- * clamp table: it runs on full-resolution frames (~20 ms at 1080p), though only on keyframes.
+ * its 2×2 luma block like ffmpeg's fast path. WebAssembly SIMD (assembly/yuv.ts, ~1 ms for a 720p
+ * frame) where the runtime has it, else the JS loop below (~11 ms); they differ by at most 1 level.
  */
 export function yuv420pToRgb(yuv: Uint8Array, width: number, height: number, matrix: ColorMatrix = 'bt601'): Buffer {
+  return yuv420pToRgbSimd(yuv, width, height, yuv420pSize(width, height), FIXED[matrix]) ?? yuv420pToRgbJs(yuv, width, height, matrix);
+}
+
+/** The JS loop: integer tables, chroma terms once per pixel pair, a clamped array for the clamping. */
+export function yuv420pToRgbJs(yuv: Uint8Array, width: number, height: number, matrix: ColorMatrix = 'bt601'): Buffer {
   const out = new Uint8ClampedArray(width * height * 3);
   convertRows(yuv, width, height, tables(matrix), out, 0, height);
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }
 
 /**
- * The same in slices of `rows` rows, yielding to the event loop between them: the analysis keeps
- * reading ffmpeg's pipe meanwhile, where one 20–50 ms block would stall the decode.
+ * The same, off the critical path of the analysis: in one go with SIMD (a millisecond or two); the
+ * JS loop runs in slices of `rows` rows instead, yielding to the event loop between them, so the
+ * analysis keeps reading ffmpeg's pipe meanwhile (one 20–50 ms block would stall the decode).
  */
 export async function yuv420pToRgbAsync(
   yuv: Uint8Array,
@@ -56,6 +74,12 @@ export async function yuv420pToRgbAsync(
   matrix: ColorMatrix = 'bt601',
   o: { rows?: number; stats?: { busyMs: number } } = {},
 ): Promise<Buffer> {
+  const s0 = performance.now();
+  const simd = yuv420pToRgbSimd(yuv, width, height, yuv420pSize(width, height), FIXED[matrix]);
+  if (simd) {
+    if (o.stats) o.stats.busyMs += performance.now() - s0;
+    return simd;
+  }
   const out = new Uint8ClampedArray(width * height * 3);
   const t = tables(matrix);
   const rows = o.rows ?? 128;
@@ -107,9 +131,15 @@ function convertRows(yuv: Uint8Array, width: number, height: number, t: Tables, 
  * The frame at half size (⌈w/2⌉×⌈h/2⌉, packed RGB24), straight from yuv420p: each output pixel is the
  * mean of a 2×2 luma block with that block's own chroma sample — a box downscale for a quarter of the
  * conversion work. Thumbnails of frames at least twice their size start from this instead of a resize
- * of the full-size RGB.
+ * of the full-size RGB. WebAssembly SIMD where the runtime has it (~10× faster), else the JS loop.
  */
 export function yuv420pToRgbHalf(yuv: Uint8Array, width: number, height: number, matrix: ColorMatrix = 'bt601'): { data: Buffer; width: number; height: number } {
+  const data = yuv420pToRgbHalfSimd(yuv, width, height, yuv420pSize(width, height), FIXED[matrix]);
+  return data ? { data, width: (width + 1) >> 1, height: (height + 1) >> 1 } : yuv420pToRgbHalfJs(yuv, width, height, matrix);
+}
+
+/** The JS loop of yuv420pToRgbHalf. */
+export function yuv420pToRgbHalfJs(yuv: Uint8Array, width: number, height: number, matrix: ColorMatrix = 'bt601'): { data: Buffer; width: number; height: number } {
   const { y: ty, rv, gu, gv, bu } = tables(matrix);
   const cw = (width + 1) >> 1;
   const ch = (height + 1) >> 1;

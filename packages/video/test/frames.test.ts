@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '@claude-scope/testkit';
-import { analyzeVideo, decodeGray, extractFrames, yuv420pSize, yuv420pToRgb, yuv420pToRgbHalf, type GrayFrame } from '../src/index.js';
+import { analyzeVideo, decodeGray, extractFrames, yuv420pSize, yuv420pToRgb, yuv420pToRgbAsync, yuv420pToRgbHalf, yuv420pToRgbHalfJs, yuv420pToRgbJs, type GrayFrame } from '../src/index.js';
+import { simdAvailable } from '../src/wasm/yuv.js';
 import { FrameFiles } from '../src/frame-files.js';
 import { KeyframeWriter } from '../src/keyframes.js';
 import { makeVideo } from './helpers/media.js';
@@ -37,6 +38,62 @@ describe('yuv420pToRgb', () => {
     expect([...rgb.subarray(0, 9)]).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect([...rgb.subarray(9, 18)]).toEqual(Array(9).fill(255));
     expect([...rgb.subarray(18, 27)]).toEqual(Array(9).fill(128));
+  });
+});
+
+describe('yuv420pToRgb in WebAssembly SIMD', () => {
+  it('runs here (Node ≥ 16.4 has WebAssembly SIMD)', () => {
+    expect(simdAvailable()).toBe(true);
+  });
+
+  it.each([
+    [64, 36, 'bt601'],
+    [1280, 720, 'bt709'],
+    [37, 21, 'bt601'], // odd: a scalar tail after the 16-pixel blocks, a last row and column of chroma
+    [15, 3, 'bt709'], // narrower than one block: scalar only
+    [2, 2, 'bt601'],
+    [67, 35, 'bt709'], // half size: 16-pixel blocks, then an odd last column and row
+  ] as const)('matches the JS loops (full and half size) within one level, clamping included (%ix%i, %s)', async (w, h, matrix) => {
+    const random = mulberry32(w * h);
+    const yuv = new Uint8Array(yuv420pSize(w, h));
+    for (let i = 0; i < yuv.length; i++) yuv[i] = Math.floor(random() * 256); // full byte range: clamps both ways
+    const js = yuv420pToRgbJs(yuv, w, h, matrix);
+    const halfJs = yuv420pToRgbHalfJs(yuv, w, h, matrix);
+    const half = yuv420pToRgbHalf(yuv, w, h, matrix);
+    expect([half.width, half.height]).toEqual([halfJs.width, halfJs.height]);
+    for (const [simd, ref] of [[yuv420pToRgb(yuv, w, h, matrix), js], [await yuv420pToRgbAsync(yuv, w, h, matrix), js], [half.data, halfJs.data]] as const) {
+      expect(simd.length).toBe(ref.length);
+      let worst = 0;
+      let same = 0;
+      for (let i = 0; i < ref.length; i++) {
+        const d = Math.abs(simd[i]! - ref[i]!);
+        worst = Math.max(worst, d);
+        if (d === 0) same++;
+      }
+      expect(worst).toBeLessThanOrEqual(1); // the JS tables round each entry, the SIMD code each product
+      expect(same / ref.length).toBeGreaterThan(0.95);
+    }
+  });
+
+  it('hands out results of its own: a later call into a smaller or larger frame leaves them alone', () => {
+    const frame = (w: number, h: number, y: number, u: number, v: number) => {
+      const f = new Uint8Array(yuv420pSize(w, h)).fill(u, w * h).fill(y, 0, w * h);
+      return f.fill(v, w * h + Math.ceil(w / 2) * Math.ceil(h / 2));
+    };
+    const pixels = (rgb: Buffer) => new Set(Array.from({ length: rgb.length / 3 }, (_, i) => rgb.subarray(i * 3, i * 3 + 3).join()));
+    const a = yuv420pToRgb(frame(1920, 1080, 180, 90, 160), 1920, 1080);
+    const b = yuv420pToRgb(frame(64, 36, 60, 140, 100), 64, 36);
+    const c = yuv420pToRgb(frame(2560, 1440, 120, 128, 128), 2560, 1440); // grows the module's memory
+    expect([...pixels(a)]).toEqual([[...yuv420pToRgbJs(frame(2, 2, 180, 90, 160), 2, 2).subarray(0, 3)].join()]);
+    expect([...pixels(b)]).toEqual([[...yuv420pToRgbJs(frame(2, 2, 60, 140, 100), 2, 2).subarray(0, 3)].join()]);
+    expect([...pixels(c)]).toEqual(['121,121,121']); // 1.164 × (120 − 16)
+  });
+
+  it('is compiled from assembly/yuv.ts as committed (pnpm --filter @claude-scope/video build:wasm)', async () => {
+    const script = new URL('../scripts/build-wasm.mjs', import.meta.url).pathname;
+    const { build } = (await import(script)) as { build: () => Promise<string> };
+    const committed = await readFile(new URL('../src/wasm/yuv-wasm.ts', import.meta.url), 'utf8');
+    expect(await build()).toBe(committed);
   });
 });
 

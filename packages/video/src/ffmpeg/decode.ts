@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { limits } from '../limits.js';
+import { yuv420pSize } from '../yuv.js';
 import { assessDecode, type AssessRules } from './assess.js';
 import { ffmpegPath } from './binaries.js';
 import { FrameAssembler } from './frames.js';
@@ -32,7 +33,6 @@ export interface FullFrameFile {
   bytes: number;
 }
 
-export const yuv420pSize = (w: number, h: number) => w * h + 2 * Math.ceil(w / 2) * Math.ceil(h / 2);
 
 export interface DecodeOptions extends AssessRules {
   /** Output width in pixels (default 480; never more than the source); height keeps the aspect. */
