@@ -36,6 +36,7 @@ const row = (label: string, xs: number[], f: (n: number) => string, bold = false
 const LABELS: Record<Mode, string> = {
   lane: '**lane: `analyzeVideo`** (probe, one decode pass, PNGs, thumbnails)',
   'two-pass': 'previous flow: probe, decode + detect, second pass for PNGs, thumbnails',
+  'ffmpeg-alone': 'probe + the lane\'s ffmpeg command alone, nothing reading its outputs (gray frames to /dev/null, full-resolution frames overwriting one file)',
   decode: 'probe + decode pass, downscaled gray only, frames dropped',
   'decode+detect': '… + the detector',
   'decode+detect+full': '… + full-resolution frames written, every other one as the lane does (deleted at once, no images)',
@@ -45,6 +46,7 @@ const LABELS: Record<Mode, string> = {
 /** What the CPU figures imply: on `cores` cores, the lane cannot take less than its CPU ÷ cores. */
 function reading(r: SizeResult, cores: number, startupMs: number): string[] {
   const lane = r.runs.lane;
+  const alone = r.runs['ffmpeg-alone'];
   if (!lane?.length) return [];
   const floorWall = median(r.floors.map((f) => f.wallMs));
   const floorCpu = median(r.floors.map(cpu));
@@ -57,6 +59,12 @@ function reading(r: SizeResult, cores: number, startupMs: number): string[] {
     `plus the downscale, the detector, the full-resolution frames and the keyframe images. Even perfectly spread over`,
     `${cores} cores that takes ≥ ${sec(laneCpu / cores)} s = **${x(bound)} the floor**; the lane at ${x(median(lane.map(ratio)))} is ${x(median(lane.map(ratio)) / bound)} that bound.`,
     `To reach 1.3× here, the lane's CPU beyond the floor's (${sec(laneCpu - floorCpu)} s) would have to fall to ≤ ${sec(allowed)} s.`,
+    ...(alone?.length
+      ? [
+          `The lane's ffmpeg command by itself, before any of the lane's own work (no Node reading its outputs), runs at`,
+          `**${x(median(alone.map(ratio)))} the floor** with ${sec(median(alone.map(cpu)) - startupMs)} s of CPU (less start-up).`,
+        ]
+      : []),
     '',
   ];
 }

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { analyzeVideo, ChangeDetector, decodeGray, extractFrames, probe, thumbnail } from '@claude-scope/video';
+import { spawn } from 'node:child_process';
+import { analyzeVideo, ChangeDetector, decodeGray, decodePlan, extractFrames, ffmpegPath, probe, thumbnail } from '@claude-scope/video';
 
 export interface Parts {
   totalMs: number;
@@ -9,7 +10,7 @@ export interface Parts {
   parts: Record<string, number>;
 }
 
-export const MODES = ['lane', 'two-pass', 'decode', 'decode+detect', 'decode+detect+full', 'decode+detect+every-full'] as const;
+export const MODES = ['lane', 'two-pass', 'ffmpeg-alone', 'decode', 'decode+detect', 'decode+detect+full', 'decode+detect+every-full'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** The lane as it is: analyzeVideo end to end, with its own breakdown. */
@@ -74,8 +75,33 @@ async function partial(mode: Mode, file: string, workDir: string, candidatesMs: 
   return { totalMs: performance.now() - t0, frames, parts: {} };
 }
 
+/**
+ * The lane's own ffmpeg command (decodePlan: gray frames and every other full-resolution frame), with
+ * no Node reading anything: the gray frames go to /dev/null and each full-resolution frame overwrites
+ * one file (the lane deletes its files as it goes). What ffmpeg costs before any work of the lane.
+ */
+async function ffmpegAlone(file: string, workDir: string): Promise<Parts> {
+  const t0 = performance.now();
+  const p = await probe(file);
+  const dir = await mkdtemp(join(workDir, 'full-'));
+  try {
+    const { args } = decodePlan(file, p, { fullFramesDir: dir, fullEvery: 2 });
+    const pattern = args.findIndex((a) => a.endsWith('%08d.yuv'));
+    const cmd = [...args.slice(0, pattern), '-update', '1', join(dir, 'frame.yuv')];
+    await new Promise<void>((resolve, reject) => {
+      const c = spawn(ffmpegPath(), cmd, { stdio: ['ignore', 'ignore', 'ignore'] });
+      c.once('error', reject);
+      c.once('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exited ${code}`))));
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return { totalMs: performance.now() - t0, frames: 0, parts: {} };
+}
+
 export function runMode(mode: Mode, file: string, workDir: string, candidatesMs: number[]): Promise<Parts> {
   if (mode === 'lane') return lane(file, workDir, candidatesMs);
   if (mode === 'two-pass') return twoPass(file, workDir, candidatesMs);
+  if (mode === 'ffmpeg-alone') return ffmpegAlone(file, workDir);
   return partial(mode, file, workDir, candidatesMs);
 }

@@ -3,7 +3,7 @@ export { ChangeDetector, capSteps, type DetectorOptions, type Step } from './det
 export { FfmpegUnavailableError, UndecodableVideoError, type UndecodableReason } from './errors.js';
 export { assessDecode, type AssessRules, type DecodeOutcome } from './ffmpeg/assess.js';
 export { ffmpegPath, ffprobePath } from './ffmpeg/binaries.js';
-export { analysisSize, decodeGray, type DecodeOptions, type DecodeSummary, type FullFrameFile, type GrayFrame } from './ffmpeg/decode.js';
+export { analysisSize, decodeGray, decodePlan, type DecodeOptions, type DecodePlan, type DecodeSummary, type FullFrameFile, type GrayFrame } from './ffmpeg/decode.js';
 export { extractFrames, type ExtractOptions } from './ffmpeg/extract.js';
 export { probe, type VideoProbe } from './ffmpeg/probe.js';
 export { configureLimits, limits, Semaphore } from './limits.js';

@@ -81,14 +81,19 @@ export function analysisSize(srcW: number, srcH: number, maxWidth: number): { wi
   return { width, height };
 }
 
+/** What decodeGray asks ffmpeg for: its arguments, the gray frames' size, which sampled frames get a full-resolution file. */
+export interface DecodePlan {
+  args: string[];
+  width: number;
+  height: number;
+  written: (k: number) => boolean;
+}
+
 /**
- * Decodes the video stream once, downscaled to gray, and hands frames to `onFrame` as they stream out
- * of ffmpeg (never a file per frame, never the whole video in memory). Frame times come from showinfo,
- * placed after the fps filter: exact for variable-rate browser recordings too. Throws
- * UndecodableVideoError when the result can't be trusted (see assessDecode).
+ * decodeGray's ffmpeg command for `file` (exported so bench:video can time the very same command
+ * with no Node reading its outputs).
  */
-export async function decodeGray(file: string, o: DecodeOptions): Promise<DecodeSummary> {
-  const probe = o.probe ?? (await probeFile(file, { signal: o.signal }));
+export function decodePlan(file: string, probe: VideoProbe, o: Pick<DecodeOptions, 'fps' | 'width' | 'threads' | 'fullFramesDir' | 'fullEvery'>): DecodePlan {
   const fps = o.fps === undefined ? 10 : o.fps;
   const { width, height } = analysisSize(probe.width, probe.height, o.width ?? 480);
   // showinfo only for its timestamps: its per-plane checksums and statistics (on by default, off
@@ -114,6 +119,20 @@ export async function decodeGray(file: string, o: DecodeOptions): Promise<Decode
     '-map', '[g]', '-vsync', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1',
     ...(dir ? ['-map', '[f]', '-vsync', 'passthrough', '-f', 'image2', '-c:v', 'rawvideo', '-pix_fmt', 'yuv420p', '-start_number', '0', join(dir, '%08d.yuv')] : []),
   ];
+  return { args, width, height, written };
+}
+
+/**
+ * Decodes the video stream once, downscaled to gray, and hands frames to `onFrame` as they stream out
+ * of ffmpeg (never a file per frame, never the whole video in memory). Frame times come from showinfo,
+ * placed after the fps filter: exact for variable-rate browser recordings too. Throws
+ * UndecodableVideoError when the result can't be trusted (see assessDecode).
+ */
+export async function decodeGray(file: string, o: DecodeOptions): Promise<DecodeSummary> {
+  const probe = o.probe ?? (await probeFile(file, { signal: o.signal }));
+  const fps = o.fps === undefined ? 10 : o.fps;
+  const dir = o.fullFramesDir;
+  const { args, width, height, written } = decodePlan(file, probe, o);
   let fileNumber = 0; // image2 numbers the frames it is given 0, 1, 2, …
   const fullFile = (k: number): FullFrameFile => ({
     path: join(dir!, `${String(k).padStart(8, '0')}.yuv`),
