@@ -36,6 +36,7 @@ const row = (label: string, xs: number[], f: (n: number) => string, bold = false
 const LABELS: Record<Mode, string> = {
   lane: '**lane: `analyzeVideo`** (probe, one decode pass, PNGs, thumbnails)',
   'two-pass': 'previous flow: probe, decode + detect, second pass for PNGs, thumbnails',
+  'ffmpeg-gray-alone': 'probe + the lane\'s ffmpeg command for the gray frames only (decode + downscale), nothing reading its output',
   'ffmpeg-alone': 'probe + the lane\'s ffmpeg command alone, nothing reading its outputs (gray frames to /dev/null, full-resolution frames overwriting one file)',
   decode: 'probe + decode pass, downscaled gray only, frames dropped',
   'decode+detect': '… + the detector',
@@ -47,6 +48,7 @@ const LABELS: Record<Mode, string> = {
 function reading(r: SizeResult, cores: number, startupMs: number): string[] {
   const lane = r.runs.lane;
   const alone = r.runs['ffmpeg-alone'];
+  const grayAlone = r.runs['ffmpeg-gray-alone'];
   if (!lane?.length) return [];
   const floorWall = median(r.floors.map((f) => f.wallMs));
   const floorCpu = median(r.floors.map(cpu));
@@ -63,6 +65,17 @@ function reading(r: SizeResult, cores: number, startupMs: number): string[] {
       ? [
           `The lane's ffmpeg command by itself, before any of the lane's own work (no Node reading its outputs), runs at`,
           `**${x(median(alone.map(ratio)))} the floor** with ${sec(median(alone.map(cpu)) - startupMs)} s of CPU (less start-up).`,
+        ]
+      : []),
+    ...(grayAlone?.length
+      ? [
+          `The decode with only the downscale the detector watches, no full-resolution frames and nothing reading it, runs at`,
+          ...(() => {
+            const g = median(grayAlone.map(ratio));
+            return g >= 1.3
+              ? [`${x(g)} the floor: over the 1.3× target before the detector, the keyframes' frames or their PNGs have run at all.`]
+              : [`${x(g)} the floor: that leaves ${x(1.3 - g)} of the floor for the detector, the keyframes' full-resolution frames and their PNGs.`];
+          })(),
         ]
       : []),
     '',
@@ -173,18 +186,25 @@ export function markdown(results: SizeResult[], run: { startedAt: Date; argv: st
     '  costs the least CPU but puts the decode and the downscale on one thread: no faster either).',
     '- Detector: equal 32-bit words skipped when diffing frames (97 % of words repeat exactly), ~2× faster; the previous',
     '  frame and the anchor are compared in one pass (~20 % less).',
-    '- YUV→RGB with integer tables, each chroma sample\'s terms once for its two pixels, and a Uint8ClampedArray doing the',
-    '  clamping (half the time of a clamp table: ~11 ms per 720p frame), in slices so the pipe keeps flowing;',
-    '  PNG at zlib level 3 and thumbnails at level 6 (1.6× faster than 6 and 9, files 7–10 % bigger).',
+    '- YUV→RGB of keyframes (full and half size) in WebAssembly SIMD, compiled from AssemblyScript (`assembly/yuv.ts`):',
+    '  ~2 ms per 720p frame and ~4 ms per 1080p frame, copies in and out included, against ~10 and ~19 ms for the JS',
+    '  loop (integer tables, a Uint8ClampedArray clamping), which stays as the reference and fallback; half size 0.5 ms',
+    '  against 3.4 ms. At 1080p this took ~1 s of main-thread CPU off the lane. PNG at zlib level 3 and thumbnails at',
+    '  level 6 (1.6× faster than 6 and 9, files 7–10 % bigger).',
+    '- showinfo (there for the frame times) without its per-plane checksums and statistics: ~0.1 s less per minute of',
+    '  720p (an interleaved A/B of the ffmpeg command, 7 rounds: 1.13 s → 1.00 s against a 0.91 s plain decode).',
     '- Tried and dropped: `scale` with `flags=neighbor` (−0.35 s of CPU at 720p, but the keyframe quality fell: merged',
     '  recall 0.969, precision 0.879, 4 frames for pointer motion); Node reading ffmpeg\'s pipe eagerly into a queue',
     '  (ffmpeg never waiting for the detector): no faster, the lane is bound by CPU, not by the pipe; dropping frames',
-    '  that repeat the previous one (`mpdecimate`) before the downscale: testkit\'s cursor keeps 85 % of them moving.',
-    '- Left: at 1080p the rows above show the downscale pass at ~1.3×, the detector +0.1×, full-resolution frames',
-    '  +0.3× (ffmpeg copying ~0.9 GB) and the keyframe images +0.3× (YUV→RGB in JS is the largest piece). Moving',
-    '  YUV→RGB into native code would shave some of it; nothing gets near 1.3× on 2 cores (see the bound above). With',
-    '  cores to spare beyond what the floor uses, the extra work could overlap the decode instead of competing with it',
-    '  (not measured here).',
+    '  that repeat the previous one (`mpdecimate`) before the downscale: testkit\'s cursor keeps 85 % of them moving;',
+    '  full-resolution frames on tmpfs instead of ext4, in one growing file or in 1 s segments instead of a file each:',
+    '  within noise (interleaved A/Bs of the ffmpeg command, ±0.1 s); `-filter_complex_threads 1`: no change.',
+    '- Left: the two `ffmpeg … alone` rows bound what the lane can reach here. The decode plus only the downscale the',
+    '  detector watches, with nothing reading it, takes most of a 1.3× budget by itself; writing every other sampled',
+    '  frame at full resolution (what lets the keyframes skip a second decode) costs ffmpeg\'s main thread ~0.4 s more',
+    '  per minute of 720p. Debian 12\'s ffmpeg 5.1 runs the filters and the outputs on its main thread, serially with',
+    '  feeding the decoder; ffmpeg ≥ 6.1 runs them in threads of their own, and with cores beyond the ~1.5 the floor',
+    '  uses, the lane\'s work would overlap the decode instead of competing with it (neither measurable here).',
     '',
   ].join('\n');
 }

@@ -10,7 +10,7 @@ export interface Parts {
   parts: Record<string, number>;
 }
 
-export const MODES = ['lane', 'two-pass', 'ffmpeg-alone', 'decode', 'decode+detect', 'decode+detect+full', 'decode+detect+every-full'] as const;
+export const MODES = ['lane', 'two-pass', 'ffmpeg-gray-alone', 'ffmpeg-alone', 'decode', 'decode+detect', 'decode+detect+full', 'decode+detect+every-full'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** The lane as it is: analyzeVideo end to end, with its own breakdown. */
@@ -76,18 +76,19 @@ async function partial(mode: Mode, file: string, workDir: string, candidatesMs: 
 }
 
 /**
- * The lane's own ffmpeg command (decodePlan: gray frames and every other full-resolution frame), with
- * no Node reading anything: the gray frames go to /dev/null and each full-resolution frame overwrites
- * one file (the lane deletes its files as it goes). What ffmpeg costs before any work of the lane.
+ * The lane's own ffmpeg command (decodePlan: gray frames and, with `full`, every other full-resolution
+ * frame), with no Node reading anything: the gray frames go to /dev/null and each full-resolution
+ * frame overwrites one file (the lane deletes its files as it goes). What ffmpeg costs before any work
+ * of the lane; without `full`, the least any lane watching the pixels needs (decode + downscale).
  */
-async function ffmpegAlone(file: string, workDir: string): Promise<Parts> {
+async function ffmpegAlone(file: string, workDir: string, full: boolean): Promise<Parts> {
   const t0 = performance.now();
   const p = await probe(file);
   const dir = await mkdtemp(join(workDir, 'full-'));
   try {
-    const { args } = decodePlan(file, p, { fullFramesDir: dir, fullEvery: 2 });
+    const { args } = decodePlan(file, p, full ? { fullFramesDir: dir, fullEvery: 2 } : {});
     const pattern = args.findIndex((a) => a.endsWith('%08d.yuv'));
-    const cmd = [...args.slice(0, pattern), '-update', '1', join(dir, 'frame.yuv')];
+    const cmd = pattern < 0 ? args : [...args.slice(0, pattern), '-update', '1', join(dir, 'frame.yuv')];
     await new Promise<void>((resolve, reject) => {
       const c = spawn(ffmpegPath(), cmd, { stdio: ['ignore', 'ignore', 'ignore'] });
       c.once('error', reject);
@@ -102,6 +103,6 @@ async function ffmpegAlone(file: string, workDir: string): Promise<Parts> {
 export function runMode(mode: Mode, file: string, workDir: string, candidatesMs: number[]): Promise<Parts> {
   if (mode === 'lane') return lane(file, workDir, candidatesMs);
   if (mode === 'two-pass') return twoPass(file, workDir, candidatesMs);
-  if (mode === 'ffmpeg-alone') return ffmpegAlone(file, workDir);
+  if (mode === 'ffmpeg-alone' || mode === 'ffmpeg-gray-alone') return ffmpegAlone(file, workDir, mode === 'ffmpeg-alone');
   return partial(mode, file, workDir, candidatesMs);
 }

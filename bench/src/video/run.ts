@@ -2,7 +2,7 @@
  * bench:video — the video lane's wall time against the floor `ffmpeg -i X -f null -` on the same ~60 s
  * screen recording in the same run, at 1280×720 and 1920×1080; what each part adds; the peak RSS of
  * the process running the lane. Usage: pnpm bench:video [--reps 3] [--sizes 1280x720,1920x1080]
- * [--modes lane,two-pass,ffmpeg-alone,decode,decode+detect,decode+detect+full,decode+detect+every-full] [--max-load 3] [--no-write]
+ * [--modes lane,two-pass,ffmpeg-gray-alone,ffmpeg-alone,decode,decode+detect,decode+detect+full,decode+detect+every-full] [--max-load 3] [--no-write]
  * Results: bench/results/video.{md,json}.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
