@@ -106,6 +106,7 @@ export async function analyzeVideo(file: string, o: AnalyzeOptions): Promise<Vid
         threads: o.threads,
         fullFramesDir: files.dir,
         fullEvery: o.fullEvery ?? 2,
+        reuseFrameBuffer: true, // the detector copies what it keeps
         signal,
         onProgress: (p) => report('decode', p * 0.9),
         onFrame: (f) => {

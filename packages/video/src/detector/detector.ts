@@ -44,6 +44,8 @@ export class ChangeDetector {
   private nextCandidate = 0;
   private pendingCandidates: number[] = [];
   private provisional: Provisional | null = null;
+  /** A frame buffer no longer referenced, for the next push (one copy per frame, no allocation). */
+  private spare: Uint8Array | null = null;
   /** Per pixel: when a tiny change there last went away again (carets blink; characters stay). */
   private readonly blinkAt: Float64Array;
   private readonly blinkMemoryMs: number;
@@ -75,7 +77,9 @@ export class ChangeDetector {
     if (!Number.isFinite(timestampMs) || timestampMs <= this.prevT) {
       throw new RangeError(`timestamps must increase: ${timestampMs} after ${this.prevT}`);
     }
-    const cur = frame.slice();
+    const cur = this.spare ?? new Uint8Array(frame.length);
+    this.spare = null;
+    cur.set(frame);
     if (!this.prev || !this.activity) return this.start(cur, timestampMs);
 
     const active = this.activity.observe(this.prev, cur, timestampMs);
@@ -99,8 +103,11 @@ export class ChangeDetector {
       this.quietFromMs ??= timestampMs;
       if (!this.evaluated && timestampMs - this.lastActivityMs >= this.o.settleMs) this.evaluate(cur, timestampMs, false);
     }
+    const old = this.prev;
     this.prev = cur;
     this.prevT = timestampMs;
+    // The previous frame's buffer takes the next frame, unless it became the emitted or pending state.
+    if (old !== this.emitted && old !== this.provisional?.frame) this.spare = old;
   }
 
   /** Steps found so far, before the cap that finish() applies (which only ever drops some). */

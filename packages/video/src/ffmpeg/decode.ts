@@ -10,7 +10,7 @@ import { run } from './process.js';
 import { TimestampQueue } from './timestamps.js';
 
 export interface GrayFrame {
-  /** width×height bytes, 8-bit luma, row-major; a fresh buffer per frame. */
+  /** width×height bytes, 8-bit luma, row-major; a fresh buffer per frame unless `reuseFrameBuffer`. */
   data: Uint8Array;
   width: number;
   height: number;
@@ -59,6 +59,8 @@ export interface DecodeOptions extends AssessRules {
   fullEvery?: number;
   /** A probe already made, to avoid a second one. */
   probe?: VideoProbe;
+  /** Hand every frame in the same buffer, valid until `onFrame` settles (for consumers that copy). */
+  reuseFrameBuffer?: boolean;
   onFrame: (frame: GrayFrame) => void | Promise<void>;
   /** Percent (0–100) of the recording's duration decoded so far. */
   onProgress?: (percent: number) => void;
@@ -161,7 +163,7 @@ export async function decodeGray(file: string, o: DecodeOptions): Promise<Decode
       if (percent > lastPercent) o.onProgress((lastPercent = percent));
     }
   };
-  const frames = new FrameAssembler(width * height);
+  const frames = new FrameAssembler(width * height, o.reuseFrameBuffer);
 
   const res = await limits.ffmpeg.use(
     () =>
