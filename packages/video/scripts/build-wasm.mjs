@@ -12,7 +12,8 @@ export async function build() {
   let binary = null;
   const stderr = [];
   const { error } = await asc.main(
-    ['assembly/yuv.ts', '-O3', '--runtime', 'stub', '--noAssert', '--use', 'abort=', '--enable', 'simd', '--outFile', 'yuv.wasm'],
+    // --baseDir: file names are relative to the package, whatever the caller's working directory.
+    ['assembly/yuv.ts', '--baseDir', root, '-O3', '--runtime', 'stub', '--noAssert', '--use', 'abort=', '--enable', 'simd', '--outFile', 'yuv.wasm'],
     {
       readFile: (name, baseDir) => readFile(`${baseDir}/${name}`, 'utf8').catch(() => null),
       writeFile: (name, contents) => {
@@ -21,7 +22,6 @@ export async function build() {
       listFiles: () => [],
       stdout: { write: () => true },
       stderr: { write: (s) => (stderr.push(String(s)), true) },
-      baseDir: root,
     },
   );
   if (error || !binary) throw new Error(`asc failed: ${error?.message ?? ''}\n${stderr.join('')}`);
