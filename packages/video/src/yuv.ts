@@ -48,8 +48,9 @@ function tables(m: ColorMatrix): Tables {
 
 /**
  * Planar yuv420p (limited range, as decoders hand out) → packed RGB24, each chroma sample applied to
- * its 2×2 luma block like ffmpeg's fast path. WebAssembly SIMD (assembly/yuv.ts, ~1 ms for a 720p
- * frame) where the runtime has it, else the JS loop below (~11 ms); they differ by at most 1 level.
+ * its 2×2 luma block like ffmpeg's fast path. WebAssembly SIMD (assembly/yuv.ts, ~2 ms for a 720p
+ * frame, copies included) where the runtime has it, else the JS loop below (~10 ms); they differ by
+ * at most 1 level.
  */
 export function yuv420pToRgb(yuv: Uint8Array, width: number, height: number, matrix: ColorMatrix = 'bt601'): Buffer {
   return yuv420pToRgbSimd(yuv, width, height, yuv420pSize(width, height), FIXED[matrix]) ?? yuv420pToRgbJs(yuv, width, height, matrix);
@@ -131,7 +132,7 @@ function convertRows(yuv: Uint8Array, width: number, height: number, t: Tables, 
  * The frame at half size (⌈w/2⌉×⌈h/2⌉, packed RGB24), straight from yuv420p: each output pixel is the
  * mean of a 2×2 luma block with that block's own chroma sample — a box downscale for a quarter of the
  * conversion work. Thumbnails of frames at least twice their size start from this instead of a resize
- * of the full-size RGB. WebAssembly SIMD where the runtime has it (~10× faster), else the JS loop.
+ * of the full-size RGB. WebAssembly SIMD where the runtime has it (~7× faster), else the JS loop.
  */
 export function yuv420pToRgbHalf(yuv: Uint8Array, width: number, height: number, matrix: ColorMatrix = 'bt601'): { data: Buffer; width: number; height: number } {
   const data = yuv420pToRgbHalfSimd(yuv, width, height, yuv420pSize(width, height), FIXED[matrix]);
