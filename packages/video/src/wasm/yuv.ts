@@ -9,8 +9,9 @@ const { WebAssembly: wasm } = globalThis as unknown as { WebAssembly: WasmApi };
 
 interface YuvExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
-  yuv420pToRgb(src: number, dst: number, w: number, h: number, rv: number, gu: number, gv: number, bu: number): void;
-  yuv420pToRgbHalf(src: number, dst: number, w: number, h: number, rv: number, gu: number, gv: number, bu: number): void;
+  setMatrix(rv: number, gu: number, gv: number, bu: number): void;
+  yuv420pToRgb(src: number, dst: number, w: number, h: number): void;
+  yuv420pToRgbHalf(src: number, dst: number, w: number, h: number): void;
 }
 
 /** YUV→RGB coefficients ×4096 (see assembly/yuv.ts). */
@@ -45,16 +46,16 @@ export const simdAvailable = (): boolean => yuvModule() !== null;
  * a buffer.
  */
 export function yuv420pToRgbSimd(yuv: Uint8Array, width: number, height: number, yuvBytes: number, c: FixedCoeffs): Buffer | null {
-  return convert(yuv, yuvBytes, width * height * 3, (m, dst) => m.yuv420pToRgb(0, dst, width, height, c.rv, c.gu, c.gv, c.bu));
+  return convert(yuv, yuvBytes, width * height * 3, c, (m, dst) => m.yuv420pToRgb(0, dst, width, height));
 }
 
 /** The half-size conversion (see yuv420pToRgbHalf in ../yuv.ts) likewise; null when unavailable. */
 export function yuv420pToRgbHalfSimd(yuv: Uint8Array, width: number, height: number, yuvBytes: number, c: FixedCoeffs): Buffer | null {
   const rgbBytes = Math.ceil(width / 2) * Math.ceil(height / 2) * 3;
-  return convert(yuv, yuvBytes, rgbBytes, (m, dst) => m.yuv420pToRgbHalf(0, dst, width, height, c.rv, c.gu, c.gv, c.bu));
+  return convert(yuv, yuvBytes, rgbBytes, c, (m, dst) => m.yuv420pToRgbHalf(0, dst, width, height));
 }
 
-function convert(yuv: Uint8Array, yuvBytes: number, rgbBytes: number, run: (m: YuvExports, dst: number) => void): Buffer | null {
+function convert(yuv: Uint8Array, yuvBytes: number, rgbBytes: number, c: FixedCoeffs, run: (m: YuvExports, dst: number) => void): Buffer | null {
   const m = yuvModule();
   if (!m) return null;
   const dst = (yuvBytes + 15) & ~15; // the SIMD loops read and write inside the planes
@@ -62,6 +63,7 @@ function convert(yuv: Uint8Array, yuvBytes: number, rgbBytes: number, run: (m: Y
   const have = m.memory.buffer.byteLength;
   if (need > have) m.memory.grow(Math.ceil((need - have) / 65536));
   new Uint8Array(m.memory.buffer, 0, yuvBytes).set(yuv.subarray(0, yuvBytes));
+  m.setMatrix(c.rv, c.gu, c.gv, c.bu);
   run(m, dst);
   const out = Buffer.allocUnsafe(rgbBytes);
   out.set(new Uint8Array(m.memory.buffer, dst, rgbBytes));
