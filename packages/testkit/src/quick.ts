@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -72,6 +73,11 @@ export async function makeTestVideo(options: TestVideoOptions = {}): Promise<Tes
  * A copy of `path` that no longer decodes. 'garble' keeps the first 4 KB (so content sniffing still says
  * "video") and overwrites half of the rest with noise; 'truncate' cuts the file to a third, so the
  * container promises more than can be decoded.
+ *
+ * The noise is seeded by the file's content, not its path (tests keep media in random temp dirs), and a
+ * garbled copy that ffmpeg still decodes without a word (about 1 in 40 small H.264 files: the noise can
+ * miss every slice that matters) is garbled again with the next seed, so the result is deterministic and
+ * always damaged.
  */
 export function corruptVideo(path: string, mode: 'garble' | 'truncate' = 'garble'): string {
   const ext = extname(path);
@@ -81,14 +87,25 @@ export function corruptVideo(path: string, mode: 'garble' | 'truncate' = 'garble
     truncateSync(out, Math.floor(statSync(path).size / 3));
     return out;
   }
-  const bytes = readFileSync(path);
-  const rng = createRng(path);
-  for (let block = 4096; block < bytes.length; block += 512) {
-    if (rng() < 0.5) continue;
-    for (let i = block; i < Math.min(bytes.length, block + 256); i++) bytes[i] = Math.floor(rng() * 256);
+  const original = readFileSync(path);
+  const seed = createHash('sha256').update(original).digest('hex');
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const bytes = Buffer.from(original);
+    const rng = createRng(`${seed}:${attempt}`);
+    for (let block = 4096; block < bytes.length; block += 512) {
+      if (rng() < 0.5) continue;
+      for (let i = block; i < Math.min(bytes.length, block + 256); i++) bytes[i] = Math.floor(rng() * 256);
+    }
+    writeFileSync(out, bytes);
+    if (!decodesCleanly(out)) return out;
   }
-  writeFileSync(out, bytes);
-  return out;
+  throw new Error(`corruptVideo: ${path} still decodes cleanly after 8 garblings`);
+}
+
+/** Whether ffmpeg decodes the whole file without printing an error. */
+function decodesCleanly(path: string): boolean {
+  const r = spawnSync('ffmpeg', ['-v', 'error', '-nostdin', '-i', path, '-f', 'null', '-'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return r.status === 0 && r.stderr.trim() === '';
 }
 
 /** A file that is not a video but is named like one (for upload sniffing tests). */
