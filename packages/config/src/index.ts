@@ -85,6 +85,12 @@ export function url(opts: { default?: string; protocols?: string[] } = {}): Var<
   };
 }
 
+/** An optional URL: unset means the feature it configures is off. */
+export function optionalUrl(opts: { protocols?: string[] } = {}): Var<string | undefined> {
+  const { parse, describe } = url(opts);
+  return { default: undefined, describe: `${describe} (optional)`, parse: (raw) => parse.call({ describe }, raw) };
+}
+
 export function oneOf<const T extends string>(values: readonly T[], opts: { default?: T } = {}): Var<T> {
   return {
     ...(opts.default !== undefined ? { default: opts.default } : {}),

@@ -23,11 +23,29 @@ export const users = pgTable(
     id: text('id').primaryKey(),
     name: text('name').notNull(),
     email: text('email').notNull(),
-    passwordHash: text('password_hash').notNull(),
+    /** Null for accounts that sign in only through an external identity provider (see externalIdentities). */
+    passwordHash: text('password_hash'),
     avatarUrl: text('avatar_url'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_key').on(t.email)],
+);
+
+/**
+ * Accounts provisioned from an external identity provider's RS256 tokens (JWT_JWKS_URL): the token's
+ * (iss, sub) pair names the account, never its email, which an identity provider may let users change.
+ */
+export const externalIdentities = pgTable(
+  'external_identities',
+  {
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.issuer, t.subject] }), index('external_identities_user_id_idx').on(t.userId)],
 );
 
 export const settings = pgTable('settings', {

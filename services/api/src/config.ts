@@ -1,4 +1,4 @@
-import { bool, duration, int, loadConfig, oneOf, optionalStr, str, url, s3ConfigSpec, type ConfigOf, type Env } from '@claude-scope/config';
+import { bool, ConfigError, duration, int, loadConfig, oneOf, optionalStr, optionalUrl, str, url, s3ConfigSpec, type ConfigOf, type Env } from '@claude-scope/config';
 
 /** Every variable the API reads. README's table is written from this list. */
 export const apiConfigSpec = {
@@ -13,6 +13,15 @@ export const apiConfigSpec = {
   ...s3ConfigSpec,
   JWT_SECRET: str({ minLength: 32, secret: true }),
   JWT_EXPIRES_IN: duration({ default: '7d' }),
+  /**
+   * An external identity provider's JSON Web Key Set: RS256 tokens it signs are accepted too, and their
+   * (iss, sub) gets an account of its own on first use. Needs JWT_ISSUER.
+   */
+  JWT_JWKS_URL: optionalUrl({ protocols: ['https', 'http'] }),
+  /** The `iss` external tokens must carry (exactly). */
+  JWT_ISSUER: optionalStr(),
+  /** When set, the `aud` external tokens must carry (or include). */
+  JWT_AUDIENCE: optionalStr(),
   AUTH_RATE_LIMIT_MAX: int({ default: 10, min: 1 }),
   AUTH_RATE_LIMIT_WINDOW_MS: int({ default: 60_000, min: 1000 }),
   MAX_UPLOAD_BYTES: int({ default: 100 * 1024 * 1024, min: 1 }),
@@ -32,5 +41,8 @@ export const apiConfigSpec = {
 export type ApiConfig = ConfigOf<typeof apiConfigSpec>;
 
 export function loadApiConfig(env: Env = process.env): ApiConfig {
-  return loadConfig(apiConfigSpec, env);
+  const config = loadConfig(apiConfigSpec, env);
+  // Without a pinned issuer, any token signed by the key set's keys would do, whoever it was meant for.
+  if (config.JWT_JWKS_URL && !config.JWT_ISSUER) throw new ConfigError(['JWT_ISSUER is required when JWT_JWKS_URL is set (the iss external tokens must carry)']);
+  return config;
 }

@@ -54,7 +54,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { email, password } = request.body;
       const row = await findUserByEmail(app.db, email.toLowerCase());
-      if (!(await verifyPassword(row?.passwordHash, password)) || !row) throw unauthorized('Invalid credentials');
+      if (!(await verifyPassword(row?.passwordHash ?? undefined, password)) || !row) throw unauthorized('Invalid credentials');
       const user = (await findUserById(app.db, row.id))!;
       return { accessToken: app.jwt.sign({ sub: row.id }), user };
     },
