@@ -77,6 +77,31 @@ export async function startSite(): Promise<Site> {
         ),
       );
     }
+    if (url.pathname === '/tabs') {
+      // Two ways a page opens a tab of its own: a link with target=_blank, and window.open.
+      return send(
+        html(
+          'Tabs',
+          `<main><h1>Tabs</h1>
+          <a href="/tab-help" target="_blank">Open help</a>
+          <a href="/tab-help?slow=1" target="_blank">Open slow help</a>
+          <button type="button" onclick="window.open('/tab-help?via=window.open')">Open window</button></main>`,
+        ),
+      );
+    }
+    if (url.pathname === '/tab-help') {
+      // A tab that logs an error a moment after it opened, and can close itself; ?slow answers after 1.5 s,
+      // long after the page that opened it has gone quiet.
+      const answer = () => send(
+        html(
+          'Help',
+          `<main><h1>Help</h1><p>You are in the help tab.</p>
+          <button type="button" onclick="window.close()">Close help</button>
+          <script>setTimeout(() => console.error('help tab error'), 100);</script></main>`,
+        ),
+      );
+      return void (url.searchParams.has('slow') ? setTimeout(answer, 1_500) : answer());
+    }
     send(html('Public page', `<main><h1>Public page</h1><p>${url.pathname}</p></main>`));
   });
   const port = await listen(server);

@@ -159,6 +159,32 @@ describe('Playwright lane in a real Chromium', () => {
     expect(json).toContain(`You typed ${MASK}`);
   });
 
+  it('follows the tab an event opens (target=_blank, window.open), and the tab before it once that one closes', async () => {
+    const origin = `http://public.example:${site.port}`;
+    const steps = await run(`${origin}/tabs`, [
+      { t: 100, type: 'click', role: 'link', name: 'Open help' },
+      { t: 200, type: 'click', role: 'button', name: 'Close help' },
+      { t: 300, type: 'click', role: 'button', name: 'Open window' },
+      { t: 400, type: 'navigate', url: `${origin}/tabs` },
+      { t: 500, type: 'click', role: 'link', name: 'Open slow help' },
+    ], { policy: { allowPrivate: false, allowedHosts: ['public.example'], resolve: suiteDns() } });
+    const [seed, help, closed, windowed, navigated, slow] = steps as [PlaywrightStep, ...PlaywrightStep[]];
+    expect(seed).toMatchObject({ url: `${origin}/tabs`, title: 'Tabs' });
+    // The new tab is in front: its tree, URL and title, and its console error.
+    expect(help).toMatchObject({ url: `${origin}/tab-help`, title: 'Help', consoleErrors: ['help tab error'] });
+    expect(find(help!.tree, 'heading', 'Help')).toBeDefined();
+    expect(help!.failure).toBeUndefined();
+    // It closed itself: the opener is back in front, and the next event acts on it.
+    expect(closed).toMatchObject({ url: `${origin}/tabs`, title: 'Tabs' });
+    expect(closed!.failure).toBeUndefined();
+    expect(windowed).toMatchObject({ url: `${origin}/tab-help?via=window.open`, title: 'Help', consoleErrors: ['help tab error'] });
+    // A navigate event goes to the tab in front, as the user's address bar did.
+    expect(navigated).toMatchObject({ url: `${origin}/tabs`, title: 'Tabs' });
+    expect(navigated!.failure).toBeUndefined();
+    // A tab whose first response takes 1.5 s: the opener is quiet long before, and the lane still waits for it.
+    expect(slow).toMatchObject({ url: `${origin}/tab-help?slow=1`, title: 'Help' });
+  });
+
   it('fails with a clear message, within the navigation timeout, on a seed page that never finishes loading', async () => {
     const t0 = Date.now();
     const err = await run(`${demo.url}/hang`, [], { navigationTimeoutMs: 2_000 }).catch((e: unknown) => e);

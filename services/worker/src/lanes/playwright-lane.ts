@@ -6,9 +6,10 @@ import { BrowserGoneError, type BrowserManager } from '../browser/manager.js';
 import { BlockedUrlError, type UrlPolicy } from '../browser/ssrf.js';
 import { ActionFailedError, perform } from './actions.js';
 import { isBrowserGone, navigate, NavigationError, netWords } from './navigation.js';
-import { PageLog } from './page-log.js';
+import type { PageLog } from './page-log.js';
 import { maskTree } from './secrets.js';
 import { waitForQuiet } from './settle.js';
+import { Tabs } from './tabs.js';
 import type { PlaywrightStep } from './types.js';
 
 export interface LaneOptions {
@@ -32,10 +33,12 @@ const SNAPSHOT_TIMEOUT_MS = 10_000;
 // Upper bound of the quiet-page wait: a page that animates or polls forever is captured as it is then.
 const SETTLE_MS = 5_000;
 const VIEWPORT = { width: 1280, height: 720 };
+// How long a tab the page asked for may take to appear (a renderer to start, its first response).
+const NEW_TAB_WAIT_MS = 5_000;
 
 /**
  * The Playwright lane: in a fresh browser context whose every connection goes through the SSRF guard proxy,
- * opens the seed URL and replays the timeline, capturing after each step (once the page is quiet) the ARIA
+ * opens the seed URL and replays the timeline in the tab in front (see Tabs), capturing after each step (once the page is quiet) the ARIA
  * tree with secrets masked, the page title, the final URL, console errors and failed requests. An event that
  * cannot be performed (missing target, blocked URL) is a failed step with the reason; the lane goes on.
  * Throws BlockedUrlError / SeedUnreachableError for the seed, BrowserGoneError if Chromium dies (retryable).
@@ -63,45 +66,53 @@ async function replay(context: BrowserContext, proxy: GuardProxy, opts: LaneOpti
   const onAbort = () => void context.close().catch(() => {});
   opts.signal.addEventListener('abort', onAbort, { once: true });
   try {
-    const page = await context.newPage();
-    page.setDefaultNavigationTimeout(opts.navigationTimeoutMs);
-    page.setDefaultTimeout(ACTION_TIMEOUT_MS);
-    const log = new PageLog(page, proxy);
+    const tabs = new Tabs(context, proxy, (page) => {
+      page.setDefaultNavigationTimeout(opts.navigationTimeoutMs);
+      page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+    });
+    const seedPage = await tabs.open();
     const steps: PlaywrightStep[] = [];
     const total = opts.timeline.length + 1;
     const checkAlive = (err?: unknown) => {
       if (opts.signal.aborted) throw opts.signal.reason;
-      if (isBrowserGone(page, err)) throw new BrowserGoneError('the browser crashed or was killed during the job', { cause: err });
+      if (isBrowserGone(tabs.front, err)) throw new BrowserGoneError('the browser crashed or was killed during the job', { cause: err });
     };
 
     try {
-      await navigate(page, opts.seedUrl, opts.policy, log, opts.navigationTimeoutMs);
+      await navigate(seedPage, opts.seedUrl, opts.policy, tabs.log(seedPage), opts.navigationTimeoutMs);
     } catch (err) {
       checkAlive(err);
       if (err instanceof NavigationError) throw new SeedUnreachableError(`seed URL ${opts.seedUrl} could not be opened: ${err.message}`);
       throw err; // BlockedUrlError: the job names it
     }
-    await waitForQuiet(page, log, SETTLE_MS);
-    steps.push(await capture(page, log, 0));
+    await waitForQuiet(seedPage, tabs.log(seedPage), SETTLE_MS);
+    tabs.adoptOpened(); // a seed page that opens a window at once: the user saw that window in front
+    steps.push(await capture(tabs, 0));
     await opts.onStep?.(steps.length, total);
 
     for (const event of opts.timeline) {
       checkAlive();
+      const page = tabs.front;
       let stored = event;
       let failure: string | undefined;
-      log.resetNavigation();
+      tabs.log(page).resetNavigation();
+      const tabsBefore = await tabs.requested(page);
       try {
-        stored = await perform(page, event, { policy: opts.policy, log, navigationTimeoutMs: opts.navigationTimeoutMs });
+        stored = await perform(page, event, { policy: opts.policy, log: tabs.log(page), navigationTimeoutMs: opts.navigationTimeoutMs });
       } catch (err) {
         checkAlive(err);
         failure = describeFailure(event, err);
       }
-      await waitForQuiet(page, log, SETTLE_MS);
+      await waitForQuiet(page, tabs.log(page), SETTLE_MS);
+      // A tab the event opened is in front now; one the event closed hands the front back (tabs.front).
+      if ((await tabs.requested(page)) > tabsBefore) await tabs.waitForOpened(Math.min(opts.navigationTimeoutMs, NEW_TAB_WAIT_MS));
+      const opened = tabs.adoptOpened();
+      if (opened) await waitForQuiet(opened, tabs.log(opened), SETTLE_MS);
       checkAlive();
       // A click or key press whose navigation failed (refused, blocked redirect) did not do what the user saw.
-      const nav = log.navigationFailure;
+      const nav = tabs.log(tabs.front).navigationFailure;
       if (!failure && nav) failure = `the navigation to ${nav.url} failed: ${netWords(nav.error)}`;
-      const step = await capture(page, log, event.t, stored, failure);
+      const step = await capture(tabs, event.t, stored, failure);
       steps.push(step);
       await opts.onStep?.(steps.length, total);
     }
@@ -126,7 +137,8 @@ function describeFailure(event: TimelineEvent, err: unknown): string {
   return `${event.type}: ${String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 200)}`;
 }
 
-async function capture(page: Page, log: PageLog, t: number, event?: TimelineEvent, failure?: string): Promise<PlaywrightStep> {
+async function capture(tabs: Tabs, t: number, event?: TimelineEvent, failure?: string): Promise<PlaywrightStep> {
+  const page = tabs.front;
   let tree: PlaywrightStep['tree'] = [];
   let snapshotFailure: string | undefined;
   try {
@@ -139,10 +151,10 @@ async function capture(page: Page, log: PageLog, t: number, event?: TimelineEven
   return {
     t,
     ...(event ? { event } : {}),
-    url: currentUrl(page, log),
+    url: currentUrl(page, tabs.log(page)),
     title: await page.title().catch(() => ''),
     tree,
-    ...log.take(),
+    ...tabs.take(),
     ...(failures ? { failure: failures } : {}),
   };
 }
