@@ -38,9 +38,10 @@ const NEW_TAB_WAIT_MS = 5_000;
 
 /**
  * The Playwright lane: in a fresh browser context whose every connection goes through the SSRF guard proxy,
- * opens the seed URL and replays the timeline in the tab in front (see Tabs), capturing after each step (once the page is quiet) the ARIA
- * tree with secrets masked, the page title, the final URL, console errors and failed requests. An event that
- * cannot be performed (missing target, blocked URL) is a failed step with the reason; the lane goes on.
+ * opens the seed URL and replays the timeline in the tab in front (see Tabs), capturing after each step (once
+ * the page is quiet) the ARIA tree with secrets masked, the page title, the final URL, console errors and
+ * failed requests. An event that cannot be performed (missing target, blocked URL) is a failed step with the
+ * reason; the lane goes on.
  * Throws BlockedUrlError / SeedUnreachableError for the seed, BrowserGoneError if Chromium dies (retryable).
  */
 export async function captureSteps(browser: BrowserManager, opts: LaneOptions): Promise<PlaywrightStep[]> {
@@ -86,7 +87,9 @@ async function replay(context: BrowserContext, proxy: GuardProxy, opts: LaneOpti
       throw err; // BlockedUrlError: the job names it
     }
     await waitForQuiet(seedPage, tabs.log(seedPage), SETTLE_MS);
-    tabs.adoptOpened(); // a seed page that opens a window at once: the user saw that window in front
+    // A seed page that opens a window at once: the user saw that window in front.
+    const popup = tabs.adoptOpened();
+    if (popup) await waitForQuiet(popup, tabs.log(popup), SETTLE_MS);
     steps.push(await capture(tabs, 0));
     await opts.onStep?.(steps.length, total);
 

@@ -3,12 +3,6 @@ import type { GuardProxy } from '../browser/guard-proxy.js';
 import { PageLog } from './page-log.js';
 
 /**
- * The tab the user is looking at. A page the replayed events open (a link with target=_blank,
- * window.open) comes to the front, as it did in the browser the recording was made in, and the next
- * events act on it; when the tab in front closes (a sign-in or print window closing itself), the tab
- * before it is back. Every tab's console errors and failed requests are logged, wherever they happen.
- */
-/**
  * In every document: counts the tabs it asks for (a plain left click on a target=_blank link, window.open
  * of a new window), so the lane knows to wait for one. Playwright hands a new tab over only once its
  * first response arrived, which on a busy machine can come after the page that opened it looks quiet.
@@ -32,6 +26,12 @@ const COUNT_TABS_SCRIPT = `(() => {
   });
 })()`;
 
+/**
+ * The tab the user is looking at. A page the replayed events open (a link with target=_blank,
+ * window.open) comes to the front, as it did in the browser the recording was made in, and the next
+ * events act on it; when the tab in front closes (a sign-in or print window closing itself), the tab
+ * before it is back. Every tab's console errors and failed requests are logged, wherever they happen.
+ */
 export class Tabs {
   /** Pages in the order they came to the front; the last open one is in front. */
   private readonly order: Page[] = [];
