@@ -12,7 +12,8 @@ export const User = Type.Object(
 );
 export type User = Type.Static<typeof User>;
 
-const Email = Type.String({ format: 'email', minLength: 3, maxLength: 320 });
+/** What counts as an email, at signup and in an external identity provider's tokens alike. */
+export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 320 });
 
 export const SignupBody = Type.Object(
   {

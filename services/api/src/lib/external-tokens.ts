@@ -1,7 +1,9 @@
 import { createVerifier } from 'fast-jwt';
+import { Email } from '@claude-scope/contracts';
 import { EmailTakenError, findOrCreateExternalUser, type Database } from '@claude-scope/db';
 import { HttpError, unauthorized } from './errors.js';
 import { JwksKeys, JwksUnavailableError } from './jwks.js';
+import { makeAjv } from './ajv.js';
 
 export interface ExternalTokenConfig {
   jwksUrl: string;
@@ -19,7 +21,8 @@ interface ExternalClaims {
   picture?: unknown;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// The rule signup applies, so an account made from a token has an email signup would take too.
+const isEmail = makeAjv(false).compile(Email);
 /** (iss, sub) → account id: a token's account is looked up once per API process, not per request. */
 const ACCOUNT_CACHE_SIZE = 10_000;
 
@@ -62,7 +65,7 @@ export function createExternalTokenVerifier(db: Database, config: ExternalTokenC
 
     const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
     // An address the provider itself says is unverified names nobody.
-    if (!EMAIL.test(email) || email.length > 320 || claims.email_verified === false) throw unauthorized('Token has no verified email claim');
+    if (!isEmail(email) || claims.email_verified === false) throw unauthorized('Token has no verified email claim');
     const name = [claims.name, claims.preferred_username, email.split('@')[0]].find((n): n is string => typeof n === 'string' && n.trim() !== '')!;
     const avatarUrl = typeof claims.picture === 'string' && /^https:\/\//.test(claims.picture) && claims.picture.length <= 2048 ? claims.picture : null;
     let userId: string;

@@ -1,26 +1,7 @@
-import { Ajv, type ErrorObject } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
 import type { FastifyInstance } from 'fastify';
 import { READ_ONLY_FIELDS } from '@claude-scope/contracts';
-
-// ajv-formats is CommonJS; its default export lands on .default under NodeNext.
-type AddFormats = (ajv: Ajv) => Ajv;
-const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ??
-  addFormatsModule) as unknown as AddFormats;
-
-function makeAjv(coerce: boolean) {
-  const ajv = new Ajv({
-    // The contract: unknown fields are rejected (never stripped), wrong types rejected (never coerced).
-    removeAdditional: false,
-    coerceTypes: coerce ? 'array' : false,
-    useDefaults: false,
-    allErrors: false,
-    verbose: true,
-    strict: false, // minLength/maxLength count Unicode code points (ajv default)
-  });
-  addFormats(ajv);
-  return ajv;
-}
+import { makeAjv } from '../lib/ajv.js';
 
 /**
  * JSON bodies are validated strictly; querystrings and params are strings on the wire, so those
