@@ -7,5 +7,6 @@ export type { FrameRow, SessionRow, SettingsRow, UserRow } from './schema.js';
 export * from './repos/users.js';
 export * from './repos/settings.js';
 export * from './repos/sessions.js';
+export * from './repos/frames.js';
 export * from './repos/session-status.js';
 export * from './repos/pipeline.js';

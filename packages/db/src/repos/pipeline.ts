@@ -2,7 +2,7 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import type { AriaNode, DiffSummary, LaneStatus, ProcessingStatus } from '@claude-scope/contracts';
 import type { Database } from '../client.js';
 import { newFrameId } from '../ids.js';
-import { frames, laneResults, sessions, type SessionRow } from '../schema.js';
+import { frames, laneResults, sessions } from '../schema.js';
 
 /**
  * The worker's view of a session: Postgres owns every user-visible state, and every write here is guarded
@@ -23,11 +23,6 @@ async function lockProcessing(tx: Tx, sessionId: string): Promise<{ ps: Processi
 }
 
 const elapsedMs = sql<number>`greatest(0, (extract(epoch from (now() - ${sessions.processingStartedAt})) * 1000))::int`;
-
-export async function getSessionForJob(db: Database, sessionId: string): Promise<SessionRow | undefined> {
-  const [row] = await db.select().from(sessions).where(eq(sessions.id, sessionId)).limit(1);
-  return row;
-}
 
 /**
  * Read-modify-write of processingStatus under a row lock, so the two lanes updating at once never lose

@@ -1,4 +1,4 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import {
   AGENT_TARGETS,
   HttpUrl,
@@ -9,6 +9,7 @@ import {
   type TimelineEvent as TimelineEventT,
 } from '@claude-scope/contracts';
 import Type from 'typebox';
+import { makeAjv } from './ajv.js';
 import { HttpError } from './errors.js';
 import { formatValidationError } from '../plugins/validation.js';
 
@@ -23,7 +24,7 @@ export interface RecordingFields {
 
 export const RECORDING_TEXT_FIELDS = ['title', 'seedUrl', 'notes', 'agentTarget', 'timeline', 'durationMs'] as const;
 
-const ajv = new Ajv({ allErrors: false, coerceTypes: false, removeAdditional: false, verbose: true, strict: false });
+const ajv = makeAjv(false);
 const bad = (message: string) => new HttpError(400, message);
 
 const TextFields = Type.Object(

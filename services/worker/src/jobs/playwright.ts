@@ -1,4 +1,4 @@
-import { getSessionForJob, saveLaneResult } from '@claude-scope/db';
+import { getSessionById, saveLaneResult } from '@claude-scope/db';
 import { BrowserGoneError } from '../browser/manager.js';
 import { BlockedUrlError } from '../browser/ssrf.js';
 import { captureSteps, SeedUnreachableError } from '../lanes/playwright-lane.js';
@@ -11,7 +11,7 @@ import type { Handler } from './run-job.js';
  * A blocked or unreachable seed is permanent; a browser that died is retried (the next attempt relaunches it).
  */
 export const playwright: Handler<'playwright'> = async ({ data, rt, signal, progress, log }) => {
-  const session = await getSessionForJob(rt.db, data.sessionId);
+  const session = await getSessionById(rt.db, data.sessionId);
   if (!session?.seedUrl) throw new PermanentJobError('the session has no seed URL to open');
   const { config } = rt;
   let steps;

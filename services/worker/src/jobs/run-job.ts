@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
-import { failSessionProcessing, getSessionForJob, setLaneStatus } from '@claude-scope/db';
+import { failSessionProcessing, getSessionById, setLaneStatus } from '@claude-scope/db';
 import { JOB_POLICIES, LANE_KEY, type JobData, type JobName } from '@claude-scope/pipeline';
 import { sessionPrefix } from '@claude-scope/storage';
 import type { Runtime } from '../runtime.js';
@@ -58,7 +58,7 @@ export async function runJob(rt: Runtime, handlers: HandlerTable, job: Job): Pro
   const attempt = job.attemptsMade + 1;
   const log = rt.log.child({ sessionId: data.sessionId, jobId: job.id, job: name, attempt });
 
-  const session = await getSessionForJob(rt.db, data.sessionId);
+  const session = await getSessionById(rt.db, data.sessionId);
   if (!session || session.status !== 'processing') {
     // Deleted (or already finished) while queued: nothing to do, and nothing of it may stay in storage.
     log.info({ status: session?.status ?? 'deleted' }, 'session no longer processing; skipping job');
@@ -154,7 +154,7 @@ async function run({ rt, handler, job, name, data, sessionId, lane, timeoutMs, a
     controller.abort();
     await rm(tmpDir, { recursive: true, force: true }).catch(() => {});
     // Deleted while running: remove whatever this job stored for it.
-    if (!(await getSessionForJob(rt.db, sessionId).catch(() => true))) await cleanupDeleted(rt, sessionId, log);
+    if (!(await getSessionById(rt.db, sessionId).catch(() => true))) await cleanupDeleted(rt, sessionId, log);
   }
 }
 

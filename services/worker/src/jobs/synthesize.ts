@@ -1,4 +1,4 @@
-import { completeSessionProcessing, getLaneResults, getSessionForJob, getSettings } from '@claude-scope/db';
+import { completeSessionProcessing, getLaneResults, getSessionById, getSettings } from '@claude-scope/db';
 import { render } from '@claude-scope/prompt';
 import type { PlaywrightLaneResult, VideoLaneResult } from '../lanes/types.js';
 import { fuseFrames, toAnalysis, visitedUrls } from '../synthesis/fuse.js';
@@ -7,7 +7,7 @@ import type { Handler } from './run-job.js';
 
 /** Synthesis: lane results → frames (tree + diff per frame) and the prompt, written in one transaction. */
 export const synthesize: Handler<'synthesize'> = async ({ data, rt, progress, log }) => {
-  const session = await getSessionForJob(rt.db, data.sessionId);
+  const session = await getSessionById(rt.db, data.sessionId);
   if (!session) return;
   const results = await getLaneResults(rt.db, data.sessionId);
   const video = results.video as VideoLaneResult | undefined;

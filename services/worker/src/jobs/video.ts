@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { getSessionForJob, saveLaneResult } from '@claude-scope/db';
+import { getSessionById, saveLaneResult } from '@claude-scope/db';
 import { frameImageKey } from '@claude-scope/storage';
 import { analyzeVideo, probe as probeVideo, UndecodableVideoError } from '@claude-scope/video';
 import type { VideoLaneResult } from '../lanes/types.js';
@@ -12,7 +12,7 @@ const minutes = (ms: number) => `${Math.round((ms / 60_000) * 10) / 10} min`;
 
 /** Video lane: the recording from S3 → probe → keyframes (one decode pass) → PNGs to S3, thumbnails. */
 export const video: Handler<'video'> = async ({ data, rt, signal, tmpDir, progress, log }) => {
-  const session = await getSessionForJob(rt.db, data.sessionId);
+  const session = await getSessionById(rt.db, data.sessionId);
   if (!session?.recordingKey) throw new PermanentJobError('the recording is no longer stored; please upload it again');
 
   const t0 = performance.now();
