@@ -8,6 +8,7 @@ import { signup, testConfig, useTestApp, type TestUser } from './helpers.js';
 const WEBM_HEAD = Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0x82, 0x84, 0x77, 0x65, 0x62, 0x6d]);
 const webm = (bytes = 4096) => new Blob([WEBM_HEAD, Buffer.alloc(bytes, 1)]);
 const SEED = 'https://app.example.com/';
+const json = (res: Response): Promise<any> => res.json();
 
 function form(fields: Record<string, string>, file?: Blob): FormData {
   const f = new FormData();
@@ -41,7 +42,7 @@ describe('POST /api/recordings', () => {
   it("202 in async mode; the recording is stored under the session's prefix and removed with the session", async () => {
     const res = await upload(form({ title: 'Async', seedUrl: SEED }, webm()), { query: '?wait=false' });
     expect(res.status).toBe(202);
-    const body = await res.json();
+    const body = await json(res);
     expect(body).toMatchObject({ sessionId: expect.stringMatching(/^sess_/), status: 'processing', mimeType: 'video/webm', fileSize: WEBM_HEAD.length + 4096 });
     const key = `sessions/${body.sessionId}/recording`;
     const { rows } = await t.app.db.$client.query('select recording_key from sessions where id = $1', [body.sessionId]);
@@ -57,7 +58,7 @@ describe('POST /api/recordings', () => {
     const objects = await storedObjects();
     const res = await upload(form({ title: 'HTML', seedUrl: SEED }, new Blob(['<html>this is not a video</html>'.repeat(20)])));
     expect(res.status).toBe(415);
-    expect((await res.json()).message).toMatch(/WebM, MP4 or Matroska/);
+    expect((await json(res)).message).toMatch(/WebM, MP4 or Matroska/);
     expect(await countSessions()).toBe(before);
     expect(await storedObjects()).toEqual(objects);
   });
@@ -67,7 +68,7 @@ describe('POST /api/recordings', () => {
     const objects = await storedObjects();
     const res = await upload(form({ title: 'Huge', seedUrl: SEED }, webm(3 * 1024 * 1024)));
     expect(res.status).toBe(413);
-    expect(await res.json()).toEqual({ statusCode: 413, error: 'Payload Too Large', message: 'recording is larger than the 2 MB upload limit' });
+    expect(await json(res)).toEqual({ statusCode: 413, error: 'Payload Too Large', message: 'recording is larger than the 2 MB upload limit' });
     expect(await countSessions()).toBe(before);
     expect(await storedObjects()).toEqual(objects);
   });
@@ -93,13 +94,13 @@ describe('POST /api/recordings', () => {
     for (const [fields, message] of cases) {
       const res = await upload(form(fields, webm()));
       expect(res.status, message).toBe(400);
-      expect(await res.json()).toEqual({ statusCode: 400, error: 'Bad Request', message });
+      expect(await json(res)).toEqual({ statusCode: 400, error: 'Bad Request', message });
     }
     const noFile = await upload(form({ title: 't', seedUrl: SEED }));
     expect(noFile.status).toBe(400);
-    expect((await noFile.json()).message).toBe('file is required');
-    const json = await upload('{}', { headers: { 'content-type': 'application/json' } });
-    expect(json.status).toBe(415);
+    expect((await json(noFile)).message).toBe('file is required');
+    const asJson = await upload('{}', { headers: { 'content-type': 'application/json' } });
+    expect(asJson.status).toBe(415);
     expect(await countSessions()).toBe(before);
     expect(await storedObjects()).toEqual(objects);
   });
@@ -127,7 +128,7 @@ describe('POST /api/recordings', () => {
       const res = await fetch(`${url}/api/recordings`, { method: 'POST', headers: user.auth, body: form({ title: 'Redis down', seedUrl: SEED }, webm()) });
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe('5');
-      expect((await res.json()).message).toMatch(/redis/);
+      expect((await json(res)).message).toMatch(/redis/);
       expect(await countSessions()).toBe(before);
       expect(await storedObjects()).toEqual(objects);
     });
@@ -137,7 +138,7 @@ describe('POST /api/recordings', () => {
       const before = await countSessions();
       const res = await fetch(`${url}/api/recordings`, { method: 'POST', headers: user.auth, body: form({ title: 'S3 down', seedUrl: SEED }, webm()) });
       expect(res.status).toBe(503);
-      expect((await res.json()).message).toMatch(/s3/);
+      expect((await json(res)).message).toMatch(/s3/);
       expect(await countSessions()).toBe(before);
     });
   });

@@ -6,7 +6,7 @@ import { makeTestVideo, startDemoApp, type DemoApp } from '@claude-scope/testkit
 import { BrowserGoneError, BrowserManager } from '../src/browser/manager.js';
 import { BlockedUrlError, type Resolver, type UrlPolicy } from '../src/browser/ssrf.js';
 import { captureSteps, SeedUnreachableError, type LaneOptions } from '../src/lanes/playwright-lane.js';
-import type { PlaywrightStep } from '../src/lanes/types.js';
+import type { PlaywrightStep } from '@claude-scope/pipeline';
 import { fuseFrames } from '../src/synthesis/fuse.js';
 import { Stack, waitFor } from './harness.js';
 import { startSite, startVictim, type Site, type Victim } from './playwright-lane.site.js';

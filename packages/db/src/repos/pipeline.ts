@@ -1,14 +1,14 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { AriaNode, DiffSummary, LaneStatus, ProcessingStatus } from '@claude-scope/contracts';
+import type { LaneKey, LaneResultByName } from '@claude-scope/pipeline';
 import type { Database } from '../client.js';
 import { newFrameId } from '../ids.js';
 import { frames, laneResults, sessions } from '../schema.js';
 
-/**
- * The worker's view of a session: Postgres owns every user-visible state, and every write here is guarded
- * by `status = 'processing'`, so a deleted, failed or finished session is never resurrected by a late job.
+/*
+ * The pipeline's writes: Postgres owns every user-visible state, and every write here is guarded by
+ * `status = 'processing'`, so a deleted, failed or finished session is never resurrected by a late job.
  */
-export type LaneKey = 'videoLane' | 'playwrightLane' | 'synthesis';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -83,16 +83,23 @@ export async function failSessionProcessing(db: Database, sessionId: string, lan
   });
 }
 
-export async function saveLaneResult(db: Database, sessionId: string, lane: 'video' | 'playwright', result: unknown): Promise<void> {
+export async function saveLaneResult<N extends keyof LaneResultByName>(
+  db: Database,
+  sessionId: string,
+  lane: N,
+  result: LaneResultByName[N],
+): Promise<void> {
   await db
     .insert(laneResults)
     .values({ sessionId, lane, result })
     .onConflictDoUpdate({ target: [laneResults.sessionId, laneResults.lane], set: { result, updatedAt: sql`now()` } });
 }
 
-export async function getLaneResults(db: Database, sessionId: string): Promise<{ video?: unknown; playwright?: unknown }> {
+/** The results the session's lanes stored so far (a lane that has not completed is missing). */
+export async function getLaneResults(db: Database, sessionId: string): Promise<Partial<LaneResultByName>> {
   const rows = await db.select().from(laneResults).where(eq(laneResults.sessionId, sessionId));
-  return Object.fromEntries(rows.map((r) => [r.lane, r.result]));
+  // Each row was written by saveLaneResult for its lane, so its JSON has that lane's type.
+  return Object.fromEntries(rows.map((r) => [r.lane, r.result])) as Partial<LaneResultByName>;
 }
 
 export interface NewFrame {

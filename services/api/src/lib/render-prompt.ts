@@ -1,6 +1,6 @@
 import type { AgentTarget } from '@claude-scope/contracts';
 import { getSettings, type Database, type SessionRow } from '@claude-scope/db';
-import { render, type Analysis } from '@claude-scope/prompt';
+import { promptOptions, render, type Analysis } from '@claude-scope/prompt';
 import { HttpError } from './errors.js';
 
 /**
@@ -16,16 +16,7 @@ export async function renderStoredPrompt(
 ): Promise<string | null> {
   if (!row.analysis) return null;
   const settings = await getSettings(db, row.userId);
-  return render(
-    row.analysis as Analysis,
-    {
-      includeScreenshots: settings.includeScreenshots,
-      inlineAriaTree: settings.inlineAriaTree,
-      includeRawDiff: settings.includeRawDiff,
-      maxChars,
-    },
-    agentTarget,
-  );
+  return render(row.analysis as Analysis, promptOptions(settings, maxChars), agentTarget);
 }
 
 export const noAnalysis = () =>

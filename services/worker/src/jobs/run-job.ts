@@ -3,15 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
-import { failSessionProcessing, getSessionById, setLaneStatus } from '@claude-scope/db';
-import { JOB_POLICIES, LANE_KEY, type JobData, type JobName } from '@claude-scope/pipeline';
+import { failSessionProcessing, getSessionById, sessionExists, setLaneStatus, type SessionRow } from '@claude-scope/db';
+import { JOBS, type JobData, type JobDataOf, type JobName, type JobSpec, type JobTable } from '@claude-scope/pipeline';
 import { sessionPrefix } from '@claude-scope/storage';
 import type { Runtime } from '../runtime.js';
 import { JobTimeoutError, PermanentJobError, humanMessage } from './errors.js';
 
-export interface JobContext<N extends JobName> {
-  name: N;
-  data: JobData<N>;
+export interface JobContext<D = JobData> {
+  name: string;
+  data: D;
+  /** The session as read once when the job started (status `processing`); writes go through the guarded repos. */
+  session: SessionRow;
   job: Job;
   rt: Runtime;
   log: Logger;
@@ -24,21 +26,21 @@ export interface JobContext<N extends JobName> {
 }
 
 /** What a lane reports when it completes, e.g. `12 frames`. */
-export type Handler<N extends JobName> = (ctx: JobContext<N>) => Promise<{ detail?: string } | void>;
-export type HandlerTable = { [N in JobName]: Handler<N> };
+type HandlerOf<D> = (ctx: JobContext<D>) => Promise<{ detail?: string } | void>;
+export type Handler<N extends JobName> = HandlerOf<JobData<N>>;
+/** One handler per job type of the table: a job type without one does not compile. */
+export type HandlerTable<T extends JobTable = typeof JOBS> = { [N in keyof T]: HandlerOf<JobDataOf<T, N>> };
 
-const LANE_LABEL: Record<JobName, string> = { video: 'video lane', playwright: 'Playwright lane', synthesize: 'synthesis' };
 const PROGRESS_INTERVAL_MS = 500;
 
 interface Run {
   rt: Runtime;
-  handler: Handler<JobName>;
+  handler: HandlerOf<JobData>;
   job: Job;
-  name: JobName;
+  name: string;
+  spec: JobSpec;
   data: JobData;
-  sessionId: string;
-  lane: (typeof LANE_KEY)[JobName];
-  timeoutMs: number;
+  session: SessionRow;
   attempt: number;
   maxAttempts: number;
   log: Logger;
@@ -49,12 +51,12 @@ interface Run {
  * a temp dir; and the failure policy — a permanent error or the last attempt fails the session with a
  * human lastError, anything else is retried by BullMQ with backoff.
  */
-export async function runJob(rt: Runtime, handlers: HandlerTable, job: Job): Promise<void> {
-  const name = job.name as JobName;
-  const handler = handlers[name] as Handler<JobName> | undefined;
-  if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
+export async function runJob<T extends JobTable>(rt: Runtime, handlers: HandlerTable<T>, job: Job, table: T = JOBS as JobTable as T): Promise<void> {
+  const name = job.name;
+  const spec = table[name];
+  const handler = handlers[name] as HandlerOf<JobData> | undefined;
+  if (!spec || !handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
   const data = job.data as JobData;
-  const policy = JOB_POLICIES[name];
   const attempt = job.attemptsMade + 1;
   const log = rt.log.child({ sessionId: data.sessionId, jobId: job.id, job: name, attempt });
 
@@ -69,20 +71,16 @@ export async function runJob(rt: Runtime, handlers: HandlerTable, job: Job): Pro
   rt.activity.active++;
   rt.activity.lastAt = Date.now();
   try {
-    await run({
-      rt, handler, job, name, data, log, attempt,
-      sessionId: data.sessionId,
-      lane: LANE_KEY[name],
-      timeoutMs: policy.timeoutMs,
-      maxAttempts: job.opts.attempts ?? policy.attempts,
-    });
+    await run({ rt, handler, job, name, spec, data, session, log, attempt, maxAttempts: job.opts.attempts ?? spec.attempts });
   } finally {
     rt.activity.active--;
     rt.activity.lastAt = Date.now();
   }
 }
 
-async function run({ rt, handler, job, name, data, sessionId, lane, timeoutMs, attempt, maxAttempts, log }: Run): Promise<void> {
+async function run({ rt, handler, job, name, spec, data, session, attempt, maxAttempts, log }: Run): Promise<void> {
+  const { lane, label, timeoutMs } = spec;
+  const sessionId = session.id;
   const startedAt = new Date().toISOString();
   await setLaneStatus(rt.db, sessionId, lane, {
     status: 'running',
@@ -95,14 +93,15 @@ async function run({ rt, handler, job, name, data, sessionId, lane, timeoutMs, a
 
   const controller = new AbortController();
   const timer = setTimeout(
-    () => controller.abort(new JobTimeoutError(`${LANE_LABEL[name]} timed out after ${Math.round(timeoutMs / 1000)} s`)),
+    () => controller.abort(new JobTimeoutError(`${label} timed out after ${Math.round(timeoutMs / 1000)} s`)),
     timeoutMs,
   );
   const tmpDir = await mkdtemp(path.join(rt.config.WORKER_TMP_DIR ?? os.tmpdir(), `cs-${name}-`));
   let lastProgress = 0;
-  const ctx: JobContext<JobName> = {
+  const ctx: JobContext = {
     name,
     data,
+    session,
     job,
     rt,
     log,
@@ -124,7 +123,8 @@ async function run({ rt, handler, job, name, data, sessionId, lane, timeoutMs, a
       controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }),
     );
     const outcome = await Promise.race([handler(ctx), aborted]);
-    if (name !== 'synthesize') {
+    // The job that completes the session writes its own status with the result (one transaction).
+    if (!spec.completesSession) {
       await setLaneStatus(rt.db, sessionId, lane, {
         status: 'complete',
         progress: 100,
@@ -140,7 +140,7 @@ async function run({ rt, handler, job, name, data, sessionId, lane, timeoutMs, a
     rt.metrics.record(name, final ? 'failed' : 'retried', (Date.now() - t0) / 1000);
     log.warn({ err, ms: Date.now() - t0, final }, 'job failed');
     if (final) {
-      const message = humanMessage(err, LANE_LABEL[name]);
+      const message = humanMessage(err, label);
       if (await failSessionProcessing(rt.db, sessionId, lane, message)) await rt.publishSessionEvent(sessionId);
       if (permanent && !(err instanceof UnrecoverableError)) throw new UnrecoverableError(message);
     } else {
@@ -154,7 +154,7 @@ async function run({ rt, handler, job, name, data, sessionId, lane, timeoutMs, a
     controller.abort();
     await rm(tmpDir, { recursive: true, force: true }).catch(() => {});
     // Deleted while running: remove whatever this job stored for it.
-    if (!(await getSessionById(rt.db, sessionId).catch(() => true))) await cleanupDeleted(rt, sessionId, log);
+    if (!(await sessionExists(rt.db, sessionId).catch(() => true))) await cleanupDeleted(rt, sessionId, log);
   }
 }
 

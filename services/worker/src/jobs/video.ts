@@ -1,19 +1,18 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { getSessionById, saveLaneResult } from '@claude-scope/db';
+import { saveLaneResult } from '@claude-scope/db';
 import { frameImageKey } from '@claude-scope/storage';
 import { analyzeVideo, probe as probeVideo, UndecodableVideoError } from '@claude-scope/video';
-import type { VideoLaneResult } from '../lanes/types.js';
+import type { VideoLaneResult } from '@claude-scope/pipeline';
 import { PermanentJobError } from './errors.js';
 import type { Handler } from './run-job.js';
 
 const minutes = (ms: number) => `${Math.round((ms / 60_000) * 10) / 10} min`;
 
 /** Video lane: the recording from S3 → probe → keyframes (one decode pass) → PNGs to S3, thumbnails. */
-export const video: Handler<'video'> = async ({ data, rt, signal, tmpDir, progress, log }) => {
-  const session = await getSessionById(rt.db, data.sessionId);
-  if (!session?.recordingKey) throw new PermanentJobError('the recording is no longer stored; please upload it again');
+export const video: Handler<'video'> = async ({ data, session, rt, signal, tmpDir, progress, log }) => {
+  if (!session.recordingKey) throw new PermanentJobError('the recording is no longer stored; please upload it again');
 
   const t0 = performance.now();
   const file = path.join(tmpDir, 'recording');

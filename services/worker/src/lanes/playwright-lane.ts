@@ -10,7 +10,7 @@ import type { PageLog } from './page-log.js';
 import { maskTree } from './secrets.js';
 import { waitForQuiet } from './settle.js';
 import { Tabs } from './tabs.js';
-import type { PlaywrightStep } from './types.js';
+import type { PlaywrightStep } from '@claude-scope/pipeline';
 
 export interface LaneOptions {
   seedUrl: string;
