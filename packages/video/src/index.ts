@@ -6,6 +6,7 @@ export { ffmpegPath, ffprobePath } from './ffmpeg/binaries.js';
 export { analysisSize, decodeGray, decodePlan, type DecodeOptions, type DecodePlan, type DecodeSummary, type FullFrameFile, type GrayFrame } from './ffmpeg/decode.js';
 export { extractFrames, type ExtractOptions } from './ffmpeg/extract.js';
 export { probe, type VideoProbe } from './ffmpeg/probe.js';
-export { configureLimits, limits, Semaphore } from './limits.js';
+export { limits, Semaphore } from './limits.js';
+export { configureVideo, type VideoSettings } from './settings.js';
 export { thumbnail, thumbnailOf } from './thumbnail.js';
 export { yuv420pSize, yuv420pToRgb, yuv420pToRgbAsync, yuv420pToRgbHalf, yuv420pToRgbHalfJs, yuv420pToRgbJs, type ColorMatrix } from './yuv.js';

@@ -38,6 +38,9 @@ export const workerConfigSpec = {
   RETAIN_RECORDINGS: bool({ default: false }),
   FFMPEG_PATH: optionalStr(),
   FFPROBE_PATH: optionalStr(),
+  /** ffmpeg/ffprobe children and sharp jobs at once per process (both CPU-heavy), across the video jobs in flight. */
+  VIDEO_FFMPEG_CONCURRENCY: int({ default: 2, min: 1, max: 64 }),
+  VIDEO_SHARP_CONCURRENCY: int({ default: 2, min: 1, max: 64 }),
   MAX_KEYFRAMES: int({ default: 60, min: 1, max: 500 }),
   CHROMIUM_PATH: str({ default: '/usr/bin/chromium' }),
   PLAYWRIGHT_NAVIGATION_TIMEOUT_MS: int({ default: 15_000, min: 1_000 }),

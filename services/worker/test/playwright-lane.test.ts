@@ -5,7 +5,7 @@ import type { AriaNode, TimelineEvent } from '@claude-scope/contracts';
 import { makeTestVideo, startDemoApp, type DemoApp } from '@claude-scope/testkit';
 import { BrowserGoneError, BrowserManager } from '../src/browser/manager.js';
 import { BlockedUrlError, type Resolver, type UrlPolicy } from '../src/browser/ssrf.js';
-import { captureSteps, SeedUnreachableError, type LaneOptions } from '../src/lanes/playwright-lane.js';
+import { captureSteps, SeedUnreachableError, type LaneOptions } from '../src/playwright/playwright-lane.js';
 import type { PlaywrightStep } from '@claude-scope/pipeline';
 import { fuseFrames } from '../src/synthesis/fuse.js';
 import { Stack, waitFor } from './harness.js';

@@ -1,3 +1,5 @@
+import { firstLine } from '../error-text.js';
+
 /**
  * A failure that retrying cannot fix (a corrupt video, a recording over the length limit, a blocked or
  * unreachable seed URL). Its message is shown to the user as the session's lastError, so it is human.
@@ -15,5 +17,5 @@ export function humanMessage(err: unknown, lane: string): string {
   if (err instanceof PermanentJobError || err instanceof JobTimeoutError) return err.message;
   const msg = err instanceof Error ? err.message : String(err);
   // Internal errors may carry paths, SQL or hostnames: keep them in logs, not in the product.
-  return `${lane} failed after several attempts (${msg.split('\n')[0]!.slice(0, 200)})`;
+  return `${lane} failed after several attempts (${firstLine(msg)})`;
 }

@@ -1,7 +1,7 @@
 import { saveLaneResult } from '@claude-scope/db';
 import { BrowserGoneError } from '../browser/manager.js';
 import { BlockedUrlError } from '../browser/ssrf.js';
-import { captureSteps, SeedUnreachableError } from '../lanes/playwright-lane.js';
+import { captureSteps, SeedUnreachableError } from '../playwright/playwright-lane.js';
 import type { PlaywrightLaneResult } from '@claude-scope/pipeline';
 import { PermanentJobError } from './errors.js';
 import type { Handler } from './run-job.js';

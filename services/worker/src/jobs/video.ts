@@ -50,7 +50,7 @@ export const video: Handler<'video'> = async ({ data, session, rt, signal, tmpDi
   const t2 = performance.now();
   const frames: VideoLaneResult['frames'] = await Promise.all(
     result.frames.map((f) =>
-      rt.io.run(async () => {
+      rt.io.use(async () => {
         const imageKey = frameImageKey(data.sessionId, f.timestampMs);
         await rt.storage.putStream(imageKey, createReadStream(f.pngPath), { contentType: 'image/png', signal });
         return { timestamp: f.timestampMs, imageKey, thumbnailUrl: f.thumbnailDataUrl, score: f.score };
