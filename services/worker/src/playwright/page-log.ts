@@ -21,7 +21,7 @@ export class PageLog {
   navigationFailure: { url: string; error: string } | undefined;
 
   constructor(
-    private readonly page: Page,
+    page: Page,
     private readonly proxy: GuardProxy,
   ) {
     page.on('console', (m) => {
