@@ -1,6 +1,7 @@
 /**
  * A counting semaphore: at most `limit` holders at a time, the rest wait in FIFO order. The one semaphore of
- * the code base: the worker bounds its S3 transfers and browser contexts with it too.
+ * the code base: the worker bounds its S3 transfers and browser contexts with it too, importing it from
+ * `@claude-scope/video/limits` (that path loads neither sharp nor ffmpeg code).
  */
 export class Semaphore {
   private active = 0;

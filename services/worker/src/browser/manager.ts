@@ -1,6 +1,6 @@
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import type { Logger } from 'pino';
-import { Semaphore } from '@claude-scope/video';
+import { Semaphore } from '@claude-scope/video/limits';
 import { firstLine } from '../error-text.js';
 
 // Debian's Chromium, as root, on a closed network: no sandbox, no GPU, no background traffic. WebRTC may not
