@@ -3,12 +3,23 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { getSessionForJob, saveLaneResult } from '@claude-scope/db';
 import { frameImageKey } from '@claude-scope/storage';
-import { analyzeVideo, probe as probeVideo, UndecodableVideoError } from '@claude-scope/video';
+import { analyzeVideo, FrameTooLargeError, probe as probeVideo, RecordingTooLongError, UndecodableVideoError } from '@claude-scope/video';
 import type { VideoLaneResult } from '../lanes/types.js';
 import { PermanentJobError } from './errors.js';
 import type { Handler } from './run-job.js';
 
 const minutes = (ms: number) => `${Math.round((ms / 60_000) * 10) / 10} min`;
+/** Rounded down: a decode stopped at the limit knows only a lower bound, and says so. */
+const atLeastMinutes = (ms: number) => `${Math.floor((ms / 60_000) * 10) / 10} min`;
+
+/** The video package's refusals, in the words a user sees (API.md: 422 naming both lengths / both sizes). */
+function permanent(err: unknown, limitMinutes: number): unknown {
+  if (err instanceof UndecodableVideoError || err instanceof FrameTooLargeError) return new PermanentJobError(err.message);
+  if (err instanceof RecordingTooLongError) {
+    return new PermanentJobError(`recording is at least ${atLeastMinutes(err.decodedMs)}, over your limit of ${limitMinutes} min`);
+  }
+  return err;
+}
 
 /** Video lane: the recording from S3 → probe → keyframes (one decode pass) → PNGs to S3, thumbnails. */
 export const video: Handler<'video'> = async ({ data, rt, signal, tmpDir, progress, log }) => {
@@ -23,8 +34,7 @@ export const video: Handler<'video'> = async ({ data, rt, signal, tmpDir, progre
   try {
     probe = await probeVideo(file, { signal });
   } catch (err) {
-    if (err instanceof UndecodableVideoError) throw new PermanentJobError(err.message);
-    throw err;
+    throw permanent(err, data.maxRecordingMinutes);
   }
   const limitMs = data.maxRecordingMinutes * 60_000;
   if (probe.durationMs > limitMs) {
@@ -40,12 +50,13 @@ export const video: Handler<'video'> = async ({ data, rt, signal, tmpDir, progre
       workDir: tmpDir,
       candidatesMs,
       maxFrames: rt.config.MAX_KEYFRAMES,
+      maxDurationMs: limitMs, // the container may lie: the limit holds on the decoded timeline too
       signal,
       onProgress: (p) => void progress(p.percent * 0.95, p.stage === 'decode' ? 'decoding' : p.stage === 'extract' ? 'extracting frames' : p.stage),
     });
   } catch (err) {
-    if (err instanceof UndecodableVideoError) throw new PermanentJobError(err.message);
-    throw err;
+    if (err instanceof RecordingTooLongError) log.warn({ decodedMs: err.decodedMs, claimedMs: err.claimedMs }, 'recording longer than its container claims');
+    throw permanent(err, data.maxRecordingMinutes);
   }
 
   const t2 = performance.now();
