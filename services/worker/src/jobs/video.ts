@@ -6,6 +6,7 @@ import { frameImageKey } from '@claude-scope/storage';
 import { analyzeVideo, FrameTooLargeError, probe as probeVideo, RecordingTooLongError, UndecodableVideoError } from '@claude-scope/video';
 import type { VideoLaneResult } from '../lanes/types.js';
 import { PermanentJobError } from './errors.js';
+import { SessionEndedError } from './session-end.js';
 import type { Handler } from './run-job.js';
 
 const minutes = (ms: number) => `${Math.round((ms / 60_000) * 10) / 10} min`;
@@ -22,7 +23,7 @@ function permanent(err: unknown, limitMinutes: number): unknown {
 }
 
 /** Video lane: the recording from S3 → probe → keyframes (one decode pass) → PNGs to S3, thumbnails. */
-export const video: Handler<'video'> = async ({ data, rt, signal, tmpDir, progress, log }) => {
+export const video: Handler<'video'> = async ({ data, rt, signal, checkpoint, tmpDir, progress, log }) => {
   const session = await getSessionForJob(rt.db, data.sessionId);
   if (!session?.recordingKey) throw new PermanentJobError('the recording is no longer stored; please upload it again');
 
@@ -60,9 +61,11 @@ export const video: Handler<'video'> = async ({ data, rt, signal, tmpDir, progre
   }
 
   const t2 = performance.now();
+  await checkpoint(); // nothing is uploaded for a session that ended while it decoded
   const frames: VideoLaneResult['frames'] = await Promise.all(
     result.frames.map((f) =>
       rt.io.run(async () => {
+        signal.throwIfAborted(); // uploads still queued when the session ends never start
         const imageKey = frameImageKey(data.sessionId, f.timestampMs);
         await rt.storage.putStream(imageKey, createReadStream(f.pngPath), { contentType: 'image/png', signal });
         return { timestamp: f.timestampMs, imageKey, thumbnailUrl: f.thumbnailDataUrl, score: f.score };
@@ -71,7 +74,7 @@ export const video: Handler<'video'> = async ({ data, rt, signal, tmpDir, progre
   );
   const laneResult: VideoLaneResult = { durationMs: probe.durationMs, width: probe.width, height: probe.height, frames };
   const t3 = performance.now();
-  await saveLaneResult(rt.db, data.sessionId, 'video', laneResult);
+  if (!(await saveLaneResult(rt.db, data.sessionId, 'video', laneResult))) throw new SessionEndedError();
   const phasesMs = { fetchAndProbe: Math.round(t1 - t0), analyze: Math.round(t2 - t1), upload: Math.round(t3 - t2), save: Math.round(performance.now() - t3) };
   log.info({ frames: frames.length, durationMs: probe.durationMs, phasesMs, timings: result.timings }, 'keyframes extracted');
   return { detail: `${frames.length} frames` };
