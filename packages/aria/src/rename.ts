@@ -31,13 +31,25 @@ export function pairRenamed(prev: readonly AriaNode[], next: readonly AriaNode[]
       const oneForOne = ps.length === 1 && ns.length === 1;
       const fuzzy = ps.length <= MAX_FUZZY && ns.length <= MAX_FUZZY;
       const candidates: { n: number; p: number; score: number }[] = [];
-      for (const n of ns) {
-        const a = words(next[n]!.name);
-        for (const p of ps) {
-          const b = words(prev[p]!.name);
-          const score = a.counter === b.counter ? 2 : fuzzy ? overlap(a.words, b.words) : 0;
-          if (score >= 0.5 || (oneForOne && score > 0)) candidates.push({ n, p, score });
+      if (fuzzy) {
+        for (const n of ns) {
+          const a = words(next[n]!.name);
+          for (const p of ps) {
+            const b = words(prev[p]!.name);
+            const score = a.counter === b.counter ? 2 : overlap(a.words, b.words);
+            if (score >= 0.5 || (oneForOne && score > 0)) candidates.push({ n, p, score });
+          }
         }
+      } else {
+        // Long runs (a re-rendered table): exact counter matches only, through a map, so this stays linear.
+        const byCounter = new Map<string, number[]>();
+        for (const p of ps) {
+          const key = words(prev[p]!.name).counter;
+          const list = byCounter.get(key);
+          if (list) list.push(p);
+          else byCounter.set(key, [p]);
+        }
+        for (const n of ns) for (const p of byCounter.get(words(next[n]!.name).counter)?.slice(0, 4) ?? []) candidates.push({ n, p, score: 2 });
       }
       // Most alike first; ties by nearness in the gap, then document order, so the result is stable.
       candidates.sort((x, y) => y.score - x.score || Math.abs(x.n - x.p) - Math.abs(y.n - y.p) || x.n - y.n || x.p - y.p);

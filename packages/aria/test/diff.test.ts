@@ -88,6 +88,14 @@ describe('diffTrees', () => {
     expect(find(inPlace.tree, 'link', 'Item 99')).toMatchObject({ previous: { name: 'Item 20' } });
   });
 
+  it('stays fast when thousands of rows are renamed at once', () => {
+    const rows = (tag: string) => ['- list:', ...Array.from({ length: 4000 }, (_, i) => `  - link "${tag} row ${i} of page"`)];
+    const started = performance.now();
+    const { summary } = diff(yaml(rows('old')), yaml(rows('new')));
+    expect(summary.added + summary.changed + summary.removed).toBeGreaterThan(0);
+    expect(performance.now() - started, 'a regression guard, far above the ~100 ms this takes').toBeLessThan(5_000);
+  });
+
   it('pairs nothing across siblings that moved, and keeps equal repeated items stable', () => {
     const prev = yaml(['- list:', '  - button "Count 1"', '  - link "A"', '  - link "B"', '  - button "Remove"', '  - button "Remove"']);
     const next = yaml(['- list:', '  - link "B"', '  - link "A"', '  - button "Count 2"', '  - button "Remove"', '  - button "Remove"']);
