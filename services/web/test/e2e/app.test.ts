@@ -210,6 +210,9 @@ describe('web app (end to end)', () => {
     await page.getByRole('heading', { name: 'Login toast never shows' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Login toast never shows' }).waitFor();
+    // The stored prompt was re-rendered with the new title.
+    await page.locator('.prompt__text').waitFor();
+    expect(await page.locator('.prompt__text').innerText()).toContain('Login toast never shows');
 
     await page.route('**/api/sessions/*', (route) =>
       route.request().method() === 'PATCH'
@@ -236,6 +239,24 @@ describe('web app (end to end)', () => {
     expect(await stat('Avg. processing time').innerText()).toMatch(/\d/);
     await expectClean();
     await shot(page, '08-dashboard');
+
+    // Dark mode: follows the system until chosen, then the choice sticks across reloads.
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await theme()).toBe('dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await theme()).toBe('light');
+    await page.getByRole('button', { name: /^Theme: System/ }).click(); // → Light
+    await page.getByRole('button', { name: /^Theme: Light/ }).click(); // → Dark
+    expect(await theme()).toBe('dark');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    expect(await theme()).toBe('dark');
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(15, 18, 24)');
+    await shot(page, '08-dashboard-dark');
+    await page.getByRole('button', { name: /^Theme: Dark/ }).click(); // → System again
+    expect(await theme()).toBe('light');
   });
 
   it('lists sessions most recently updated first and filters by title, status and date', async () => {
@@ -404,6 +425,17 @@ describe('web app (end to end)', () => {
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('maxRecordingLength must be one of 5, 10, 15, 30').waitFor();
     await page.unroute('**/api/settings');
+
+    // Unsaved edits are not dropped silently: leaving asks first, and staying keeps them.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.message());
+        void d.dismiss();
+      }),
+    );
+    await nav('Dashboard').click();
+    expect(await asked).toContain('unsaved changes');
+    expect(await page.getByLabel('Default agent').inputValue()).toBe('CURSOR');
 
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved').waitFor();
