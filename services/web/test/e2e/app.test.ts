@@ -82,6 +82,10 @@ describe('web app (end to end)', () => {
     await page.getByRole('button', { name: 'Analyze recording' }).click();
     await page.getByText('Choose a recording to upload.').waitFor();
     await page.getByText('Give the session a title.').waitFor();
+    // A wrong file replaces that message with its own: never two stacked.
+    await page.locator('#recording-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a video') });
+    await page.getByText('notes.txt is not a supported video').waitFor();
+    expect(await page.getByText('Choose a recording to upload.').count()).toBe(0);
 
     await page.locator('#recording-file').setInputFiles(video);
     await page.getByLabel('Title', { exact: true }).fill('Login toast is missing');
@@ -104,6 +108,8 @@ describe('web app (end to end)', () => {
     // Async mode: the page follows the status route, one card per lane, without changing shape.
     const lanes = page.locator('.lanes__list');
     await lanes.waitFor();
+    // Focus followed the form's replacement (to the processing heading), not back to <body>.
+    await page.waitForFunction(() => document.activeElement?.id === 'processing-heading');
     const boxBefore = await lanes.boundingBox();
     expect(await page.getByRole('progressbar').count()).toBe(3);
     await shot(page, '05-processing');
@@ -468,8 +474,10 @@ describe('web app (end to end)', () => {
       return route.fulfill({ status: 415, contentType: 'application/json', body: JSON.stringify({ statusCode: 415, error: 'Unsupported Media Type', message: 'file is not a supported video' }) });
     });
     await page.getByRole('button', { name: 'Analyze recording' }).click();
-    await page.getByText('The upload did not go through').waitFor();
-    await page.getByText('file is not a supported video').waitFor();
+    // A refused file is no longer the chosen one: the reason stands where the recording was.
+    await page.getByRole('alert').filter({ hasText: 'file is not a supported video' }).waitFor();
+    expect(await page.getByLabel('Preview of the recording').count()).toBe(0);
+    expect(await page.getByText('The upload did not go through').count()).toBe(0);
     await page.unroute('**/api/recordings*');
     expect(sent).toMatch(/name="durationMs"\r\n\r\n(1[5-9]\d\d|[2-9]\d\d\d)\r\n/);
     expect(sent).toMatch(/name="agentTarget"\r\n\r\nCURSOR\r\n/);
