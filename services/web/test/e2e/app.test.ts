@@ -415,6 +415,10 @@ describe('web app (end to end)', () => {
     await nav('Settings').click();
     await page.getByLabel('Default agent').waitFor();
     expect(await page.getByLabel('Maximum recording length').locator('option').allInnerTexts()).toEqual(['5 minutes', '10 minutes', '15 minutes', '30 minutes']);
+    // The two selects stand level and the same height, whatever their hints' lengths.
+    const [agentBox, lengthBox] = [await page.getByLabel('Default agent').boundingBox(), await page.getByLabel('Maximum recording length').boundingBox()];
+    expect(agentBox!.y).toBe(lengthBox!.y);
+    expect(agentBox!.height).toBe(lengthBox!.height);
     await page.getByLabel('Default agent').selectOption('CURSOR');
     await page.getByLabel('Maximum recording length').selectOption('15');
     await page.getByLabel('Include screenshots').uncheck();
