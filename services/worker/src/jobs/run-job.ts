@@ -91,7 +91,7 @@ export async function runJob(rt: Runtime, handlers: HandlerTable, job: Job): Pro
 
 async function run({ rt, handler, job, name, data, sessionId, lane, timeoutMs, attempt, maxAttempts, log }: Run): Promise<void> {
   const startedAt = new Date().toISOString();
-  await setLaneStatus(rt.db, sessionId, lane, {
+  const started = await setLaneStatus(rt.db, sessionId, lane, {
     status: 'running',
     progress: 0,
     startedAt,
@@ -99,6 +99,12 @@ async function run({ rt, handler, job, name, data, sessionId, lane, timeoutMs, a
     error: undefined,
     detail: attempt > 1 ? `attempt ${attempt} of ${maxAttempts}` : undefined,
   });
+  if (!started) {
+    // Ended since runJob looked (the guarded write says so): nothing to do.
+    log.info('session no longer processing; skipping job');
+    await cleanUpEnded(rt, sessionId, log);
+    return;
+  }
 
   const controller = new AbortController();
   const timer = setTimeout(
