@@ -22,7 +22,7 @@ export interface Runtime {
   /** Heartbeat of job activity (start, progress, end), read by the health endpoint. */
   activity: { lastAt: number; active: number };
   publishSessionEvent(sessionId: string): Promise<void>;
-  /** Events of other processes' sessions ending, so jobs in flight for them stop. */
+  /** Sessions ending (any worker publishes it), so the jobs in flight for them stop. */
   sessionEvents: SessionEvents;
   close(): Promise<void>;
 }
