@@ -83,16 +83,21 @@ export async function failSessionProcessing(db: Database, sessionId: string, lan
   });
 }
 
+/** Stores a lane's result, only while the session is processing; returns false (nothing written) otherwise. */
 export async function saveLaneResult<N extends keyof LaneResultByName>(
   db: Database,
   sessionId: string,
   lane: N,
   result: LaneResultByName[N],
-): Promise<void> {
-  await db
-    .insert(laneResults)
-    .values({ sessionId, lane, result })
-    .onConflictDoUpdate({ target: [laneResults.sessionId, laneResults.lane], set: { result, updatedAt: sql`now()` } });
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    if (!(await lockProcessing(tx, sessionId))) return false;
+    await tx
+      .insert(laneResults)
+      .values({ sessionId, lane, result })
+      .onConflictDoUpdate({ target: [laneResults.sessionId, laneResults.lane], set: { result, updatedAt: sql`now()` } });
+    return true;
+  });
 }
 
 /** The results the session's lanes stored so far (a lane that has not completed is missing). */

@@ -47,12 +47,6 @@ export async function getSessionById(db: Database, id: string): Promise<SessionR
   return row;
 }
 
-/** Whether the session still exists (a deleted one's leftovers are the caller's to remove). */
-export async function sessionExists(db: Database, id: string): Promise<boolean> {
-  const [row] = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, id)).limit(1);
-  return row !== undefined;
-}
-
 export async function getSessionRow(db: Database, userId: string, id: string): Promise<SessionRow | undefined> {
   const [row] = await db.select().from(sessions).where(owned(userId, id)).limit(1);
   return row;
