@@ -30,8 +30,8 @@ const validation = SCENARIOS.filter((s) => s.split === 'validation').map((s) => 
 // VP9 for every scenario; H.264 and VP8 for some, validation ones included: other codecs' noise and keyframe patterns.
 const byFormat: [VideoFormat, string[]][] = [
   ['webm', arg('vp9') ?? scenarios],
-  ['mp4', arg('mp4') ?? only(['login-flow', 'modal-confirm', 'tabs-and-dropdown', ...validation])],
-  ['webm-vp8', arg('vp8') ?? only(['order-bursts', 'toast-and-list', 'v-inbox-window', 'v-settings-bursts'])],
+  ['mp4', arg('mp4') ?? only(['login-flow', 'modal-confirm', ...validation])],
+  ['webm-vp8', arg('vp8') ?? only(['order-bursts', 'v-inbox-window', 'v-settings-bursts'])],
 ];
 const plan: Plan[] = byFormat.flatMap(([format, list]) => list.map((scenario) => ({ scenario, format, width, height })));
 

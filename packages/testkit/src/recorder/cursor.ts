@@ -54,10 +54,20 @@ export interface PointerLayer {
   y: number;
   shape: PointerShape;
   /** The element under the pointer, highlighted as a :hover rule would; links get an underline in their colour. */
-  hover: (Box & { underline?: string }) | null;
+  hover: Hover | null;
   /** The text caret while it is in the "on" half of its blink. */
   caret: { x: number; y: number; h: number; color: string } | null;
 }
+
+export interface Hover extends Box {
+  style: 'link' | 'menu' | 'row' | 'button';
+  underline?: string;
+}
+
+/** How far a hover moves a pixel (gray levels): a faint row shade up to a clear button shade. */
+const SHADE = { row: 14, button: 30 } as const;
+/** Menu items and options are highlighted with the accent, as most menus do. */
+const ACCENT: [number, number, number] = [79, 70, 229];
 
 /** Where page CSS pixels land in the output: `scale` output pixels each, below `top` rows of browser chrome. */
 export interface Placement {
@@ -68,7 +78,7 @@ export interface Placement {
 /** A string that changes exactly when the drawn layer would. */
 export function layerKey(l: PointerLayer, p: Placement): string {
   const r = (n: number) => Math.round(n * p.scale);
-  const h = l.hover ? `${r(l.hover.x)},${r(l.hover.y)},${r(l.hover.w)},${r(l.hover.h)},${l.hover.underline ?? ''}` : '';
+  const h = l.hover ? `${r(l.hover.x)},${r(l.hover.y)},${r(l.hover.w)},${r(l.hover.h)},${l.hover.style},${l.hover.underline ?? ''}` : '';
   const c = l.caret ? `${r(l.caret.x)},${r(l.caret.y)},${r(l.caret.h)},${l.caret.color}` : '';
   return `${r(l.x)},${r(l.y)},${l.shape}|${h}|${c}`;
 }
@@ -90,12 +100,20 @@ export function composeFrame(content: RgbImage, out: Buffer, layer: PointerLayer
     if (b.underline) {
       const rgb = parseRgb(b.underline);
       fillRect(out, width, height, x0, py(b.y + b.h) - Math.max(1, Math.round(p.scale * 2)), x1, py(b.y + b.h) - Math.max(1, Math.round(p.scale)), rgb);
+    } else if (b.style === 'menu') {
+      // 30 % of the accent over the item, text included.
+      for (let y = y0; y < y1; y++) {
+        for (let o = (y * width + x0) * 3, end = (y * width + x1) * 3; o < end; o += 3) {
+          for (let c = 0; c < 3; c++) out[o + c] = Math.round(out[o + c]! * 0.7 + ACCENT[c]! * 0.3);
+        }
+      }
     } else {
       // A hover background: light pixels a shade darker, dark ones a shade lighter (works in both themes).
+      const d = SHADE[b.style === 'row' ? 'row' : 'button'];
       for (let y = y0; y < y1; y++) {
         for (let o = (y * width + x0) * 3, end = (y * width + x1) * 3; o < end; o++) {
           const v = out[o]!;
-          out[o] = v > 127 ? v - 16 : v + 16;
+          out[o] = v > 127 ? v - d : v + d;
         }
       }
     }

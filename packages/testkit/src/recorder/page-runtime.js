@@ -169,6 +169,10 @@
     var hover = null;
     if (target) {
       hover = box(target);
+      // How strongly it lights up, as typical :hover rules do: menus and options get the accent, buttons and
+      // tabs a clear shade, list rows a faint one, links an underline.
+      hover.style = target.tagName === 'A' ? 'link' : target.matches('[role="menuitem"], [role="option"]') ? 'menu'
+        : target.matches('.list li') ? 'row' : 'button';
       if (target.tagName === 'A') hover.underline = getComputedStyle(target).color;
     }
     return { shape: shape, hover: hover };

@@ -3,7 +3,7 @@ import type { CDPSession } from 'playwright-core';
 import type { TimelineAction, TimelineEvent } from '../timeline.js';
 import type { FrameRecord, Label, StepKind } from '../truth.js';
 import type { BrowserChrome } from './chrome.js';
-import { composeFrame, layerKey, type Box, type Point, type PointerLayer, type PointerShape } from './cursor.js';
+import { composeFrame, layerKey, type Hover, type Point, type PointerLayer, type PointerShape } from './cursor.js';
 import type { Encoder } from './encoder.js';
 import { decodePng, type RgbImage } from './png.js';
 
@@ -18,7 +18,7 @@ interface PageState {
   scrollX: number;
   scrollY: number;
   title: string;
-  pointer: { shape: PointerShape; hover: (Box & { underline?: string }) | null } | null;
+  pointer: { shape: PointerShape; hover: Hover | null } | null;
   caret: PointerLayer['caret'];
 }
 
