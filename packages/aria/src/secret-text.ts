@@ -1,5 +1,11 @@
 /**
  * Secret masking is @claude-scope/secrets' job (one rule for every lane); the ARIA lane masks with its stored-data
- * mask, MASK. Re-exported here so the lane's callers keep one import.
+ * mask, MASK. One argument on purpose, so it can be passed to `map`.
  */
-export { MASK, maskSecretText } from '@claude-scope/secrets';
+import { MASK, maskSecretText as mask } from '@claude-scope/secrets';
+
+export { MASK };
+
+export function maskSecretText(text: string): string {
+  return mask(text);
+}
