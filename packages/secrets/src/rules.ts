@@ -69,7 +69,9 @@ const urlCredentials = regexRule(
 
 // JSON Web Tokens: base64url header and payload both start with '{"' → "eyJ"; a trailing full stop is prose.
 const jwt = regexRule('jwt', /(?<![A-Za-z0-9_.-])eyJ[A-Za-z0-9_.-]{10,8192}/g, (mask, match) => {
-  const token = match.replace(/\.+$/, '');
+  let end = match.length;
+  while (end > 0 && match.charCodeAt(end - 1) === 46) end--; // by hand: /\.+$/ retries at every dot
+  const token = match.slice(0, end);
   const parts = token.split('.');
   if (parts.length < 3 || !parts[1]!.startsWith('eyJ') || parts[0]!.length < 5 || parts[1]!.length < 5) return match;
   return mask + match.slice(token.length);
@@ -203,9 +205,9 @@ function assignmentRule(): Rule {
     name: 'assignment',
     pattern: WORD,
     apply(text, mask) {
-      let out = '';
-      let pos = 0; // text before pos is already in out
-      const secretName = new Map<string, boolean>(); // page text repeats its names: decide each once
+      const parts: string[] = [];
+      let pos = 0; // text before pos is already in parts
+      const names = new Map<string, SecretName | null>(); // page text repeats its names: decide each once
       WORD.lastIndex = 0;
       for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
         let start = m.index;
@@ -213,48 +215,68 @@ function assignmentRule(): Rule {
         let end = WORD.lastIndex;
         while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
         WORD.lastIndex = end; // the whole run is decided now
-        if (start === pos && pos > 0 && isNameChar(text.charCodeAt(pos - 1))) continue;
+        if (end - start > MAX_NAME || (start === pos && pos > 0 && isNameChar(text.charCodeAt(pos - 1)))) continue;
         const name = text.slice(start, end);
-        if (end - start > MAX_NAME) continue;
-        let secret = secretName.get(name);
-        if (secret === undefined) secretName.set(name, (secret = /^[A-Za-z]/.test(name) && isSecretName(name)));
-        if (!secret) continue;
+        let kind = names.get(name);
+        if (kind === undefined) names.set(name, (kind = secretName(name)));
+        if (!kind) continue;
         VALUE.lastIndex = end;
         const v = VALUE.exec(text);
-        if (!v) continue;
-        const [, quote, sep, raw] = v as unknown as [string, string, string, string];
-        if (!shouldMask(name, sep, raw, text.charCodeAt(start - 1))) continue;
+        if (!v || !shouldMask(kind, v[2]!, v[3]!, text.charCodeAt(start - 1))) continue;
+        const raw = v[3]!;
         const quoted = raw[0] === '"' || raw[0] === "'";
-        out += text.slice(pos, end) + quote + sep + (quoted ? `${raw[0]}${mask}${raw[0]}` : mask);
+        parts.push(text.slice(pos, end), v[1]!, v[2]!, quoted ? `${raw[0]}${mask}${raw[0]}` : mask);
         pos = WORD.lastIndex = VALUE.lastIndex;
       }
-      return pos === 0 ? text : out + text.slice(pos);
+      if (pos === 0) return text;
+      parts.push(text.slice(pos));
+      return parts.join('');
     },
   };
 }
 
-function shouldMask(name: string, sep: string, raw: string, before: number): boolean {
+/** What a secret name allows, decided once per name. */
+interface SecretName {
+  queryOnly: boolean;
+  numeric: boolean;
+  prose: boolean;
+}
+
+function secretName(name: string): SecretName | null {
+  if (!/^[A-Za-z]/.test(name) || !isSecretName(name)) return null;
+  return { queryOnly: QUERY_ONLY.has(normaliseName(name)), numeric: isNumericSecretName(name), prose: isProseName(name) };
+}
+
+function shouldMask(name: SecretName, sep: string, raw: string, before: number): boolean {
   const quoted = raw[0] === '"' || raw[0] === "'";
   const value = quoted ? raw.slice(1, -1) : raw;
   if (value.trim() === '' || isMasked(value)) return false;
   // `?code=…` is an OAuth code; "error code=500" is not.
-  if (QUERY_ONLY.has(normaliseName(name)) && !(before === 63 || before === 38 || before === 35)) return false;
+  if (name.queryOnly && !(before === 63 || before === 38 || before === 35)) return false;
   // `max_tokens=100`, `key=1`: a short number is a secret only for PINs, codes and passwords.
-  if (/^\d{1,6}$/.test(value) && !isNumericSecretName(name)) return false;
+  if (!name.numeric && /^\d{1,6}$/.test(value)) return false;
   const kind = sep.trim();
   if (kind === '=') return true;
   if (kind === ':') return quoted || looksLikeSecretWord(value, name);
   // Prose: "my password hunter2", "password is hunter2", "PIN 4821".
-  return isProseName(name) && looksLikeSecretWord(value, name);
+  return name.prose && looksLikeSecretWord(value, name);
 }
 
 /**
  * After `:` or a space a word is usually prose ("Password: Required", "Password reset"); a credential has a digit,
  * a symbol or a case change inside it ("hunter2", "S3cret!", "correctHorse").
  */
-function looksLikeSecretWord(raw: string, name: string): boolean {
-  const value = raw.replace(/^[("'[]+|[)"'.,!?:;\]]+$/g, '');
-  if (/^\d+$/.test(value)) return value.length >= 4 && isNumericSecretName(name);
+function looksLikeSecretWord(raw: string, name: SecretName): boolean {
+  // Surrounding punctuation is prose, not part of the word: "(required)", "hunter2." (trimmed by hand: linear).
+  let a = 0;
+  let b = raw.length;
+  while (a < b && LEADING.has(raw[a]!)) a++;
+  while (b > a && TRAILING.has(raw[b - 1]!)) b--;
+  const value = raw.slice(a, b);
+  if (/^\d+$/.test(value)) return value.length >= 4 && name.numeric;
   if (value.length < 4) return false;
   return /[0-9]/.test(value) || /[^A-Za-z0-9]/.test(value) || /[a-z][A-Z]/.test(value);
 }
+
+const LEADING = new Set(['(', '"', "'", '[']);
+const TRAILING = new Set([')', '"', "'", '.', ',', '!', '?', ':', ';', ']']);

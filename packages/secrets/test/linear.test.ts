@@ -27,6 +27,10 @@ const ADVERSARIAL: [string, string][] = [
   ['eyJ a.', fill('a.', 'eyJ')],
   ['eyJ runs', fill('eyJ')],
   ['eyJ-', fill('eyJ-')],
+  ['eyJ dots', fill('.'.repeat(8000) + 'a ', 'eyJ')],
+  ['eyJ dots, repeated', fill(`eyJ${'.'.repeat(8000)}a `)],
+  ['password: ))))', fill(`password: ${')'.repeat(1000)}x `)],
+  ['password: ((((', fill(`password: ${'('.repeat(1000)}x `)],
   ['password=', fill('password=')],
   ['password ', fill('password ')],
   ['pass', fill('pass')],
@@ -51,12 +55,27 @@ const ADVERSARIAL: [string, string][] = [
 
 const BOUND_MS = 1000;
 
-/** Milliseconds one run took; measured twice when over the bound, so a busy machine cannot fail a linear rule. */
+/** Every match of a global pattern, as String.replace would find them (an empty match still moves on). */
+function scan(pattern: RegExp, input: string): number {
+  const re = new RegExp(pattern.source, pattern.flags);
+  let n = 0;
+  for (let m = re.exec(input); m; m = re.exec(input)) {
+    n++;
+    if (m[0] === '') re.lastIndex++;
+  }
+  return n;
+}
+
+/**
+ * CPU milliseconds one run took (process CPU time, not wall time: a machine busy with other work does not slow
+ * what is measured), measured twice when over the bound.
+ */
 function timed(run: () => unknown): number {
   const once = () => {
-    const start = performance.now();
+    const start = process.cpuUsage();
     run();
-    return performance.now() - start;
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1000;
   };
   const first = once();
   return first < BOUND_MS ? first : Math.min(first, once());
@@ -64,10 +83,10 @@ function timed(run: () => unknown): number {
 
 describe('linear time on 1 MB adversarial inputs', () => {
   for (const rule of RULES) {
-    it(`rule ${rule.name}`, () => {
+    it(`rule ${rule.name}: its pattern alone, and the rule`, () => {
       for (const [name, input] of ADVERSARIAL) {
-        const ms = timed(() => rule.apply(input, MASK));
-        expect(ms, `${rule.name} on ${name}`).toBeLessThan(BOUND_MS);
+        expect(timed(() => scan(rule.pattern, input)), `${rule.name}'s pattern on ${name}`).toBeLessThan(BOUND_MS);
+        expect(timed(() => rule.apply(input, MASK)), `${rule.name} on ${name}`).toBeLessThan(BOUND_MS);
       }
     });
   }
@@ -79,10 +98,8 @@ describe('linear time on 1 MB adversarial inputs', () => {
     }
   });
 
-  it('the whole masker, uncapped and capped', () => {
-    for (const [name, input] of ADVERSARIAL) {
-      expect(timed(() => maskSecretText(input, { max: MB * 2 })), `uncapped ${name}`).toBeLessThan(BOUND_MS);
-      expect(timed(() => maskSecretText(input)), `capped ${name}`).toBeLessThan(BOUND_MS);
-    }
+  // Each rule above already ran on the whole 1 MB; the masker as callers use it caps first (MAX_TEXT).
+  it('the whole masker', () => {
+    for (const [name, input] of ADVERSARIAL) expect(timed(() => maskSecretText(input)), name).toBeLessThan(BOUND_MS);
   });
 });
