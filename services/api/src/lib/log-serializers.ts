@@ -27,9 +27,15 @@ interface LoggedRequest {
   socket?: { remotePort?: number } | null;
 }
 
-/** Paths pino replaces wherever they appear in a log record: credentials never reach the logs. */
+/**
+ * Paths pino replaces wherever they appear in a log record: credentials never reach the logs. `*.headers`: not
+ * only the request serializer's — @fastify/multipart logs its busboy options, request headers included, at trace
+ * level.
+ */
 export const REDACT_PATHS = [
   'req.headers.authorization',
+  '*.headers.authorization',
+  '*.headers.cookie',
   'req.headers["proxy-authorization"]',
   'req.headers.cookie',
   'req.headers["x-api-key"]',
