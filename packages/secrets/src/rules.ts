@@ -90,6 +90,7 @@ const providerKeys: Rule[] = [
   providerKey('google', String.raw`AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])`),
   providerKey('npm', String.raw`npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])`),
   providerKey('huggingface', String.raw`hf_[A-Za-z0-9]{30,4096}`),
+  providerKey('claude-scope', String.raw`cs_pat_[A-Za-z0-9]{20,4096}`), // our own API tokens
 ];
 
 // A word, not a credential: "Authorization: required", "the bearer of".
