@@ -1,4 +1,5 @@
-import { Api } from './api.js';
+import { ApiError } from '@claude-scope/sdk';
+import { Api, cliError } from './api.js';
 import { loadSettings } from './config.js';
 import { CliError, EXIT, usage } from './exit.js';
 import { HELP } from './help.js';
@@ -47,6 +48,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
+    if (err instanceof ApiError) err = cliError(err);
     if (err instanceof CliError) {
       process.stderr.write(`claude-scope: ${err.message}\n`);
       process.exitCode = err.exitCode;

@@ -1,17 +1,11 @@
-/**
- * The REST calls the tools make, over any fetch: the API serves /mcp with a fetch backed by `app.inject`
- * (the caller's own Authorization header, so the routes enforce tenancy and scopes), the CLI with the
- * global fetch and the user's token. Errors keep the contract's `{ statusCode, error, message }`.
- */
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+import type { ClaudeScopeClient } from '@claude-scope/sdk';
 
-export interface ApiClientOptions {
-  /** Origin of the API, e.g. http://localhost:3000 (paths start with /api). */
-  baseUrl: string;
-  /** Sent as `Authorization` (e.g. `Bearer cs_pat_…`); omitted when undefined. */
-  authorization?: string;
-  fetch?: FetchLike;
-}
+/**
+ * The tools read the REST API through the typed SDK client, over whatever fetch it was made with: the API
+ * serves /mcp with one backed by `app.inject` and the caller's own token (so the routes enforce tenancy and
+ * scopes), the CLI with the network and the user's token.
+ */
+export type ApiClient = ClaudeScopeClient;
 
 export interface ApiError {
   statusCode: number;
@@ -21,35 +15,31 @@ export interface ApiError {
 
 export type ApiResult<T> = { ok: true; status: number; data: T; headers: Headers } | { ok: false; status: number; error: ApiError };
 
-export type Query = Record<string, string | number | boolean | undefined>;
-
-export interface ApiClient {
-  get<T>(path: string, query?: Query): Promise<ApiResult<T>>;
-}
-
-export function createApiClient(opts: ApiClientOptions): ApiClient {
-  const doFetch = opts.fetch ?? ((input, init) => fetch(input, init));
-  const base = opts.baseUrl.replace(/\/+$/, '');
+/**
+ * An openapi-fetch answer as a result the tools branch on. `T` is the contract's type (packages/contracts,
+ * from which the OpenAPI document and so the SDK's types are generated).
+ */
+export function read<T>(r: { data?: unknown; error?: unknown; response: Response }): ApiResult<T> {
+  const { response } = r;
+  if (response.ok) return { ok: true, status: response.status, data: r.data as T, headers: response.headers };
+  const body = (r.error ?? null) as Partial<ApiError> | null;
   return {
-    async get<T>(path: string, query: Query = {}): Promise<ApiResult<T>> {
-      const params = new URLSearchParams();
-      for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, String(v));
-      const qs = params.size ? `?${params.toString()}` : '';
-      const headers: Record<string, string> = { accept: 'application/json' };
-      if (opts.authorization) headers.authorization = opts.authorization;
-      const res = await doFetch(`${base}${path}${qs}`, { method: 'GET', headers });
-      const body = (await res.json().catch(() => null)) as unknown;
-      if (res.ok) return { ok: true, status: res.status, data: body as T, headers: res.headers };
-      const err = body as Partial<ApiError> | null;
-      return {
-        ok: false,
-        status: res.status,
-        error: {
-          statusCode: res.status,
-          error: typeof err?.error === 'string' ? err.error : res.statusText,
-          message: typeof err?.message === 'string' ? err.message : `HTTP ${res.status}`,
-        },
-      };
+    ok: false,
+    status: response.status,
+    error: {
+      statusCode: response.status,
+      error: typeof body?.error === 'string' ? body.error : response.statusText,
+      message: typeof body?.message === 'string' ? body.message : `HTTP ${response.status}`,
     },
   };
 }
+
+/** The routes the tools read, typed by the SDK, answered in the contract's types. */
+export const routes = {
+  list: (api: ApiClient, query: { status?: 'processing' | 'complete' | 'error' | undefined; q?: string | undefined; limit: number; cursor?: string | undefined }) =>
+    api.GET('/api/sessions', { params: { query: Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) } }),
+  session: (api: ApiClient, id: string) => api.GET('/api/sessions/{id}', { params: { path: { id } } }),
+  status: (api: ApiClient, id: string) => api.GET('/api/sessions/{id}/status', { params: { path: { id } } }),
+  prompt: (api: ApiClient, id: string, agentTarget?: 'CLAUDE_CODE' | 'CODEX' | 'CURSOR' | 'RAW') =>
+    api.GET('/api/sessions/{id}/prompt', { params: { path: { id }, ...(agentTarget ? { query: { agentTarget } } : {}) } }),
+};

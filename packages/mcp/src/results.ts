@@ -1,6 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { ProcessingStatus, SessionWithFrames, StatusResponse } from '@claude-scope/contracts';
-import type { ApiClient, ApiError } from './api.js';
+import { read, routes, type ApiClient, type ApiError } from './api.js';
 import { RESULT_MAX_CHARS, size } from './budget.js';
 
 /** How long an agent should wait before asking about a session that is still processing. */
@@ -45,7 +45,7 @@ export function laneLines(ps: ProcessingStatus | null): string[] {
 
 /** A session whose details are not there yet: its lanes, and when to ask again. */
 export async function processingResult(api: ApiClient, sessionId: string): Promise<CallToolResult> {
-  const status = await api.get<StatusResponse>(`/api/sessions/${encodeURIComponent(sessionId)}/status`);
+  const status = read<StatusResponse>(await routes.status(api, sessionId));
   if (!status.ok) return apiFailure(status.error, sessionId);
   const s = status.data;
   return fail(
@@ -62,7 +62,7 @@ export async function processingResult(api: ApiClient, sessionId: string): Promi
  * session is returned: whatever frames it has are still worth reading.
  */
 export async function loadSession(api: ApiClient, sessionId: string): Promise<SessionWithFrames | CallToolResult> {
-  const res = await api.get<SessionWithFrames>(`/api/sessions/${encodeURIComponent(sessionId)}`);
+  const res = read<SessionWithFrames>(await routes.session(api, sessionId));
   if (!res.ok) return apiFailure(res.error, sessionId);
   if (res.data.status === 'processing') return processingResult(api, sessionId);
   res.data.frames.sort((a, b) => a.timestamp - b.timestamp);

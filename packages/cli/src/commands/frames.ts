@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SessionWithFrames } from '@claude-scope/contracts';
-import type { Api } from '../api.js';
+import { ok, type Api } from '../api.js';
 import { parse, sessionIdArg } from '../args.js';
 import { CliError, EXIT, usage } from '../exit.js';
 import { createOut } from '../output.js';
@@ -11,7 +10,7 @@ export async function frames(api: Api, args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { out: { type: 'string', short: 'o' } });
   const id = sessionIdArg(positionals);
   if (!values.out) throw usage('--out DIR is required');
-  const { data: s } = await api.json<SessionWithFrames>('GET', `/api/sessions/${id}`);
+  const s = ok(await api.sdk.GET('/api/sessions/{id}', { params: { path: { id } } }));
   const out = createOut(values.json === true);
   if (s.status === 'processing') throw new CliError(EXIT.ERROR, `${id} is still processing: no frames yet (claude-scope sessions show ${id}).`);
   mkdirSync(values.out, { recursive: true });
@@ -19,9 +18,9 @@ export async function frames(api: Api, args: string[]): Promise<number> {
   const sorted = [...s.frames].sort((a, b) => a.timestamp - b.timestamp);
   const width = String(sorted.length).length;
   for (const [i, f] of sorted.entries()) {
-    const res = await api.request('GET', `/api/sessions/${id}/frames/${f.id}/image`);
+    const image = ok(await api.sdk.GET('/api/sessions/{id}/frames/{frameId}/image', { params: { path: { id, frameId: f.id } }, parseAs: 'arrayBuffer' }));
     const file = path.join(values.out, `step-${String(i + 1).padStart(Math.max(2, width), '0')}-${f.timestamp}ms.png`);
-    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    writeFileSync(file, Buffer.from(image as ArrayBuffer));
     written.push({ step: i + 1, timestamp: f.timestamp, url: f.url, file });
     if (!out.json) out.info(`${file}`);
   }

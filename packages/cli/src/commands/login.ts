@@ -1,4 +1,4 @@
-import { Api } from '../api.js';
+import { Api, ok } from '../api.js';
 import { parse } from '../args.js';
 import { loadSettings, saveSettings } from '../config.js';
 import { CliError, EXIT } from '../exit.js';
@@ -27,7 +27,7 @@ export async function login(args: string[]): Promise<number> {
   const token = settings.tokenSource === 'env' ? settings.token : (await readStdin()) || settings.token;
   if (!token) throw new CliError(EXIT.AUTH, 'No token: set CLAUDE_SCOPE_TOKEN, or pipe one in: `echo "$TOKEN" | claude-scope login --save`.');
   const api = new Api({ url: settings.url, token });
-  const { data: me } = await api.json<Me>('GET', '/api/auth/me');
+  const me: Me = ok(await api.sdk.GET('/api/auth/me'));
   const out = createOut(values.json === true);
   const file = values.save ? saveSettings(settings.url, token) : null;
   if (out.json) out.data({ url: settings.url, user: me, saved: file });

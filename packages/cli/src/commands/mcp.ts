@@ -3,7 +3,7 @@ import { createMcpServer, type Uploader } from '@claude-scope/mcp';
 import type { Api } from '../api.js';
 import { parse } from '../args.js';
 import { EXIT, usage } from '../exit.js';
-import { uploadRecording, waitForSession } from '../upload.js';
+import { uploadRecording } from '../upload.js';
 
 /**
  * The MCP tools over stdio, for agents that start `claude-scope mcp` themselves: the same tools as the API's
@@ -13,11 +13,11 @@ import { uploadRecording, waitForSession } from '../upload.js';
 export async function mcp(api: Api, args: string[]): Promise<number> {
   const { positionals } = parse(args, {});
   if (positionals.length) throw usage('mcp takes no arguments');
-  const client = api.mcpClient();
+  const client = api.sdk;
   const upload: Uploader = async (req) => {
     const sessionId = await uploadRecording(api, req);
     if (!req.wait) return { sessionId, status: 'processing', lastError: null };
-    const s = await waitForSession(api, sessionId);
+    const s = await api.sdk.waitForSession(sessionId);
     return { sessionId, status: s.sessionStatus, lastError: s.lastError };
   };
   const handle = serveStdio(() => createMcpServer({ api: client, upload }));

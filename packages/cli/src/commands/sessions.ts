@@ -1,13 +1,8 @@
-import type { Session, SessionWithFrames } from '@claude-scope/contracts';
-import type { Api } from '../api.js';
+import { ApiError } from '@claude-scope/sdk';
+import { cliError, ok, type Api } from '../api.js';
 import { parse, sessionIdArg } from '../args.js';
 import { EXIT, usage } from '../exit.js';
 import { createOut } from '../output.js';
-
-const cursorOf = (link: string | null) => {
-  const m = link ? /<([^>]+)>;\s*rel="next"/.exec(link) : null;
-  return m ? new URL(m[1]!, 'http://x').searchParams.get('cursor') : null;
-};
 
 export async function sessions(api: Api, args: string[]): Promise<number> {
   const [sub, ...rest] = args;
@@ -22,8 +17,16 @@ async function list(api: Api, args: string[]): Promise<number> {
   if (positionals.length) throw usage('sessions list takes no arguments');
   const limit = values.limit === undefined ? 20 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw usage('--limit must be an integer from 1 to 500');
-  const { data, headers } = await api.json<Session[]>('GET', '/api/sessions', { query: { status: values.status, q: values.q, limit, cursor: values.cursor } });
-  const next = cursorOf(headers.get('link'));
+  if (values.status !== undefined && !['processing', 'complete', 'error'].includes(values.status)) throw usage('--status must be processing, complete or error');
+  const query = {
+    limit,
+    ...(values.status ? { status: values.status as 'processing' | 'complete' | 'error' } : {}),
+    ...(values.q !== undefined ? { q: values.q } : {}),
+    ...(values.cursor !== undefined ? { cursor: values.cursor } : {}),
+  };
+  const { sessions: data, nextCursor: next } = await api.sdk.listSessionsPage(query).catch((err: unknown) => {
+    throw err instanceof ApiError ? cliError(err) : err;
+  });
   const out = createOut(values.json === true);
   if (out.json) out.data({ sessions: data, nextCursor: next });
   else {
@@ -37,7 +40,7 @@ async function list(api: Api, args: string[]): Promise<number> {
 async function show(api: Api, args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {});
   const id = sessionIdArg(positionals);
-  const { data: s } = await api.json<SessionWithFrames>('GET', `/api/sessions/${id}`);
+  const s = ok(await api.sdk.GET('/api/sessions/{id}', { params: { path: { id } } }));
   const out = createOut(values.json === true);
   const { frames, prompt: _prompt, ...rest } = s;
   if (out.json) out.data({ ...rest, frames: frames.map(({ ariaTree: _t, thumbnailUrl: _u, ...f }) => f) });
@@ -62,7 +65,7 @@ async function show(api: Api, args: string[]): Promise<number> {
 async function remove(api: Api, args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {});
   const id = sessionIdArg(positionals);
-  await api.request('DELETE', `/api/sessions/${id}`);
+  ok(await api.sdk.DELETE('/api/sessions/{id}', { params: { path: { id } } }));
   const out = createOut(values.json === true);
   if (out.json) out.data({ deleted: id });
   else out.result(`Deleted ${id}.`);

@@ -1,6 +1,6 @@
 import { describeChanges } from '@claude-scope/aria';
-import type { SessionWithFrames } from '@claude-scope/contracts';
-import type { Api } from '../api.js';
+import type { AriaNode } from '@claude-scope/contracts';
+import { ok, type Api } from '../api.js';
 import { parse, sessionIdArg } from '../args.js';
 import { EXIT } from '../exit.js';
 import { createOut } from '../output.js';
@@ -9,10 +9,10 @@ import { createOut } from '../output.js';
 export async function timeline(api: Api, args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {});
   const id = sessionIdArg(positionals);
-  const { data: s } = await api.json<SessionWithFrames>('GET', `/api/sessions/${id}`);
+  const s = ok(await api.sdk.GET('/api/sessions/{id}', { params: { path: { id } } }));
   const steps = [...s.frames]
     .sort((a, b) => a.timestamp - b.timestamp)
-    .map((f, i) => ({ step: i + 1, frameId: f.id, timestamp: f.timestamp, url: f.url, diffSummary: f.diffSummary, changes: describeChanges(f.ariaTree) }));
+    .map((f, i) => ({ step: i + 1, frameId: f.id, timestamp: f.timestamp, url: f.url, diffSummary: f.diffSummary, changes: describeChanges(f.ariaTree as AriaNode[]) }));
   const out = createOut(values.json === true);
   if (out.json) out.data({ sessionId: id, status: s.status, steps });
   else {

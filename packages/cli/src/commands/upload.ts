@@ -1,9 +1,9 @@
-import type { LaneStatus, SessionWithFrames, StatusResponse } from '@claude-scope/contracts';
-import type { Api } from '../api.js';
+import { ApiError, type LaneStatus, type StatusResponse } from '@claude-scope/sdk';
+import { cliError, ok, type Api } from '../api.js';
 import { one, parse } from '../args.js';
 import { CliError, EXIT, usage } from '../exit.js';
 import { bar, createOut, formatBytes, progressLine } from '../output.js';
-import { uploadRecording, waitForSession } from '../upload.js';
+import { uploadRecording } from '../upload.js';
 import { agentOption } from './prompt.js';
 
 function lanes(s: StatusResponse): string {
@@ -33,7 +33,10 @@ export async function upload(api: Api, args: string[]): Promise<number> {
   const sessionId = await uploadRecording(
     api,
     { path: file, seedUrl, title: values.title, notes: values.notes, agentTarget: agentOption(values.agent), timelinePath: values.timeline },
-    (sent, total) => up.update(`upload ${bar(sent / total)} ${Math.floor((sent / total) * 100)}% ${formatBytes(sent)} / ${formatBytes(total)}`, (sent / total) * 100),
+    ({ loaded, total }) => {
+      const fraction = total ? loaded / total : 0;
+      up.update(`upload ${bar(fraction)} ${Math.floor(fraction * 100)}% ${formatBytes(loaded)} / ${formatBytes(total ?? loaded)}`, fraction * 100);
+    },
   );
   up.done();
   out.info(`Uploaded: ${sessionId}`);
@@ -44,9 +47,11 @@ export async function upload(api: Api, args: string[]): Promise<number> {
     return EXIT.OK;
   }
   const lanesLine = progressLine(out);
-  const final = await waitForSession(api, sessionId, (s) => lanesLine.update(lanes(s)));
+  const final = await api.sdk.waitForSession(sessionId, { onStatus: (s) => lanesLine.update(lanes(s)) }).catch((err: unknown) => {
+    throw err instanceof ApiError ? cliError(err) : err;
+  });
   lanesLine.done();
-  const { data: s } = await api.json<SessionWithFrames>('GET', `/api/sessions/${sessionId}`);
+  const s = ok(await api.sdk.GET('/api/sessions/{id}', { params: { path: { id: sessionId } } }));
   if (out.json) {
     const { frames: _f, prompt: _p, ...session } = s;
     out.data({ ...session, sessionId, processingStatus: final.processingStatus });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { StatusResponse } from '@claude-scope/contracts';
+import { read, routes } from '../api.js';
 import { SessionIdArg, StepArg } from '../schemas.js';
 import { apiFailure, ok, processingResult } from '../results.js';
 import { READ_ONLY, type RegisterTool } from './context.js';
@@ -29,7 +30,7 @@ export const registerConsoleAndNetwork: RegisterTool = (server, { api }) => {
       annotations: READ_ONLY,
     },
     async ({ sessionId, step }) => {
-      const res = await api.get<StatusResponse>(`/api/sessions/${encodeURIComponent(sessionId)}/status`);
+      const res = read<StatusResponse>(await routes.status(api, sessionId));
       if (!res.ok) return apiFailure(res.error, sessionId);
       if (res.data.sessionStatus === 'processing') return processingResult(api, sessionId);
       const ps = res.data.processingStatus;

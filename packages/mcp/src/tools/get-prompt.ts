@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { PromptResponse, StatusResponse } from '@claude-scope/contracts';
+import { read, routes } from '../api.js';
 import { AgentArg, SessionIdArg } from '../schemas.js';
 import { PART_MAX_CHARS, truncateText } from '../budget.js';
 import { apiFailure, ok, processingResult } from '../results.js';
@@ -28,10 +29,10 @@ export const registerGetPrompt: RegisterTool = (server, { api }) => {
       annotations: READ_ONLY,
     },
     async ({ sessionId, agent, maxChars }) => {
-      const status = await api.get<StatusResponse>(`/api/sessions/${encodeURIComponent(sessionId)}/status`);
+      const status = read<StatusResponse>(await routes.status(api, sessionId));
       if (!status.ok) return apiFailure(status.error, sessionId);
       if (status.data.sessionStatus === 'processing') return processingResult(api, sessionId);
-      const res = await api.get<PromptResponse>(`/api/sessions/${encodeURIComponent(sessionId)}/prompt`, { agentTarget: agent });
+      const res = read<PromptResponse>(await routes.prompt(api, sessionId, agent));
       if (!res.ok) return apiFailure(res.error, sessionId);
       const { prompt, agentTarget } = res.data;
       if (!prompt) {

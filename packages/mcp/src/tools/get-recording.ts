@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { SessionWithFrames, StatusResponse } from '@claude-scope/contracts';
+import { read, routes } from '../api.js';
 import { ProcessingStatus, SessionIdArg } from '../schemas.js';
 import { apiFailure, laneLines, ok, RETRY_AFTER_SECONDS } from '../results.js';
 import { READ_ONLY, type RegisterTool } from './context.js';
@@ -36,8 +37,10 @@ export const registerGetRecording: RegisterTool = (server, { api }) => {
       annotations: READ_ONLY,
     },
     async ({ sessionId }) => {
-      const path = `/api/sessions/${encodeURIComponent(sessionId)}`;
-      const [res, status] = await Promise.all([api.get<SessionWithFrames>(path), api.get<StatusResponse>(`${path}/status`)]);
+      const [res, status] = await Promise.all([
+        routes.session(api, sessionId).then((r) => read<SessionWithFrames>(r)),
+        routes.status(api, sessionId).then((r) => read<StatusResponse>(r)),
+      ]);
       if (!res.ok) return apiFailure(res.error, sessionId);
       if (!status.ok) return apiFailure(status.error, sessionId);
       const s = res.data;

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import type { Session } from '@claude-scope/contracts';
+import { nextCursor } from '@claude-scope/sdk';
+import { read, routes } from '../api.js';
 import { RecordingSummary } from '../schemas.js';
 import { apiFailure, ok } from '../results.js';
 import { READ_ONLY, type RegisterTool } from './context.js';
@@ -17,12 +19,6 @@ export function summarize(s: Session): z.infer<typeof RecordingSummary> {
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
   };
-}
-
-/** The cursor of the `Link: <…?cursor=…>; rel="next"` header, if any. */
-export function nextCursor(link: string | null): string | null {
-  const m = link ? /<([^>]+)>;\s*rel="next"/.exec(link) : null;
-  return m ? new URL(m[1]!, 'http://x').searchParams.get('cursor') : null;
 }
 
 export const registerListRecordings: RegisterTool = (server, { api }) => {
@@ -43,7 +39,7 @@ export const registerListRecordings: RegisterTool = (server, { api }) => {
       annotations: READ_ONLY,
     },
     async ({ status, q, limit, cursor }) => {
-      const res = await api.get<Session[]>('/api/sessions', { status, q, limit, cursor });
+      const res = read<Session[]>(await routes.list(api, { status, q, limit, cursor }));
       if (!res.ok) return apiFailure(res.error);
       const recordings = res.data.map(summarize);
       const next = nextCursor(res.headers.get('link'));

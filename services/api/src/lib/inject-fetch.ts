@@ -1,20 +1,21 @@
 import type { FastifyInstance } from 'fastify';
-import type { FetchLike } from '@claude-scope/mcp';
+import type { FetchLike } from '@claude-scope/sdk';
 
 /**
  * A fetch that answers through the app's own routes (`app.inject`): no socket, no second process, and every
  * route check (authentication, scopes, ownership, validation) applies exactly as for an outside caller.
  */
 export function injectFetch(app: FastifyInstance): FetchLike {
-  return async (input, init = {}) => {
-    const url = new URL(input);
+  return async (request) => {
+    const url = new URL(request.url);
     const headers: Record<string, string> = {};
-    new Headers(init.headers).forEach((v, k) => (headers[k] = v));
+    request.headers.forEach((v, k) => (headers[k] = v));
+    const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
     const res = await app.inject({
-      method: (init.method ?? 'GET') as 'GET',
+      method: request.method as 'GET',
       url: url.pathname + url.search,
       headers,
-      ...(typeof init.body === 'string' ? { payload: init.body } : {}),
+      ...(body ? { payload: body } : {}),
     });
     const out = new Headers();
     for (const [k, v] of Object.entries(res.headers)) {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { createMcpHandler, type AuthInfo } from '@modelcontextprotocol/server';
-import { createApiClient, createMcpServer } from '@claude-scope/mcp';
+import { createMcpServer } from '@claude-scope/mcp';
+import { createClient } from '@claude-scope/sdk';
 import { HttpError } from '../../lib/errors.js';
 import { injectFetch } from '../../lib/inject-fetch.js';
 import { mcpRequestRefusal } from '../../lib/mcp-host-check.js';
@@ -14,7 +15,7 @@ import { mcpRequestRefusal } from '../../lib/mcp-host-check.js';
 const routes: FastifyPluginAsync = async (app) => {
   const fetch = injectFetch(app);
   const handler = createMcpHandler(({ authInfo }) =>
-    createMcpServer({ api: createApiClient({ baseUrl: 'http://api.internal', authorization: `Bearer ${authInfo?.token ?? ''}`, fetch }) }),
+    createMcpServer({ api: createClient({ baseUrl: 'http://api.internal', token: authInfo?.token ?? '', fetch }) }),
   {
     onerror: (err) => app.log.debug({ err }, 'mcp request rejected'),
   });
