@@ -28,3 +28,6 @@ export type ErrorBody = ResponseBody<'/api/sessions/{id}', 'get', 404>;
 export type AgentTarget = Session['agentTarget'];
 export type SessionStatus = Session['status'];
 export type ListSessionsQuery = NonNullable<paths['/api/sessions']['get']['parameters']['query']>;
+export type ApiToken = ResponseBody<'/api/tokens', 'get', 200>[number];
+export type CreatedApiToken = ResponseBody<'/api/tokens', 'post', 201>;
+export type TokenScope = ApiToken['scopes'][number];

@@ -30,6 +30,8 @@ const routes: FastifyPluginAsync = async (app) => {
     method: ['POST', 'GET', 'DELETE'],
     url: '/mcp',
     schema: { hide: true },
+    // POST, but it only reads: each tool's REST call is checked against the token's scopes by its own route.
+    config: { apiTokenScope: 'read' },
     onRequest: [guard, app.authenticate],
     handler: async (request, reply) => {
       const token = request.headers.authorization!.slice('Bearer '.length);
