@@ -140,6 +140,11 @@ describe('claude-scope (the built CLI, as a child process, against the real API)
     expect(failed.stderr).toMatch(/could not be decoded/);
 
     expect((await runCli(['upload', video.path], env())).code).toBe(2);
+    const readOnly = (await stack.api.app.inject({ method: 'POST', url: '/api/tokens', headers: stack.owner.auth, payload: { name: 'ci', scopes: ['read'] } })).json().token;
+    const refused = await runCli(['upload', video.path, '--seed-url', 'http://app.test/', '--no-wait'], env({ CLAUDE_SCOPE_TOKEN: readOnly }));
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(/403/);
+    expect((await runCli(['sessions', 'list'], env({ CLAUDE_SCOPE_TOKEN: readOnly }))).code).toBe(0);
     expect((await runCli(['upload', '/nonexistent.webm', '--seed-url', 'http://app.test/'], env())).code).toBe(2);
   });
 });

@@ -105,3 +105,26 @@ export async function seedProcessingSession(app: App, user: TestUser): Promise<s
   await app.db.update(schema.sessions).set({ processingStatus: lanes('analyzing', 'running', 40) }).where(eq(schema.sessions.id, session.id));
   return session.id;
 }
+
+/** A session whose trees are far bigger than one tool answer: 3 000 list items, then 2 000 new links. */
+export async function seedLargeSession(app: App, user: TestUser): Promise<string> {
+  const session = await createSession(app, user, { title: 'Huge page', seedUrl: 'http://app.test/huge' });
+  const id: string = session.id;
+  const name = (i: number) => `Item ${i} ${'lorem ipsum dolor sit amet '.repeat(3)}`;
+  const first: AriaNode[] = [{ role: 'main', name: '', children: [{ role: 'list', name: 'Items', children: Array.from({ length: 3000 }, (_, i) => ({ role: 'listitem', name: name(i) })) }] }];
+  const second: AriaNode[] = [
+    { ...first[0]!, diffStatus: 'removed' },
+    ...Array.from({ length: 2000 }, (_, i): AriaNode => ({ role: 'link', name: name(i), diffStatus: 'added' })),
+  ];
+  const frames = [first, second].map((tree, i) => ({
+    timestamp: i * 1000,
+    url: 'http://app.test/huge',
+    thumbnailUrl: `data:image/png;base64,${PNG_BASE64}`,
+    imageKey: null,
+    diffSummary: i ? { added: 2000, changed: 0, removed: 3002 } : { added: 0, changed: 0, removed: 0 },
+    ariaTree: tree,
+  }));
+  const done = await completeSessionProcessing(app.db, id, { frames, duration: 2, urls: ['http://app.test/huge'], prompt: 'x'.repeat(59_000), analysis: null });
+  if (!done) throw new Error('could not complete the session');
+  return id;
+}

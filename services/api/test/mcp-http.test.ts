@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { RESULT_MAX_CHARS } from '@claude-scope/mcp';
-import { PNG_BASE64, seedProcessedSession, seedProcessingSession } from './agents-fixture.js';
+import { PNG_BASE64, seedLargeSession, seedProcessedSession, seedProcessingSession } from './agents-fixture.js';
 import { createSession, signup, useTestApp, type TestUser } from './helpers.js';
 
 const ctx = useTestApp();
@@ -121,6 +121,23 @@ describe('/mcp over streamable HTTP (stateless, Bearer auth)', () => {
     for (const r of [first, second, window, cut]) expect(resultSize(r)).toBeLessThan(RESULT_MAX_CHARS);
   });
 
+  it('cuts answers about a huge page to the size limit, with a note', async () => {
+    const client = await connect(owner.token);
+    const large = await seedLargeSession(ctx.app, owner);
+    const snapshot = await call(client, 'get_aria_snapshot', { sessionId: large, step: 1, maxDepth: 50 });
+    expect(snapshot.structuredContent).toMatchObject({ fullDepth: 3, depth: 2, truncated: true });
+    expect(snapshot.structuredContent!.note).toMatch(/Cut at depth 2 \(of 3\) to stay within the size limit/);
+    const frame = await call(client, 'get_frame', { sessionId: large, step: 2 });
+    expect(frame.structuredContent!.diffTruncated).toBe(true);
+    expect(frame.structuredContent!.note).toMatch(/more change sentence|cut/);
+    const diff = await call(client, 'get_aria_diff', { sessionId: large, fromStep: 1, toStep: 2 });
+    expect(diff.structuredContent!.truncated).toBe(true);
+    const timeline = await call(client, 'get_timeline', { sessionId: large });
+    const prompt = await call(client, 'get_prompt', { sessionId: large });
+    expect(prompt.structuredContent).toMatchObject({ truncated: true, totalChars: 59_000 });
+    for (const r of [snapshot, frame, diff, timeline, prompt]) expect(resultSize(r)).toBeLessThan(RESULT_MAX_CHARS);
+  });
+
   it('answers a session still processing with its lanes and when to ask again', async () => {
     const client = await connect(owner.token);
     const timeline = await call(client, 'get_timeline', { sessionId: processingId });
@@ -150,6 +167,16 @@ describe('/mcp over streamable HTTP (stateless, Bearer auth)', () => {
     expect(text(missing)).toMatch(/steps 1 to 3/);
     const bad = await call(ownerClient, 'get_frame', { sessionId: 'nope', step: 1 });
     expect(bad.isError).toBe(true);
+  });
+
+  it('serves a read-only API token: the tools only read', async () => {
+    const created = await ctx.app.inject({ method: 'POST', url: '/api/tokens', headers: owner.auth, payload: { name: 'agent', scopes: ['read'] } });
+    expect(created.statusCode).toBe(201);
+    const client = await connect(created.json().token);
+    expect((await call(client, 'get_recording', { sessionId })).structuredContent).toMatchObject({ id: sessionId, stepCount: 3 });
+    await ctx.app.inject({ method: 'DELETE', url: `/api/tokens/${created.json().id}`, headers: owner.auth });
+    // Revoked: the next request is refused at /mcp itself.
+    await expect(client.listTools()).rejects.toThrow();
   });
 
   it('refuses a missing or garbage token with 401, and a foreign Host or Origin with 403', async () => {
