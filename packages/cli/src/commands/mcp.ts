@@ -1,9 +1,12 @@
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { createMcpServer, type Uploader } from '@claude-scope/mcp';
+import { WaitTimeoutError } from '@claude-scope/sdk';
 import type { Api } from '../api.js';
 import { parse } from '../args.js';
 import { EXIT, usage } from '../exit.js';
 import { uploadRecording } from '../upload.js';
+
+const UPLOAD_WAIT_MS = 45_000;
 
 /**
  * The MCP tools over stdio, for agents that start `claude-scope mcp` themselves: the same tools as the API's
@@ -17,8 +20,14 @@ export async function mcp(api: Api, args: string[]): Promise<number> {
   const upload: Uploader = async (req) => {
     const sessionId = await uploadRecording(api, req);
     if (!req.wait) return { sessionId, status: 'processing', lastError: null };
-    const s = await api.sdk.waitForSession(sessionId);
-    return { sessionId, status: s.sessionStatus, lastError: s.lastError };
+    try {
+      // Within the time an MCP client waits for a tool; past it the agent polls with get_recording.
+      const s = await api.sdk.waitForSession(sessionId, { timeoutMs: UPLOAD_WAIT_MS });
+      return { sessionId, status: s.sessionStatus, lastError: s.lastError };
+    } catch (err) {
+      if (err instanceof WaitTimeoutError) return { sessionId, status: 'processing', lastError: null };
+      throw err;
+    }
   };
   const handle = serveStdio(() => createMcpServer({ api: client, upload }));
   process.stderr.write(`claude-scope MCP server on stdio (API ${api.url})\n`);

@@ -12,7 +12,7 @@ export const registerUpload: RegisterTool = (server, { upload }) => {
       title: 'Upload a recording',
       description:
         'Upload a local screen recording (.webm, .mp4 or .mkv) of a browser session with the URL it starts from; Claude Scope extracts ' +
-        'the steps, captures the page\'s ARIA tree at each and writes a prompt. Waits until processing ends unless wait is false; then ' +
+        'the steps, captures the page\'s ARIA tree at each and writes a prompt. Waits for processing (up to about 45 s) unless wait is false; then ' +
         'read it with get_recording.',
       inputSchema: z.object({
         path: z.string().min(1).describe('Path of the video file on this machine'),
