@@ -21,6 +21,7 @@ import promptRoutes from './routes/sessions/prompt.js';
 import frameImageRoutes from './routes/sessions/frame-image.js';
 import settingsRoutes from './routes/settings/index.js';
 import tokenRoutes from './routes/tokens/index.js';
+import mcpRoutes from './routes/mcp/index.js';
 
 export interface BuildOptions {
   config: ApiConfig;
@@ -80,6 +81,7 @@ export async function buildApp(opts: BuildOptions) {
   await app.register(recordingRoutes, { prefix: '/api/recordings' });
   await app.register(settingsRoutes, { prefix: '/api/settings' });
   await app.register(tokenRoutes, { prefix: '/api/tokens' });
+  await app.register(mcpRoutes);
   // The built web app at / (after the API routes).
   await app.register(import('./plugins/web.js'), config.WEB_DIST_DIR ? { root: config.WEB_DIST_DIR } : {});
   return app;

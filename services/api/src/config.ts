@@ -1,4 +1,4 @@
-import { bool, ConfigError, duration, int, loadConfig, oneOf, optionalStr, optionalUrl, str, url, s3ConfigSpec, type ConfigOf, type Env } from '@claude-scope/config';
+import { bool, ConfigError, duration, int, list, loadConfig, oneOf, optionalStr, optionalUrl, str, url, s3ConfigSpec, type ConfigOf, type Env } from '@claude-scope/config';
 
 /** Every variable the API reads. README's table is written from this list. */
 export const apiConfigSpec = {
@@ -29,6 +29,11 @@ export const apiConfigSpec = {
   QUEUE_PREFIX: str({ default: 'claude-scope' }),
   /** Prompt size budget for prompts the API renders (GET /sessions/:id/prompt); workers read the same variable. */
   PROMPT_MAX_CHARS: int({ default: 60_000, min: 1_000 }),
+  /**
+   * Host names /mcp answers for (its DNS-rebinding guard): the Host header, and a browser's Origin when one is
+   * sent, must name one of them. Add the public host name the API is reached by; `*` allows any Host.
+   */
+  MCP_ALLOWED_HOSTS: list(str(), { default: ['localhost', '127.0.0.1', '[::1]'] }),
   /** Where the built web app is (default: services/web/dist next to this service). */
   WEB_DIST_DIR: optionalStr(),
   /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
