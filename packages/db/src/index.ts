@@ -9,3 +9,4 @@ export * from './repos/settings.js';
 export * from './repos/sessions.js';
 export * from './repos/session-status.js';
 export * from './repos/pipeline.js';
+export * from './repos/upload-quota.js';
