@@ -80,6 +80,10 @@ describe('docker-compose.yml', () => {
     // …and what no one in this container needs.
     for (const call of ['bpf', 'keyctl', 'userfaultfd', 'perf_event_open', 'kexec_load', 'init_module', 'mount']) expect(denied.has(call), call).toBe(true);
     expect(compose.services.worker.environment.CHROMIUM_NO_SANDBOX).toBeUndefined();
+    // The worker image runs as a non-root user and never turns the sandbox off.
+    const workerStage = dockerfile.split(/^(?=FROM )/m).find((s) => /^FROM \S+ AS worker$/m.test(s))!;
+    expect(workerStage).toMatch(/^USER node$/m);
+    expect(workerStage).not.toMatch(/CHROMIUM_NO_SANDBOX\s*=\s*(true|1)|--no-sandbox/);
   });
 
   it('points at Dockerfile targets that exist, and commands at files the build produces', () => {
