@@ -25,6 +25,10 @@ export const apiConfigSpec = {
   AUTH_RATE_LIMIT_MAX: int({ default: 10, min: 1 }),
   AUTH_RATE_LIMIT_WINDOW_MS: int({ default: 60_000, min: 1000 }),
   MAX_UPLOAD_BYTES: int({ default: 100 * 1024 * 1024, min: 1 }),
+  /** Uploads (POST /recordings) one account may make per hour; beyond, 429 with Retry-After. */
+  UPLOAD_RATE_LIMIT: int({ default: 60, min: 1 }),
+  /** Uploads of one account processing at once; beyond, 429 with Retry-After (the lanes are shared by all accounts). */
+  MAX_PROCESSING_PER_ACCOUNT: int({ default: 5, min: 1 }),
   RECORDING_SYNC_TIMEOUT_MS: int({ default: 120_000, min: 0 }),
   QUEUE_PREFIX: str({ default: 'claude-scope' }),
   /** Prompt size budget for prompts the API renders (GET /sessions/:id/prompt); workers read the same variable. */
