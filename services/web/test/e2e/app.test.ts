@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeTestVideo, startDemoApp, type DemoApp } from '@claude-scope/testkit';
@@ -82,6 +83,10 @@ describe('web app (end to end)', () => {
     await page.getByRole('button', { name: 'Analyze recording' }).click();
     await page.getByText('Choose a recording to upload.').waitFor();
     await page.getByText('Give the session a title.').waitFor();
+    // A wrong file replaces that message with its own: never two stacked.
+    await page.locator('#recording-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a video') });
+    await page.getByText('notes.txt is not a supported video').waitFor();
+    expect(await page.getByText('Choose a recording to upload.').count()).toBe(0);
 
     await page.locator('#recording-file').setInputFiles(video);
     await page.getByLabel('Title', { exact: true }).fill('Login toast is missing');
@@ -104,6 +109,8 @@ describe('web app (end to end)', () => {
     // Async mode: the page follows the status route, one card per lane, without changing shape.
     const lanes = page.locator('.lanes__list');
     await lanes.waitFor();
+    // Focus followed the form's replacement (to the processing heading), not back to <body>.
+    await page.waitForFunction(() => document.activeElement?.id === 'processing-heading');
     const boxBefore = await lanes.boundingBox();
     expect(await page.getByRole('progressbar').count()).toBe(3);
     await shot(page, '05-processing');
@@ -125,7 +132,29 @@ describe('web app (end to end)', () => {
   it('shows the prompt per agent and copies it', async () => {
     const tab = (name: string) => page.getByRole('tab', { name });
     expect(await tab('Claude Code').getAttribute('aria-selected')).toBe('true');
+    // The viewer: the format's sections as foldable blocks, screenshots as images, size, downloads.
+    await page.getByRole('region', { name: 'Claude Code prompt' }).waitFor();
+    const headings = await page.locator('.prompt-section__heading').allInnerTexts();
+    expect(headings.map((h) => h.split(' · ')[0])).toEqual(expect.arrayContaining(['task', 'timeline', 'observed_ui', 'screenshots', 'instructions']));
+    expect(await page.locator('.prompt-section__image img').count()).toBeGreaterThan(0);
+    expect(await page.getByText(/^[\d,]+ characters · ~[\d,]+ tokens$/).count()).toBe(1);
+    const task = page.locator('details.prompt-section').filter({ has: page.locator('summary', { hasText: /^task/ }) });
+    const isOpen = () => task.evaluate((d) => (d as HTMLDetailsElement).open);
+    expect(await isOpen()).toBe(true);
+    await task.locator('summary').click();
+    expect(await isOpen()).toBe(false);
+    await task.locator('summary').click();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download .md' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('login-toast-is-missing-claude-code.md');
+    const downloaded = await readFile((await download.path())!, 'utf8');
+    await shot(page, '07a-prompt-viewer');
+
+    // Plain text: the prompt exactly as stored, copied and downloaded.
+    await page.getByRole('button', { name: 'Plain text' }).click();
     const claude = await text('.prompt__text');
+    expect(downloaded).toBe(claude);
     expect(claude.length).toBeGreaterThan(200);
 
     await tab('Codex').click();
@@ -151,7 +180,7 @@ describe('web app (end to end)', () => {
     await shot(page, '07b-prompt-other-agent');
     await page.getByRole('button', { name: 'Use Codex for this session' }).click();
     await page.getByText("This session's prompt is now the Codex one.").waitFor();
-    await page.getByText("· the session's prompt").waitFor();
+    await page.getByText("The session's prompt", { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Use Codex for this session' }).count()).toBe(0);
     const id = new URL(sessionUrl).pathname.split('/').at(-1)!;
     const stored = (await (await fetch(`${base}/api/sessions/${id}`, { headers: await authHeader() })).json()) as { agentTarget: string; prompt: string };
@@ -210,6 +239,10 @@ describe('web app (end to end)', () => {
     await page.getByRole('heading', { name: 'Login toast never shows' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Login toast never shows' }).waitFor();
+    // The stored prompt was re-rendered with the new title.
+    const prompt = page.getByRole('region', { name: 'Claude Code prompt' });
+    await prompt.waitFor();
+    expect(await prompt.innerText()).toContain('Login toast never shows');
 
     await page.route('**/api/sessions/*', (route) =>
       route.request().method() === 'PATCH'
@@ -230,12 +263,32 @@ describe('web app (end to end)', () => {
     await nav('Dashboard').click();
     const stat = (label: string) => page.locator('.stat').filter({ has: page.locator('dt').getByText(label, { exact: true }) }).locator('.stat__value');
     await page.getByRole('table').getByRole('link', { name: 'Login toast never shows' }).waitFor();
+    await stat('Avg. processing time').filter({ hasText: /\d/ }).waitFor(); // the stats arrive on their own request
     expect(await stat('Total sessions').innerText()).toBe('1');
     expect(await stat('Completed').innerText()).toBe('1');
     expect(await stat('Total duration').innerText()).toBe('4 s');
     expect(await stat('Avg. processing time').innerText()).toMatch(/\d/);
     await expectClean();
     await shot(page, '08-dashboard');
+
+    // Dark mode: follows the system until chosen, then the choice sticks across reloads.
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+    const themeBecomes = (t: string) => page.waitForFunction((want) => document.documentElement.dataset.theme === want, t);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await themeBecomes('dark'); // the media query's change event comes a moment later
+    await page.emulateMedia({ colorScheme: 'light' });
+    await themeBecomes('light');
+    await page.getByRole('button', { name: /^Theme: System/ }).click(); // → Light
+    await page.getByRole('button', { name: /^Theme: Light/ }).click(); // → Dark
+    expect(await theme()).toBe('dark');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    expect(await theme()).toBe('dark');
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(15, 18, 24)');
+    await shot(page, '08-dashboard-dark');
+    await page.getByRole('button', { name: /^Theme: Dark/ }).click(); // → System again
+    expect(await theme()).toBe('light');
   });
 
   it('lists sessions most recently updated first and filters by title, status and date', async () => {
@@ -384,10 +437,51 @@ describe('web app (end to end)', () => {
     }
   });
 
+  it('creates an API token shown once, which works until it is revoked', async () => {
+    await nav('Settings').click();
+    const tokens = page.getByRole('region', { name: 'API tokens' });
+    await tokens.getByText('No API tokens yet.').waitFor();
+    await tokens.getByLabel('Token name').fill('E2E script');
+    await tokens.getByLabel('Expires after').selectOption('30');
+    await tokens.getByRole('button', { name: 'Create token' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Copy your new token' });
+    await dialog.waitFor();
+    const secret = await dialog.getByLabel('New API token').inputValue();
+    expect(secret).toMatch(/^cs_pat_[0-9A-Za-z]{43}$/);
+    await dialog.getByRole('button', { name: 'Copy' }).click();
+    await dialog.getByText('Copied to the clipboard.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+    await expectClean();
+    await shot(page, '10-api-token-created');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.content()).not.toContain(secret);
+
+    const pat = { authorization: `Bearer ${secret}` };
+    expect((await fetch(`${base}/api/sessions`, { headers: pat })).status).toBe(200);
+    const write = await fetch(`${base}/api/sessions`, { method: 'POST', headers: { ...pat, 'content-type': 'application/json' }, body: '{"title":"x"}' });
+    expect(write.status).toBe(403);
+    await page.reload();
+    const row = page.getByRole('table', { name: 'API tokens' }).getByRole('row').nth(1);
+    await row.getByText('E2E script').waitFor();
+    expect(await row.locator('td').allInnerTexts()).toEqual(['E2E script', 'read', expect.any(String), expect.stringMatching(/\d{4}/), expect.stringMatching(/\d{4}/), 'Revoke']);
+    await expectClean();
+    await shot(page, '10-api-tokens');
+
+    await row.getByRole('button', { name: 'Revoke E2E script' }).click();
+    await page.getByRole('dialog', { name: 'Revoke this token?' }).getByRole('button', { name: 'Revoke token' }).click();
+    await tokens.getByText('No API tokens yet.').waitFor();
+    expect((await fetch(`${base}/api/sessions`, { headers: pat })).status).toBe(401);
+  });
+
   it('changes every setting with PATCH, shows errors, and new recordings default to the chosen agent', async () => {
     await nav('Settings').click();
     await page.getByLabel('Default agent').waitFor();
     expect(await page.getByLabel('Maximum recording length').locator('option').allInnerTexts()).toEqual(['5 minutes', '10 minutes', '15 minutes', '30 minutes']);
+    // The two selects stand level and the same height, whatever their hints' lengths.
+    const [agentBox, lengthBox] = [await page.getByLabel('Default agent').boundingBox(), await page.getByLabel('Maximum recording length').boundingBox()];
+    expect(agentBox!.y).toBe(lengthBox!.y);
+    expect(agentBox!.height).toBe(lengthBox!.height);
     await page.getByLabel('Default agent').selectOption('CURSOR');
     await page.getByLabel('Maximum recording length').selectOption('15');
     await page.getByLabel('Include screenshots').uncheck();
@@ -404,6 +498,17 @@ describe('web app (end to end)', () => {
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('maxRecordingLength must be one of 5, 10, 15, 30').waitFor();
     await page.unroute('**/api/settings');
+
+    // Unsaved edits are not dropped silently: leaving asks first, and staying keeps them.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.message());
+        void d.dismiss();
+      }),
+    );
+    await nav('Dashboard').click();
+    expect(await asked).toContain('unsaved changes');
+    expect(await page.getByLabel('Default agent').inputValue()).toBe('CURSOR');
 
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved').waitFor();
@@ -436,8 +541,10 @@ describe('web app (end to end)', () => {
       return route.fulfill({ status: 415, contentType: 'application/json', body: JSON.stringify({ statusCode: 415, error: 'Unsupported Media Type', message: 'file is not a supported video' }) });
     });
     await page.getByRole('button', { name: 'Analyze recording' }).click();
-    await page.getByText('The upload did not go through').waitFor();
-    await page.getByText('file is not a supported video').waitFor();
+    // A refused file is no longer the chosen one: the reason stands where the recording was.
+    await page.getByRole('alert').filter({ hasText: 'file is not a supported video' }).waitFor();
+    expect(await page.getByLabel('Preview of the recording').count()).toBe(0);
+    expect(await page.getByText('The upload did not go through').count()).toBe(0);
     await page.unroute('**/api/recordings*');
     expect(sent).toMatch(/name="durationMs"\r\n\r\n(1[5-9]\d\d|[2-9]\d\d\d)\r\n/);
     expect(sent).toMatch(/name="agentTarget"\r\n\r\nCURSOR\r\n/);

@@ -8,6 +8,8 @@ import { useToast } from '../../components/Toasts';
 import { AGENTS, MAX_RECORDING_LENGTHS } from '../../lib/agents';
 import { useApi } from '../../lib/use-api';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { useLeaveGuard } from '../../router/router';
+import { ApiTokens } from './ApiTokens';
 import './settings.css';
 
 type Toggle = 'includeScreenshots' | 'inlineAriaTree' | 'includeRawDiff';
@@ -17,7 +19,7 @@ const TOGGLES: { key: Toggle; label: string; hint: string }[] = [
   { key: 'includeRawDiff', label: 'Include raw diff', hint: 'Append the node-level diff between frames to the prompt.' },
 ];
 
-/** The five account settings, saved together with PATCH /settings. They apply from the next upload on. */
+/** The five account settings, saved together with PATCH /settings (they apply from the next upload on), and API tokens. */
 export function SettingsPage() {
   useDocumentTitle('Settings');
   const saved = useApi<Settings>('/settings');
@@ -28,6 +30,7 @@ export function SettingsPage() {
   const value = draft ?? saved.data;
   const dirty = Boolean(draft && saved.data && JSON.stringify(draft) !== JSON.stringify(saved.data));
   const set = <K extends keyof Settings>(key: K, v: Settings[K]) => value && setDraft({ ...value, [key]: v });
+  useLeaveGuard(dirty, 'Your settings have unsaved changes. Leave without saving them?');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -121,6 +124,7 @@ export function SettingsPage() {
           </div>
         </form>
       )}
+      <ApiTokens />
     </>
   );
 }
