@@ -6,3 +6,4 @@ export * from './status.js';
 export * from './sessions.js';
 export * from './timeline.js';
 export * from './recordings.js';
+export * from './text.js';
