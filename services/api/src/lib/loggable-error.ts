@@ -3,43 +3,48 @@
  * and its stack, which starts with that message) carries the statement's parameters: password hashes,
  * emails, notes, typed timeline values. Postgres' own messages and details quote values too
  * (`Key (email)=(…)`, `invalid input syntax …: "…"`). So a database error is logged as its SQLSTATE
- * and the names of what it concerns (constraint, table, column), with the stack's frames only.
+ * and the names of what it concerns (constraint, table, column), with the stack's frames only; any
+ * other error is logged as it is, unless a database error hides in its causes.
  */
-export function loggableError(err: unknown, depth = 0): Record<string, unknown> {
-  if (!(err instanceof Error)) return { type: typeof err, message: 'non-error thrown' };
+export function loggableError(err: unknown, depth = 0): unknown {
+  if (!(err instanceof Error) || depth > 5) return err;
   const pg = databaseError(err);
-  if (pg) {
+  if (pg) return new DatabaseError(pg, err.stack);
+  const { cause } = err as { cause?: unknown };
+  if (cause === undefined || !hidesDatabaseError(cause, depth + 1)) return err;
+  const copy = new Error(err.message, { cause: loggableError(cause, depth + 1) });
+  copy.name = err.name;
+  copy.stack = err.stack;
+  return Object.assign(copy, pickStrings(err, ['code']));
+}
+
+/** A database error as logs may carry it (pino names it by its class: `DatabaseError`). */
+class DatabaseError extends Error {
+  constructor(pg: Record<string, unknown>, stack: string | undefined) {
     const fields = pickStrings(pg, ['code', 'severity', 'constraint', 'table', 'column', 'dataType', 'routine']);
-    return {
-      type: 'DatabaseError',
-      message: `database query failed${fields.code ? ` (SQLSTATE ${fields.code})` : ''}`,
-      ...fields,
-      stack: framesOnly(err.stack),
-    };
+    super(`database query failed${fields.code ? ` (SQLSTATE ${fields.code})` : ''}`);
+    this.name = 'DatabaseError';
+    Object.assign(this, fields);
+    this.stack = `${this.name}: ${this.message}\n${framesOnly(stack)}`;
   }
-  const { cause, statusCode } = err as { cause?: unknown; statusCode?: unknown };
-  return {
-    type: err.name,
-    message: err.message,
-    ...pickStrings(err, ['code']),
-    ...(typeof statusCode === 'number' ? { statusCode } : {}),
-    stack: err.stack,
-    ...(cause !== undefined && depth < 5 ? { cause: loggableError(cause, depth + 1) } : {}),
-  };
 }
 
 /** The Postgres error behind `err`: drizzle's query error (its cause), or node-postgres' own. */
 function databaseError(err: Error): Record<string, unknown> | undefined {
   const e = err as { query?: unknown; params?: unknown; cause?: unknown; severity?: unknown; code?: unknown };
   if (typeof e.query === 'string' && 'params' in e) {
-    const cause = e.cause;
-    return cause && typeof cause === 'object' ? (cause as Record<string, unknown>) : {};
+    return e.cause && typeof e.cause === 'object' ? (e.cause as Record<string, unknown>) : {};
   }
   // node-postgres' DatabaseError: a severity and a five-character SQLSTATE.
   if (typeof e.severity === 'string' && typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) {
     return e as Record<string, unknown>;
   }
   return undefined;
+}
+
+function hidesDatabaseError(err: unknown, depth: number): boolean {
+  if (!(err instanceof Error) || depth > 5) return false;
+  return databaseError(err) !== undefined || hidesDatabaseError((err as { cause?: unknown }).cause, depth + 1);
 }
 
 function pickStrings(from: object, keys: string[]): Record<string, string> {
@@ -52,9 +57,9 @@ function pickStrings(from: object, keys: string[]): Record<string, string> {
 }
 
 /** A stack without its message lines (which repeat the message, SQL and parameters included). */
-function framesOnly(stack: string | undefined): string | undefined {
-  return stack
-    ?.split('\n')
+function framesOnly(stack: string | undefined): string {
+  return (stack ?? '')
+    .split('\n')
     .filter((line) => /^\s+at /.test(line))
     .join('\n');
 }
