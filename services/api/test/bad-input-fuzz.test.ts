@@ -324,6 +324,34 @@ describe('bad input, property-based, over every route', () => {
     expect(problems).toEqual([]);
   });
 
+  it('bodies of any content type (declared or not, with odd charsets, or none) never get a 500', async () => {
+    const contentType = fc.constantFrom(
+      'application/json',
+      'application/json; charset=latin1',
+      'application/json; charset=utf-16',
+      'application/vnd.api+json',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data',
+      'multipart/form-data; boundary=x',
+      'application/octet-stream',
+      'video/webm',
+      '',
+    );
+    const payload = fc.oneof(hostileString, wrongType.map((v) => toJsonText(v)), fc.constantFrom('{"title":', '{"title":"x"}', '\u0000', '[]'.repeat(10_000)));
+    for (const r of routes.filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method))) {
+      await run(
+        `content type ${routeKey(r)}`,
+        fc.asyncProperty(contentType, payload, async (type, body) => {
+          const url = `${fill(r)}${r.url === '/api/recordings' ? '?wait=false' : ''}`;
+          await check(`content type ${routeKey(r)} ${type}`, { method: r.method, url, headers: type ? { 'content-type': type } : {}, payload: body });
+        }),
+        r.url.startsWith('/api/auth') ? 10 : 15,
+      );
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('every route refuses a forged token with the exact 401 (or is public by the contract)', async () => {
     const forged = fc.oneof(
       fc.constantFrom('', 'Bearer', 'Bearer ', 'Basic dXNlcjpwYXNz', 'Bearer a.b.c', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1c3JfQUFBQUFBQUFBQUFBIn0.'),
