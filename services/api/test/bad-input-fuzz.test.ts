@@ -8,6 +8,7 @@ import {
   RawJson,
   contractErrorProblem,
   encodeSegment,
+  hasOwnErrorFormat,
   isPublic,
   listRoutes,
   multipartBody,
@@ -198,7 +199,7 @@ describe('bad input, property-based, over every route', () => {
   /** Sends one request; throws what breaks the rule. `status400` when the input must be refused. */
   async function check(
     label: string,
-    req: { method: string; url: string; headers?: Record<string, string>; payload?: string | Buffer },
+    req: { method: string; url: string; headers?: Record<string, string>; payload?: string | Buffer; ownErrors?: boolean },
     expectation: { status400?: boolean; names?: string } = {},
   ): Promise<void> {
     const res = await t.app.inject({
@@ -210,6 +211,7 @@ describe('bad input, property-based, over every route', () => {
     const where = `${label}: ${req.method} ${req.url.slice(0, 160)} ${typeof req.payload === 'string' ? req.payload.slice(0, 160) : ''}`;
     let problem: string | undefined;
     if (res.statusCode >= 500) problem = `${res.statusCode} ${res.body.slice(0, 200)}`;
+    else if (req.ownErrors) problem = undefined;
     else if (res.statusCode >= 400 && !CLIENT_ERRORS.has(res.statusCode)) problem = `unexpected status ${res.statusCode}: ${res.body.slice(0, 200)}`;
     else if (res.statusCode >= 400) problem = contractErrorProblem(res);
     if (!problem && expectation.status400 && res.statusCode !== 400 && res.statusCode !== 413) {
@@ -255,7 +257,7 @@ describe('bad input, property-based, over every route', () => {
         fc.asyncProperty(fc.constantFrom(...names), rawSegment, async (name, seg) => {
           const unstorable = seg.value !== undefined && schemaParams.has(name) && findUnstorableText(onTheWire(seg.value)) !== undefined;
           // A DELETE never gets the fixture's id, so a run cannot remove what the others use.
-          await check(`path ${routeKey(r)} :${name}`, { method: r.method, url: fill(r, { [name]: seg.text }), ...jsonIfBody(r) }, { status400: unstorable });
+          await check(`path ${routeKey(r)} :${name}`, { method: r.method, url: fill(r, { [name]: seg.text }), ownErrors: hasOwnErrorFormat(r), ...jsonIfBody(r) }, { status400: unstorable });
         }),
       );
     }
@@ -277,7 +279,7 @@ describe('bad input, property-based, over every route', () => {
           const unstorable = declared.length > 0 && pairs.some(([k, v]) => declared.includes(k) && findUnstorableText(onTheWire(v)) !== undefined);
           // A real upload would wait for processing: asking for the async answer keeps a run short.
           const url = `${fill(r)}?${query}${r.url === '/api/recordings' ? '&wait=false' : ''}`;
-          await check(`query ${routeKey(r)}`, { method: r.method, url, ...jsonIfBody(r) }, { status400: unstorable });
+          await check(`query ${routeKey(r)}`, { method: r.method, url, ownErrors: hasOwnErrorFormat(r), ...jsonIfBody(r) }, { status400: unstorable });
         }),
       );
     }
@@ -297,7 +299,7 @@ describe('bad input, property-based, over every route', () => {
         fc.asyncProperty(field, extraName, hostileValue, fc.boolean(), async (prop, extra, value, wholeBodyHostile) => {
           if (!schema || wholeBodyHostile) {
             // No schema to aim at (or a whole body that is not an object): any JSON at all.
-            return check(`body ${routeKey(r)}`, { method: r.method, url: fill(r), headers: { 'content-type': 'application/json' }, payload: toJsonText(value) });
+            return check(`body ${routeKey(r)}`, { method: r.method, url: fill(r), ownErrors: hasOwnErrorFormat(r), headers: { 'content-type': 'application/json' }, payload: toJsonText(value) });
           }
           const body = sample(schema, fixture) as Record<string, unknown>;
           let expectation: { status400?: boolean; names?: string } = {};
@@ -314,6 +316,7 @@ describe('bad input, property-based, over every route', () => {
           return check(`body ${routeKey(r)} .${prop === EXTRA ? extra : prop}`, {
             method: r.method,
             url: fill(r),
+            ownErrors: hasOwnErrorFormat(r),
             headers: { 'content-type': 'application/json' },
             payload: toJsonText(body),
           }, expectation);
@@ -344,7 +347,7 @@ describe('bad input, property-based, over every route', () => {
         `content type ${routeKey(r)}`,
         fc.asyncProperty(contentType, payload, async (type, body) => {
           const url = `${fill(r)}${r.url === '/api/recordings' ? '?wait=false' : ''}`;
-          await check(`content type ${routeKey(r)} ${type}`, { method: r.method, url, headers: type ? { 'content-type': type } : {}, payload: body });
+          await check(`content type ${routeKey(r)} ${type}`, { method: r.method, url, ownErrors: hasOwnErrorFormat(r), headers: type ? { 'content-type': type } : {}, payload: body });
         }),
         r.url.startsWith('/api/auth') ? 10 : 15,
       );

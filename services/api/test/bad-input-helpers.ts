@@ -40,6 +40,15 @@ export function isPublic(r: RouteRef): boolean {
   );
 }
 
+/**
+ * Routes whose errors follow another protocol, so only "never >= 500" holds for them: /mcp answers JSON-RPC 2.0
+ * error objects (and 405 to methods a stateless server does not serve), as the MCP specification requires. Its
+ * authentication still answers the contract's 401.
+ */
+export function hasOwnErrorFormat(r: RouteRef): boolean {
+  return r.url === '/mcp';
+}
+
 export interface ErrorShape {
   statusCode: number;
   error: string;
