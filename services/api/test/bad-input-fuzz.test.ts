@@ -103,6 +103,7 @@ interface JsonSchema {
   minLength?: number;
   minimum?: number;
   items?: JsonSchema;
+  minItems?: number;
 }
 interface Operation {
   parameters?: Array<{ in: string; name: string; schema: JsonSchema }>;
@@ -128,7 +129,7 @@ function sample(schema: JsonSchema, fixture: Fixture): unknown {
     case 'boolean':
       return true;
     case 'array':
-      return [];
+      return Array.from({ length: schema.minItems ?? 0 }, () => (schema.items ? sample(schema.items, fixture) : null));
     case 'object':
       return Object.fromEntries((schema.required ?? []).map((k) => [k, sample(schema.properties![k]!, fixture)]));
     default:
