@@ -12,8 +12,9 @@ interface Event {
 /**
  * Short sentences for the marks of a diffed tree, in tree order. An added or removed subtree is
  * told once, by its top node; same-role siblings that came or went together are counted in one
- * sentence (`3 listitems added to list "Todos"`). Values are never quoted, only said to change,
- * and quoted names and texts go through maskSecretText in case the tree was not masked.
+ * sentence (`3 listitems added to list "Todos"`). Renames, texts and a spinbutton's or slider's
+ * number are told before → after (`spinbutton "Quantity" 1 → 2`); other values are never quoted,
+ * only said to change, and quoted names and texts go through maskSecretText in case the tree was not masked.
  */
 export function describeChanges(markedTree: readonly AriaNode[]): string[] {
   const events: Event[] = [];
@@ -66,15 +67,19 @@ function plural(role: string): string {
 }
 
 // Order in which state changes are told when several change at once.
-const STATE_ORDER = ['checked', 'pressed', 'selected', 'expanded', 'disabled', 'invalid', 'value', 'text', 'level', 'url', 'placeholder'];
+const STATE_ORDER = ['name', 'checked', 'pressed', 'selected', 'expanded', 'disabled', 'invalid', 'value', 'text', 'level', 'url', 'placeholder'];
 
 function describeChange(node: AriaNode): string {
   const previous = (node.previous && typeof node.previous === 'object' ? node.previous : {}) as Record<string, unknown>;
   const keys = Object.keys(previous).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  const phrases = keys.map((k) => phrase(k, node[k]));
-  // A text change is told with the new text, so the label must not show it too.
-  const subject = label(node, !keys.includes('text'));
-  return phrases.length ? `${subject} ${phrases.join(', ')}` : `${subject} changed`;
+  const phrases = keys.filter((k) => k !== 'name').map((k) => phrase(k, node[k], previous[k], node.role));
+  // A text change is told with both texts, so the label must not show it too; a rename shows both names.
+  const subject =
+    typeof previous.name === 'string'
+      ? `${node.role} "${truncate(previous.name)}" → "${truncate(node.name)}"`
+      : label(node, !keys.includes('text'));
+  if (phrases.length) return `${subject} ${phrases.join(', ')}`;
+  return keys.includes('name') ? subject : `${subject} changed`;
 }
 
 function rank(key: string): number {
@@ -82,7 +87,11 @@ function rank(key: string): number {
   return i < 0 ? STATE_ORDER.length : i;
 }
 
-function phrase(key: string, now: unknown): string {
+// Roles whose value is a number the user set, safe to quote (a textbox's value may be a secret).
+const NUMERIC_ROLES: ReadonlySet<string> = new Set(['spinbutton', 'slider']);
+const NUMBER = /^-?\d{1,12}(?:[.,]\d{1,6})?$/;
+
+function phrase(key: string, now: unknown, before: unknown, role: string): string {
   const on = now === true;
   switch (key) {
     case 'checked':
@@ -98,9 +107,11 @@ function phrase(key: string, now: unknown): string {
     case 'invalid':
       return now ? 'became invalid' : 'became valid';
     case 'value':
+      if (NUMERIC_ROLES.has(role) && isNumber(before) && isNumber(now)) return `${String(before)} → ${String(now)}`;
       return now ? 'value changed' : 'value cleared';
     case 'text':
-      return typeof now === 'string' && now ? `text changed to "${truncate(now)}"` : 'text cleared';
+      if (typeof now !== 'string' || !now) return 'text cleared';
+      return typeof before === 'string' && before ? `text "${truncate(before)}" → "${truncate(now)}"` : `text changed to "${truncate(now)}"`;
     case 'level':
       return `level changed to ${String(now ?? 'none')}`;
     case 'url':
@@ -108,4 +119,8 @@ function phrase(key: string, now: unknown): string {
     default:
       return `${key} changed`;
   }
+}
+
+function isNumber(v: unknown): boolean {
+  return (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && NUMBER.test(v.trim()));
 }

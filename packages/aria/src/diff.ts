@@ -7,7 +7,8 @@ import { cloneTree, isWrapper } from './tree.js';
 /**
  * Marks `next` against `prev` (see API.md, Frame.ariaTree): nodes are matched by role + name path
  * through wrappers, never by ref; removed nodes are kept, placed after their nearest surviving
- * predecessor. Changed nodes get `previous`: the former values of the states that differ.
+ * predecessor. Changed nodes get `previous`: the former values of the states that differ, and the
+ * former name of a node renamed in place (a counter, a label that changed).
  * Neither input is modified. `prev` may be an earlier marked tree: its removed nodes are ignored.
  */
 export function diffTrees(prev: readonly AriaNode[] | null, next: readonly AriaNode[]): { tree: AriaNode[]; summary: DiffSummary } {
@@ -60,6 +61,8 @@ function compareStates(prev: AriaNode, next: AriaNode): void {
   const before = new Map(comparableStates(prev));
   const after = new Map(comparableStates(next));
   const previous: Record<string, unknown> = {};
+  // Set only for nodes paired across a rename (see rename.ts): identity pairs share their name.
+  if (prev.name !== next.name) previous.name = prev.name;
   for (const key of new Set([...before.keys(), ...after.keys()])) {
     const [a, b] = [before.get(key), after.get(key)];
     if (JSON.stringify(a) === JSON.stringify(b)) continue;

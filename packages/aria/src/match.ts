@@ -1,10 +1,12 @@
 import type { AriaNode } from '@claude-scope/contracts';
 import { contentKeys, fingerprint, identityKey } from './identity.js';
+import { pairRenamed } from './rename.js';
 
 /**
  * Pairs sibling nodes of two frames by identity (role + name), ignoring order. Within a group of
  * same-identity siblings: identical subtrees first, then the most similar content (an unnamed
- * listitem that kept its checkbox), then what is left in order. Returns prev index per next index.
+ * listitem that kept its checkbox), then what is left in order; last, a named node whose name changed
+ * in place (see rename.ts). Returns prev index per next index.
  */
 export function matchSiblings(prev: readonly AriaNode[], next: readonly AriaNode[]): (number | undefined)[] {
   const result: (number | undefined)[] = new Array(next.length).fill(undefined);
@@ -49,6 +51,7 @@ export function matchSiblings(prev: readonly AriaNode[], next: readonly AriaNode
       pair(n, p.value);
     }
   }
+  pairRenamed(prev, next, result);
   return result;
 }
 

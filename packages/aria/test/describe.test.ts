@@ -44,7 +44,8 @@ describe('describeChanges', () => {
 
   it('joins several changes of one node and tells new text without repeating it', () => {
     expect(changes(['- button "Pay"'], ['- button "Pay" [disabled] [pressed]'])).toEqual(['button "Pay" pressed, became disabled']);
-    expect(changes(['- status: Saving…'], ['- status: Saved'])).toEqual(['status text changed to "Saved"']);
+    expect(changes(['- status: Saving…'], ['- status: Saved'])).toEqual(['status text "Saving…" → "Saved"']);
+    expect(changes(['- status'], ['- status: Saved'])).toEqual(['status text changed to "Saved"']);
   });
 
   it('groups same-role siblings that came or went together, per parent', () => {
@@ -68,7 +69,22 @@ describe('describeChanges', () => {
 
   it('never quotes a secret, even from an unmasked tree', () => {
     const sentences = changes(['- textbox "Password"', '- status: idle'], ['- textbox "Password": hunter2', '- status: "token=abc123def"']);
-    expect(sentences).toEqual(['textbox "Password" value changed', 'status text changed to "token=••••••"']);
+    expect(sentences).toEqual(['textbox "Password" value changed', 'status text "idle" → "token=••••••"']);
+  });
+
+  it('tells renames and numbers before → after, never a textbox value', () => {
+    expect(
+      changes(
+        ['- link "Cart (2)"', '- spinbutton "Quantity": "1"', '- slider "Volume": "30"', '- textbox "Code": "1234"', '- button "Save" [disabled]'],
+        ['- link "Cart (3)"', '- spinbutton "Quantity": "2"', '- slider "Volume": "45"', '- textbox "Code": "1235"', '- button "Save draft"'],
+      ),
+    ).toEqual([
+      'link "Cart (2)" → "Cart (3)"',
+      'spinbutton "Quantity" 1 → 2',
+      'slider "Volume" 30 → 45',
+      'textbox "Code" value changed',
+      'button "Save" → "Save draft" became enabled',
+    ]);
   });
 
   it('falls back to "changed" for a mark without previous values', () => {

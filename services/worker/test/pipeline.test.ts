@@ -97,7 +97,12 @@ describe('recording pipeline', () => {
     const plain = await (await patch('', { agentTarget: 'CURSOR' })).json();
     expect(plain).toMatchObject({ agentTarget: 'CURSOR', prompt: res.body.prompt });
     const rerendered = await (await patch('?rerender=true', { agentTarget: 'RAW', title: 'Formats, raw' })).json();
-    expect(rerendered).toMatchObject({ agentTarget: 'RAW', title: 'Formats, raw', prompt: prompts.RAW });
+    expect(rerendered).toMatchObject({ agentTarget: 'RAW', title: 'Formats, raw' });
+    // The re-rendered prompt carries the new title, and any later rendering does too.
+    expect(rerendered.prompt).toContain('Formats, raw');
+    expect(rerendered.prompt).not.toBe(prompts.RAW);
+    const again = await fetch(`${stack.apiUrl}/api/sessions/${id}/prompt?agentTarget=RAW`, { headers: user.auth });
+    expect((await again.json()).prompt).toBe(rerendered.prompt);
     const conflict = await patch('?rerender=true', { agentTarget: 'CODEX', prompt: 'mine' });
     expect(conflict.status).toBe(400);
     expect((await conflict.json()).message).toBe('prompt cannot be given with rerender=true');

@@ -6,7 +6,8 @@ import { HttpError } from './errors.js';
 /**
  * Renders a session's prompt for `agentTarget` from its stored analysis, with the account's current
  * settings (settings apply to every prompt rendered after they change). Null when the session has no
- * analysis: made with POST /sessions, still processing, or failed.
+ * analysis: made with POST /sessions, still processing, or failed. The session's current title and notes
+ * win over the ones stored with the analysis, so a renamed session's prompt carries its new name.
  */
 export async function renderStoredPrompt(
   db: Database,
@@ -16,8 +17,9 @@ export async function renderStoredPrompt(
 ): Promise<string | null> {
   if (!row.analysis) return null;
   const settings = await getSettings(db, row.userId);
+  const analysis = { ...(row.analysis as Analysis), title: row.title, notes: row.notes };
   return render(
-    row.analysis as Analysis,
+    analysis,
     {
       includeScreenshots: settings.includeScreenshots,
       inlineAriaTree: settings.inlineAriaTree,

@@ -27,6 +27,10 @@ const STATE_LABELS: Record<LaneStatus['status'], string> = {
 
 const PENDING: LaneStatus = { status: 'pending', progress: 0 };
 
+// Once the session has failed, a lane still marked pending or running will not move again: say so,
+// rather than leave "Running 0 %" on screen.
+const HALTED_LABELS: Partial<Record<LaneStatus['status'], string>> = { pending: 'Not run', running: 'Stopped' };
+
 /**
  * Live per-lane progress. Every row has a fixed shape whatever the data, so a poll only changes text and
  * bar widths; only the overall stage is announced, not every percentage.
@@ -45,17 +49,18 @@ export function LaneProgress({ status }: { status: StatusResponse | null }) {
       <ol className="lanes__list">
         {LANES.map((lane) => {
           const s = ps?.[lane.key] ?? PENDING;
+          const halted = stage === 'error' ? HALTED_LABELS[s.status] : undefined;
           const tone = s.status === 'error' ? 'danger' : s.status === 'complete' ? 'success' : 'default';
           return (
-            <li key={lane.key} className={`lane lane--${s.status}`}>
+            <li key={lane.key} className={`lane lane--${halted ? 'halted' : s.status}`}>
               <div className="lane__head">
                 <span className="lane__name">{lane.name}</span>
-                <span className={`lane__state lane__state--${s.status}`}>{STATE_LABELS[s.status]}</span>
+                <span className={`lane__state lane__state--${halted ? 'halted' : s.status}`}>{halted ?? STATE_LABELS[s.status]}</span>
               </div>
               <p className="lane__what">{lane.what}</p>
               <ProgressBar value={s.progress} label={`${lane.name} progress`} tone={tone} />
               <div className="lane__meta">
-                <span className="lane__pct">{Math.round(s.progress)}%</span>
+                <span className="lane__pct">{halted ? '—' : `${Math.round(s.progress)}%`}</span>
                 <span className="lane__detail" title={s.error ?? s.detail}>
                   {s.error ?? s.detail ?? '\u00a0'}
                 </span>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { authStore } from '../api/auth-store';
 import { Link, navigate, useLocation } from '../router/router';
+import { ThemeToggle } from './ThemeToggle';
 import './layout.css';
 
 const NAV = [
@@ -57,6 +58,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </ul>
           </nav>
           <div className="account">
+            <ThemeToggle />
             {user && (
               <span className="account__name" title={user.email}>
                 {user.name}

@@ -1,4 +1,4 @@
-import { useSyncExternalStore, type ComponentPropsWithRef, type MouseEvent } from 'react';
+import { useEffect, useSyncExternalStore, type ComponentPropsWithRef, type MouseEvent } from 'react';
 
 /** A tiny history-API router: the app has seven pages, a library would be most of the bundle's logic. */
 const listeners = new Set<() => void>();
@@ -14,8 +14,12 @@ function subscribe(listener: () => void): () => void {
 
 const snapshot = () => window.location.pathname + window.location.search;
 
+/** Pages with unsaved changes; each asks the user and answers whether leaving is fine. */
+const leaveGuards = new Set<() => boolean>();
+
 export function navigate(to: string, opts: { replace?: boolean } = {}): void {
   if (to === snapshot()) return;
+  for (const mayLeave of leaveGuards) if (!mayLeave()) return;
   window.history[opts.replace ? 'replaceState' : 'pushState'](null, '', to);
   listeners.forEach((l) => l());
 }
@@ -53,4 +57,35 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
     navigate(to);
   };
   return <a href={to} onClick={handle} {...rest} />;
+}
+
+/**
+ * While `when` holds, leaving the page asks first: in-app links and navigate() (confirm), back/forward
+ * (confirm, and the URL is put back when the user stays), reload and closing the tab (the browser's own
+ * prompt).
+ */
+export function useLeaveGuard(when: boolean, message: string): void {
+  useEffect(() => {
+    if (!when) return;
+    const here = snapshot();
+    const mayLeave = () => window.confirm(message);
+    const onUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = ''; // older browsers need it set to show their prompt
+    };
+    // Capture runs before the router's own popstate listener, so a refused Back never renders the next page.
+    const onPop = (e: PopStateEvent) => {
+      if (snapshot() === here || mayLeave()) return;
+      e.stopImmediatePropagation();
+      window.history.pushState(null, '', here);
+    };
+    leaveGuards.add(mayLeave);
+    window.addEventListener('beforeunload', onUnload);
+    window.addEventListener('popstate', onPop, { capture: true });
+    return () => {
+      leaveGuards.delete(mayLeave);
+      window.removeEventListener('beforeunload', onUnload);
+      window.removeEventListener('popstate', onPop, { capture: true });
+    };
+  }, [when, message]);
 }

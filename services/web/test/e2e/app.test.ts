@@ -82,6 +82,10 @@ describe('web app (end to end)', () => {
     await page.getByRole('button', { name: 'Analyze recording' }).click();
     await page.getByText('Choose a recording to upload.').waitFor();
     await page.getByText('Give the session a title.').waitFor();
+    // A wrong file replaces that message with its own: never two stacked.
+    await page.locator('#recording-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a video') });
+    await page.getByText('notes.txt is not a supported video').waitFor();
+    expect(await page.getByText('Choose a recording to upload.').count()).toBe(0);
 
     await page.locator('#recording-file').setInputFiles(video);
     await page.getByLabel('Title', { exact: true }).fill('Login toast is missing');
@@ -104,6 +108,8 @@ describe('web app (end to end)', () => {
     // Async mode: the page follows the status route, one card per lane, without changing shape.
     const lanes = page.locator('.lanes__list');
     await lanes.waitFor();
+    // Focus followed the form's replacement (to the processing heading), not back to <body>.
+    await page.waitForFunction(() => document.activeElement?.id === 'processing-heading');
     const boxBefore = await lanes.boundingBox();
     expect(await page.getByRole('progressbar').count()).toBe(3);
     await shot(page, '05-processing');
@@ -210,6 +216,9 @@ describe('web app (end to end)', () => {
     await page.getByRole('heading', { name: 'Login toast never shows' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Login toast never shows' }).waitFor();
+    // The stored prompt was re-rendered with the new title.
+    await page.locator('.prompt__text').waitFor();
+    expect(await page.locator('.prompt__text').innerText()).toContain('Login toast never shows');
 
     await page.route('**/api/sessions/*', (route) =>
       route.request().method() === 'PATCH'
@@ -236,6 +245,24 @@ describe('web app (end to end)', () => {
     expect(await stat('Avg. processing time').innerText()).toMatch(/\d/);
     await expectClean();
     await shot(page, '08-dashboard');
+
+    // Dark mode: follows the system until chosen, then the choice sticks across reloads.
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await theme()).toBe('dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await theme()).toBe('light');
+    await page.getByRole('button', { name: /^Theme: System/ }).click(); // → Light
+    await page.getByRole('button', { name: /^Theme: Light/ }).click(); // → Dark
+    expect(await theme()).toBe('dark');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    expect(await theme()).toBe('dark');
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(15, 18, 24)');
+    await shot(page, '08-dashboard-dark');
+    await page.getByRole('button', { name: /^Theme: Dark/ }).click(); // → System again
+    expect(await theme()).toBe('light');
   });
 
   it('lists sessions most recently updated first and filters by title, status and date', async () => {
@@ -388,6 +415,10 @@ describe('web app (end to end)', () => {
     await nav('Settings').click();
     await page.getByLabel('Default agent').waitFor();
     expect(await page.getByLabel('Maximum recording length').locator('option').allInnerTexts()).toEqual(['5 minutes', '10 minutes', '15 minutes', '30 minutes']);
+    // The two selects stand level and the same height, whatever their hints' lengths.
+    const [agentBox, lengthBox] = [await page.getByLabel('Default agent').boundingBox(), await page.getByLabel('Maximum recording length').boundingBox()];
+    expect(agentBox!.y).toBe(lengthBox!.y);
+    expect(agentBox!.height).toBe(lengthBox!.height);
     await page.getByLabel('Default agent').selectOption('CURSOR');
     await page.getByLabel('Maximum recording length').selectOption('15');
     await page.getByLabel('Include screenshots').uncheck();
@@ -404,6 +435,17 @@ describe('web app (end to end)', () => {
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('maxRecordingLength must be one of 5, 10, 15, 30').waitFor();
     await page.unroute('**/api/settings');
+
+    // Unsaved edits are not dropped silently: leaving asks first, and staying keeps them.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.message());
+        void d.dismiss();
+      }),
+    );
+    await nav('Dashboard').click();
+    expect(await asked).toContain('unsaved changes');
+    expect(await page.getByLabel('Default agent').inputValue()).toBe('CURSOR');
 
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved').waitFor();
@@ -436,8 +478,10 @@ describe('web app (end to end)', () => {
       return route.fulfill({ status: 415, contentType: 'application/json', body: JSON.stringify({ statusCode: 415, error: 'Unsupported Media Type', message: 'file is not a supported video' }) });
     });
     await page.getByRole('button', { name: 'Analyze recording' }).click();
-    await page.getByText('The upload did not go through').waitFor();
-    await page.getByText('file is not a supported video').waitFor();
+    // A refused file is no longer the chosen one: the reason stands where the recording was.
+    await page.getByRole('alert').filter({ hasText: 'file is not a supported video' }).waitFor();
+    expect(await page.getByLabel('Preview of the recording').count()).toBe(0);
+    expect(await page.getByText('The upload did not go through').count()).toBe(0);
     await page.unroute('**/api/recordings*');
     expect(sent).toMatch(/name="durationMs"\r\n\r\n(1[5-9]\d\d|[2-9]\d\d\d)\r\n/);
     expect(sent).toMatch(/name="agentTarget"\r\n\r\nCURSOR\r\n/);

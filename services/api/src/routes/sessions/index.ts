@@ -99,7 +99,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       if (body.prompt !== undefined) throw new HttpError(400, 'prompt cannot be given with rerender=true');
       const row = await getSessionRow(app.db, userId, params.id);
       if (!row) throw notFound();
-      const prompt = await renderStoredPrompt(app.db, row, body.agentTarget ?? row.agentTarget, app.config.PROMPT_MAX_CHARS);
+      // Rendered with the fields this PATCH changes (a new title or notes), not the stored ones.
+      const next = { ...row, ...(body.title !== undefined ? { title: body.title } : {}), ...(body.notes !== undefined ? { notes: body.notes } : {}) };
+      const prompt = await renderStoredPrompt(app.db, next, body.agentTarget ?? row.agentTarget, app.config.PROMPT_MAX_CHARS);
       if (prompt === null) throw noAnalysis();
       return (await updateSession(app.db, userId, params.id, { ...body, prompt })) ?? Promise.reject(notFound());
     },

@@ -15,17 +15,19 @@ const RECENT = 5;
 export function Dashboard() {
   useDocumentTitle('Dashboard');
   const stats = useApi<SessionStats>('/sessions/stats');
-  // The API orders by last update; "recent" means newest created, so take a page and sort.
-  const sessions = useApi<Session[]>('/sessions?limit=50');
-  const recent = sessions.data ? [...sessions.data].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, RECENT) : [];
+  // Only what is shown: the five sessions the API lists first (most recently updated).
+  const sessions = useApi<Session[]>(`/sessions?limit=${RECENT}`);
+  const recent = sessions.data ?? [];
   const name = authStore.get()?.user.name;
+  // "Welcome back" only for someone who has been here before: an account with no session yet is new.
+  const greeting = !name ? 'Your recordings at a glance.' : stats.data?.totalSessions === 0 ? `Welcome, ${name}.` : stats.data ? `Welcome back, ${name}.` : '\u00a0';
 
   return (
     <>
       <div className="page__head">
         <div>
           <h1 className="page__title">Dashboard</h1>
-          <p className="page__lead">{name ? `Welcome back, ${name}.` : 'Your recordings at a glance.'}</p>
+          <p className="page__lead">{greeting}</p>
         </div>
         <Link to="/new" className="btn btn--primary">
           New recording
@@ -71,7 +73,7 @@ export function Dashboard() {
             Upload or record a browser session and Claude Scope turns it into an agent-ready prompt.
           </EmptyState>
         ) : (
-          <SessionTable sessions={recent} caption="Your five most recent sessions" />
+          <SessionTable sessions={recent} caption="Your five most recently updated sessions" />
         )}
       </section>
     </>

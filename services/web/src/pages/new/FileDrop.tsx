@@ -51,6 +51,13 @@ export function FileDrop({ value, onChange }: Props) {
             take(e.currentTarget.files?.[0]);
             e.currentTarget.value = ''; // choosing the same file again still fires change
           }}
+          onKeyDown={(e) => {
+            // Browsers open a file input's picker on Space only; Enter is what a button-like control promises.
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              e.currentTarget.click();
+            }
+          }}
         />
         <svg className="drop__icon" viewBox="0 0 24 24" aria-hidden="true">
           <path d="M12 16V4m0 0l-4.5 4.5M12 4l4.5 4.5M4 15v3a2 2 0 002 2h12a2 2 0 002-2v-3" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { AgentTarget, Settings } from '@claude-scope/contracts';
-import { errorMessage } from '../../api/errors';
+import { ApiError, errorMessage } from '../../api/errors';
 import { uploadRecording, type UploadHandle } from '../../api/upload';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { TextField } from '../../components/TextField';
@@ -17,6 +17,9 @@ import { UploadProgress } from './UploadProgress';
 import './new.css';
 
 type Phase = { name: 'edit' } | { name: 'upload'; fraction: number } | { name: 'process'; sessionId: string };
+
+// Statuses that say "this file": 413 too large, 415 not a supported video.
+const REFUSED_FILE = new Set([413, 415]);
 
 const EMPTY: Fields = { title: '', seedUrl: '', notes: '', agentTarget: '', timeline: '' };
 
@@ -49,6 +52,13 @@ export function NewRecording() {
     setInvalid(({ [key]: _fixed, ...rest }) => rest); // an edited field is re-checked on the next submit
   };
 
+  // A new pick replaces the last complaint about the recording: FileDrop and ScreenRecorder say what is
+  // wrong with the new one themselves, so two messages never stack.
+  const choose = (value: RecordingInput | null) => {
+    setRecording(value);
+    setInvalid(({ recording: _old, ...rest }) => rest);
+  };
+
   const send = async () => {
     const recording = current;
     if (!recording) return;
@@ -66,8 +76,15 @@ export function NewRecording() {
       setPhase({ name: 'process', sessionId: res.sessionId });
     } catch (err) {
       if ((err as Error).name === 'AbortError') return setPhase({ name: 'edit' });
-      setError(errorMessage(err));
       setPhase({ name: 'edit' });
+      if (err instanceof ApiError && REFUSED_FILE.has(err.status)) {
+        // The server refused this file (not a video, too large): it is no longer the chosen one, and the
+        // reason stands next to the drop zone rather than above the form.
+        setRecording(null);
+        setInvalid((v) => ({ ...v, recording: err.message }));
+        return;
+      }
+      setError(errorMessage(err));
     } finally {
       upload.current = null;
     }
@@ -129,9 +146,9 @@ export function NewRecording() {
             ))}
           </div>
           {source === 'file' ? (
-            <FileDrop value={recording?.source === 'file' ? recording : null} onChange={setRecording} />
+            <FileDrop value={recording?.source === 'file' ? recording : null} onChange={choose} />
           ) : (
-            <ScreenRecorder maxMinutes={settings.data?.maxRecordingLength ?? 10} value={recording?.source === 'screen' ? recording : null} onChange={setRecording} />
+            <ScreenRecorder maxMinutes={settings.data?.maxRecordingLength ?? 10} value={recording?.source === 'screen' ? recording : null} onChange={choose} />
           )}
           {invalid.recording && !current && (
             <p className="field__error" role="alert">

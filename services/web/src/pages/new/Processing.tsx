@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { LaneProgress } from '../../components/LaneProgress';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useFocusOnMount } from '../../lib/use-focus-on-mount';
 import { useStatusPoll } from '../../lib/use-status-poll';
 import { Link, navigate } from '../../router/router';
 
@@ -18,6 +19,7 @@ export function Processing({ sessionId, title, onRetry, onEdit, onNew }: Props) 
   const done = status?.sessionStatus === 'complete';
   const failed = status?.sessionStatus === 'error';
   const openButton = useRef<HTMLAnchorElement>(null);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
 
   useEffect(() => {
     if (done) openButton.current?.focus();
@@ -26,7 +28,7 @@ export function Processing({ sessionId, title, onRetry, onEdit, onNew }: Props) 
   return (
     <section className="card" aria-labelledby="processing-heading">
       <div className="card__head">
-        <h2 id="processing-heading" className="card__title">
+        <h2 id="processing-heading" className="card__title" ref={heading} tabIndex={-1}>
           {done ? 'Your prompt is ready' : failed ? 'Processing failed' : 'Processing'} <span className="muted">· {title}</span>
         </h2>
         <Link to={`/sessions/${sessionId}`} className="muted small">

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { errorMessage } from '../../api/errors';
 import { formatBytes, formatClock } from '../../lib/format';
 import { useObjectUrl } from '../../lib/use-object-url';
 import { MAX_UPLOAD_BYTES } from '../../lib/video-file';
+import { captureErrorMessage } from './capture-error';
 import type { RecordingInput } from './recording';
 
 interface Props {
@@ -37,8 +37,7 @@ export function ScreenRecorder({ maxMinutes, value, onChange }: Props) {
     try {
       stream = await navigator.mediaDevices.getDisplayMedia({ video: { frameRate: 30 }, audio: false });
     } catch (err) {
-      // Cancelling the browser's picker is a choice, not an error.
-      if ((err as Error).name !== 'NotAllowedError') setError(errorMessage(err));
+      setError(captureErrorMessage(err));
       return;
     }
     const mimeType = MIME_TYPES.find((t) => MediaRecorder.isTypeSupported(t));

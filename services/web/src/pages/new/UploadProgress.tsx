@@ -1,13 +1,15 @@
 import { ProgressBar } from '../../components/ProgressBar';
 import { formatBytes } from '../../lib/format';
+import { useFocusOnMount } from '../../lib/use-focus-on-mount';
 
 /** Bytes on their way to the API (XHR upload progress). */
 export function UploadProgress({ fraction, name, size, onCancel }: { fraction: number; name: string; size: number; onCancel: () => void }) {
   const pct = Math.round(fraction * 100);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   return (
     <section className="card" aria-labelledby="upload-heading">
       <div className="card__head">
-        <h2 id="upload-heading" className="card__title">
+        <h2 id="upload-heading" className="card__title" ref={heading} tabIndex={-1}>
           Uploading
         </h2>
         <button type="button" className="btn btn--ghost btn--sm" onClick={onCancel}>

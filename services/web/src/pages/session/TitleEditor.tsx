@@ -11,7 +11,8 @@ interface Props {
 
 /**
  * The page title, renamed in place: Enter or leaving the field saves (PATCH), Escape cancels. The new
- * title shows at once and reverts, with an error toast, if the API refuses it.
+ * title shows at once and reverts, with an error toast, if the API refuses it. A processed session's
+ * stored prompt is re-rendered with it, so the prompt never names the old title.
  */
 export function TitleEditor({ session, onSaved }: Props) {
   const [title, setTitle] = useState(session.title);
@@ -35,7 +36,9 @@ export function TitleEditor({ session, onSaved }: Props) {
     setTitle(next);
     setSaving(true);
     try {
-      onSaved(await api<Session>(`/sessions/${session.id}`, { method: 'PATCH', body: { title: next } }));
+      // A processed session's stored prompt names the session: re-render it with the new title (?rerender).
+      const query = session.status === 'complete' ? '?rerender=true' : '';
+      onSaved(await api<Session>(`/sessions/${session.id}${query}`, { method: 'PATCH', body: { title: next } }));
     } catch (err) {
       setTitle(previous);
       toast.error(`Could not rename the session: ${errorMessage(err)}`);

@@ -8,6 +8,7 @@ import { useToast } from '../../components/Toasts';
 import { AGENTS, MAX_RECORDING_LENGTHS } from '../../lib/agents';
 import { useApi } from '../../lib/use-api';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { useLeaveGuard } from '../../router/router';
 import './settings.css';
 
 type Toggle = 'includeScreenshots' | 'inlineAriaTree' | 'includeRawDiff';
@@ -28,6 +29,7 @@ export function SettingsPage() {
   const value = draft ?? saved.data;
   const dirty = Boolean(draft && saved.data && JSON.stringify(draft) !== JSON.stringify(saved.data));
   const set = <K extends keyof Settings>(key: K, v: Settings[K]) => value && setDraft({ ...value, [key]: v });
+  useLeaveGuard(dirty, 'Your settings have unsaved changes. Leave without saving them?');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
