@@ -7,3 +7,4 @@ export * from './sessions.js';
 export * from './timeline.js';
 export * from './recordings.js';
 export * from './text.js';
+export * from './tokens.js';

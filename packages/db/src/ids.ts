@@ -12,3 +12,4 @@ function randomId(prefix: string, length: number): string {
 export const newSessionId = () => randomId('sess_', 8);
 export const newUserId = () => randomId('usr_', 12);
 export const newFrameId = () => randomId('frm_', 12);
+export const newTokenId = () => randomId('tok_', 12);

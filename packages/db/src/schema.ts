@@ -13,7 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { AgentTarget, AriaNode, DiffSummary, ProcessingStatus, SessionStatus, TimelineEvent } from '@claude-scope/contracts';
+import type { AgentTarget, AriaNode, DiffSummary, ProcessingStatus, SessionStatus, TimelineEvent, TokenScope } from '@claude-scope/contracts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
@@ -46,6 +46,28 @@ export const externalIdentities = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.issuer, t.subject] }), index('external_identities_user_id_idx').on(t.userId)],
+);
+
+/**
+ * API tokens (`cs_pat_…`): only the SHA-256 of the secret is kept, looked up by its unique index on each
+ * request. Revoking deletes the row.
+ */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    scopes: jsonb('scopes').$type<TokenScope[]>().notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    /** Null: never expires. */
+    expiresAt: ts('expires_at'),
+    lastUsedAt: ts('last_used_at'),
+  },
+  (t) => [uniqueIndex('api_tokens_token_hash_key').on(t.tokenHash), index('api_tokens_user_created_idx').on(t.userId, t.createdAt)],
 );
 
 export const settings = pgTable('settings', {
@@ -138,6 +160,7 @@ export const laneResults = pgTable(
 );
 
 export type UserRow = typeof users.$inferSelect;
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
 export type SettingsRow = typeof settings.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type FrameRow = typeof frames.$inferSelect;

@@ -22,7 +22,7 @@ describe('runMigrations', () => {
       const tables = await c.query(
         "select table_name from information_schema.tables where table_schema = 'public' order by 1",
       );
-      expect(tables.rows.map((r) => r.table_name)).toEqual(['external_identities', 'frames', 'lane_results', 'sessions', 'settings', 'users']);
+      expect(tables.rows.map((r) => r.table_name)).toEqual(['api_tokens', 'external_identities', 'frames', 'lane_results', 'sessions', 'settings', 'users']);
       const applied = await c.query('select count(*)::int as n from drizzle.__drizzle_migrations');
       const journal = (await import('../drizzle/meta/_journal.json', { with: { type: 'json' } })).default as {
         entries: unknown[];

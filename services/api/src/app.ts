@@ -19,6 +19,7 @@ import sessionRoutes from './routes/sessions/index.js';
 import promptRoutes from './routes/sessions/prompt.js';
 import frameImageRoutes from './routes/sessions/frame-image.js';
 import settingsRoutes from './routes/settings/index.js';
+import tokenRoutes from './routes/tokens/index.js';
 
 export interface BuildOptions {
   config: ApiConfig;
@@ -32,7 +33,9 @@ export function loggerOptions(config: ApiConfig): FastifyServerOptions['logger']
   return {
     level: config.LOG_LEVEL,
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.accessToken', '*.token'],
+      // `*.headers`: not only the request serializer's — @fastify/multipart logs its busboy options,
+      // request headers included, at trace level.
+      paths: ['req.headers.authorization', 'req.headers.cookie', '*.headers.authorization', '*.headers.cookie', '*.password', '*.accessToken', '*.token'],
       censor: '[redacted]',
     },
   };
@@ -80,6 +83,7 @@ export async function buildApp(opts: BuildOptions) {
   await app.register(frameImageRoutes, { prefix: '/api/sessions' });
   await app.register(recordingRoutes, { prefix: '/api/recordings' });
   await app.register(settingsRoutes, { prefix: '/api/settings' });
+  await app.register(tokenRoutes, { prefix: '/api/tokens' });
   // The built web app at / (after the API routes).
   await app.register(import('./plugins/web.js'), config.WEB_DIST_DIR ? { root: config.WEB_DIST_DIR } : {});
   return app;

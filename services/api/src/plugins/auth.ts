@@ -1,7 +1,10 @@
 import fastifyJwt from '@fastify/jwt';
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
-import { unauthorized } from '../lib/errors.js';
+import type { TokenScope } from '@claude-scope/contracts';
+import { findActiveApiToken, touchApiToken } from '@claude-scope/db';
+import { hashApiToken, isWellFormedApiToken, looksLikeApiToken, scopeForMethod } from '../lib/api-tokens.js';
+import { HttpError, unauthorized } from '../lib/errors.js';
 import { createExternalTokenVerifier } from '../lib/external-tokens.js';
 
 declare module '@fastify/jwt' {
@@ -18,8 +21,17 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     userId: string;
+    /** Set when the request signed in with an API token (`cs_pat_…`) rather than a sign-in JWT. */
+    apiToken: { id: string; scopes: TokenScope[] } | null;
+  }
+  interface FastifyContextConfig {
+    /** The API-token scope a route needs, when not the one its method implies (GET: read, else write). */
+    apiTokenScope?: TokenScope;
   }
 }
+
+/** `lastUsedAt` is written at most this often per token, so a client polling every 2 s does not write each time. */
+const LAST_USED_THROTTLE_S = 60;
 
 const USER_ID = /^usr_[A-Z0-9]{12}$/;
 
@@ -33,10 +45,10 @@ function headerAlg(token: string): unknown {
 }
 
 /**
- * Our own HS256 JWTs, and with JWT_JWKS_URL also an external identity provider's RS256 ones. Each
- * verifier pins its one algorithm, so `alg: none`, an HS256 token "signed" with the provider's public
- * key, and any other algorithm are refused; expired, tampered and wrongly signed tokens all get the
- * same contract 401. The header's alg only chooses which verifier refuses or accepts the token.
+ * API tokens (`cs_pat_…`, see authenticateApiToken), our own HS256 JWTs, and with JWT_JWKS_URL also an
+ * external identity provider's RS256 ones. Each verifier pins its one algorithm, so `alg: none`, an
+ * HS256 token "signed" with the provider's public key, and any other algorithm are refused; expired,
+ * tampered and wrongly signed tokens all get the same contract 401. The header's alg only chooses which verifier refuses or accepts the token.
  */
 export default fp(
   async (app) => {
@@ -50,9 +62,32 @@ export default fp(
     const { JWT_JWKS_URL: jwksUrl, JWT_ISSUER: issuer, JWT_AUDIENCE: audience } = app.config;
     const verifyExternal = jwksUrl && issuer ? createExternalTokenVerifier(app.db, { jwksUrl, issuer, ...(audience ? { audience } : {}) }) : null;
     app.decorateRequest('userId', '');
+    app.decorateRequest('apiToken', null);
+
+    /**
+     * API tokens: looked up by hash on every request, so a revoked (deleted) or expired token stops
+     * working at once on every replica. `write` includes `read`.
+     */
+    async function authenticateApiToken(request: FastifyRequest, credential: string) {
+      if (!isWellFormedApiToken(credential)) throw unauthorized();
+      const token = await findActiveApiToken(app.db, hashApiToken(credential));
+      if (!token) throw unauthorized();
+      const needed = request.routeOptions.config.apiTokenScope ?? scopeForMethod(request.method);
+      if (!(token.scopes.includes(needed) || token.scopes.includes('write'))) {
+        throw new HttpError(403, `this API token lacks the "${needed}" scope`);
+      }
+      if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > LAST_USED_THROTTLE_S * 1000) {
+        // Bookkeeping only: a failed write must not fail the request.
+        await touchApiToken(app.db, token.id, LAST_USED_THROTTLE_S).catch((err: unknown) => request.log.warn({ err, tokenId: token.id }, 'could not record API token use'));
+      }
+      request.userId = token.userId;
+      request.apiToken = { id: token.id, scopes: token.scopes };
+    }
+
     app.decorate('authenticate', async (request: FastifyRequest) => {
       const header = request.headers.authorization;
       if (!header || !/^Bearer [A-Za-z0-9_\-.]+$/.test(header)) throw unauthorized();
+      if (looksLikeApiToken(header.slice(7))) return authenticateApiToken(request, header.slice(7));
       if (verifyExternal && headerAlg(header.slice(7)) === 'RS256') {
         request.userId = await verifyExternal(header.slice(7));
         return;

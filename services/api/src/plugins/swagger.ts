@@ -14,7 +14,7 @@ export default fp(
           description: 'Turns a screen recording of a browser session into an agent-ready prompt.',
         },
         servers: [{ url: '/' }],
-        components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An accessToken from /auth/signup or /auth/login (HS256); with JWT_JWKS_URL configured, also an RS256 access token of that identity provider.' } } },
+        components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An accessToken from /auth/signup or /auth/login (HS256 JWT); an API token (cs_pat_…, from POST /api/tokens: `read` allows GET routes, `write` every route; a missing scope is a 403); with JWT_JWKS_URL configured, also an RS256 access token of that identity provider.' } } },
         security: [{ bearerAuth: [] }],
       },
     });

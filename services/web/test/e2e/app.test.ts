@@ -411,6 +411,43 @@ describe('web app (end to end)', () => {
     }
   });
 
+  it('creates an API token shown once, which works until it is revoked', async () => {
+    await nav('Settings').click();
+    const tokens = page.getByRole('region', { name: 'API tokens' });
+    await tokens.getByText('No API tokens yet.').waitFor();
+    await tokens.getByLabel('Token name').fill('E2E script');
+    await tokens.getByLabel('Expires after').selectOption('30');
+    await tokens.getByRole('button', { name: 'Create token' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Copy your new token' });
+    await dialog.waitFor();
+    const secret = await dialog.getByLabel('New API token').inputValue();
+    expect(secret).toMatch(/^cs_pat_[0-9A-Za-z]{43}$/);
+    await dialog.getByRole('button', { name: 'Copy' }).click();
+    await dialog.getByText('Copied to the clipboard.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+    await expectClean();
+    await shot(page, '10-api-token-created');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.content()).not.toContain(secret);
+
+    const pat = { authorization: `Bearer ${secret}` };
+    expect((await fetch(`${base}/api/sessions`, { headers: pat })).status).toBe(200);
+    const write = await fetch(`${base}/api/sessions`, { method: 'POST', headers: { ...pat, 'content-type': 'application/json' }, body: '{"title":"x"}' });
+    expect(write.status).toBe(403);
+    await page.reload();
+    const row = page.getByRole('table', { name: 'API tokens' }).getByRole('row').nth(1);
+    await row.getByText('E2E script').waitFor();
+    expect(await row.locator('td').allInnerTexts()).toEqual(['E2E script', 'read', expect.any(String), expect.stringMatching(/\d{4}/), expect.stringMatching(/\d{4}/), 'Revoke']);
+    await expectClean();
+    await shot(page, '10-api-tokens');
+
+    await row.getByRole('button', { name: 'Revoke E2E script' }).click();
+    await page.getByRole('dialog', { name: 'Revoke this token?' }).getByRole('button', { name: 'Revoke token' }).click();
+    await tokens.getByText('No API tokens yet.').waitFor();
+    expect((await fetch(`${base}/api/sessions`, { headers: pat })).status).toBe(401);
+  });
+
   it('changes every setting with PATCH, shows errors, and new recordings default to the chosen agent', async () => {
     await nav('Settings').click();
     await page.getByLabel('Default agent').waitFor();

@@ -9,6 +9,7 @@ import { AGENTS, MAX_RECORDING_LENGTHS } from '../../lib/agents';
 import { useApi } from '../../lib/use-api';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useLeaveGuard } from '../../router/router';
+import { ApiTokens } from './ApiTokens';
 import './settings.css';
 
 type Toggle = 'includeScreenshots' | 'inlineAriaTree' | 'includeRawDiff';
@@ -18,7 +19,7 @@ const TOGGLES: { key: Toggle; label: string; hint: string }[] = [
   { key: 'includeRawDiff', label: 'Include raw diff', hint: 'Append the node-level diff between frames to the prompt.' },
 ];
 
-/** The five account settings, saved together with PATCH /settings. They apply from the next upload on. */
+/** The five account settings, saved together with PATCH /settings (they apply from the next upload on), and API tokens. */
 export function SettingsPage() {
   useDocumentTitle('Settings');
   const saved = useApi<Settings>('/settings');
@@ -123,6 +124,7 @@ export function SettingsPage() {
           </div>
         </form>
       )}
+      <ApiTokens />
     </>
   );
 }

@@ -1,0 +1,10 @@
+export { createClient, normalizeBaseUrl } from './client.js';
+export type { ClaudeScopeClient, ClientOptions, FetchLike, Helpers, SessionPage, UploadOptions } from './client.js';
+export { ApiError, expectOk } from './errors.js';
+export { nextCursor, nextLink } from './paging.js';
+export { isFinished, pollUntilFinished, POLL_DEFAULT_MS, POLL_MAX_MS, POLL_MIN_MS, WaitTimeoutError } from './wait.js';
+export type { WaitOptions } from './wait.js';
+export { multipartBody } from './upload.js';
+export type { TimelineEvent, UploadFields, UploadFile, UploadProgress } from './upload.js';
+export type * from './types.js';
+export type { paths } from './generated/openapi.js';
