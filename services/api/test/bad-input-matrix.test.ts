@@ -256,6 +256,8 @@ describe('bad input: the hand-written matrix', () => {
       ['HS512 with our secret', () => `Bearer ${hs256({ sub: u.id }, { alg: 'HS512', typ: 'JWT' })}`],
       ['a sub that is not a user id', () => `Bearer ${hs256({ sub: "usr_' OR 1=1", iat: Math.floor(Date.now() / 1000) })}`],
       ['a NUL in sub', () => `Bearer ${hs256({ sub: 'usr_\u0000', iat: Math.floor(Date.now() / 1000) })}`],
+      ['a made-up API token', () => `Bearer cs_pat_${'A1b2C3d4'.repeat(6)}`],
+      ['an API token prefix alone', () => 'Bearer cs_pat_'],
     ];
     it.each(tokens)('%s', async (_name, token) => {
       const routes = listRoutes(t.app).filter((r) => !isPublic(r));
