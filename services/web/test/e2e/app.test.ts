@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeTestVideo, startDemoApp, type DemoApp } from '@claude-scope/testkit';
@@ -131,7 +132,29 @@ describe('web app (end to end)', () => {
   it('shows the prompt per agent and copies it', async () => {
     const tab = (name: string) => page.getByRole('tab', { name });
     expect(await tab('Claude Code').getAttribute('aria-selected')).toBe('true');
+    // The viewer: the format's sections as foldable blocks, screenshots as images, size, downloads.
+    await page.getByRole('region', { name: 'Claude Code prompt' }).waitFor();
+    const headings = await page.locator('.prompt-section__heading').allInnerTexts();
+    expect(headings.map((h) => h.split(' · ')[0])).toEqual(expect.arrayContaining(['task', 'timeline', 'observed_ui', 'screenshots', 'instructions']));
+    expect(await page.locator('.prompt-section__image img').count()).toBeGreaterThan(0);
+    expect(await page.getByText(/^[\d,]+ characters · ~[\d,]+ tokens$/).count()).toBe(1);
+    const task = page.locator('details.prompt-section').filter({ has: page.locator('summary', { hasText: /^task/ }) });
+    const isOpen = () => task.evaluate((d) => (d as HTMLDetailsElement).open);
+    expect(await isOpen()).toBe(true);
+    await task.locator('summary').click();
+    expect(await isOpen()).toBe(false);
+    await task.locator('summary').click();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download .md' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('login-toast-is-missing-claude-code.md');
+    const downloaded = await readFile((await download.path())!, 'utf8');
+    await shot(page, '07a-prompt-viewer');
+
+    // Plain text: the prompt exactly as stored, copied and downloaded.
+    await page.getByRole('button', { name: 'Plain text' }).click();
     const claude = await text('.prompt__text');
+    expect(downloaded).toBe(claude);
     expect(claude.length).toBeGreaterThan(200);
 
     await tab('Codex').click();
@@ -157,7 +180,7 @@ describe('web app (end to end)', () => {
     await shot(page, '07b-prompt-other-agent');
     await page.getByRole('button', { name: 'Use Codex for this session' }).click();
     await page.getByText("This session's prompt is now the Codex one.").waitFor();
-    await page.getByText("· the session's prompt").waitFor();
+    await page.getByText("The session's prompt", { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Use Codex for this session' }).count()).toBe(0);
     const id = new URL(sessionUrl).pathname.split('/').at(-1)!;
     const stored = (await (await fetch(`${base}/api/sessions/${id}`, { headers: await authHeader() })).json()) as { agentTarget: string; prompt: string };
@@ -217,8 +240,9 @@ describe('web app (end to end)', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Login toast never shows' }).waitFor();
     // The stored prompt was re-rendered with the new title.
-    await page.locator('.prompt__text').waitFor();
-    expect(await page.locator('.prompt__text').innerText()).toContain('Login toast never shows');
+    const prompt = page.getByRole('region', { name: 'Claude Code prompt' });
+    await prompt.waitFor();
+    expect(await prompt.innerText()).toContain('Login toast never shows');
 
     await page.route('**/api/sessions/*', (route) =>
       route.request().method() === 'PATCH'
@@ -239,6 +263,7 @@ describe('web app (end to end)', () => {
     await nav('Dashboard').click();
     const stat = (label: string) => page.locator('.stat').filter({ has: page.locator('dt').getByText(label, { exact: true }) }).locator('.stat__value');
     await page.getByRole('table').getByRole('link', { name: 'Login toast never shows' }).waitFor();
+    await stat('Avg. processing time').filter({ hasText: /\d/ }).waitFor(); // the stats arrive on their own request
     expect(await stat('Total sessions').innerText()).toBe('1');
     expect(await stat('Completed').innerText()).toBe('1');
     expect(await stat('Total duration').innerText()).toBe('4 s');
@@ -248,10 +273,11 @@ describe('web app (end to end)', () => {
 
     // Dark mode: follows the system until chosen, then the choice sticks across reloads.
     const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+    const themeBecomes = (t: string) => page.waitForFunction((want) => document.documentElement.dataset.theme === want, t);
     await page.emulateMedia({ colorScheme: 'dark' });
-    expect(await theme()).toBe('dark');
+    await themeBecomes('dark'); // the media query's change event comes a moment later
     await page.emulateMedia({ colorScheme: 'light' });
-    expect(await theme()).toBe('light');
+    await themeBecomes('light');
     await page.getByRole('button', { name: /^Theme: System/ }).click(); // → Light
     await page.getByRole('button', { name: /^Theme: Light/ }).click(); // → Dark
     expect(await theme()).toBe('dark');

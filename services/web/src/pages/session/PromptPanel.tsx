@@ -7,6 +7,7 @@ import { Tabs } from '../../components/Tabs';
 import { useToast } from '../../components/Toasts';
 import { AGENTS, agentLabel } from '../../lib/agents';
 import { copyText } from '../../lib/clipboard';
+import { PromptViewer, type PromptView } from './PromptViewer';
 
 type Entry = { prompt: string } | { error: string } | 'loading';
 
@@ -20,6 +21,7 @@ export function PromptPanel({ session, onSessionChange }: { session: Session; on
   const [saving, setSaving] = useState(false);
   const [entries, setEntries] = useState<Partial<Record<AgentTarget, Entry>>>({ [session.agentTarget]: { prompt: session.prompt } });
   const [copied, setCopied] = useState(false);
+  const [view, setView] = useState<PromptView>('sections');
   const toast = useToast();
   const entry = entries[agent];
 
@@ -82,19 +84,14 @@ export function PromptPanel({ session, onSessionChange }: { session: Session; on
         ) : (
           <>
             <div className="prompt__meta">
-              <span>
-                {ready!.prompt.length.toLocaleString('en')} characters
-                {agent === session.agentTarget ? " · the session's prompt" : ' · rendered with your current settings'}
-              </span>
+              <span>{agent === session.agentTarget ? "The session's prompt" : 'Rendered with your current settings'}</span>
               {agent !== session.agentTarget && (
                 <button type="button" className="btn btn--sm" onClick={adopt} disabled={saving}>
                   {saving ? 'Saving…' : `Use ${agentLabel(agent)} for this session`}
                 </button>
               )}
             </div>
-            <pre className="prompt__text" tabIndex={0} aria-label={`${agentLabel(agent)} prompt`}>
-              {ready!.prompt}
-            </pre>
+            <PromptViewer key={agent} prompt={ready!.prompt} agent={agent} title={session.title} view={view} onViewChange={setView} />
           </>
         )}
       </Tabs>
