@@ -10,3 +10,4 @@ export type { TimelineEvent } from './timeline.js';
 export { corruptVideo, makeTestVideo, nonVideoFile, type TestVideo, type TestVideoOptions } from './quick.js';
 export { probeVideo, type VideoInfo } from './probe.js';
 export { mulberry32 } from './recorder/rng.js';
+export { growingFrameWebm, hugeFrameMp4, lyingDurationWebm } from './forged.js';

@@ -28,6 +28,8 @@ export interface AnalyzeOptions {
   threads?: number;
   /** Longest thumbnail side (default 640). */
   thumbnailSize?: number;
+  /** Stop with RecordingTooLongError once decoded frames pass this length (see decodeGray). */
+  maxDurationMs?: number;
   /** A probe of this file already made (the worker checks the duration first): saves running ffprobe again. */
   probe?: VideoProbe;
   /** Detector tuning beyond the defaults. */
@@ -107,6 +109,7 @@ export async function analyzeVideo(file: string, o: AnalyzeOptions): Promise<Vid
         fullFramesDir: files.dir,
         fullEvery: o.fullEvery ?? 2,
         reuseFrameBuffer: true, // the detector copies what it keeps
+        maxDurationMs: o.maxDurationMs,
         signal,
         onProgress: (p) => report('decode', p * 0.9),
         onFrame: (f) => {

@@ -9,3 +9,4 @@ export { probe, type VideoProbe } from './ffmpeg/probe.js';
 export { configureLimits, limits, Semaphore } from './limits.js';
 export { thumbnail, thumbnailOf } from './thumbnail.js';
 export { yuv420pSize, yuv420pToRgb, yuv420pToRgbAsync, yuv420pToRgbHalf, yuv420pToRgbHalfJs, yuv420pToRgbJs, type ColorMatrix } from './yuv.js';
+export { FrameTooLargeError, LENGTH_GRACE_MS, MAX_FRAME, MAX_FRAME_PIXELS, RecordingTooLongError, frameSizeError } from './guards.js';

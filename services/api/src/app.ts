@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { randomUUID } from 'node:crypto';
 import type { ApiConfig } from './config.js';
+import { logSerializers, REDACT_PATHS } from './lib/log-serializers.js';
 import authPlugin from './plugins/auth.js';
 import { frameworkErrors, installErrorHandling } from './plugins/errors.js';
 import infraPlugin from './plugins/infra.js';
@@ -28,16 +29,12 @@ export interface BuildOptions {
   redisNamespace?: string;
 }
 
-/** Structured logs; credentials never reach them. */
+/** Structured logs; credentials, query parameters and secrets in messages never reach them. */
 export function loggerOptions(config: ApiConfig): FastifyServerOptions['logger'] {
   return {
     level: config.LOG_LEVEL,
-    redact: {
-      // `*.headers`: not only the request serializer's — @fastify/multipart logs its busboy options,
-      // request headers included, at trace level.
-      paths: ['req.headers.authorization', 'req.headers.cookie', '*.headers.authorization', '*.headers.cookie', '*.password', '*.accessToken', '*.token'],
-      censor: '[redacted]',
-    },
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    serializers: logSerializers,
   };
 }
 

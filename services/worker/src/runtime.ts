@@ -7,6 +7,7 @@ import { BrowserManager } from './browser/manager.js';
 import type { WorkerConfig } from './config.js';
 import { WorkerMetrics } from './metrics.js';
 import { Semaphore } from './semaphore.js';
+import { SessionEvents } from './session-events.js';
 
 /** Everything a job handler may touch, created once per worker process. */
 export interface Runtime {
@@ -21,6 +22,8 @@ export interface Runtime {
   /** Heartbeat of job activity (start, progress, end), read by the health endpoint. */
   activity: { lastAt: number; active: number };
   publishSessionEvent(sessionId: string): Promise<void>;
+  /** Sessions ending (any worker publishes it), so the jobs in flight for them stop. */
+  sessionEvents: SessionEvents;
   close(): Promise<void>;
 }
 
@@ -31,6 +34,9 @@ export function createRuntime(config: WorkerConfig, log: Logger): Runtime {
   publisher.on('error', (err) => log.debug({ err }, 'redis publisher error'));
   const browser = new BrowserManager({ executablePath: config.CHROMIUM_PATH, maxPages: config.PLAYWRIGHT_MAX_PAGES, log });
   const channel = sessionEventsChannel(config.QUEUE_PREFIX);
+  const subscriber = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  subscriber.on('error', (err) => log.debug({ err }, 'redis subscriber error'));
+  const sessionEvents = new SessionEvents(subscriber, channel, log);
   return {
     config,
     log,
@@ -40,12 +46,14 @@ export function createRuntime(config: WorkerConfig, log: Logger): Runtime {
     io: new Semaphore(4),
     metrics: new WorkerMetrics(),
     activity: { lastAt: Date.now(), active: 0 },
+    sessionEvents,
     async publishSessionEvent(sessionId) {
       await publisher.publish(channel, sessionId).catch((err: unknown) => log.warn({ err, sessionId }, 'could not publish session event'));
     },
     async close() {
       await browser.close();
       publisher.disconnect();
+      sessionEvents.close();
       storage.destroy();
       await closeDb(db);
     },

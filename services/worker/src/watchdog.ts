@@ -1,9 +1,11 @@
 import { failStuckSessions } from '@claude-scope/db';
+import { cleanUpEnded } from './jobs/session-end.js';
 import type { Runtime } from './runtime.js';
 
 /**
  * No session may stay `processing` forever: every worker sweeps for sessions older than the maximum
  * processing age and fails them (the update is guarded, so several workers sweeping at once is harmless).
+ * Jobs still running for them stop on the event; their stored objects go (no job may be left to do it).
  */
 export function startWatchdog(rt: Runtime): () => void {
   const sweep = async () => {
@@ -12,6 +14,7 @@ export function startWatchdog(rt: Runtime): () => void {
       for (const id of failed) {
         rt.log.warn({ sessionId: id }, 'watchdog failed a session stuck in processing');
         await rt.publishSessionEvent(id);
+        await cleanUpEnded(rt, id, rt.log.child({ sessionId: id }));
       }
     } catch (err) {
       rt.log.warn({ err }, 'watchdog sweep failed');

@@ -88,11 +88,16 @@ export async function failSessionProcessing(db: Database, sessionId: string, lan
   });
 }
 
-export async function saveLaneResult(db: Database, sessionId: string, lane: 'video' | 'playwright', result: unknown): Promise<void> {
-  await db
-    .insert(laneResults)
-    .values({ sessionId, lane, result })
-    .onConflictDoUpdate({ target: [laneResults.sessionId, laneResults.lane], set: { result, updatedAt: sql`now()` } });
+/** Stores a lane's result, only while the session is processing; returns false (nothing written) otherwise. */
+export async function saveLaneResult(db: Database, sessionId: string, lane: 'video' | 'playwright', result: unknown): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    if (!(await lockProcessing(tx, sessionId))) return false;
+    await tx
+      .insert(laneResults)
+      .values({ sessionId, lane, result })
+      .onConflictDoUpdate({ target: [laneResults.sessionId, laneResults.lane], set: { result, updatedAt: sql`now()` } });
+    return true;
+  });
 }
 
 export async function getLaneResults(db: Database, sessionId: string): Promise<{ video?: unknown; playwright?: unknown }> {

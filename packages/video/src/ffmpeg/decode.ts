@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { frameSizeError, FrameTooLargeError, MAX_FRAME_PIXELS, oversizedPicture, pastLengthLimit, RecordingTooLongError } from '../guards.js';
 import { limits } from '../limits.js';
 import { yuv420pSize } from '../yuv.js';
 import { assessDecode, type AssessRules } from './assess.js';
@@ -62,6 +63,11 @@ export interface DecodeOptions extends AssessRules {
   /** Hand every frame in the same buffer, valid until `onFrame` settles (for consumers that copy). */
   reuseFrameBuffer?: boolean;
   onFrame: (frame: GrayFrame) => void | Promise<void>;
+  /**
+   * Stop with RecordingTooLongError as soon as decoded frames pass this length (plus LENGTH_GRACE_MS): the
+   * limit holds against what decodes, whatever the container claims, without decoding the rest.
+   */
+  maxDurationMs?: number;
   /** Percent (0–100) of the recording's duration decoded so far. */
   onProgress?: (percent: number) => void;
   signal?: AbortSignal;
@@ -115,6 +121,7 @@ export function decodePlan(file: string, probe: VideoProbe, o: Pick<DecodeOption
   const args = [
     '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'level+info',
     '-threads', String(o.threads ?? 0),
+    '-max_pixels', String(MAX_FRAME_PIXELS), // the decoder refuses larger frames, also mid-stream (guards.ts)
     '-i', file,
     '-an', '-sn', '-dn',
     '-filter_complex', graph,
@@ -128,10 +135,17 @@ export function decodePlan(file: string, probe: VideoProbe, o: Pick<DecodeOption
  * Decodes the video stream once, downscaled to gray, and hands frames to `onFrame` as they stream out
  * of ffmpeg (never a file per frame, never the whole video in memory). Frame times come from showinfo,
  * placed after the fps filter: exact for variable-rate browser recordings too. Throws
- * UndecodableVideoError when the result can't be trusted (see assessDecode).
+ * UndecodableVideoError when the result can't be trusted (see assessDecode), FrameTooLargeError for a frame
+ * over MAX_FRAME (from the probe before decoding, or at the first such frame mid-stream) and
+ * RecordingTooLongError past `maxDurationMs`.
  */
 export async function decodeGray(file: string, o: DecodeOptions): Promise<DecodeSummary> {
   const probe = o.probe ?? (await probeFile(file, { signal: o.signal }));
+  const tooLarge = frameSizeError(probe.width, probe.height);
+  if (tooLarge) throw tooLarge;
+  // A limit crossed mid-decode stops ffmpeg at once: run() kills the child and throws the abort reason.
+  const guard = new AbortController();
+  const signal = o.signal ? AbortSignal.any([o.signal, guard.signal]) : guard.signal;
   const fps = o.fps === undefined ? 10 : o.fps;
   const dir = o.fullFramesDir;
   const { args, width, height, written } = decodePlan(file, probe, o);
@@ -155,6 +169,10 @@ export async function decodeGray(file: string, o: DecodeOptions): Promise<Decode
     // showinfo is authoritative; if it ever falls silent, continue the fixed rate.
     const t = (await times.take(index)) ?? (Number.isFinite(lastMs) ? lastMs + (step || 1) : 0);
     const timestampMs = t > lastMs ? t : lastMs + 1;
+    if (o.maxDurationMs !== undefined && pastLengthLimit(timestampMs, o.maxDurationMs)) {
+      guard.abort(new RecordingTooLongError(timestampMs, o.maxDurationMs, probe.durationMs));
+      return;
+    }
     lastMs = timestampMs;
     await o.onFrame({ data, width, height, timestampMs, index, ...(dir && written(index) ? { full: fullFile(fileNumber++) } : {}) });
     index++;
@@ -168,11 +186,13 @@ export async function decodeGray(file: string, o: DecodeOptions): Promise<Decode
   const res = await limits.ffmpeg.use(
     () =>
       run(ffmpegPath(), args, {
-        signal: o.signal,
+        signal,
         onStderrLine: (line) => {
           const t = showinfoTime(line);
           if (t !== null) return times.push(t);
           if (line.includes('Parsed_showinfo')) return;
+          const big = oversizedPicture(line);
+          if (big) guard.abort(new FrameTooLargeError(big.width, big.height));
           if (isDecodeError(line)) errors.push(line);
           log.push(line);
           if (log.length > 20) log.shift();
@@ -180,7 +200,7 @@ export async function decodeGray(file: string, o: DecodeOptions): Promise<Decode
         onStderrEnd: () => times.end(),
         onStdout: (chunk) => frames.push(chunk, deliver),
       }),
-    o.signal,
+    signal,
   );
 
   const decodedMs = index === 0 ? 0 : lastMs + (step || 0);

@@ -13,6 +13,7 @@ import Type from 'typebox';
 import { compileValidator, makeAjv } from './ajv.js';
 import { HttpError } from './errors.js';
 import { formatValidationError } from '../plugins/validation.js';
+import { maskTimeline } from './timeline-secrets.js';
 
 export interface RecordingFields {
   title: string;
@@ -85,7 +86,8 @@ export function parseRecordingFields(fields: Record<string, string>): RecordingF
     seedUrl: text.seedUrl!,
     notes: text.notes ?? null,
     agentTarget: text.agentTarget as AgentTarget | undefined,
-    timeline: timeline !== undefined ? parseTimeline(timeline) : null,
+    // Secrets typed during the recording are masked before anything is stored.
+    timeline: timeline !== undefined ? maskTimeline(parseTimeline(timeline)) : null,
     durationMs: duration,
   };
 }

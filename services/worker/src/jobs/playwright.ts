@@ -4,6 +4,7 @@ import { BlockedUrlError } from '../browser/ssrf.js';
 import { captureSteps, SeedUnreachableError } from '../lanes/playwright-lane.js';
 import type { PlaywrightLaneResult } from '../lanes/types.js';
 import { PermanentJobError } from './errors.js';
+import { SessionEndedError } from './session-end.js';
 import type { Handler } from './run-job.js';
 
 /**
@@ -31,7 +32,7 @@ export const playwright: Handler<'playwright'> = async ({ data, rt, signal, prog
     throw err;
   }
   const result: PlaywrightLaneResult = { steps };
-  await saveLaneResult(rt.db, data.sessionId, 'playwright', result);
+  if (!(await saveLaneResult(rt.db, data.sessionId, 'playwright', result))) throw new SessionEndedError();
   const failed = steps.filter((s) => s.failure).length;
   return { detail: `${steps.length} steps${failed ? `, ${failed} failed` : ''}` };
 };

@@ -5,9 +5,9 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { failSessionProcessing, getSessionForJob, setLaneStatus } from '@claude-scope/db';
 import { JOB_POLICIES, LANE_KEY, type JobData, type JobName } from '@claude-scope/pipeline';
-import { sessionPrefix } from '@claude-scope/storage';
 import type { Runtime } from '../runtime.js';
 import { JobTimeoutError, PermanentJobError, humanMessage } from './errors.js';
+import { cleanUpEnded, SessionEndedError, sessionEnded } from './session-end.js';
 
 export interface JobContext<N extends JobName> {
   name: N;
@@ -15,8 +15,13 @@ export interface JobContext<N extends JobName> {
   job: Job;
   rt: Runtime;
   log: Logger;
-  /** Aborted on the job's timeout: handlers pass it to every child process and browser call. */
+  /**
+   * Aborted on the job's timeout, or with SessionEndedError once the session is no longer processing:
+   * handlers pass it to every child process, browser call and upload.
+   */
   signal: AbortSignal;
+  /** Throws SessionEndedError if the session ended meanwhile: call it before storing anything costly. */
+  checkpoint(): Promise<void>;
   /** A private temp dir, removed when the job ends. */
   tmpDir: string;
   /** Reports progress (0–100) to the lane status; throttled. */
@@ -29,6 +34,8 @@ export type HandlerTable = { [N in JobName]: Handler<N> };
 
 const LANE_LABEL: Record<JobName, string> = { video: 'video lane', playwright: 'Playwright lane', synthesize: 'synthesis' };
 const PROGRESS_INTERVAL_MS = 500;
+/** After an abort, how long a handler gets to unwind (kill ffmpeg, abort uploads) before the cleanup runs. */
+const UNWIND_MS = 5_000;
 
 interface Run {
   rt: Runtime;
@@ -62,7 +69,7 @@ export async function runJob(rt: Runtime, handlers: HandlerTable, job: Job): Pro
   if (!session || session.status !== 'processing') {
     // Deleted (or already finished) while queued: nothing to do, and nothing of it may stay in storage.
     log.info({ status: session?.status ?? 'deleted' }, 'session no longer processing; skipping job');
-    if (!session) await cleanupDeleted(rt, data.sessionId, log);
+    await cleanUpEnded(rt, data.sessionId, log);
     return;
   }
 
@@ -84,7 +91,7 @@ export async function runJob(rt: Runtime, handlers: HandlerTable, job: Job): Pro
 
 async function run({ rt, handler, job, name, data, sessionId, lane, timeoutMs, attempt, maxAttempts, log }: Run): Promise<void> {
   const startedAt = new Date().toISOString();
-  await setLaneStatus(rt.db, sessionId, lane, {
+  const started = await setLaneStatus(rt.db, sessionId, lane, {
     status: 'running',
     progress: 0,
     startedAt,
@@ -92,12 +99,22 @@ async function run({ rt, handler, job, name, data, sessionId, lane, timeoutMs, a
     error: undefined,
     detail: attempt > 1 ? `attempt ${attempt} of ${maxAttempts}` : undefined,
   });
+  if (!started) {
+    // Ended since runJob looked (the guarded write says so): nothing to do.
+    log.info('session no longer processing; skipping job');
+    await cleanUpEnded(rt, sessionId, log);
+    return;
+  }
 
   const controller = new AbortController();
   const timer = setTimeout(
     () => controller.abort(new JobTimeoutError(`${LANE_LABEL[name]} timed out after ${Math.round(timeoutMs / 1000)} s`)),
     timeoutMs,
   );
+  // The session may end elsewhere (the other lane failed it, the watchdog): stop at once, write nothing.
+  const stopIfEnded = async () => {
+    if (!controller.signal.aborted && (await sessionEnded(rt, sessionId).catch(() => false))) controller.abort(new SessionEndedError());
+  };
   const tmpDir = await mkdtemp(path.join(rt.config.WORKER_TMP_DIR ?? os.tmpdir(), `cs-${name}-`));
   let lastProgress = 0;
   const ctx: JobContext<JobName> = {
@@ -107,23 +124,33 @@ async function run({ rt, handler, job, name, data, sessionId, lane, timeoutMs, a
     rt,
     log,
     signal: controller.signal,
+    async checkpoint() {
+      await stopIfEnded();
+      controller.signal.throwIfAborted();
+    },
     tmpDir,
     async progress(percent, detail) {
       const now = Date.now();
       rt.activity.lastAt = now;
       if (percent < 100 && now - lastProgress < PROGRESS_INTERVAL_MS) return;
       lastProgress = now;
-      await setLaneStatus(rt.db, sessionId, lane, { progress: Math.max(0, Math.min(100, Math.round(percent))), ...(detail ? { detail } : {}) });
+      const processing = await setLaneStatus(rt.db, sessionId, lane, { progress: Math.max(0, Math.min(100, Math.round(percent))), ...(detail ? { detail } : {}) });
+      // The guarded write found the session gone or ended (a missed event): the handler stops at its next step.
+      if (!processing) controller.abort(new SessionEndedError());
       await job.updateProgress(Math.round(percent)).catch(() => {});
     },
   };
 
+  const stopWatching = rt.sessionEvents.on(sessionId, () => void stopIfEnded());
   const t0 = Date.now();
+  let handling: Promise<unknown> = Promise.resolve();
   try {
     const aborted = new Promise<never>((_, reject) =>
       controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }),
     );
-    const outcome = await Promise.race([handler(ctx), aborted]);
+    const running = handler(ctx);
+    handling = running.catch(() => {});
+    const outcome = await Promise.race([running, aborted]);
     if (name !== 'synthesize') {
       await setLaneStatus(rt.db, sessionId, lane, {
         status: 'complete',
@@ -135,6 +162,11 @@ async function run({ rt, handler, job, name, data, sessionId, lane, timeoutMs, a
     rt.metrics.record(name, 'completed', (Date.now() - t0) / 1000);
     log.info({ ms: Date.now() - t0 }, 'job complete');
   } catch (err) {
+    if (err instanceof SessionEndedError || controller.signal.reason instanceof SessionEndedError || (await sessionEnded(rt, sessionId).catch(() => false))) {
+      // Not this job's failure and nothing to retry: whoever ended the session said why.
+      log.info({ ms: Date.now() - t0, err: err instanceof SessionEndedError ? undefined : err }, 'session ended while the job ran; job stopped');
+      return;
+    }
     const permanent = err instanceof PermanentJobError || err instanceof UnrecoverableError;
     const final = permanent || attempt >= maxAttempts;
     rt.metrics.record(name, final ? 'failed' : 'retried', (Date.now() - t0) / 1000);
@@ -151,14 +183,12 @@ async function run({ rt, handler, job, name, data, sessionId, lane, timeoutMs, a
     throw err;
   } finally {
     clearTimeout(timer);
+    stopWatching();
     controller.abort();
+    // An aborted handler may still be unwinding (an upload, a child process): let it, briefly, before cleaning up.
+    await Promise.race([handling, new Promise((r) => setTimeout(r, UNWIND_MS).unref())]);
     await rm(tmpDir, { recursive: true, force: true }).catch(() => {});
-    // Deleted while running: remove whatever this job stored for it.
-    if (!(await getSessionForJob(rt.db, sessionId).catch(() => true))) await cleanupDeleted(rt, sessionId, log);
+    // Deleted or failed while running: remove whatever was stored for it (see session-end.ts).
+    await cleanUpEnded(rt, sessionId, log);
   }
-}
-
-async function cleanupDeleted(rt: Runtime, sessionId: string, log: Logger): Promise<void> {
-  const removed = await rt.storage.deletePrefix(sessionPrefix(sessionId)).catch(() => 0);
-  if (removed) log.info({ removed }, 'removed objects of a deleted session');
 }

@@ -3,15 +3,27 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { getSessionForJob, saveLaneResult } from '@claude-scope/db';
 import { frameImageKey } from '@claude-scope/storage';
-import { analyzeVideo, probe as probeVideo, UndecodableVideoError } from '@claude-scope/video';
+import { analyzeVideo, FrameTooLargeError, probe as probeVideo, RecordingTooLongError, UndecodableVideoError } from '@claude-scope/video';
 import type { VideoLaneResult } from '../lanes/types.js';
 import { PermanentJobError } from './errors.js';
+import { SessionEndedError } from './session-end.js';
 import type { Handler } from './run-job.js';
 
 const minutes = (ms: number) => `${Math.round((ms / 60_000) * 10) / 10} min`;
+/** Rounded down: a decode stopped at the limit knows only a lower bound, and says so. */
+const atLeastMinutes = (ms: number) => `${Math.floor((ms / 60_000) * 10) / 10} min`;
+
+/** The video package's refusals, in the words a user sees (API.md: 422 naming both lengths / both sizes). */
+function permanent(err: unknown, limitMinutes: number): unknown {
+  if (err instanceof UndecodableVideoError || err instanceof FrameTooLargeError) return new PermanentJobError(err.message);
+  if (err instanceof RecordingTooLongError) {
+    return new PermanentJobError(`recording is at least ${atLeastMinutes(err.decodedMs)}, over your limit of ${limitMinutes} min`);
+  }
+  return err;
+}
 
 /** Video lane: the recording from S3 → probe → keyframes (one decode pass) → PNGs to S3, thumbnails. */
-export const video: Handler<'video'> = async ({ data, rt, signal, tmpDir, progress, log }) => {
+export const video: Handler<'video'> = async ({ data, rt, signal, checkpoint, tmpDir, progress, log }) => {
   const session = await getSessionForJob(rt.db, data.sessionId);
   if (!session?.recordingKey) throw new PermanentJobError('the recording is no longer stored; please upload it again');
 
@@ -23,8 +35,7 @@ export const video: Handler<'video'> = async ({ data, rt, signal, tmpDir, progre
   try {
     probe = await probeVideo(file, { signal });
   } catch (err) {
-    if (err instanceof UndecodableVideoError) throw new PermanentJobError(err.message);
-    throw err;
+    throw permanent(err, data.maxRecordingMinutes);
   }
   const limitMs = data.maxRecordingMinutes * 60_000;
   if (probe.durationMs > limitMs) {
@@ -40,18 +51,21 @@ export const video: Handler<'video'> = async ({ data, rt, signal, tmpDir, progre
       workDir: tmpDir,
       candidatesMs,
       maxFrames: rt.config.MAX_KEYFRAMES,
+      maxDurationMs: limitMs, // the container may lie: the limit holds on the decoded timeline too
       signal,
       onProgress: (p) => void progress(p.percent * 0.95, p.stage === 'decode' ? 'decoding' : p.stage === 'extract' ? 'extracting frames' : p.stage),
     });
   } catch (err) {
-    if (err instanceof UndecodableVideoError) throw new PermanentJobError(err.message);
-    throw err;
+    if (err instanceof RecordingTooLongError) log.warn({ decodedMs: err.decodedMs, claimedMs: err.claimedMs }, 'recording longer than its container claims');
+    throw permanent(err, data.maxRecordingMinutes);
   }
 
   const t2 = performance.now();
+  await checkpoint(); // nothing is uploaded for a session that ended while it decoded
   const frames: VideoLaneResult['frames'] = await Promise.all(
     result.frames.map((f) =>
       rt.io.run(async () => {
+        signal.throwIfAborted(); // uploads still queued when the session ends never start
         const imageKey = frameImageKey(data.sessionId, f.timestampMs);
         await rt.storage.putStream(imageKey, createReadStream(f.pngPath), { contentType: 'image/png', signal });
         return { timestamp: f.timestampMs, imageKey, thumbnailUrl: f.thumbnailDataUrl, score: f.score };
@@ -60,7 +74,7 @@ export const video: Handler<'video'> = async ({ data, rt, signal, tmpDir, progre
   );
   const laneResult: VideoLaneResult = { durationMs: probe.durationMs, width: probe.width, height: probe.height, frames };
   const t3 = performance.now();
-  await saveLaneResult(rt.db, data.sessionId, 'video', laneResult);
+  if (!(await saveLaneResult(rt.db, data.sessionId, 'video', laneResult))) throw new SessionEndedError();
   const phasesMs = { fetchAndProbe: Math.round(t1 - t0), analyze: Math.round(t2 - t1), upload: Math.round(t3 - t2), save: Math.round(performance.now() - t3) };
   log.info({ frames: frames.length, durationMs: probe.durationMs, phasesMs, timings: result.timings }, 'keyframes extracted');
   return { detail: `${frames.length} frames` };
