@@ -1,12 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { downDependency, errorBody, HttpError } from '../lib/errors.js';
-import { loggableError } from '../lib/loggable-error.js';
+import { withoutQuery } from '../lib/query-error.js';
 
 const RETRY_AFTER_S = '5';
 
 /**
  * Every error leaves as `{statusCode, error, message}`; a 500 never carries internals, and what is logged
- * of an error never carries a query's SQL or parameters (see lib/loggable-error.ts).
+ * of an error never carries a query's SQL or parameters (see lib/query-error.ts).
  */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
@@ -16,7 +16,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     const down = downDependency(err);
     if (down) {
-      request.log.warn({ err: loggableError(err), dependency: down }, 'dependency unavailable');
+      request.log.warn({ err: withoutQuery(err), dependency: down }, 'dependency unavailable');
       reply.header('retry-after', RETRY_AFTER_S);
       return reply.code(503).send(errorBody(503, `Service temporarily unavailable (${down}); retry shortly`));
     }
@@ -24,7 +24,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       return reply.code(status).send(errorBody(status, err.message));
     }
-    request.log.error({ err: loggableError(err) }, 'unhandled error');
+    request.log.error({ err: withoutQuery(err) }, 'unhandled error');
     return reply.code(500).send(errorBody(500, 'Internal Server Error'));
   });
 

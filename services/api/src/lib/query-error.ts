@@ -1,18 +1,18 @@
 /**
- * What the API may log of an error. A failing query's error (drizzle's `Failed query: <sql> params: …`,
- * and its stack, which starts with that message) carries the statement's parameters: password hashes,
- * emails, notes, typed timeline values. Postgres' own messages and details quote values too
- * (`Key (email)=(…)`, `invalid input syntax …: "…"`). So a database error is logged as its SQLSTATE
- * and the names of what it concerns (constraint, table, column), with the stack's frames only; any
- * other error is logged as it is, unless a database error hides in its causes.
+ * What the error handler logs of a failing query: its SQLSTATE and the names of what it concerns (constraint,
+ * table, column), with the stack's frames only. Drizzle's error (`Failed query: <sql> params: …`, and its stack,
+ * which starts with that message) carries the statement and its parameters: password hashes, emails, notes,
+ * typed timeline values; Postgres' own messages quote values too (`invalid input syntax …: "…"`). The logger's
+ * `err` serializer (@claude-scope/secrets' loggableError) then masks secrets in whatever remains. Any other
+ * error is returned as it is, unless a database error hides in its causes.
  */
-export function loggableError(err: unknown, depth = 0): unknown {
+export function withoutQuery(err: unknown, depth = 0): unknown {
   if (!(err instanceof Error) || depth > 5) return err;
   const pg = databaseError(err);
   if (pg) return new DatabaseError(pg, err.stack);
   const { cause } = err as { cause?: unknown };
   if (cause === undefined || !hidesDatabaseError(cause, depth + 1)) return err;
-  const copy = new Error(err.message, { cause: loggableError(cause, depth + 1) });
+  const copy = new Error(err.message, { cause: withoutQuery(cause, depth + 1) });
   copy.name = err.name;
   copy.stack = err.stack;
   return Object.assign(copy, pickStrings(err, ['code']));
