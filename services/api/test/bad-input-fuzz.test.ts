@@ -213,7 +213,11 @@ describe('bad input, property-based, over every route', () => {
     });
     const where = `${label}: ${req.method} ${req.url.slice(0, 160)} ${typeof req.payload === 'string' ? req.payload.slice(0, 160) : ''}`;
     let problem: string | undefined;
-    if (res.statusCode >= 500) problem = `${res.statusCode} ${res.body.slice(0, 200)}`;
+    // Readiness answers 503 when a dependency is slow to answer (2 s), which a loaded test machine can be: its
+    // documented answer, in the contract's shape, not a failure to handle the input.
+    const readinessVerdict = res.statusCode === 503 && req.url.startsWith('/api/ready');
+    if (res.statusCode >= 500 && !readinessVerdict) problem = `${res.statusCode} ${res.body.slice(0, 200)}`;
+    else if (readinessVerdict) problem = contractErrorProblem(res);
     else if (req.ownErrors) problem = undefined;
     else if (res.statusCode >= 400 && !CLIENT_ERRORS.has(res.statusCode)) problem = `unexpected status ${res.statusCode}: ${res.body.slice(0, 200)}`;
     else if (res.statusCode >= 400) problem = contractErrorProblem(res);
