@@ -11,6 +11,8 @@ import multipart from '@fastify/multipart';
 import queuePlugin from './plugins/queue.js';
 import metricsPlugin from './plugins/metrics.js';
 import adminPlugin from './plugins/admin.js';
+import uploadQuotaPlugin from './plugins/upload-quota.js';
+import { fallbackRateLimitStore } from './lib/rate-limit-store.js';
 import swaggerPlugin from './plugins/swagger.js';
 import { installValidation } from './plugins/validation.js';
 import authRoutes from './routes/auth/index.js';
@@ -21,6 +23,7 @@ import promptRoutes from './routes/sessions/prompt.js';
 import frameImageRoutes from './routes/sessions/frame-image.js';
 import settingsRoutes from './routes/settings/index.js';
 import tokenRoutes from './routes/tokens/index.js';
+import mcpRoutes from './routes/mcp/index.js';
 
 export interface BuildOptions {
   config: ApiConfig;
@@ -60,11 +63,10 @@ export async function buildApp(opts: BuildOptions) {
   await app.register(infraPlugin, { config });
   await app.register(rateLimit, {
     global: false,
-    redis: app.redis,
-    nameSpace: `${opts.redisNamespace ?? 'claude-scope'}:rate-limit:`,
-    // Redis down must not lock everyone out of login: count locally until it is back.
-    skipOnError: true,
+    // Counted in Redis, and in this process while Redis is down: limits never vanish (lib/rate-limit-store.ts).
+    store: fallbackRateLimitStore(app.redis, `${opts.redisNamespace ?? 'claude-scope'}:rate-limit:`, app.log),
   });
+  await app.register(uploadQuotaPlugin);
   await app.register(queuePlugin);
   await app.register(metricsPlugin);
   await app.register(adminPlugin);
@@ -81,6 +83,7 @@ export async function buildApp(opts: BuildOptions) {
   await app.register(recordingRoutes, { prefix: '/api/recordings' });
   await app.register(settingsRoutes, { prefix: '/api/settings' });
   await app.register(tokenRoutes, { prefix: '/api/tokens' });
+  await app.register(mcpRoutes);
   // The built web app at / (after the API routes).
   await app.register(import('./plugins/web.js'), config.WEB_DIST_DIR ? { root: config.WEB_DIST_DIR } : {});
   return app;

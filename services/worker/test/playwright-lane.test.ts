@@ -50,7 +50,8 @@ describe('Playwright lane in a real Chromium', () => {
   let demo: DemoApp;
   let site: Site;
   let victim: Victim;
-  const browser = new BrowserManager({ executablePath: CHROMIUM, maxPages: 2, log: pino({ level: 'silent' }) });
+  // scripts/env.sh sets CHROMIUM_NO_SANDBOX=true for root, where Chromium refuses its sandbox.
+  const browser = new BrowserManager({ executablePath: CHROMIUM, noSandbox: process.env.CHROMIUM_NO_SANDBOX === 'true', maxPages: 2, log: pino({ level: 'silent' }) });
   // Production-like: private targets denied, only the demo app allowed by name.
   const policy = (): UrlPolicy => ({ allowPrivate: false, allowedHosts: [new URL(demo.url).host] });
   const run = (seedUrl: string, timeline: TimelineEvent[], extra: Partial<LaneOptions> = {}) =>

@@ -20,6 +20,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '',
     {
       onRequest: app.authenticate,
+      preHandler: app.uploadQuota.check,
       schema: {
         tags: ['recordings'],
         summary: 'Upload a recording for dual-lane analysis and prompt generation',
@@ -33,6 +34,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           413: ErrorBody,
           415: ErrorBody,
           422: UnprocessableBody,
+          429: ErrorBody,
           503: ErrorBody,
         },
       },
@@ -59,7 +61,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
       const settings = await getSettings(app.db, request.userId);
       const now = new Date();
-      const row = await createSession(app.db, request.userId, {
+      const row = await app.uploadQuota.insert(request, (db) => createSession(db, request.userId, {
         title: fields.title,
         seedUrl: fields.seedUrl,
         ...(fields.notes !== null ? { notes: fields.notes } : {}),
@@ -71,7 +73,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         processingStatus: initialProcessingStatus(now),
         processingStartedAt: now,
         clientDurationMs: fields.durationMs,
-      }).catch(async (err: unknown) => {
+      })).catch(async (err: unknown) => {
         await app.storage.deleteKeys([upload.key]).catch(() => {});
         throw err;
       });
