@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApiConfig } from './config.js';
 import { logSerializers, REDACT_PATHS } from './lib/log-serializers.js';
 import authPlugin from './plugins/auth.js';
-import { installErrorHandling } from './plugins/errors.js';
+import { frameworkErrors, installErrorHandling } from './plugins/errors.js';
 import infraPlugin from './plugins/infra.js';
 import multipart from '@fastify/multipart';
 import queuePlugin from './plugins/queue.js';
@@ -51,6 +51,7 @@ export async function buildApp(opts: BuildOptions) {
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installValidation(app);

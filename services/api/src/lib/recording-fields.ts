@@ -1,7 +1,8 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import {
   AGENT_TARGETS,
   HttpUrl,
+  INT32_MAX,
   MAX_TIMELINE_EVENTS,
   TIMELINE_EVENT_TYPES,
   TimelineEvent,
@@ -9,6 +10,7 @@ import {
   type TimelineEvent as TimelineEventT,
 } from '@claude-scope/contracts';
 import Type from 'typebox';
+import { compileValidator, makeAjv } from './ajv.js';
 import { HttpError } from './errors.js';
 import { formatValidationError } from '../plugins/validation.js';
 import { maskTimeline } from './timeline-secrets.js';
@@ -24,7 +26,8 @@ export interface RecordingFields {
 
 export const RECORDING_TEXT_FIELDS = ['title', 'seedUrl', 'notes', 'agentTarget', 'timeline', 'durationMs'] as const;
 
-const ajv = new Ajv({ allErrors: false, coerceTypes: false, removeAdditional: false, verbose: true, strict: false });
+// The API's own strict ajv and text rule, as for JSON bodies: form fields are strings on the wire all the same.
+const ajv = makeAjv(false);
 const bad = (message: string) => new HttpError(400, message);
 
 const TextFields = Type.Object(
@@ -36,11 +39,11 @@ const TextFields = Type.Object(
   },
   { additionalProperties: false },
 );
-const validateText = ajv.compile(TextFields);
+const validateText = compileValidator(ajv, TextFields);
 
 // One validator per event type, so an error names the event's own rule instead of a union's noise.
 const eventValidators = new Map<string, ValidateFunction>(
-  TimelineEvent.anyOf.map((schema) => [String(schema.properties.type.const), ajv.compile(schema)]),
+  TimelineEvent.anyOf.map((schema) => [String(schema.properties.type.const), compileValidator(ajv, schema)]),
 );
 
 /** `timeline` arrives as a JSON string: parsed, then each event checked, errors naming its index. */
@@ -76,6 +79,7 @@ export function parseRecordingFields(fields: Record<string, string>): RecordingF
   if (durationMs !== undefined) {
     if (!/^\d{1,10}$/.test(durationMs.trim())) throw bad('durationMs must be a non-negative integer (milliseconds)');
     duration = Number(durationMs);
+    if (duration > INT32_MAX) throw bad(`durationMs must be <= ${INT32_MAX}`);
   }
   return {
     title: text.title!,
