@@ -13,3 +13,7 @@ export S3_ACCESS_KEY_ID="${S3_ACCESS_KEY_ID:-S3RVER}"
 export S3_SECRET_ACCESS_KEY="${S3_SECRET_ACCESS_KEY:-S3RVER}"
 export S3_FORCE_PATH_STYLE="${S3_FORCE_PATH_STYLE:-true}"
 export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+# Chromium refuses to start its sandbox as root, and this machine runs tests and `make dev` as root: only then is
+# the Playwright lane's browser run without it (explicitly; the worker warns at each launch). Anyone else, and the
+# worker image (a non-root user), keeps the sandbox.
+if [ "$(id -u)" = 0 ]; then export CHROMIUM_NO_SANDBOX="${CHROMIUM_NO_SANDBOX:-true}"; fi

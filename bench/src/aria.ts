@@ -48,7 +48,7 @@ interface LaneModule {
   }): Promise<Step[]>;
 }
 interface ManagerModule {
-  BrowserManager: new (opts: { executablePath: string; maxPages: number; log: unknown }) => Manager;
+  BrowserManager: new (opts: { executablePath: string; noSandbox?: boolean; maxPages: number; log: unknown }) => Manager;
 }
 interface TestkitModule {
   startDemoApp(): Promise<{ url: string; close(): Promise<void> }>;
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   ]);
   const demo = await startDemoApp();
   const policy = { allowPrivate: false, allowedHosts: [new URL(demo.url).host] };
-  const newManager = () => new BrowserManager({ executablePath: CHROMIUM, maxPages: 1, log: silentLog });
+  const newManager = () => new BrowserManager({ executablePath: CHROMIUM, noSandbox: process.env.CHROMIUM_NO_SANDBOX === 'true', maxPages: 1, log: silentLog });
   const capture = (browser: Manager, seedUrl: string, timeline: TimelineEvent[] = [], onStep?: (done: number) => void) =>
     captureSteps(browser, { seedUrl, timeline, policy, navigationTimeoutMs: 15_000, signal: new AbortController().signal, onStep });
   const urls = DEMO_PAGES.map((p) => `${demo.url}${p.path}`);

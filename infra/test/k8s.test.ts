@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
+import { isKnownDefaultSecret } from '@claude-scope/config';
 import { apiConfigSpec } from '@claude-scope/api/config';
 import { workerConfigSpec } from '@claude-scope/worker/config';
 import { JOB_NAMES, JOBS, type JobName } from '@claude-scope/pipeline';
@@ -129,6 +130,9 @@ describe('infra/k8s manifests', () => {
     expect(Object.keys(secret).sort()).toEqual(['DATABASE_URL', 'JWT_SECRET', 'REDIS_URL', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']);
     // A template applied as is must not run with a known JWT secret or a made-up database.
     for (const name of ['JWT_SECRET', 'DATABASE_URL', 'REDIS_URL']) expect(() => specVar(name)!.parse(secret[name]!), name).toThrow();
+    // The credentials too: production (the ConfigMap's NODE_ENV) refuses the template's placeholders.
+    expect(configMap('claude-scope-config').NODE_ENV).toBe('production');
+    for (const name of ['JWT_SECRET', 'S3_SECRET_ACCESS_KEY']) expect(isKnownDefaultSecret(secret[name]!), name).toBe(true);
     const text = read('infra/k8s/secret.yaml') + read('infra/k8s/kustomization.yaml');
     expect(text).toMatch(/external/i); // Postgres, Redis and S3 are not run here, and the files say so
   });
@@ -161,6 +165,25 @@ describe('infra/k8s manifests', () => {
       expect(env.has('JWT_SECRET'), `${d.metadata.name} does not need the JWT secret`).toBe(false);
     }
     expect(envOf(container(one('Job', 'claude-scope-migrate'))).has('DATABASE_URL')).toBe(true);
+  });
+
+  it('keeps the Playwright lane\'s Chromium sandboxed, under a seccomp profile that allows its sandbox', () => {
+    for (const d of workerDeployments) {
+      const env = envOf(container(d));
+      expect(env.get('CHROMIUM_NO_SANDBOX')?.value ?? 'false', `${d.metadata.name}: CHROMIUM_NO_SANDBOX`).toBe('false');
+    }
+    const browserPod = workerDeployments.find((d) => queueOf(d) === 'playwright')!;
+    const c = container(browserPod);
+    expect(podSpec(browserPod).securityContext).toMatchObject({ runAsNonRoot: true });
+    expect(c.securityContext).toMatchObject({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+    expect(c.securityContext.capabilities.add ?? []).toEqual([]); // no SYS_ADMIN: user namespaces instead
+    expect(c.securityContext.seccompProfile).toEqual({ type: 'Localhost', localhostProfile: 'claude-scope/chromium.json' });
+    expect(fs.existsSync(path.join(ROOT, 'infra/seccomp/chromium.json'))).toBe(true);
+    // Every other workload keeps the runtime's default profile.
+    for (const w of workloads.filter((x) => x !== browserPod)) {
+      expect(podSpec(w).securityContext?.seccompProfile, `${w.kind}/${w.metadata.name}`).toEqual({ type: 'RuntimeDefault' });
+      for (const x of containersOf(w)) expect(x.securityContext?.seccompProfile, `${w.metadata.name}`).toBeUndefined();
+    }
   });
 
   it('runs one worker Deployment per queue, consuming exactly that queue', () => {

@@ -79,6 +79,8 @@ try {
     LOG_LEVEL: 'silent',
     DATABASE_URL: testDb.url,
     JWT_SECRET: randomBytes(32).toString('hex'),
+    // Production refuses s3rver's well-known key (scripts/env.sh); the bench never touches S3.
+    S3_SECRET_ACCESS_KEY: randomBytes(16).toString('hex'),
     QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`,
   });
   app = await buildApp({ config, redisNamespace: `bench-${randomBytes(4).toString('hex')}` });

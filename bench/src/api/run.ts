@@ -419,6 +419,8 @@ async function main() {
     LOG_LEVEL: 'silent',
     DATABASE_URL: testDb.url,
     JWT_SECRET: randomBytes(32).toString('hex'),
+    // Production refuses s3rver's well-known key (scripts/env.sh); the bench never touches S3.
+    S3_SECRET_ACCESS_KEY: randomBytes(16).toString('hex'),
     DATABASE_POOL_MAX: String(poolMax),
     QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`, // nothing the bench does enqueues, but never share real queues
   };

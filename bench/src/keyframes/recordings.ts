@@ -1,19 +1,31 @@
-import { generateRecording, type Truth } from '@claude-scope/testkit';
+import { generateRecording, getScenario, type Split, type Truth, type VideoFormat } from '@claude-scope/testkit';
 
 export interface Recording {
   name: string;
+  scenario: string;
+  split: Split;
+  format: VideoFormat;
+  size: string;
   file: string;
   truth: Truth;
 }
 
-/** Testkit recordings at 1280×720 30 fps (generated once, then cached): webm for all, mp4 for some. */
-export async function recordings(webm: readonly string[], mp4: readonly string[]): Promise<Recording[]> {
+export interface Plan {
+  scenario: string;
+  format: VideoFormat;
+  width: number;
+  height: number;
+}
+
+/** Testkit recordings at 30 fps (generated once, then cached under TESTKIT_CACHE_DIR), in plan order. */
+export async function recordings(plan: readonly Plan[], log: (line: string) => void): Promise<Recording[]> {
   const out: Recording[] = [];
-  for (const [list, format] of [[webm, 'webm'], [mp4, 'mp4']] as const) {
-    for (const s of list) {
-      const rec = await generateRecording(s, { format, width: 1280, height: 720, fps: 30 });
-      out.push({ name: `${s} (${format})`, file: rec.videoPath, truth: rec.truth });
-    }
+  for (const p of plan) {
+    const t0 = performance.now();
+    const rec = await generateRecording(p.scenario, { format: p.format, width: p.width, height: p.height, fps: 30 });
+    const size = `${p.width}x${p.height}`;
+    log(`${p.scenario} ${size} ${p.format}: ${rec.cached ? 'cached' : `generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`}`);
+    out.push({ name: `${p.scenario} (${p.format}, ${p.height}p)`, scenario: p.scenario, split: getScenario(p.scenario).split, format: p.format, size, file: rec.videoPath, truth: rec.truth });
   }
   return out;
 }

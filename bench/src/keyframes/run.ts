@@ -1,19 +1,21 @@
 /**
- * bench:keyframes — how well keyframes match the ground truth of testkit recordings, for the video lane
- * and for the usual baselines, strict (every testkit step) and merged (steps < 300 ms apart joined).
- * Usage: pnpm bench:keyframes [--scenario a,b] [--mp4 a,b] [--no-write]
- * Results: bench/results/keyframes.{md,json}.
+ * bench:keyframes — how well keyframes match the ground truth of testkit recordings, per split
+ * (tuning / validation) and per step kind, for the video lane and three baselines.
+ * Usage: pnpm bench:keyframes [--scenario a,b] [--size 1280x720] [--vp9 a,b] [--vp8 a,b] [--mp4 a,b] [--out name] [--no-write]
+ *   --vp9/--vp8/--mp4: which of those scenarios get that encoding (defaults below; `none` for none);
+ *   --out: results file name (default keyframes).
+ * Results: bench/results/<out>.{md,json}.
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCENARIOS } from '@claude-scope/testkit';
-import { METHODS } from './methods.js';
-import { line, type Row } from './report.js';
+import { SCENARIOS, type VideoFormat } from '@claude-scope/testkit';
 import { markdown } from './markdown.js';
-import { recordings } from './recordings.js';
+import { METHODS } from './methods.js';
+import { recordings, type Plan } from './recordings.js';
+import { line, type Row } from './report.js';
 import { score } from './score.js';
-import { mergedWindows, strictWindows } from './truth.js';
+import { windows } from './truth.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const RESULTS = path.join(ROOT, 'bench/results');
@@ -23,31 +25,45 @@ const arg = (name: string) => {
   return i >= 0 ? process.argv[i + 1]?.split(',').filter(Boolean) : undefined;
 };
 const scenarios = arg('scenario') ?? SCENARIOS.map((s) => s.name);
-// mp4 (H.264) for a few: another codec's noise and keyframe pattern.
-const mp4 = arg('mp4') ?? ['login-flow', 'modal-confirm', 'tabs-and-dropdown'].filter((s) => scenarios.includes(s));
+const only = (list: string[]) => list.filter((s) => scenarios.includes(s));
+const [width, height] = (arg('size')?.[0] ?? '1280x720').split('x').map(Number) as [number, number];
+const validation = SCENARIOS.filter((s) => s.split === 'validation').map((s) => s.name);
+// VP9 for every scenario; H.264 and VP8 for some, validation ones included: other codecs' noise and keyframe patterns.
+const byFormat: [VideoFormat, string[]][] = [
+  ['webm', only(arg('vp9') ?? scenarios)],
+  ['mp4', only(arg('mp4') ?? ['login-flow', 'modal-confirm', ...validation])],
+  ['webm-vp8', only(arg('vp8') ?? ['order-bursts', 'v-inbox-window', 'v-settings-bursts'])],
+];
+const plan: Plan[] = byFormat.flatMap(([format, list]) => list.map((scenario) => ({ scenario, format, width, height })));
 
 async function main() {
   const started = Date.now();
-  const recs = await recordings(scenarios, mp4);
+  const recs = await recordings(plan, console.log);
   const rows: Row[] = [];
   for (const rec of recs) {
-    const strict = strictWindows(rec.truth);
-    const merged = mergedWindows(rec.truth);
+    const wins = windows(rec.truth);
     for (const m of METHODS) {
       const t0 = performance.now();
       const frames = await m.frames(rec.file, rec.truth);
-      const row: Row = { recording: rec.name, method: m.name, strict: score(frames, strict, rec.truth), merged: score(frames, merged, rec.truth), ms: performance.now() - t0 };
+      const row: Row = { rec, method: m.name, score: score(frames, wins, rec.truth), ms: performance.now() - t0 };
       rows.push(row);
       console.log(line(row));
     }
   }
-  const md = markdown(rows, recs, { startedAt: new Date(started), seconds: (Date.now() - started) / 1000, argv: process.argv.slice(2) });
+  const notes = [`Size: ${width}×${height} for every recording of this run.`];
+  const md = markdown(rows, recs, { startedAt: new Date(started), seconds: (Date.now() - started) / 1000, argv: process.argv.slice(2), notes });
   console.log(`\n${md}`);
   if (!process.argv.includes('--no-write')) {
+    const out = arg('out')?.[0] ?? 'keyframes';
     mkdirSync(RESULTS, { recursive: true });
-    writeFileSync(path.join(RESULTS, 'keyframes.md'), md);
-    const json = rows.map((r) => ({ ...r, strict: { ...r.strict, missed: r.strict.missed.length }, merged: { ...r.merged, missed: r.merged.missed.length } }));
-    writeFileSync(path.join(RESULTS, 'keyframes.json'), `${JSON.stringify(json, null, 2)}\n`);
+    writeFileSync(path.join(RESULTS, `${out}.md`), md);
+    const json = rows.map((r) => ({
+      recording: r.rec.name, scenario: r.rec.scenario, split: r.rec.split, format: r.rec.format, size: r.rec.size, method: r.method,
+      all: r.score.all, byKind: r.score.byKind, ms: Math.round(r.ms),
+      // What went wrong, for the lane only (a baseline's thousand wrong frames say nothing more than its counts).
+      ...(r.method.startsWith('lane') ? { missed: r.score.missed, wrongMs: r.score.wrongMs } : {}),
+    }));
+    writeFileSync(path.join(RESULTS, `${out}.json`), `${JSON.stringify(json, null, 2)}\n`);
   }
 }
 

@@ -1,62 +1,83 @@
 import type { Truth } from '@claude-scope/testkit';
 import type { TruthWindow } from './truth.js';
 
-export interface Score {
-  windows: number;
-  /** Windows with at least one frame in them. */
-  found: number;
+/** Counts for one group of steps (all of a recording, or one step kind). */
+export interface Counts {
+  steps: number;
+  /** Steps with a keyframe in their settled stretch [settledMs, next startMs). */
+  settled: number;
+  /** Steps with a keyframe anywhere from their first changed frame to the next step, settled or not. */
+  loose: number;
   frames: number;
-  /** Frames that are the first in their window: one per state is the right answer. */
+  /** A step's first keyframe in its settled stretch: one per step is the right answer. */
   correct: number;
-  /** Further frames in a window that already has one. */
-  extra: number;
-  /** Frames in no window: mid-transition (animation, spinner) or before the state settled. */
-  unsettled: number;
-  /** Frames inside a cursor-only stretch (may still be a state's right frame). */
-  inCursorOnly: number;
-  /** Frames inside a cursor-only stretch that are not a state's right frame: picked for pointer motion. */
-  cursorFalse: number;
-  /** Windows without a frame, for the report. */
+  /** Keyframes in a pointer-only stretch that are not a step's right frame: picked for the pointer, hover or caret. */
+  pointer: number;
+}
+
+export interface Score {
+  all: Counts;
+  byKind: Record<string, Counts>;
+  /** For the report: steps with no settled keyframe, wrong keyframes. */
   missed: TruthWindow[];
-  /** Frames that were wrong, for the report. */
   wrongMs: number[];
 }
 
-/** Scores keyframe times (ms) against truth windows. */
-export function score(framesMs: readonly number[], windows: readonly TruthWindow[], truth: Truth): Score {
-  const hit = new Set<number>();
-  const s: Score = { windows: windows.length, found: 0, frames: framesMs.length, correct: 0, extra: 0, unsettled: 0, inCursorOnly: 0, cursorFalse: 0, missed: [], wrongMs: [] };
+export const zero = (): Counts => ({ steps: 0, settled: 0, loose: 0, frames: 0, correct: 0, pointer: 0 });
+
+/**
+ * Scores keyframe times (ms) against the steps. A keyframe belongs to the step whose [startMs, endMs)
+ * holds it (before the first step: kind "none"), which is how precision and pointer frames are split by kind.
+ */
+export function score(framesMs: readonly number[], wins: readonly TruthWindow[], truth: Truth): Score {
+  const s: Score = { all: zero(), byKind: {}, missed: [], wrongMs: [] };
+  const kind = (k: string) => (s.byKind[k] ??= zero());
+  const settled = new Set<number>();
+  const loose = new Set<number>();
+  for (const w of wins) {
+    s.all.steps++;
+    kind(w.kind).steps++;
+  }
   for (const t of [...framesMs].sort((a, b) => a - b)) {
-    const w = windows.findIndex((x) => t >= x.settledMs && t < x.endMs);
-    const right = w >= 0 && !hit.has(w);
+    const i = wins.findIndex((w) => t >= w.startMs && t < w.endMs);
+    const w = wins[i];
+    const k = kind(w?.kind ?? 'none');
+    s.all.frames++;
+    k.frames++;
+    if (i >= 0) loose.add(i);
+    const right = !!w && t >= w.settledMs && !settled.has(i);
     if (right) {
-      hit.add(w);
-      s.correct++;
+      settled.add(i);
+      s.all.correct++;
+      k.correct++;
     } else {
       s.wrongMs.push(t);
-      if (w >= 0) s.extra++;
-      else s.unsettled++;
-    }
-    if (truth.cursorOnly.some((c) => t >= c.startMs && t <= c.endMs)) {
-      s.inCursorOnly++;
-      if (!right) s.cursorFalse++;
+      if (truth.cursorOnly.some((c) => t >= c.startMs && t <= c.endMs)) {
+        s.all.pointer++;
+        k.pointer++;
+      }
     }
   }
-  s.found = hit.size;
-  s.missed = windows.filter((_, i) => !hit.has(i));
+  wins.forEach((w, i) => {
+    if (settled.has(i)) {
+      s.all.settled++;
+      kind(w.kind).settled++;
+    } else s.missed.push(w);
+    if (loose.has(i)) {
+      s.all.loose++;
+      kind(w.kind).loose++;
+    }
+  });
   return s;
 }
 
-/** Sums scores (micro-average: every state and frame weighs the same). */
-export function total(scores: readonly Score[]): Score {
-  const z: Score = { windows: 0, found: 0, frames: 0, correct: 0, extra: 0, unsettled: 0, inCursorOnly: 0, cursorFalse: 0, missed: [], wrongMs: [] };
-  for (const s of scores) {
-    for (const k of ['windows', 'found', 'frames', 'correct', 'extra', 'unsettled', 'inCursorOnly', 'cursorFalse'] as const) z[k] += s[k];
-    z.missed.push(...s.missed);
-  }
-  return z;
+/** Sums counts (micro-average: every step and frame weighs the same). */
+export function add(into: Counts, c: Counts): Counts {
+  for (const k of Object.keys(into) as (keyof Counts)[]) into[k] += c[k];
+  return into;
 }
 
-export const recall = (s: Score) => (s.windows ? s.found / s.windows : 1);
-export const precision = (s: Score) => (s.frames ? s.correct / s.frames : 1);
-export const framesPerStep = (s: Score) => (s.windows ? s.frames / s.windows : 0);
+export const settledRecall = (c: Counts) => (c.steps ? c.settled / c.steps : 1);
+export const looseRecall = (c: Counts) => (c.steps ? c.loose / c.steps : 1);
+export const precision = (c: Counts) => (c.frames ? c.correct / c.frames : 1);
+export const framesPerStep = (c: Counts) => (c.steps ? c.frames / c.steps : 0);

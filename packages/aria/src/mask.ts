@@ -1,10 +1,6 @@
 import type { AriaNode } from '@claude-scope/contracts';
-import { MASK, maskSecretText } from './secret-text.js';
+import { isSecretField as isSecretLabel, MASK, maskSecretText } from '@claude-scope/secrets';
 import { cloneTree, VALUE_ROLES, walk } from './tree.js';
-
-// Playwright writes an <input type=password> as a plain `textbox "Password": <typed value>`:
-// the type is not in the snapshot, so password fields are recognised by their label.
-const SECRET_FIELD = /pass(?:word|wd|code|phrase)|passwort|kennwort|contrase[ñn]a|mot de passe|senha|\bpwd\b|\bpin\b|secret|token|api[\s_-]?key|\botp\b|one[\s-]?time|verification code|security code|\bcvc\b|\bcvv\b/i;
 
 /**
  * Copy of a tree with secrets replaced by MASK: the whole value of password-like fields, and
@@ -28,6 +24,8 @@ export function maskSecrets(tree: readonly AriaNode[]): AriaNode[] {
   return copy;
 }
 
+// Playwright writes an <input type=password> as a plain `textbox "Password": <typed value>`: the type is not in
+// the snapshot, so secret fields are recognised by their label, by the one rule every lane uses.
 function isSecretField(node: AriaNode, parent: AriaNode | null): boolean {
   if (!VALUE_ROLES.has(node.role)) return false;
   const labels = [node.name, node.placeholder];
@@ -36,5 +34,5 @@ function isSecretField(node: AriaNode, parent: AriaNode | null): boolean {
     const before = parent.children[parent.children.indexOf(node) - 1];
     if (before?.role === 'text') labels.push(before.name);
   }
-  return labels.some((l) => typeof l === 'string' && SECRET_FIELD.test(l));
+  return labels.some((l) => typeof l === 'string' && isSecretLabel(l));
 }

@@ -2,6 +2,10 @@
  * Typed environment configuration. Each service declares a spec of variables; `loadConfig` reads them
  * all, collects every problem, and fails once with a message naming each bad or missing variable.
  */
+import { isKnownDefaultSecret } from './known-secrets.js';
+
+export { isKnownDefaultSecret, KNOWN_DEFAULT_SECRETS } from './known-secrets.js';
+
 export type Env = Record<string, string | undefined>;
 
 export interface Var<T> {
@@ -10,6 +14,7 @@ export interface Var<T> {
   /** Human description of the rule, used in error messages and the README table. */
   describe: string;
   parse(raw: string): T;
+  /** Never echoed in messages; with NODE_ENV=production, a well-known default or placeholder value is refused. */
   secret?: boolean;
 }
 
@@ -148,6 +153,11 @@ export function loadConfig<S extends Spec>(spec: S, env: Env = process.env): Con
       if (!(err instanceof ParseError)) throw err;
       // Never echo a secret's value back into logs.
       problems.push(`${name} must be ${v.describe}${v.secret ? '' : ` (got "${raw.slice(0, 80)}")`}`);
+      continue;
+    }
+    // Everyone can read the defaults shipped in this repository and its tools: production must bring its own.
+    if (v.secret && env.NODE_ENV === 'production' && isKnownDefaultSecret(raw)) {
+      problems.push(`${name} is a well-known default or placeholder, refused in production: set a random one (e.g. openssl rand -base64 48)`);
     }
   }
   if (problems.length) throw new ConfigError(problems);

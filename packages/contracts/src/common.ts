@@ -11,6 +11,14 @@ export const SESSION_STATUSES = ['processing', 'complete', 'error'] as const;
 export const SessionStatus = Type.Enum([...SESSION_STATUSES]);
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
+/**
+ * The contract's range for counts, durations and times unless stated: what a Postgres `integer` holds, so an
+ * out-of-range number is a 400 naming its field, never a database error.
+ */
+export const INT32_MAX = 2_147_483_647;
+/** A count (frames, URLs) or a time in ms: 0 … 2^31 − 1. */
+export const Count = Type.Integer({ minimum: 0, maximum: INT32_MAX });
+
 export const Timestamp = Type.String({ format: 'date-time', description: 'ISO 8601 with milliseconds and Z' });
 
 /** Absolute http(s) URL. The pattern keeps `javascript:`, `file:` and relative URLs out at the schema level. */

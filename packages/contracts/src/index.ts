@@ -6,4 +6,5 @@ export * from './status.js';
 export * from './sessions.js';
 export * from './timeline.js';
 export * from './recordings.js';
+export * from './text.js';
 export * from './tokens.js';

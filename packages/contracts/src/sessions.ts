@@ -1,10 +1,9 @@
 import Type from 'typebox';
 import { AriaNodeSchema, DiffSummary } from './aria.js';
-import { AgentTarget, FrameId, HttpUrl, SessionId, SessionStatus, Timestamp, UserId } from './common.js';
+import { AgentTarget, Count, FrameId, HttpUrl, INT32_MAX, SessionId, SessionStatus, Timestamp, UserId } from './common.js';
 
 const Title = Type.String({ minLength: 1, maxLength: 500 });
 const Notes = Type.String({ maxLength: 2000 });
-const Count = Type.Integer({ minimum: 0 });
 
 export const Session = Type.Object({
   id: SessionId,
@@ -12,12 +11,12 @@ export const Session = Type.Object({
   title: Type.String(),
   seedUrl: Type.Union([Type.String(), Type.Null()]),
   status: SessionStatus,
-  duration: Type.Number({ minimum: 0, description: 'recording length in seconds' }),
+  duration: Type.Number({ minimum: 0, maximum: INT32_MAX, description: 'recording length in seconds' }),
   frameCount: Count,
   urls: Type.Array(Type.String()),
   urlCount: Count,
   agentTarget: AgentTarget,
-  processingTime: Type.Integer({ minimum: 0, description: 'milliseconds' }),
+  processingTime: Type.Integer({ minimum: 0, maximum: INT32_MAX, description: 'milliseconds' }),
   prompt: Type.String(),
   notes: Type.Union([Type.String(), Type.Null()]),
   lastError: Type.Union([Type.String(), Type.Null()]),
@@ -66,7 +65,7 @@ export const UpdateSessionBody = Type.Object(
   {
     title: Type.Optional(Title),
     status: Type.Optional(SessionStatus),
-    duration: Type.Optional(Type.Number({ minimum: 0 })),
+    duration: Type.Optional(Type.Number({ minimum: 0, maximum: INT32_MAX, description: 'seconds' })),
     urls: Type.Optional(Type.Array(Type.String({ maxLength: 2048 }), { maxItems: 10_000 })),
     prompt: Type.Optional(Type.String({ maxLength: 1_000_000 })),
     agentTarget: Type.Optional(AgentTarget),

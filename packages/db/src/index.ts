@@ -9,5 +9,6 @@ export * from './repos/settings.js';
 export * from './repos/sessions.js';
 export * from './repos/frames.js';
 export * from './repos/session-status.js';
+export * from './repos/upload-quota.js';
 export * from './repos/pipeline.js';
 export * from './repos/api-tokens.js';

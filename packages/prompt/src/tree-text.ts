@@ -4,6 +4,7 @@
  * format-specific escaping happens later, when a format wraps the lines in its untrusted block.
  */
 import type { AriaNode } from '@claude-scope/contracts';
+import { isSecretField } from '@claude-scope/secrets';
 import { REDACTED, redactSecrets } from './redact.js';
 import { oneLine } from './text.js';
 
@@ -23,7 +24,6 @@ const CONTAINERS = new Set([
   'tablist', 'tabpanel', 'toolbar', 'grid', 'table', 'tree', 'radiogroup',
 ]);
 
-const SECRET_FIELD = /pass(?:word|code|phrase)?|secret|token|api.?key|\bpin\b|\botp\b|cvc|cvv|card.?number/i;
 const MAX_DEPTH = 64; // pathological trees: stop descending rather than overflow the stack
 const NAME_MAX = 120;
 const VALUE_MAX = 80;
@@ -108,7 +108,7 @@ function computeNodeText(node: AriaNode, cache: TreeCache): string {
   const clean_ = (text: string, max: number) => clean(text, max, cache);
   const role = clean_(String(node.role ?? ''), 40) || 'node';
   const name = clean_(typeof node.name === 'string' ? node.name : '', NAME_MAX);
-  const secretField = SECRET_FIELD.test(name);
+  const secretField = isSecretField(name);
   const states: string[] = [];
   for (const key of Object.keys(node).sort()) {
     if (key === 'role' || key === 'name' || key === 'children' || key === 'diffStatus') continue;

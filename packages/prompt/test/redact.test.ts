@@ -62,7 +62,7 @@ describe('secrets never reach a prompt', () => {
   const CANARY = 'sk-live-CANARY0123456789abcdefXYZ';
   const analysis = loginDashboardModal();
   analysis.title += ` ${CANARY}`;
-  analysis.notes += `\napi_key=${CANARY}`;
+  analysis.notes += `\napi_key=${CANARY}\nmy password CANARYhunter2 and card 4111 1111 1111 1111`;
   analysis.seedUrl += `?token=${CANARY}`;
   analysis.urls.push(`http://localhost:5173/x?password=${CANARY}`);
   const s = analysis.steps[3]!;
@@ -78,8 +78,26 @@ describe('secrets never reach a prompt', () => {
     const text = render(analysis, ALL_ON, target);
     expect(text).not.toContain('CANARY');
     expect(text).not.toContain('hunter2');
+    expect(text).not.toContain('4111 1111');
     expect(text).not.toContain('plain-looking-value');
     expect(text).not.toContain('9f8e7d6c5b4a3f2e1d0c');
     expect(text).not.toMatch(/eyJ[A-Za-z0-9_-]+\.eyJ/);
+  });
+});
+
+describe('page-controlled text cannot slow a render', () => {
+  it('a title of "a-" × 48 000 and other 100 kB strings render in well under a second', () => {
+    const analysis = loginDashboardModal();
+    const s = analysis.steps[1]!;
+    s.pageTitle = 'a-'.repeat(48_000);
+    s.url = `http://localhost:5173/?q=${'a:'.repeat(50_000)}`;
+    s.consoleErrors.push('password='.repeat(10_000), '='.repeat(100_000));
+    s.ariaTree.push(n('link', '@'.repeat(100_000)), n('textbox', 'Notes', { value: `${'1 '.repeat(50_000)}` }));
+    analysis.notes = 'eyJ'.repeat(30_000);
+    for (const target of TARGETS) {
+      const start = performance.now();
+      render(analysis, ALL_ON, target);
+      expect(performance.now() - start, target).toBeLessThan(1000);
+    }
   });
 });

@@ -67,13 +67,16 @@ export function createClient(options: ClientOptions): ClaudeScopeClient {
     async uploadRecording({ file, wait, onProgress, signal, ...fields }) {
       const { body, contentType } = multipartBody(fields, file, onProgress);
       const url = `${baseUrl}/api/recordings${wait === false ? '?wait=false' : ''}`;
-      const request = new Request(url, {
+      // `duplex` is Node's (undici's) RequestInit; the DOM lib's type lacks it, and packages that compile
+      // this file with the DOM lib (the worker's tests reach it through the API) must accept it too.
+      const init: RequestInit & { duplex: 'half' } = {
         method: 'POST',
         headers: { ...headers, 'content-type': contentType },
         body,
         duplex: 'half',
         ...(signal ? { signal } : {}),
-      });
+      };
+      const request = new Request(url, init);
       const response = await fetch(request);
       if (!response.ok) throw await ApiError.fromResponse(response);
       return (await response.json()) as ProcessingResponse;

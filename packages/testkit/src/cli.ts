@@ -1,4 +1,4 @@
-// pnpm --filter @claude-scope/testkit run generate [--scenario a,b] [--size 1280x720,1920x1080] [--format webm,mp4]
+// pnpm --filter @claude-scope/testkit run generate [--scenario a,b] [--size 1280x720,1920x1080] [--format webm,webm-vp8,mp4]
 //   [--fps 30] [--out dir] [--force] [--verify] [--list]
 import { parseArgs } from 'node:util';
 import { DEFAULT_RECORDING, generateRecording } from './generate.js';
@@ -20,7 +20,7 @@ const { values } = parseArgs({
 const list = (v: string[] | undefined, fallback: string[]) => (v?.length ? v.flatMap((x) => x.split(',')) : fallback);
 
 if (values.list) {
-  for (const s of SCENARIOS) console.log(`${s.name.padEnd(22)} ${s.description}`);
+  for (const s of SCENARIOS) console.log(`${s.name.padEnd(22)} ${s.split.padEnd(10)} ${(s.frame ?? 'page').padEnd(6)} ${(s.theme ?? 'light').padEnd(5)} ${s.description}`);
   process.exit(0);
 }
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join } from 'node:path';
 import { generatorSourceHash, shortHash, withFileLock } from './cache.js';
 import { cacheDir } from './paths.js';
-import type { VideoFormat } from './recorder/encoder.js';
+import { extensionOf, type VideoFormat } from './recorder/encoder.js';
 import { recordScenario, type RecordOptions } from './recorder/session.js';
 import { getScenario, type Scenario } from './scenarios/index.js';
 import { checkTruth, type Truth } from './truth.js';
@@ -56,13 +56,13 @@ async function generate(
   prefix: string,
   base: string,
 ): Promise<GeneratedRecording> {
-  const videoPath = `${base}.${o.format}`;
+  const videoPath = `${base}.${extensionOf(o.format)}`;
   const truthPath = `${base}.truth.json`;
   mkdirSync(dir, { recursive: true });
   // The truth file is written last, so its presence means the pair is complete.
   const done = () => !o.force && existsSync(truthPath) && existsSync(videoPath);
   const cached = await withFileLock(`${base}.lock`, done, async () => {
-    const tmpVideo = `${base}.tmp-${process.pid}.${o.format}`;
+    const tmpVideo = `${base}.tmp-${process.pid}.${extensionOf(o.format)}`;
     try {
       const truth = await recordChecked(s, { ...o, videoPath: tmpVideo, verify: o.verify ?? false });
       renameSync(tmpVideo, videoPath);
@@ -76,7 +76,8 @@ async function generate(
     const hourAgo = Date.now() - 3_600_000;
     for (const f of readdirSync(dir)) {
       const p = join(dir, f);
-      if (!f.startsWith(prefix + '-') || p.startsWith(base) || /\.lock$|\.tmp-/.test(f)) continue;
+      // prefix-<12 hex>.…: not 'webm-vp8-…' when the prefix ends in 'webm'.
+      if (!f.startsWith(prefix + '-') || !/^[0-9a-f]{12}\./.test(f.slice(prefix.length + 1)) || p.startsWith(base) || /\.lock$|\.tmp-/.test(f)) continue;
       if ((statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < hourAgo) rmSync(p, { force: true });
     }
   });

@@ -1,9 +1,9 @@
 export { startDemoApp, type DemoApp } from './app/server.js';
 export { DEMO_FAULTS, DEMO_PAGES, DEMO_REDIRECTS, type DemoPage } from './app/routes.js';
 export { DEFAULT_RECORDING, generateRecording, type GenerateOptions, type GeneratedRecording } from './generate.js';
-export { SCENARIOS, getScenario, type Scenario } from './scenarios/index.js';
+export { SCENARIOS, getScenario, type Scenario, type Split } from './scenarios/index.js';
 export type { Driver, Target } from './recorder/driver.js';
-export type { VideoFormat } from './recorder/encoder.js';
+export { VIDEO_FORMATS, extensionOf, type VideoFormat } from './recorder/encoder.js';
 export { launchChromium } from './recorder/browser.js';
 export { STEP_KINDS, TRUTH_ORIGIN, checkTruth, rebaseTruth, type StepKind, type Truth, type TruthStep } from './truth.js';
 export type { TimelineEvent } from './timeline.js';

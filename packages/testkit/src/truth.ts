@@ -3,16 +3,28 @@ import type { TimelineEvent } from './timeline.js';
 export const STEP_KINDS = [
   'navigate', 'type', 'click', 'press', 'modal', 'modal-close', 'toast', 'toast-hide', 'list-grow',
   'validation', 'tab', 'dropdown', 'spinner-done', 'scroll',
+  // Issue 14: states 200–300 ms apart (a stepper clicked up, a menu opened and closed), focus moved by Tab,
+  // content replacing a skeleton loader, something fading in, a field's text selected before it is typed over.
+  'burst', 'focus', 'loaded', 'fade', 'select',
   // A change nobody announced: the generator or the demo app has a bug; checkTruth reports it.
   'other',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
-/** One distinct UI state: ideally exactly one keyframe lies in [settledMs, next step's startMs). */
+/** A state must stay on screen this long, once settled, to be a step (the rule, see README). */
+export const MIN_STATE_MS = 200;
+
+/**
+ * One step by the rule (README, "Ground truth"): ideally exactly one keyframe lies in its settled
+ * stretch [settledMs, next step's startMs), which is at least MIN_STATE_MS long.
+ */
 export interface TruthStep {
-  /** Timestamp of the first frame that shows the change. */
+  /** Timestamp of the first frame that shows the change (for typing: the first character). */
   startMs: number;
-  /** Timestamp of the last frame that still changes (animation, spinner); equals startMs for instant changes. */
+  /**
+   * Timestamp of the last frame that still changes (animation, spinner, the last typed character);
+   * equals startMs for instant changes.
+   */
   settledMs: number;
   /** Browser URL at startMs (after redirects). */
   url: string;
@@ -31,7 +43,11 @@ export interface Truth {
   /** Origin that all URLs below use; rebaseTruth() points them at a running demo app. */
   origin: string;
   steps: TruthStep[];
-  /** Stretches where only the cursor moves: a keyframe picked here is a false positive. */
+  /**
+   * Pointer-only stretches: the page is still and only the pointer layer changes (the pointer moves or
+   * changes shape, a hover highlight comes or goes, the caret blinks). A keyframe here that is not a
+   * step's frame is a false positive.
+   */
   cursorOnly: { startMs: number; endMs: number }[];
   timeline: TimelineEvent[];
 }
@@ -45,8 +61,9 @@ export interface Label {
 /** What the recorder knows about each frame it encoded. */
 export interface FrameRecord {
   t: number;
-  /** The page pixels differ from the previous frame's (the cursor is not part of them). */
+  /** The page pixels (with the browser chrome, if any) differ from the previous frame's; the pointer layer is not part of them. */
   changed: boolean;
+  /** The pointer layer changed: position, shape, hover highlight or caret. */
   cursorMoved: boolean;
   url: string;
   /** Labels raised since the previous frame. */
@@ -64,8 +81,29 @@ export function buildTruth(
   frames: FrameRecord[],
   timeline: TimelineEvent[],
 ): Truth {
+  const durationMs = Math.round((frames.length * 1000) / meta.fps);
+  const steps = byTheRule(pixelChanges(frames), durationMs);
+  const rebase = (u: string) => (u.startsWith(meta.origin) ? TRUTH_ORIGIN + u.slice(meta.origin.length) : u);
+  return {
+    scenario: meta.scenario,
+    width: meta.width,
+    height: meta.height,
+    fps: meta.fps,
+    durationMs,
+    frameCount: frames.length,
+    origin: TRUTH_ORIGIN,
+    steps: steps.map((s) => ({ ...s, url: rebase(s.url) })),
+    cursorOnly: pointerOnly(frames, steps),
+    timeline: timeline.map((e) => (e.type === 'navigate' ? { ...e, url: rebase(e.url) } : e)),
+  };
+}
+
+/**
+ * Every change of the page's pixels, labelled by what announced it; consecutive changing frames
+ * (an animation, a spinner) are one change that settles at its last frame.
+ */
+export function pixelChanges(frames: FrameRecord[]): TruthStep[] {
   const steps: TruthStep[] = [];
-  const cursorOnly: Truth['cursorOnly'] = [];
   let pending: (Label & { at: number }) | null = null;
   let prev: FrameRecord | undefined;
   for (const f of frames) {
@@ -78,26 +116,50 @@ export function buildTruth(
       pending = null;
     } else if (f.changed && last && prev?.changed) last.settledMs = f.t; // the same change still animating
     else if (f.changed) steps.push({ startMs: f.t, settledMs: f.t, url: f.url, kind: 'other' });
-    else if (f.cursorMoved) {
-      const span = cursorOnly.at(-1);
-      if (span && prev && !prev.changed && prev.cursorMoved && span.endMs === prev.t) span.endMs = f.t;
-      else cursorOnly.push({ startMs: f.t, endMs: f.t });
-    }
     prev = f;
   }
-  const rebase = (u: string) => (u.startsWith(meta.origin) ? TRUTH_ORIGIN + u.slice(meta.origin.length) : u);
-  return {
-    scenario: meta.scenario,
-    width: meta.width,
-    height: meta.height,
-    fps: meta.fps,
-    durationMs: Math.round((frames.length * 1000) / meta.fps),
-    frameCount: frames.length,
-    origin: TRUTH_ORIGIN,
-    steps: steps.map((s) => ({ ...s, url: rebase(s.url) })),
-    cursorOnly,
-    timeline: timeline.map((e) => (e.type === 'navigate' ? { ...e, url: rebase(e.url) } : e)),
-  };
+  return steps;
+}
+
+/**
+ * The rule: a run of typed characters in one field is one step, settled at its last character; then
+ * every state that stays on screen (settled) for less than MIN_STATE_MS is not a step: its change
+ * becomes the start of the next step (what the viewer sees is a transition), or nothing at the end.
+ */
+export function byTheRule(changes: readonly TruthStep[], durationMs: number): TruthStep[] {
+  const typed: TruthStep[] = [];
+  for (const c of changes) {
+    const last = typed.at(-1);
+    if (last && c.kind === 'type' && last.kind === 'type' && c.target === last.target) last.settledMs = c.settledMs;
+    else typed.push({ ...c });
+  }
+  const steps: TruthStep[] = [];
+  let carried: number | null = null;
+  typed.forEach((s, i) => {
+    const startMs = carried ?? s.startMs;
+    carried = null;
+    if ((typed[i + 1]?.startMs ?? durationMs) - s.settledMs < MIN_STATE_MS) carried = startMs;
+    else steps.push({ ...s, startMs });
+  });
+  return steps;
+}
+
+/** Frames where only the pointer layer changed, outside every step's [startMs, settledMs], as stretches. */
+function pointerOnly(frames: FrameRecord[], steps: readonly TruthStep[]): Truth['cursorOnly'] {
+  const spans: Truth['cursorOnly'] = [];
+  let k = 0;
+  let prevT = -1;
+  for (const f of frames) {
+    while (k < steps.length && steps[k]!.settledMs < f.t) k++;
+    const inStep = k < steps.length && steps[k]!.startMs <= f.t;
+    if (!f.changed && f.cursorMoved && !inStep) {
+      const span = spans.at(-1);
+      if (span && span.endMs === prevT) span.endMs = f.t;
+      else spans.push({ startMs: f.t, endMs: f.t });
+    }
+    prevT = f.t;
+  }
+  return spans;
 }
 
 /** Points every URL at `origin` (e.g. the url of startDemoApp()) so the timeline can be replayed. */

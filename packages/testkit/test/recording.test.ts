@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkTruth, generateRecording, probeVideo, type GeneratedRecording } from '../src/index.js';
+import { checkTruth, generateRecording, probeVideo, type GeneratedRecording, type Scenario } from '../src/index.js';
 
 const run = promisify(execFile);
 const outDir = mkdtempSync(join(tmpdir(), 'testkit-rec-'));
@@ -23,11 +23,11 @@ async function frames(path: string, indices: number[]): Promise<Buffer[]> {
 }
 
 /** Bounding box of the pixels that clearly differ (lossy coding noise stays under the threshold). */
-function diffBox(a: Buffer, b: Buffer) {
+function diffBox(a: Buffer, b: Buffer, threshold = 48) {
   let count = 0, x0 = W, y0 = H, x1 = -1, y1 = -1;
   for (let p = 0; p < W * H; p++) {
     const d = Math.max(Math.abs(a[p * 3]! - b[p * 3]!), Math.abs(a[p * 3 + 1]! - b[p * 3 + 1]!), Math.abs(a[p * 3 + 2]! - b[p * 3 + 2]!));
-    if (d < 48) continue;
+    if (d < threshold) continue;
     count++;
     const x = p % W, y = Math.floor(p / W);
     x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y);
@@ -64,8 +64,13 @@ describe('generateRecording (smoke, 640×360)', () => {
       { type: 'fill', role: 'textbox', name: 'Task name', value: 'Buy milk' },
       { type: 'press', key: 'Enter' },
     ]);
-    // 8 characters, but a trailing space looks like nothing until the next letter: 7 visible states.
-    expect(truth.steps.map((s) => s.kind)).toEqual(['navigate', 'click', ...Array(7).fill('type'), 'list-grow', 'toast-hide']);
+    // The typed value shows < 200 ms before Enter adds it to the list, so by the rule it is not a step of its own:
+    // the typing starts the list-grow step (README, "Ground truth: the rule").
+    expect(truth.steps.map((s) => s.kind)).toEqual(['navigate', 'click', 'list-grow', 'toast-hide']);
+    const typed = truth.timeline.find((e) => e.type === 'fill')!;
+    const grow = truth.steps[2]!;
+    expect(grow.startMs).toBeLessThan(typed.t);
+    expect(grow.settledMs).toBeGreaterThan(typed.t);
     expect(truth.cursorOnly.length).toBeGreaterThan(0);
   });
 
@@ -74,7 +79,8 @@ describe('generateRecording (smoke, 640×360)', () => {
     const idx = (ms: number) => Math.round((ms * FPS) / 1000);
     const grow = truth.steps.find((s) => s.kind === 'list-grow')!;
     const still = truth.cursorOnly[0]!;
-    const [beforeGrow, atGrow, beforeStill, atStill] = await frames(videoPath, [idx(grow.startMs) - 1, idx(grow.startMs), idx(still.startMs) - 1, idx(still.startMs)]);
+    // The list-grow step starts at the first typed character (the typed value showed < 200 ms): compare its settled frame.
+    const [beforeGrow, atGrow, beforeStill, atStill] = await frames(videoPath, [idx(grow.startMs) - 1, idx(grow.settledMs), idx(still.startMs) - 1, idx(still.startMs)]);
     expect(diffBox(beforeGrow!, atGrow!).count).toBeGreaterThan(500);
     const cursor = diffBox(beforeStill!, atStill!);
     expect(cursor.count).toBeGreaterThan(0);
@@ -89,5 +95,50 @@ describe('generateRecording (smoke, 640×360)', () => {
     expect(again.videoPath).toBe(first.videoPath);
     expect(again.truth).toEqual(first.truth);
     expect(statSync(again.videoPath).mtimeMs).toBe(mtime);
+  });
+});
+
+/** Three seconds that show the whole pointer layer, in a dark browser window, as VP8: small enough for every run. */
+const probe: Scenario = {
+  name: 'pointer-layer-probe',
+  description: 'hover over a row, click into a field, let the caret blink',
+  start: '/tasks',
+  split: 'tuning',
+  frame: 'window',
+  theme: 'dark',
+  async run(d) {
+    await d.moveTo({ role: 'checkbox', name: 'Write quarterly report' }); // across rows and buttons: hover, hand, arrow
+    await d.wait(300);
+    await d.click({ role: 'textbox', name: 'Task name' }); // I-beam; focus ring (a step); the caret starts blinking
+    await d.wait(1600);
+  },
+};
+
+describe('pointer layer, browser window, dark theme, VP8 (640×360)', () => {
+  it('draws hover, shapes and the caret without making them steps', { timeout: 120_000 }, async () => {
+    const { truth, videoPath } = await generateRecording(probe, { ...options, format: 'webm-vp8' });
+    expect(await probeVideo(videoPath)).toMatchObject({ width: W, height: H, codec: 'vp8' });
+    expect(checkTruth(truth)).toEqual([]);
+    expect(truth.steps.map((s) => s.kind)).toEqual(['navigate', 'click']);
+    const n = truth.frameCount;
+    const all = await frames(videoPath, Array.from({ length: n }, (_, i) => i));
+    // The window's tab strip (dark) sits above the app's header.
+    const px = (f: Buffer, x: number, y: number) => [...f.subarray((y * W + x) * 3, (y * W + x) * 3 + 3)];
+    for (const c of px(all[0]!, 320, 3)) expect(Math.abs(c - 0x21)).toBeLessThan(16);
+    const pointerOnly = (i: number) => truth.cursorOnly.some((c) => c.startMs <= (i * 1000) / FPS && (i * 1000) / FPS <= c.endMs);
+    const boxes = all.slice(1).map((f, k) => ({ i: k + 1, only: pointerOnly(k + 1), box: diffBox(all[k]!, f, 10) }));
+    // A hover highlight: a pointer-only frame whose change is far wider than the pointer (a whole row).
+    expect(boxes.some((b) => b.only && b.box.width > 150)).toBe(true);
+    // The caret: with the pointer at rest in the field, a small vertical line comes and goes, and no step is made.
+    const click = truth.steps[1]!;
+    const caret = boxes
+      .filter((b) => b.only && (b.i * 1000) / FPS > click.settledMs + 300 && b.box.count > 0)
+      .map((b) => ({ ...b, box: diffBox(all[b.i - 1]!, all[b.i]!, 32) })); // above the codec's smear around it
+    expect(caret.length).toBeGreaterThanOrEqual(2);
+    for (const b of caret) {
+      expect(b.box.count, JSON.stringify(b)).toBeLessThanOrEqual(60);
+      expect(b.box.width, JSON.stringify(b)).toBeLessThanOrEqual(4);
+      expect(b.box.height, JSON.stringify(b)).toBeGreaterThanOrEqual(6);
+    }
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildTruth, checkTruth, rebaseTruth, TRUTH_ORIGIN, type FrameRecord, type Truth } from '../src/truth.js';
+import { buildTruth, checkTruth, MIN_STATE_MS, rebaseTruth, TRUTH_ORIGIN, type FrameRecord, type Truth } from '../src/truth.js';
 
 const ORIGIN = 'http://127.0.0.1:5555';
 const meta = { scenario: 'unit', width: 640, height: 360, fps: 10, origin: ORIGIN };
 
-/** Frames at 10 fps; `spec` is one char per frame: '.' still, 'c' cursor moved, 'x' changed. */
-function frames(spec: string, labels: Record<number, FrameRecord['labels']> = {}, url = `${ORIGIN}/tasks`): FrameRecord[] {
-  return [...spec].map((ch, i) => ({ t: i * 100, changed: i === 0 || ch === 'x', cursorMoved: ch === 'c', url, labels: labels[i] ?? [] }));
+/** Frames at 10 fps; `spec` is one char per frame: '.' still, 'c' pointer layer changed (pointer, shape, hover, caret), 'x' changed. */
+function frames(spec: string, labels: Record<number, FrameRecord['labels']> = {}, url = `${ORIGIN}/tasks`, stepMs = 100): FrameRecord[] {
+  return [...spec].map((ch, i) => ({ t: i * stepMs, changed: i === 0 || ch === 'x', cursorMoved: ch === 'c', url, labels: labels[i] ?? [] }));
 }
 
 describe('buildTruth', () => {
@@ -26,7 +26,7 @@ describe('buildTruth', () => {
   });
 
   it('a label waits for the change it announces, but not forever', () => {
-    const late = buildTruth(meta, frames('x..x', { 1: [{ kind: 'spinner-done' }] }), []);
+    const late = buildTruth(meta, frames('x..x..', { 1: [{ kind: 'spinner-done' }] }), []);
     expect(late.steps.map((s) => s.kind)).toEqual(['other', 'spinner-done']);
     const stale = buildTruth(meta, frames('x' + '.'.repeat(12) + 'x', { 1: [{ kind: 'click' }] }), []);
     expect(stale.steps.at(-1)!.kind).toBe('other');
@@ -34,13 +34,54 @@ describe('buildTruth', () => {
   });
 
   it('a second change after a still frame is a new step', () => {
-    const truth = buildTruth(meta, frames('xx.x', { 0: [{ kind: 'navigate' }] }), []);
+    const truth = buildTruth(meta, frames('xx.x..', { 0: [{ kind: 'navigate' }] }), []);
     expect(truth.steps.map((s) => [s.kind, s.startMs, s.settledMs])).toEqual([['navigate', 0, 100], ['other', 300, 300]]);
   });
 });
 
+describe('the rule: what is a step', () => {
+  const type = (target: string) => [{ kind: 'type' as const, target }];
+
+  it('a run of typed characters in one field is one step, settled at the last character', () => {
+    // navigate, click into Email, 4 characters 100 ms apart, a pause, 2 characters into Password
+    const truth = buildTruth(meta, frames('x...x...xxxx.....x.x....', {
+      0: [{ kind: 'navigate' }], 4: [{ kind: 'click', target: 'Email' }],
+      8: type('Email'), 9: type('Email'), 10: type('Email'), 11: type('Email'), 17: type('Password'), 19: type('Password'),
+    }), []);
+    expect(truth.steps.map((s) => [s.kind, s.target, s.startMs, s.settledMs])).toEqual([
+      ['navigate', undefined, 0, 0], ['click', 'Email', 400, 400], ['type', 'Email', 800, 1100], ['type', 'Password', 1700, 1900],
+    ]);
+    expect(checkTruth(truth)).toEqual([]);
+  });
+
+  it(`a state on screen for less than ${MIN_STATE_MS} ms is not a step: its change starts the next one`, () => {
+    // a click at 300 shows a state for 100 ms, then the next state at 400 stays
+    const truth = buildTruth(meta, frames('x..xxx.....', { 0: [{ kind: 'navigate' }], 3: [{ kind: 'click' }], 4: [{ kind: 'spinner-done' }] }), []);
+    expect(truth.steps.map((s) => [s.kind, s.startMs, s.settledMs])).toEqual([['navigate', 0, 0], ['spinner-done', 300, 500]]);
+    // exactly 200 ms is enough
+    const burst = buildTruth(meta, frames('x..x.x.x....', { 0: [{ kind: 'navigate' }], 3: [{ kind: 'burst' }], 5: [{ kind: 'burst' }], 7: [{ kind: 'burst' }] }), []);
+    expect(burst.steps.map((s) => s.startMs)).toEqual([0, 300, 500, 700]);
+    // and a last state shorter than that is nothing
+    expect(buildTruth(meta, frames('x...x', { 0: [{ kind: 'navigate' }], 4: [{ kind: 'click' }] }), []).steps.map((s) => s.kind)).toEqual(['navigate']);
+  });
+
+  it('a toast showing and hiding are two steps; the pointer layer alone never is one', () => {
+    const truth = buildTruth(meta, frames('x.ccxxcccccccxxcc', { 0: [{ kind: 'navigate' }], 4: [{ kind: 'toast' }], 13: [{ kind: 'toast-hide' }] }), []);
+    expect(truth.steps.map((s) => [s.kind, s.startMs, s.settledMs])).toEqual([['navigate', 0, 0], ['toast', 400, 500], ['toast-hide', 1300, 1400]]);
+    expect(truth.cursorOnly).toEqual([{ startMs: 200, endMs: 300 }, { startMs: 600, endMs: 1200 }, { startMs: 1500, endMs: 1600 }]);
+  });
+
+  it('pointer-layer frames inside a step that absorbed a short state are not pointer-only', () => {
+    // 50 ms a frame: the click's state shows 100 ms, with the pointer moving meanwhile
+    const truth = buildTruth({ ...meta, fps: 20 }, frames('x.....xcx.........', { 0: [{ kind: 'navigate' }], 6: [{ kind: 'click' }], 8: [{ kind: 'modal' }] }, undefined, 50), []);
+    expect(truth.steps.map((s) => [s.kind, s.startMs, s.settledMs])).toEqual([['navigate', 0, 0], ['modal', 300, 400]]);
+    expect(truth.cursorOnly).toEqual([]);
+    expect(checkTruth(truth)).toEqual([]);
+  });
+});
+
 describe('checkTruth', () => {
-  const good = (): Truth => buildTruth(meta, frames('xc.x', { 0: [{ kind: 'navigate' }], 3: [{ kind: 'click' }] }), [
+  const good = (): Truth => buildTruth(meta, frames('xc.x..', { 0: [{ kind: 'navigate' }], 3: [{ kind: 'click' }] }), [
     { t: 0, type: 'navigate', url: `${ORIGIN}/tasks` },
     { t: 200, type: 'click', role: 'button', name: 'Add task' },
   ]);
@@ -60,7 +101,7 @@ describe('checkTruth', () => {
 });
 
 it('rebaseTruth points every URL at a running app', () => {
-  const t = rebaseTruth(buildTruth(meta, frames('x', { 0: [{ kind: 'navigate' }] }), [{ t: 0, type: 'navigate', url: `${ORIGIN}/login` }]), 'http://localhost:9999/');
+  const t = rebaseTruth(buildTruth(meta, frames('x..', { 0: [{ kind: 'navigate' }] }), [{ t: 0, type: 'navigate', url: `${ORIGIN}/login` }]), 'http://localhost:9999/');
   expect(t.origin).toBe('http://localhost:9999');
   expect(t.steps[0]!.url).toBe('http://localhost:9999/tasks');
   expect(t.timeline[0]).toEqual({ t: 0, type: 'navigate', url: 'http://localhost:9999/login' });

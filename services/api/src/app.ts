@@ -3,13 +3,16 @@ import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { randomUUID } from 'node:crypto';
 import type { ApiConfig } from './config.js';
+import { logSerializers, REDACT_PATHS } from './lib/log-serializers.js';
 import authPlugin from './plugins/auth.js';
-import { installErrorHandling } from './plugins/errors.js';
+import { frameworkErrors, installErrorHandling } from './plugins/errors.js';
 import infraPlugin from './plugins/infra.js';
 import multipart from '@fastify/multipart';
 import queuePlugin from './plugins/queue.js';
 import metricsPlugin from './plugins/metrics.js';
 import adminPlugin from './plugins/admin.js';
+import uploadQuotaPlugin from './plugins/upload-quota.js';
+import { fallbackRateLimitStore } from './lib/rate-limit-store.js';
 import swaggerPlugin from './plugins/swagger.js';
 import { installValidation } from './plugins/validation.js';
 import authRoutes from './routes/auth/index.js';
@@ -20,6 +23,7 @@ import promptRoutes from './routes/sessions/prompt.js';
 import frameImageRoutes from './routes/sessions/frame-image.js';
 import settingsRoutes from './routes/settings/index.js';
 import tokenRoutes from './routes/tokens/index.js';
+import mcpRoutes from './routes/mcp/index.js';
 
 export interface BuildOptions {
   config: ApiConfig;
@@ -28,16 +32,12 @@ export interface BuildOptions {
   redisNamespace?: string;
 }
 
-/** Structured logs; credentials never reach them. */
+/** Structured logs; credentials, query parameters and secrets in messages never reach them. */
 export function loggerOptions(config: ApiConfig): FastifyServerOptions['logger'] {
   return {
     level: config.LOG_LEVEL,
-    redact: {
-      // `*.headers`: not only the request serializer's — @fastify/multipart logs its busboy options,
-      // request headers included, at trace level.
-      paths: ['req.headers.authorization', 'req.headers.cookie', '*.headers.authorization', '*.headers.cookie', '*.password', '*.accessToken', '*.token'],
-      censor: '[redacted]',
-    },
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    serializers: logSerializers,
   };
 }
 
@@ -51,6 +51,7 @@ export async function buildApp(opts: BuildOptions) {
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installValidation(app);
@@ -62,11 +63,10 @@ export async function buildApp(opts: BuildOptions) {
   await app.register(infraPlugin, { config });
   await app.register(rateLimit, {
     global: false,
-    redis: app.redis,
-    nameSpace: `${opts.redisNamespace ?? 'claude-scope'}:rate-limit:`,
-    // Redis down must not lock everyone out of login: count locally until it is back.
-    skipOnError: true,
+    // Counted in Redis, and in this process while Redis is down: limits never vanish (lib/rate-limit-store.ts).
+    store: fallbackRateLimitStore(app.redis, `${opts.redisNamespace ?? 'claude-scope'}:rate-limit:`, app.log),
   });
+  await app.register(uploadQuotaPlugin);
   await app.register(queuePlugin);
   await app.register(metricsPlugin);
   await app.register(adminPlugin);
@@ -83,6 +83,7 @@ export async function buildApp(opts: BuildOptions) {
   await app.register(recordingRoutes, { prefix: '/api/recordings' });
   await app.register(settingsRoutes, { prefix: '/api/settings' });
   await app.register(tokenRoutes, { prefix: '/api/tokens' });
+  await app.register(mcpRoutes);
   // The built web app at / (after the API routes).
   await app.register(import('./plugins/web.js'), config.WEB_DIST_DIR ? { root: config.WEB_DIST_DIR } : {});
   return app;

@@ -1,4 +1,4 @@
-import { bool, ConfigError, duration, int, loadConfig, oneOf, optionalStr, optionalUrl, str, url, s3ConfigSpec, type ConfigOf, type Env } from '@claude-scope/config';
+import { bool, ConfigError, duration, int, list, loadConfig, oneOf, optionalStr, optionalUrl, str, url, s3ConfigSpec, type ConfigOf, type Env } from '@claude-scope/config';
 
 /** Every variable the API reads. README's table is written from this list. */
 export const apiConfigSpec = {
@@ -25,10 +25,19 @@ export const apiConfigSpec = {
   AUTH_RATE_LIMIT_MAX: int({ default: 10, min: 1 }),
   AUTH_RATE_LIMIT_WINDOW_MS: int({ default: 60_000, min: 1000 }),
   MAX_UPLOAD_BYTES: int({ default: 100 * 1024 * 1024, min: 1 }),
+  /** Uploads (POST /recordings) one account may make per hour; beyond, 429 with Retry-After. */
+  UPLOAD_RATE_LIMIT: int({ default: 60, min: 1 }),
+  /** Uploads of one account processing at once; beyond, 429 with Retry-After (the lanes are shared by all accounts). */
+  MAX_PROCESSING_PER_ACCOUNT: int({ default: 5, min: 1 }),
   RECORDING_SYNC_TIMEOUT_MS: int({ default: 120_000, min: 0 }),
   QUEUE_PREFIX: str({ default: 'claude-scope' }),
   /** Prompt size budget for prompts the API renders (GET /sessions/:id/prompt); workers read the same variable. */
   PROMPT_MAX_CHARS: int({ default: 60_000, min: 1_000 }),
+  /**
+   * Host names /mcp answers for (its DNS-rebinding guard): the Host header, and a browser's Origin when one is
+   * sent, must name one of them. Add the public host name the API is reached by; `*` allows any Host.
+   */
+  MCP_ALLOWED_HOSTS: list(str(), { default: ['localhost', '127.0.0.1', '[::1]'] }),
   /** Where the built web app is (default: services/web/dist next to this service). */
   WEB_DIST_DIR: optionalStr(),
   /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */

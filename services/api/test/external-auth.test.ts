@@ -68,6 +68,13 @@ describe('external RS256 tokens (JWT_JWKS_URL)', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/sessions/${created.json().id}`, headers: alice })).statusCode).toBe(200);
   });
 
+  it('passes over a name or picture the database could not store (U+0000), as over a missing one', async () => {
+    const token = rs256(claims({ sub: 'idp|nulname', email: 'nul@example.test', name: 'Nul\u0000', preferred_username: 'nully', picture: 'https://id.example.test/\u0000.png' }), keyA.privateKey);
+    const res = await me(bearer(token));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ name: 'nully', email: 'nul@example.test', avatarUrl: null });
+  });
+
   it('still accepts its own HS256 tokens', async () => {
     const u = await signup(t.app);
     expect((await me(u.auth)).statusCode).toBe(200);
@@ -91,6 +98,8 @@ describe('external RS256 tokens (JWT_JWKS_URL)', () => {
       ['HS256 signed with the public key', hs256WithPublicKey],
       ['no email claim', () => rs256(claims({ sub: 'idp|noemail', email: undefined }), keyA.privateKey)],
       ['an email the provider marks unverified', () => rs256(claims({ sub: 'idp|unverified', email: 'u@example.test', email_verified: false }), keyA.privateKey)],
+      ['a sub with U+0000 (no such identity can be stored)', () => rs256(claims({ sub: 'idp|nul\u0000' }), keyA.privateKey)],
+      ['a sub with a lone surrogate', () => rs256(claims({ sub: 'idp|\ud800' }), keyA.privateKey)],
     ];
     it.each(cases)('%s', async (_name, token) => {
       const res = await me(bearer(token()));

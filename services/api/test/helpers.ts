@@ -13,6 +13,9 @@ export function testConfig(overrides: Record<string, string> = {}): ApiConfig {
     LOG_LEVEL: 'silent',
     JWT_SECRET: TEST_JWT_SECRET,
     AUTH_RATE_LIMIT_MAX: '10000',
+    // Limits are tested where they are the subject (upload-limits.test.ts), not tripped over by other suites.
+    UPLOAD_RATE_LIMIT: '10000',
+    MAX_PROCESSING_PER_ACCOUNT: '10000',
     ...overrides,
   });
 }

@@ -35,4 +35,22 @@ describe('structured logs', () => {
     expect(all).not.toContain(token);
     expect(all).not.toContain(token.split('.')[2]!);
   });
+
+  it('mask secrets in logged URLs and headers, and never log an ORM query\'s parameters', async () => {
+    lines.length = 0;
+    await app.inject({ method: 'GET', url: '/api/nowhere?token=tok-in-query-123&code=oauth-code-456', headers: { cookie: 'sid=cookie-secret-789' } });
+    // The shape of drizzle's DrizzleQueryError: its message repeats the parameters.
+    const params = ['ada@example.com', '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA', 'notes with password hunter2'];
+    const err = Object.assign(new Error(`Failed query: insert into "users" values ($1, $2, $3)\nparams: ${params.join(',')}`), {
+      query: 'insert into "users" values ($1, $2, $3)',
+      params,
+    });
+    app.log.error({ err }, 'unhandled error');
+    const all = lines.join('\n');
+    expect(all).toContain('/api/nowhere?token=');
+    expect(all).toContain('insert into \\"users\\"');
+    for (const secret of ['tok-in-query-123', 'oauth-code-456', 'cookie-secret-789', 'ada@example.com', 'argon2id', 'hunter2']) {
+      expect(all).not.toContain(secret);
+    }
+  });
 });

@@ -43,6 +43,11 @@ export const workerConfigSpec = {
   VIDEO_SHARP_CONCURRENCY: int({ default: 2, min: 1, max: 64 }),
   MAX_KEYFRAMES: int({ default: 60, min: 1, max: 500 }),
   CHROMIUM_PATH: str({ default: '/usr/bin/chromium' }),
+  /**
+   * Run Chromium without its sandbox: only where it cannot have one (as root: tests, `make dev`). The worker
+   * image runs as a non-root user with the sandbox on; turning it off is logged as a warning at each launch.
+   */
+  CHROMIUM_NO_SANDBOX: bool({ default: false }),
   PLAYWRIGHT_NAVIGATION_TIMEOUT_MS: int({ default: 15_000, min: 1_000 }),
   PLAYWRIGHT_MAX_PAGES: int({ default: 4, min: 1, max: 64 }),
   /** Let the Playwright lane open loopback and private addresses (local development only). */

@@ -1,6 +1,7 @@
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
+import { loggableError } from '@claude-scope/secrets';
 import { ConfigError } from '@claude-scope/config';
 import { concurrencyOf, loadWorkerConfig, type WorkerConfig } from './config.js';
 import { startHealthServer, type HealthState } from './health.js';
@@ -20,7 +21,8 @@ try {
   throw err;
 }
 
-const log = pino({ level: config.LOG_LEVEL, base: { role: 'worker', pid: process.pid } });
+// Errors without an ORM query's parameters, secrets masked (a failed job's error may carry a row's values).
+const log = pino({ level: config.LOG_LEVEL, base: { role: 'worker', pid: process.pid }, serializers: { err: loggableError } });
 const rt = createRuntime(config, log);
 // BullMQ workers block on Redis: their connection must retry forever (maxRetriesPerRequest: null).
 const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });

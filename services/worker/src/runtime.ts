@@ -39,7 +39,12 @@ export function createRuntime(config: WorkerConfig, log: Logger): Runtime {
   const storage = storageFromConfig(config);
   const publisher = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
   publisher.on('error', (err) => log.debug({ err }, 'redis publisher error'));
-  const browser = new BrowserManager({ executablePath: config.CHROMIUM_PATH, maxPages: config.PLAYWRIGHT_MAX_PAGES, log });
+  const browser = new BrowserManager({
+    executablePath: config.CHROMIUM_PATH,
+    noSandbox: config.CHROMIUM_NO_SANDBOX,
+    maxPages: config.PLAYWRIGHT_MAX_PAGES,
+    log,
+  });
   const channel = sessionEventsChannel(config.QUEUE_PREFIX);
   const subscriber = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   subscriber.on('error', (err) => log.debug({ err }, 'redis subscriber error'));

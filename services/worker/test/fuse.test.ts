@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countMarks } from '@claude-scope/aria';
 import type { PlaywrightStep, VideoLaneResult } from '@claude-scope/pipeline';
-import { fuseFrames, toAnalysis, visitedUrls } from '../src/synthesis/fuse.js';
+import { describeEvent, fuseFrames, toAnalysis, visitedUrls } from '../src/synthesis/fuse.js';
 
 const frame = (timestamp: number) => ({ timestamp, imageKey: `k${timestamp}`, thumbnailUrl: 'data:image/png;base64,AA', score: 1 });
 const video = (ts: number[]): VideoLaneResult => ({ durationMs: 10_000, width: 1280, height: 720, frames: ts.map(frame) });
@@ -58,5 +58,13 @@ describe('fusion', () => {
     const analysis = toAnalysis({ title: 't', notes: null, seedUrl: seed }, frames, [seed], 1000);
     expect(JSON.stringify(analysis)).not.toContain('hunter2');
     expect(analysis.steps[1]!.action).toBe('fill textbox "Password" (value masked)');
+  });
+
+  it('decides which fill values are secret by the shared secret-field rule', () => {
+    const fill = (name: string, value = 'v4lue') => describeEvent({ t: 0, type: 'fill', role: 'textbox', name, value });
+    expect(fill('Verification code')).toBe('fill textbox "Verification code" (value masked)');
+    expect(fill('Card number')).toBe('fill textbox "Card number" (value masked)');
+    expect(fill('Shipping address', '1 Main St')).toBe('fill textbox "Shipping address" with "1 Main St"');
+    expect(fill('Word of entry', '••••••'), 'masked at upload or by the lane').toBe('fill textbox "Word of entry" (value masked)');
   });
 });

@@ -40,6 +40,8 @@ export class Stack {
       LOG_LEVEL: 'silent',
       JWT_SECRET: 'pipeline-test-secret-pipeline-test-secret',
       AUTH_RATE_LIMIT_MAX: '10000',
+      UPLOAD_RATE_LIMIT: '10000',
+      MAX_PROCESSING_PER_ACCOUNT: '10000',
       DATABASE_URL: this.db.url,
       QUEUE_PREFIX: this.prefix,
       RECORDING_SYNC_TIMEOUT_MS: '90000',

@@ -1,4 +1,5 @@
 import { and, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { INT32_MAX } from '@claude-scope/contracts';
 import type {
   AgentTarget,
   CreateSessionBody,
@@ -81,17 +82,27 @@ export function encodeCursor(row: { updatedAt: Date | string; id: string }): str
   return Buffer.from(JSON.stringify([updatedAt, row.id])).toString('base64url');
 }
 
+// What encodeCursor writes: a 4-digit year (Postgres refuses years JavaScript accepts, e.g. +275760, -000001).
+const CURSOR_TIME = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$/;
+const CURSOR_ID = /^sess_[A-Z0-9]{8}$/;
+
+/** Only a cursor this module could have written passes: anything else would fail in Postgres, not here. */
 function decodeCursor(cursor: string): { updatedAt: string; id: string } {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      typeof parsed[0] === 'string' &&
-      typeof parsed[1] === 'string' &&
-      !Number.isNaN(Date.parse(parsed[0]))
-    ) {
-      return { updatedAt: parsed[0], id: parsed[1] };
+    if (Array.isArray(parsed) && parsed.length === 2) {
+      const [updatedAt, id] = parsed as unknown[];
+      if (
+        typeof updatedAt === 'string' &&
+        typeof id === 'string' &&
+        CURSOR_TIME.test(updatedAt) &&
+        !updatedAt.startsWith('0000') &&
+        // A real date: JavaScript rolls 2020-02-30 over to March 1st, Postgres refuses it.
+        new Date(updatedAt).toISOString() === updatedAt &&
+        CURSOR_ID.test(id)
+      ) {
+        return { updatedAt, id };
+      }
     }
   } catch {
     /* fall through */
@@ -134,7 +145,9 @@ export async function getSessionStats(db: Database, userId: string): Promise<Ses
     .select({
       totalSessions: sql<number>`count(*)::int`,
       completedSessions: sql<number>`count(*) filter (where ${sessions.status} = 'complete')::int`,
-      totalDuration: sql<number>`coalesce(sum(${sessions.duration}) filter (where ${sessions.status} = 'complete'), 0)::float8`,
+      // Each duration is clamped to the contract's range, so a stored outlier (NaN, Infinity, 1e308 written
+      // before the range was enforced) can neither overflow the float8 sum into an error nor poison it.
+      totalDuration: sql<number>`coalesce(sum(least(greatest(${sessions.duration}, 0), ${INT32_MAX}::float8)) filter (where ${sessions.status} = 'complete'), 0)::float8`,
       avgProcessingTime: sql<number>`coalesce(round(avg(${sessions.processingTime}) filter (where ${sessions.status} = 'complete')), 0)::int`,
     })
     .from(sessions)

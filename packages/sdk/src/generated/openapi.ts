@@ -690,6 +690,20 @@ export interface paths {
                     };
                 };
                 /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            sessionId?: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
                 503: {
                     headers: {
                         [name: string]: unknown;

@@ -13,6 +13,8 @@ export const DEMO_PAGES: readonly DemoPage[] = [
   { path: '/tasks', file: 'tasks.html', title: 'Tasks' },
   { path: '/settings', file: 'settings.html', title: 'Settings' },
   { path: '/reports', file: 'reports.html', title: 'Reports' },
+  { path: '/order', file: 'order.html', title: 'New order' },
+  { path: '/inbox', file: 'inbox.html', title: 'Inbox' },
 ];
 
 /** 302 redirects. */

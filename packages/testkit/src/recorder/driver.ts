@@ -83,9 +83,14 @@ export class Driver {
 
   /** Moves to the element, hesitates briefly, clicks. `kind` names the UI change the click causes. */
   async click(target: Target, kind: StepKind = 'click'): Promise<void> {
-    const at = await this.moveTo(target);
+    await this.moveTo(target);
     await this.rec.advance(between(this.rng, 80, 220));
-    await this.page.mouse.move(at.x, at.y);
+    await this.clickHere(target, kind);
+  }
+
+  /** Clicks where the pointer already is (on `target`), e.g. the second and third click on a stepper. */
+  async clickHere(target: Target, kind: StepKind = 'click'): Promise<void> {
+    await this.page.mouse.move(this.rec.cursor.x, this.rec.cursor.y);
     await this.page.mouse.down();
     await this.page.mouse.up();
     this.rec.event({ type: 'click', role: target.role, name: target.name });
@@ -94,8 +99,13 @@ export class Driver {
     await this.rec.advance(0);
   }
 
+  /** Nothing moves for a human-ish, seeded while in [minMs, maxMs] (e.g. 210–290 ms between burst states). */
+  async pause(minMs: number, maxMs: number): Promise<void> {
+    await this.rec.advance(between(this.rng, minMs, maxMs));
+  }
+
   /**
-   * Clicks into a text field and types `text` one character at a time (each one a UI state of its own).
+   * Clicks into a text field and types `text` one character at a time (the truth makes the run one step).
    * With `replace`, the current value is selected first and typed over.
    */
   async fill(target: Target, text: string, options: { replace?: boolean } = {}): Promise<void> {
@@ -103,8 +113,8 @@ export class Driver {
     await this.rec.advance(between(this.rng, 250, 450));
     if (options.replace) {
       await this.page.keyboard.press('ControlOrMeta+A');
-      this.rec.label('type', target.name); // the selection highlight; the first character replaces it
-      await this.rec.advance(between(this.rng, 200, 350));
+      this.rec.label('select', target.name); // the selection highlight, a state of its own; the first character replaces it
+      await this.rec.advance(between(this.rng, 300, 450));
     }
     let typedAt = this.time;
     for (const ch of text) {
@@ -112,7 +122,7 @@ export class Driver {
       await this.page.keyboard.type(ch);
       this.rec.label('type', target.name);
       await this.rec.settle();
-      await this.rec.advance(ch === ' ' ? between(this.rng, 140, 260) : between(this.rng, 70, 170));
+      await this.rec.advance(between(this.rng, 60, 150)); // 60–150 ms a character, as people type
     }
     const value = await this.page.getByRole(target.role, { name: target.name, exact: true }).inputValue();
     // One fill per field, stamped when the last character was typed: what a replay needs.

@@ -1,13 +1,21 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 
-export type VideoFormat = 'webm' | 'mp4' | 'mkv';
+/** `webm` is VP9 (Chrome's MediaRecorder today), `webm-vp8` VP8 (older recorders, many extensions). */
+export type VideoFormat = 'webm' | 'webm-vp8' | 'mp4' | 'mkv';
+
+export const VIDEO_FORMATS: readonly VideoFormat[] = ['webm', 'webm-vp8', 'mp4', 'mkv'];
+
+/** File extension (and ffmpeg muxer) of a format. */
+export const extensionOf = (format: VideoFormat): 'webm' | 'mp4' | 'mkv' => (format === 'webm-vp8' ? 'webm' : format);
 
 /** Codec settings per container: what browser/desktop screen recorders typically produce. */
 export function codecArgs(format: VideoFormat): string[] {
   switch (format) {
     case 'webm': // VP9, like Chrome's MediaRecorder; realtime speed keeps long recordings cheap to make
       return ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-row-mt', '1', '-b:v', '0', '-crf', '36'];
+    case 'webm-vp8': // constrained quality at a screen recorder's bitrate
+      return ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '2M', '-crf', '10'];
     case 'mp4':
       return ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-movflags', '+faststart'];
     case 'mkv': // OBS's default container
@@ -41,7 +49,7 @@ export class Encoder {
       ...codecArgs(o.format),
       // bitexact: no random segment UID or timestamps, so equal frames give an equal file
       '-pix_fmt', 'yuv420p', '-threads', '2', '-fflags', '+bitexact', '-flags:v', '+bitexact',
-      '-f', o.format === 'mkv' ? 'matroska' : o.format, path,
+      '-f', o.format === 'mkv' ? 'matroska' : extensionOf(o.format), path,
     ];
     return new Encoder(spawn('ffmpeg', args, { stdio: ['pipe', 'ignore', 'pipe'] }));
   }

@@ -8,6 +8,9 @@
 //    mutations, input/scroll/focus events, and `demo:ui` events the demo app emits to say why.
 // 3. Navigation tracking (Navigation API), carried to the next document through sessionStorage,
 //    along with the virtual time, so time never jumps back on a page load.
+// 4. What the pointer layer needs (__cs.tick(t, x, y)): the pointer's shape from the computed `cursor`
+//    under it, the hover highlight's box, the caret's box and blink phase. The recorder draws these on
+//    top of the captured page, so the ground truth (the page's own pixels) never contains them.
 (function () {
   'use strict';
   if (window.__cs) return;
@@ -83,7 +86,7 @@
     });
   }
 
-  async function tick(target) {
+  async function tick(target, x, y) {
     var ran = false;
     for (var guard = 0; ; guard++) {
       var nextId = -1, next = null;
@@ -104,15 +107,16 @@
       if (ran || callbacks.length) await flush();
       save();
     }
-    return drain();
+    return drain(x, y);
   }
 
-  function drain() {
+  function drain(x, y) {
     if (observer.takeRecords().length) state.dirty = true;
     var out = {
       docId: docId, now: now, url: location.href, ready: document.readyState,
       dirty: state.dirty, labels: state.labels.splice(0), nav: state.nav, via: arrivedVia,
-      scrollX: window.scrollX, scrollY: window.scrollY,
+      scrollX: window.scrollX, scrollY: window.scrollY, title: document.title,
+      pointer: typeof x === 'number' ? pointer(x, y) : null, caret: caret(),
     };
     state.dirty = false;
     arrivedVia = null;
@@ -144,6 +148,59 @@
     style.textContent = '*, *::before, *::after { caret-color: transparent !important; }';
     document.head.appendChild(style);
   });
+
+  // --- pointer layer --------------------------------------------------------------------------------
+  var HOVERABLE = 'a[href], button:not([disabled]), [role="menuitem"], [role="option"], [role="tab"], [role="combobox"], .list li, [data-hover]';
+  var TEXT_TYPES = /^(text|email|password|search|url|tel|number)$/;
+  function isTextField(el) {
+    return !!el && (el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && TEXT_TYPES.test(el.type)) || el.isContentEditable);
+  }
+  function box(el) {
+    var r = el.getBoundingClientRect();
+    return { x: r.left, y: r.top, w: r.width, h: r.height };
+  }
+  /** Shape and hover target under (x, y), as a browser would show them (the page's :hover is not used). */
+  function pointer(x, y) {
+    var el = document.elementFromPoint(x, y);
+    if (!el) return { shape: 'arrow', hover: null };
+    var cursor = getComputedStyle(el).cursor;
+    var shape = cursor === 'pointer' ? 'hand' : cursor === 'text' || (cursor === 'auto' && isTextField(el)) ? 'text' : 'arrow';
+    var target = el.closest(HOVERABLE);
+    var hover = null;
+    if (target) {
+      hover = box(target);
+      // How strongly it lights up, as typical :hover rules do: menus and options get the accent, buttons and
+      // tabs a clear shade, list rows a faint one, links an underline.
+      hover.style = target.tagName === 'A' ? 'link' : target.matches('[role="menuitem"], [role="option"]') ? 'menu'
+        : target.matches('.list li') ? 'row' : 'button';
+      if (target.tagName === 'A') hover.underline = getComputedStyle(target).color;
+    }
+    return { shape: shape, hover: hover };
+  }
+  // The caret restarts its blink on focus and on every keystroke, as in Chromium (530 ms on, 530 off).
+  var caretSince = 0, measure = null;
+  ['focusin', 'input', 'keydown', 'mousedown'].forEach(function (type) {
+    window.addEventListener(type, function () { caretSince = now; }, true);
+  });
+  document.addEventListener('selectionchange', function () { caretSince = now; });
+  function caret() {
+    var el = document.activeElement;
+    if (!isTextField(el) || el.isContentEditable || el.selectionStart !== el.selectionEnd) return null;
+    if ((now - caretSince) % 1060 >= 530) return null;
+    var cs = getComputedStyle(el);
+    measure = measure || document.createElement('canvas').getContext('2d');
+    measure.font = cs.font;
+    var before = el.value.slice(0, el.selectionStart);
+    if (el.type === 'password') before = before.replace(/./g, '\u2022');
+    var lines = before.split('\n');
+    var lineHeight = parseFloat(cs.lineHeight) || parseFloat(cs.fontSize) * 1.2;
+    var b = box(el);
+    var left = parseFloat(cs.borderLeftWidth) + parseFloat(cs.paddingLeft);
+    var top = parseFloat(cs.borderTopWidth) + parseFloat(cs.paddingTop);
+    var x = b.x + left + Math.min(measure.measureText(lines[lines.length - 1]).width - el.scrollLeft, b.w - 2 * left);
+    var y = b.y + top + (el.tagName === 'TEXTAREA' ? (lines.length - 1) * lineHeight - el.scrollTop : 0);
+    return { x: Math.round(x), y: Math.round(y), h: Math.round(Math.min(lineHeight, b.h - 2 * top)), color: cs.color };
+  }
 
   function peek() { return { docId: docId, ready: document.readyState }; }
 

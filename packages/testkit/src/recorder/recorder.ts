@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import type { CDPSession } from 'playwright-core';
 import type { TimelineAction, TimelineEvent } from '../timeline.js';
 import type { FrameRecord, Label, StepKind } from '../truth.js';
-import { composeFrame, type Point } from './cursor.js';
+import type { BrowserChrome } from './chrome.js';
+import { composeFrame, layerKey, type Hover, type Point, type PointerLayer, type PointerShape } from './cursor.js';
 import type { Encoder } from './encoder.js';
 import { decodePng, type RgbImage } from './png.js';
 
@@ -16,6 +17,9 @@ interface PageState {
   via: { url: string; at: number } | null;
   scrollX: number;
   scrollY: number;
+  title: string;
+  pointer: { shape: PointerShape; hover: Hover | null } | null;
+  caret: PointerLayer['caret'];
 }
 
 export interface FrameGeometry {
@@ -23,10 +27,12 @@ export interface FrameGeometry {
   /** Output size in pixels. */
   width: number;
   height: number;
-  /** Page viewport in CSS pixels; output = viewport × scale. */
+  /** Page viewport in CSS pixels; output = (viewport + chrome) × scale. */
   cssWidth: number;
   cssHeight: number;
   scale: number;
+  /** CSS pixels of browser window chrome drawn above the page (0: the page alone). */
+  chromeHeight: number;
 }
 
 /**
@@ -42,9 +48,11 @@ export class Recorder {
   cursor: Point;
   /** Frames whose pixels changed although nothing announced a change (only seen on forced captures). */
   missedChanges = 0;
+  /** What the viewer sees minus the pointer layer: the chrome (if any) above the page. Ground truth compares this. */
   private content: RgbImage | null = null;
+  private page: RgbImage | null = null;
   private contentPng = '';
-  private drawn: Point | null = null;
+  private drawn = '';
   /** The last encoded frame; reused as is while neither the page nor the cursor changes. */
   private out: Buffer | null = null;
   private pending: Label[] = [];
@@ -59,6 +67,10 @@ export class Recorder {
     cursor: Point,
     /** Screenshot every frame and fail if change tracking missed one (slow; for tests). */
     private readonly verify = false,
+    /** The browser window around the page, or null for a recording of the page alone. */
+    private readonly chrome: BrowserChrome | null = null,
+    /** The URL as the address bar shows it (the app's real origin is a random port). */
+    private readonly displayUrl: (url: string) => string = (u) => u,
   ) {
     this.cursor = cursor;
   }
@@ -130,7 +142,7 @@ export class Recorder {
       // The page is navigating: wait for the next document, then bring its clock up to `target`.
       await this.waitForNewDocument(this.docId);
       this.dirty = true;
-      state = await this.evaluate<PageState>(`window.__cs.tick(${target})`);
+      state = await this.evaluate<PageState>(this.tickExpression(target));
     }
     throw new Error('too many navigations in one frame');
   }
@@ -151,8 +163,9 @@ export class Recorder {
   async captureFrame(): Promise<void> {
     const i = this.frames.length;
     const t = this.frameTime(i);
-    const state = await this.absorb(await this.evaluate<PageState>(`window.__cs.tick(${t})`), t);
+    const state = await this.absorb(await this.evaluate<PageState>(this.tickExpression(t)), t);
     const flagged = this.dirty || i === 0;
+    const chromeChanged = this.chrome ? await this.chrome.update(state.title, this.displayUrl(state.url)) : false;
     // Once a second, capture anyway: a change the tracking missed still shows up (and is counted).
     const forced = this.verify || i % Math.round(this.geometry.fps) === 0;
     let changed = i === 0;
@@ -161,28 +174,43 @@ export class Recorder {
       const img = await this.capturePage(state);
       // Chromium sometimes re-rasterizes a tile a level or two differently; that is not a new UI
       // state, so such frames keep the previous content (the video stays identical too).
-      if (img && (!this.content || differs(img.data, this.content.data))) {
+      if (img && (!this.page || differs(img.data, this.page.data))) {
         changed = true;
-        this.content = img;
+        this.page = img;
         if (!flagged && process.env.TESTKIT_DEBUG_DIR) dumpMiss(process.env.TESTKIT_DEBUG_DIR, i, before, this.contentPng);
       }
-      if (changed && !flagged) {
+      if (changed && !flagged && i > 0) {
         if (this.verify) throw new Error(`frame ${i} (${t} ms) changed but change tracking did not notice`);
         this.missedChanges++;
       }
     }
     this.dirty = false;
-    const { scale } = this.geometry;
-    const at = { x: this.cursor.x * scale, y: this.cursor.y * scale };
-    const cursorMoved = !!this.drawn && (Math.round(at.x) !== Math.round(this.drawn.x) || Math.round(at.y) !== Math.round(this.drawn.y));
-    this.drawn = at;
+    if (chromeChanged) changed = true;
+    if (changed || !this.content) this.content = this.compose();
+    const placement = { scale: this.geometry.scale, top: Math.round(this.geometry.chromeHeight * this.geometry.scale) };
+    const layer: PointerLayer = { x: this.cursor.x, y: this.cursor.y, shape: state.pointer?.shape ?? 'arrow', hover: state.pointer?.hover ?? null, caret: state.caret };
+    const key = layerKey(layer, placement);
+    const cursorMoved = !!this.drawn && key !== this.drawn;
+    this.drawn = key;
     if (!this.out || changed || cursorMoved) {
       // A fresh buffer per distinct frame: the encoder may still hold the previous one.
-      this.out = Buffer.allocUnsafe(this.content!.data.length);
-      composeFrame(this.content!, this.out, at.x, at.y, scale);
+      this.out = Buffer.allocUnsafe(this.content.data.length);
+      composeFrame(this.content, this.out, layer, placement);
     }
     await this.encoder.write(this.out);
     this.frames.push({ t, changed, cursorMoved, url: state.url, labels: this.pending.splice(0) });
+  }
+
+  private tickExpression(t: number): string {
+    return `window.__cs.tick(${t}, ${this.cursor.x.toFixed(2)}, ${this.cursor.y.toFixed(2)})`;
+  }
+
+  /** The chrome's rows above the page's rows: both are full-width rgb24, so that is a concatenation. */
+  private compose(): RgbImage {
+    const page = this.page!;
+    const top = this.chrome?.image;
+    if (!top) return page;
+    return { width: page.width, height: top.height + page.height, data: Buffer.concat([top.data, page.data]) };
   }
 
   /**
@@ -209,8 +237,9 @@ export class Recorder {
 
   private decode(png: string): RgbImage {
     const img = decodePng(Buffer.from(png, 'base64'));
-    if (img.width !== this.geometry.width || img.height !== this.geometry.height) {
-      throw new Error(`screenshot is ${img.width}×${img.height}, expected ${this.geometry.width}×${this.geometry.height}`);
+    const height = this.geometry.height - Math.round(this.geometry.chromeHeight * this.geometry.scale);
+    if (img.width !== this.geometry.width || img.height !== height) {
+      throw new Error(`screenshot is ${img.width}×${img.height}, expected ${this.geometry.width}×${height}`);
     }
     return img;
   }

@@ -5,6 +5,8 @@ export const fullTour: Scenario = {
   name: 'full-tour',
   description: 'Sign in, refresh the dashboard, add/delete/load tasks and scroll, switch to the dark theme, sign out (302 to sign-in).',
   start: '/login',
+  split: 'tuning',
+  frame: 'window',
   async run(d) {
     await d.wander(1500);
     await d.fill({ role: 'textbox', name: 'Email' }, 'grace@example.com');

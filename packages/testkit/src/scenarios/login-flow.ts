@@ -4,6 +4,8 @@ export const loginFlow: Scenario = {
   name: 'login-flow',
   description: 'Sign in (email, password, remember me), land on the dashboard, open the account menu and go to Profile.',
   start: '/login',
+  split: 'tuning',
+  frame: 'window',
   async run(d) {
     await d.wander(2500);
     await d.fill({ role: 'textbox', name: 'Email' }, 'ada@example.com');

@@ -4,6 +4,7 @@ export const modalConfirm: Scenario = {
   name: 'modal-confirm',
   description: 'Open a delete confirmation dialog, cancel it, dismiss it with Escape, then confirm a deletion (toast).',
   start: '/tasks',
+  split: 'tuning',
   async run(d) {
     await d.wander(2500);
     await d.wait(1000);

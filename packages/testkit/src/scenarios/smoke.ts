@@ -5,6 +5,7 @@ export const smoke: Scenario = {
   name: 'smoke',
   description: 'Add a task on the Tasks page: typing, Enter, list grows, toast shows and hides.',
   start: '/tasks',
+  split: 'tuning',
   async run(d) {
     await d.wander(800);
     await d.fill({ role: 'textbox', name: 'Task name' }, 'Buy milk');

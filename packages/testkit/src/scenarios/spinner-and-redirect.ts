@@ -4,6 +4,8 @@ export const spinnerAndRedirect: Scenario = {
   name: 'spinner-and-redirect',
   description: 'Open an old URL that redirects (302) to the dashboard, refresh behind a spinner, navigate by link, load more, then a redirect to sign-in.',
   start: '/old-dashboard',
+  split: 'tuning',
+  theme: 'dark',
   async run(d) {
     await d.wander(2500);
     await d.wait(1000);

@@ -4,6 +4,7 @@ export const tabsAndDropdown: Scenario = {
   name: 'tabs-and-dropdown',
   description: 'Switch settings tabs, toggle a checkbox and a switch, pick the dark theme from a combobox, edit and save the profile.',
   start: '/settings',
+  split: 'tuning',
   async run(d) {
     await d.wander(2500);
     await d.wait(800);

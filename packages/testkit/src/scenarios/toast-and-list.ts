@@ -4,6 +4,8 @@ export const toastAndList: Scenario = {
   name: 'toast-and-list',
   description: 'Add tasks (Enter and button), hit the empty-name validation, load more rows behind a spinner and scroll the grown list.',
   start: '/tasks',
+  split: 'tuning',
+  frame: 'window',
   async run(d) {
     const name = { role: 'textbox', name: 'Task name' } as const;
     const add = { role: 'button', name: 'Add task' } as const;

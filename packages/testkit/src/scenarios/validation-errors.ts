@@ -4,6 +4,7 @@ export const validationErrors: Scenario = {
   name: 'validation-errors',
   description: 'Submit the sign-in form empty, then with a bad email and a short password, fixing each error until it signs in.',
   start: '/login',
+  split: 'tuning',
   async run(d) {
     const email = { role: 'textbox', name: 'Email' } as const;
     const password = { role: 'textbox', name: 'Password' } as const;

@@ -21,8 +21,9 @@ export async function acceptRecording(app: FastifyInstance, request: FastifyRequ
     const fields = parseRecordingFields(upload.fields);
     const settings = await getSettings(app.db, request.userId);
     const now = new Date();
-    row = await createSession(
-      app.db,
+    // Counted against the account's processing limit and inserted as one step (plugins/upload-quota.ts).
+    row = await app.uploadQuota.insert(request, (db) => createSession(
+      db,
       request.userId,
       {
         title: fields.title,
@@ -38,7 +39,7 @@ export async function acceptRecording(app: FastifyInstance, request: FastifyRequ
         clientDurationMs: fields.durationMs,
       },
       sessionId,
-    );
+    ));
     request.log.info({ sessionId, bytes: upload.size, mimeType: upload.mimeType }, 'recording accepted');
     try {
       await app.flows.enqueueRecording(sessionId, { maxRecordingMinutes: settings.maxRecordingLength });

@@ -1,9 +1,9 @@
 import { createVerifier } from 'fast-jwt';
-import { Email } from '@claude-scope/contracts';
+import { Email, textProblem } from '@claude-scope/contracts';
 import { EmailTakenError, findOrCreateExternalUser, type Database } from '@claude-scope/db';
 import { HttpError, unauthorized } from './errors.js';
 import { JwksKeys, JwksUnavailableError } from './jwks.js';
-import { makeAjv } from './ajv.js';
+import { compileValidator, makeAjv } from './ajv.js';
 
 export interface ExternalTokenConfig {
   jwksUrl: string;
@@ -22,7 +22,7 @@ interface ExternalClaims {
 }
 
 // The rule signup applies, so an account made from a token has an email signup would take too.
-const isEmail = makeAjv(false).compile(Email);
+const isEmail = compileValidator(makeAjv(false), Email);
 /** (iss, sub) → account id: a token's account is looked up once per API process, not per request. */
 const ACCOUNT_CACHE_SIZE = 10_000;
 
@@ -58,7 +58,8 @@ export function createExternalTokenVerifier(db: Database, config: ExternalTokenC
       }
       throw unauthorized();
     }
-    if (typeof claims.sub !== 'string' || claims.sub === '') throw unauthorized();
+    // Postgres cannot store (nor look up) U+0000 or lone surrogates: such an identity names nobody.
+    if (typeof claims.sub !== 'string' || claims.sub === '' || textProblem(claims.sub) || textProblem(String(claims.iss))) throw unauthorized();
     const cacheKey = `${claims.iss}\n${claims.sub}`;
     const cached = accounts.get(cacheKey);
     if (cached) return cached;
@@ -66,8 +67,14 @@ export function createExternalTokenVerifier(db: Database, config: ExternalTokenC
     const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
     // An address the provider itself says is unverified names nobody.
     if (!isEmail(email) || claims.email_verified === false) throw unauthorized('Token has no verified email claim');
-    const name = [claims.name, claims.preferred_username, email.split('@')[0]].find((n): n is string => typeof n === 'string' && n.trim() !== '')!;
-    const avatarUrl = typeof claims.picture === 'string' && /^https:\/\//.test(claims.picture) && claims.picture.length <= 2048 ? claims.picture : null;
+    // A display name or picture the database could not store is passed over, like a missing one.
+    const name = [claims.name, claims.preferred_username, email.split('@')[0]].find(
+      (n): n is string => typeof n === 'string' && n.trim() !== '' && !textProblem(n),
+    )!;
+    const avatarUrl =
+      typeof claims.picture === 'string' && /^https:\/\//.test(claims.picture) && claims.picture.length <= 2048 && !textProblem(claims.picture)
+        ? claims.picture
+        : null;
     let userId: string;
     try {
       userId = await findOrCreateExternalUser(db, { issuer: claims.iss, subject: claims.sub }, { name: [...name.trim()].slice(0, 255).join(''), email, avatarUrl });

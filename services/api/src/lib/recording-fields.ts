@@ -2,6 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import {
   AGENT_TARGETS,
   HttpUrl,
+  INT32_MAX,
   MAX_TIMELINE_EVENTS,
   TIMELINE_EVENT_TYPES,
   TimelineEvent,
@@ -9,9 +10,10 @@ import {
   type TimelineEvent as TimelineEventT,
 } from '@claude-scope/contracts';
 import Type from 'typebox';
-import { makeAjv } from './ajv.js';
+import { compileValidator, makeAjv } from './ajv.js';
 import { HttpError } from './errors.js';
 import { formatValidationError } from '../plugins/validation.js';
+import { maskTimeline } from './timeline-secrets.js';
 
 export interface RecordingFields {
   title: string;
@@ -24,6 +26,7 @@ export interface RecordingFields {
 
 export const RECORDING_TEXT_FIELDS = ['title', 'seedUrl', 'notes', 'agentTarget', 'timeline', 'durationMs'] as const;
 
+// The API's own strict ajv and text rule, as for JSON bodies: form fields are strings on the wire all the same.
 const ajv = makeAjv(false);
 const bad = (message: string) => new HttpError(400, message);
 
@@ -36,11 +39,11 @@ const TextFields = Type.Object(
   },
   { additionalProperties: false },
 );
-const validateText = ajv.compile(TextFields);
+const validateText = compileValidator(ajv, TextFields);
 
 // One validator per event type, so an error names the event's own rule instead of a union's noise.
 const eventValidators = new Map<string, ValidateFunction>(
-  TimelineEvent.anyOf.map((schema) => [String(schema.properties.type.const), ajv.compile(schema)]),
+  TimelineEvent.anyOf.map((schema) => [String(schema.properties.type.const), compileValidator(ajv, schema)]),
 );
 
 /** `timeline` arrives as a JSON string: parsed, then each event checked, errors naming its index. */
@@ -76,13 +79,15 @@ export function parseRecordingFields(fields: Record<string, string>): RecordingF
   if (durationMs !== undefined) {
     if (!/^\d{1,10}$/.test(durationMs.trim())) throw bad('durationMs must be a non-negative integer (milliseconds)');
     duration = Number(durationMs);
+    if (duration > INT32_MAX) throw bad(`durationMs must be <= ${INT32_MAX}`);
   }
   return {
     title: text.title!,
     seedUrl: text.seedUrl!,
     notes: text.notes ?? null,
     agentTarget: text.agentTarget as AgentTarget | undefined,
-    timeline: timeline !== undefined ? parseTimeline(timeline) : null,
+    // Secrets typed during the recording are masked before anything is stored.
+    timeline: timeline !== undefined ? maskTimeline(parseTimeline(timeline)) : null,
     durationMs: duration,
   };
 }

@@ -13,6 +13,7 @@ export interface ReceivedRecording {
 }
 
 const ALLOWED = new Set<string>(RECORDING_TEXT_FIELDS);
+const FIELD_BYTES = 1024 * 1024;
 
 /**
  * Reads the multipart body part by part. The file is piped through the content sniffer straight into an S3
@@ -29,7 +30,7 @@ export async function receiveRecording(
   let stored: { size: number; mimeType: VideoMimeType } | undefined;
   const abort = new AbortController();
   try {
-    for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 1024 * 1024, parts: 25 } })) {
+    for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: FIELD_BYTES, parts: 25 } })) {
       if (part.type === 'file') {
         if (part.fieldname !== 'file') throw new HttpError(400, `${part.fieldname} is not an allowed field (the video goes in "file")`);
         if (stored) throw new HttpError(400, 'file must be sent once');
@@ -48,6 +49,7 @@ export async function receiveRecording(
       } else {
         if (!ALLOWED.has(part.fieldname)) throw new HttpError(400, `${part.fieldname} is not an allowed field`);
         if (typeof part.value !== 'string') throw new HttpError(400, `${part.fieldname} must be a string`);
+        if (part.valueTruncated) throw new HttpError(413, `${part.fieldname} is larger than the ${formatBytes(FIELD_BYTES)} form field limit`);
         fields[part.fieldname] = part.value;
       }
     }
@@ -76,8 +78,21 @@ function multipartError(err: unknown, maxBytes: number): unknown {
   if (code === 'FST_FILES_LIMIT') return new HttpError(400, 'file must be sent once');
   if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') return new HttpError(400, 'too many form fields');
   if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return new HttpError(415, 'body must be multipart/form-data');
+  if (code === 'FST_INVALID_JSON_FIELD_ERROR') return new HttpError(400, 'a form field declared as JSON is not valid JSON');
+  const message = (err as { message?: unknown } | null)?.message;
+  if (!code && typeof message === 'string' && MALFORMED_MULTIPART.test(message)) {
+    const why = /oundary|needle/.test(message) ? 'a missing, empty or overlong boundary' : message.replace(/\.$/, '');
+    return new HttpError(400, `body is not valid multipart/form-data (${why})`);
+  }
   return err;
 }
+
+/**
+ * busboy's parse errors carry no code: a missing, empty or overlong boundary, a body that ends early,
+ * a malformed part header. A client's mistake (400), unlike anything else thrown while reading.
+ */
+const MALFORMED_MULTIPART =
+  /^(Multipart: Boundary not found|Boundary required|The needle cannot|Unexpected end of|Malformed|Unsupported Content-Type|\w+ terminated early)/;
 
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MB`;

@@ -1,9 +1,10 @@
 import type { ErrorObject } from 'ajv';
 import type { FastifyInstance } from 'fastify';
 import { READ_ONLY_FIELDS } from '@claude-scope/contracts';
-import { makeAjv } from '../lib/ajv.js';
+import { compileValidator, makeAjv } from '../lib/ajv.js';
 
 /**
+ * Every part with a schema also passes the text rule (no U+0000, no lone surrogates: see lib/ajv.ts).
  * JSON bodies are validated strictly; querystrings and params are strings on the wire, so those
  * (and only those) are coerced to the schema's number/boolean types.
  */
@@ -11,7 +12,7 @@ export function installValidation(app: FastifyInstance): void {
   const strict = makeAjv(false);
   const coercing = makeAjv(true);
   app.setValidatorCompiler(({ schema, httpPart }) =>
-    (httpPart === 'body' ? strict : coercing).compile(schema as object),
+    compileValidator(httpPart === 'body' ? strict : coercing, schema as object),
   );
   app.setSchemaErrorFormatter((errors, dataVar) => {
     const err = new Error(formatValidationError(errors as ErrorObject[], dataVar)) as Error & { statusCode: number };

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
 /** Paths that belong to the server: an unknown one keeps the API's JSON 404 instead of the app's page. */
-const SERVER_PATH = /^\/(api|admin|metrics)(\/|$)/;
+const SERVER_PATH = /^\/(api|admin|metrics|mcp)(\/|$)/;
 
 export interface WebOptions {
   /** Directory of the built web app (tests point it elsewhere). */

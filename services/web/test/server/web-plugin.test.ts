@@ -49,11 +49,11 @@ describe('web plugin (services/api/src/plugins/web.ts)', () => {
     await app.close();
   });
 
-  it('leaves the API, admin and metrics paths to the server: routes answer, unknown ones get the JSON 404', async () => {
+  it('leaves the API, admin, metrics and MCP paths to the server: routes answer, unknown ones get the JSON 404', async () => {
     const app = await appWith(dist);
     expect((await app.inject('/api/health')).json()).toEqual({ status: 'ok' });
     expect((await app.inject('/metrics')).body).toBe('metrics');
-    for (const url of ['/api/nope', '/api', '/admin/queues', '/metrics/x']) {
+    for (const url of ['/api/nope', '/api', '/admin/queues', '/metrics/x', '/mcp', '/mcp/x']) {
       const res = await app.inject(url);
       expect(res.statusCode, url).toBe(404);
       expect(res.json(), url).toMatchObject({ statusCode: 404, error: 'Not Found' });

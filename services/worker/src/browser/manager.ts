@@ -3,10 +3,9 @@ import type { Logger } from 'pino';
 import { Semaphore } from '@claude-scope/video/limits';
 import { firstLine } from '../error-text.js';
 
-// Debian's Chromium, as root, on a closed network: no sandbox, no GPU, no background traffic. WebRTC may not
-// send UDP around the guard proxy (a STUN request reaches any address otherwise — verified).
+// Debian's Chromium on a closed network: no GPU, no background traffic. WebRTC may not send UDP around the guard
+// proxy (a STUN request reaches any address otherwise — verified). The sandbox stays on unless configured off.
 export const CHROMIUM_ARGS = [
-  '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
   '--disable-background-networking',
@@ -22,8 +21,24 @@ export class BrowserGoneError extends Error {
   override name = 'BrowserGoneError';
 }
 
+/** Chromium's flags: CHROMIUM_ARGS, plus `--no-sandbox` only when explicitly asked for. */
+export const chromiumArgs = (noSandbox: boolean) => (noSandbox ? ['--no-sandbox', ...CHROMIUM_ARGS] : [...CHROMIUM_ARGS]);
+
+/** Chromium refused to start sandboxed (as root, or without user namespaces): a set-up problem, said plainly. */
+export class SandboxUnavailableError extends Error {
+  override name = 'SandboxUnavailableError';
+}
+
+// What Chromium prints when it cannot sandbox itself (as root; no user namespaces and no setuid helper).
+const NO_SANDBOX = /Running as root without --no-sandbox|No usable sandbox/;
+
 export interface BrowserManagerOptions {
   executablePath: string;
+  /**
+   * Run Chromium without its sandbox (CHROMIUM_NO_SANDBOX): the pages users choose then run in processes that
+   * can reach everything this worker can. Only for machines that run as root (tests, `make dev`).
+   */
+  noSandbox?: boolean;
   /** Contexts (one per job, each with its pages) open at once in this process. */
   maxPages: number;
   log: Logger;
@@ -57,12 +72,26 @@ export class BrowserManager {
   }
 
   private async launch(): Promise<Browser> {
-    const b = await chromium.launch({
-      executablePath: this.opts.executablePath,
-      args: CHROMIUM_ARGS,
-      headless: true,
-      timeout: this.opts.launchTimeoutMs ?? 30_000,
-    });
+    const noSandbox = this.opts.noSandbox ?? false;
+    if (noSandbox) this.opts.log.warn('chromium runs WITHOUT its sandbox (CHROMIUM_NO_SANDBOX=true): a renderer exploit would reach this worker and its credentials');
+    let b: Browser;
+    try {
+      b = await chromium.launch({
+        executablePath: this.opts.executablePath,
+        args: chromiumArgs(noSandbox),
+        // Playwright adds --no-sandbox itself unless told the sandbox is wanted.
+        chromiumSandbox: !noSandbox,
+        headless: true,
+        timeout: this.opts.launchTimeoutMs ?? 30_000,
+      });
+    } catch (err) {
+      const reason = NO_SANDBOX.exec(String((err as Error)?.message ?? err))?.[0];
+      if (!reason) throw err;
+      throw new SandboxUnavailableError(
+        `Chromium cannot start its sandbox ("${reason}"): run the worker as a non-root user where unprivileged user namespaces are allowed (see SECURITY.md, "The browser sandbox"), or set CHROMIUM_NO_SANDBOX=true to run it without one`,
+        { cause: err },
+      );
+    }
     this.launches++;
     b.on('disconnected', () => {
       if (this.browser !== b) return;

@@ -1,6 +1,7 @@
 import { describeChanges, diffTrees } from '@claude-scope/aria';
 import type { AriaNode, DiffSummary, TimelineEvent } from '@claude-scope/contracts';
 import type { Analysis, AnalysisStep } from '@claude-scope/prompt';
+import { isMasked, isSecretField } from '@claude-scope/secrets';
 import type { FailedRequest, PlaywrightStep, VideoLaneResult } from '@claude-scope/pipeline';
 
 /**
@@ -30,8 +31,6 @@ export interface FuseInput {
   steps: PlaywrightStep[];
 }
 
-const SECRET_FIELD = /pass(word|code|phrase)?|secret|token|api[-_ ]?key|otp|pin|cvc|cvv|card/i;
-
 export function describeEvent(e: TimelineEvent): string {
   switch (e.type) {
     case 'navigate':
@@ -39,7 +38,10 @@ export function describeEvent(e: TimelineEvent): string {
     case 'click':
       return `click ${e.role} "${e.name}"`;
     case 'fill':
-      return SECRET_FIELD.test(e.name) ? `fill ${e.role} "${e.name}" (value masked)` : `fill ${e.role} "${e.name}" with "${e.value}"`;
+      // The shared secret-field rule, and a value masked earlier (at upload, or by the lane): never quoted.
+      return isSecretField(e.name) || isMasked(e.value)
+        ? `fill ${e.role} "${e.name}" (value masked)`
+        : `fill ${e.role} "${e.name}" with "${e.value}"`;
     case 'press':
       return `press ${e.key}`;
     case 'scroll':

@@ -41,6 +41,41 @@
     }, 2000);
   }
 
+  function fadeIn(el, ms) {
+    animate(ms || 300, function (p) { el.style.opacity = String(p); }, function () { el.style.opacity = ''; });
+  }
+
+  /**
+   * A skeleton loader: `rows` grey bars with a shimmer that moves every frame, for `ms`; then `render`
+   * fills `container` and the new content fades in. Announces 'loaded' when the content replaces it.
+   */
+  function skeleton(container, rows, ms, render) {
+    var bars = [];
+    for (var i = 0; i < rows; i++) {
+      var bar = document.createElement('div');
+      bar.className = 'skeleton';
+      bar.style.width = (92 - ((i * 17) % 35)) + '%';
+      bar.setAttribute('aria-hidden', 'true');
+      container.appendChild(bar);
+      bars.push(bar);
+    }
+    var start = performance.now();
+    function shimmer() {
+      if (!bars[0].isConnected) return;
+      // 0–100 % of a 200 %-wide image keeps the band in view: a frozen-looking frame would be a state of its own.
+      var x = Math.round(((performance.now() - start) / 6) % 100);
+      bars.forEach(function (b) { b.style.backgroundPosition = (100 - x) + '% 0'; });
+      requestAnimationFrame(shimmer);
+    }
+    requestAnimationFrame(shimmer);
+    setTimeout(function () {
+      emit('loaded');
+      bars.forEach(function (b) { b.remove(); });
+      var content = render();
+      if (content) fadeIn(content, 300);
+    }, ms);
+  }
+
   /** A spinner that turns while it is in the document. */
   function spinner() {
     var el = document.createElement('span');
@@ -174,7 +209,8 @@
   }
 
   window.Demo = { emit: emit, ready: ready, animate: animate, toast: toast, spinner: spinner, load: load,
-    openModal: openModal, setError: setError, go: go, initCombobox: initCombobox, initTabs: initTabs };
+    openModal: openModal, setError: setError, go: go, initCombobox: initCombobox, initTabs: initTabs,
+    fadeIn: fadeIn, skeleton: skeleton, initMenuButton: initMenuButton };
 
   ready(function () {
     initNav();

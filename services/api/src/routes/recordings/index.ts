@@ -17,6 +17,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '',
     {
       onRequest: app.authenticate,
+      preHandler: app.uploadQuota.check,
       schema: {
         tags: ['recordings'],
         summary: 'Upload a recording for dual-lane analysis and prompt generation',
@@ -30,6 +31,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           413: ErrorBody,
           415: ErrorBody,
           422: UnprocessableBody,
+          429: ErrorBody,
           503: ErrorBody,
         },
       },
