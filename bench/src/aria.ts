@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   const started = new Date();
   const loadBefore = os.loadavg();
   const [{ captureSteps }, { BrowserManager }, { startDemoApp, DEMO_PAGES }] = await Promise.all([
-    load<LaneModule>('services/worker/src/lanes/playwright-lane.ts'),
+    load<LaneModule>('services/worker/src/playwright/playwright-lane.ts'),
     load<ManagerModule>('services/worker/src/browser/manager.ts'),
     load<TestkitModule>('packages/testkit/src/index.ts'),
   ]);
@@ -174,7 +174,7 @@ async function main(): Promise<void> {
 
 Produced by \`${COMMAND}\` from the repository root on ${started.toISOString()} (the whole run took ${Math.round((Date.now() - started.getTime()) / 1000)} s).
 
-What is timed is the lane's own code path, \`captureSteps\` from \`services/worker/src/lanes/playwright-lane.ts\`, against
+What is timed is the lane's own code path, \`captureSteps\` from \`services/worker/src/playwright/playwright-lane.ts\`, against
 the testkit demo app on 127.0.0.1: SSRF guard proxy (SOCKS5, policy: private targets denied, the demo allowed by host:port),
 a fresh browser context, navigation, the quiet-page wait, ARIA snapshot, secret masking.
 

@@ -6,7 +6,7 @@ import { parse, parseAllDocuments } from 'yaml';
 import { isKnownDefaultSecret } from '@claude-scope/config';
 import { apiConfigSpec } from '@claude-scope/api/config';
 import { workerConfigSpec } from '@claude-scope/worker/config';
-import { JOB_NAMES, JOB_POLICIES, type JobName } from '@claude-scope/pipeline';
+import { JOB_NAMES, JOBS, type JobName } from '@claude-scope/pipeline';
 
 // No cluster here: the manifests and the dashboard are kept correct by reading them against the code.
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -200,7 +200,7 @@ describe('infra/k8s manifests', () => {
   it('lets each worker finish its longest job before Kubernetes kills it', () => {
     for (const d of workerDeployments) {
       const q = queueOf(d);
-      const timeoutMs = JOB_POLICIES[q].timeoutMs;
+      const timeoutMs = JOBS[q].timeoutMs;
       const graceMs = intVar(d, workerConfigSpec as unknown as Spec, 'WORKER_SHUTDOWN_GRACE_MS');
       const killMs = podSpec(d).terminationGracePeriodSeconds * 1000;
       expect(literal(d, 'WORKER_SHUTDOWN_GRACE_MS'), `${d.metadata.name} sets WORKER_SHUTDOWN_GRACE_MS`).toBeDefined();

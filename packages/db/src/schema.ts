@@ -14,6 +14,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { AgentTarget, AriaNode, DiffSummary, ProcessingStatus, SessionStatus, TimelineEvent, TokenScope } from '@claude-scope/contracts';
+import type { LaneResultByName } from '@claude-scope/pipeline';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
@@ -152,7 +153,7 @@ export const laneResults = pgTable(
     sessionId: text('session_id')
       .notNull()
       .references(() => sessions.id, { onDelete: 'cascade' }),
-    lane: text('lane').$type<'video' | 'playwright'>().notNull(),
+    lane: text('lane').$type<keyof LaneResultByName>().notNull(),
     result: jsonb('result').$type<unknown>().notNull(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

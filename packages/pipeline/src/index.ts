@@ -1,4 +1,5 @@
 export * from './jobs.js';
+export * from './lane-results.js';
 export * from './flow.js';
 export * from './events.js';
 export * from './status.js';

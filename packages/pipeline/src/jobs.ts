@@ -1,42 +1,86 @@
-/**
- * The recording pipeline's job types, as one table: a job name is its queue's name, each carries only ids
- * and upload-time options (Postgres owns the state), and each has one policy. Adding a job type here makes
- * the worker's handler table fail to compile until it has a handler.
- */
-export const JOB_NAMES = ['video', 'playwright', 'synthesize'] as const;
-export type JobName = (typeof JOB_NAMES)[number];
-export type LaneJobName = Exclude<JobName, 'synthesize'>;
+import type { LaneStatus, ProcessingStatus } from '@claude-scope/contracts';
 
-export interface JobDataByName {
-  /** Keyframes from the recording (ffmpeg + sharp). */
-  video: { sessionId: string; maxRecordingMinutes: number };
-  /** ARIA trees from a real browser (Chromium). */
-  playwright: { sessionId: string };
-  /** Frames + trees → prompt; runs once both lanes completed. */
-  synthesize: { sessionId: string };
+/** The contract's per-job status fields: every `ProcessingStatus` key holding a `LaneStatus`. */
+export type LaneKey = { [K in keyof ProcessingStatus]-?: ProcessingStatus[K] extends LaneStatus ? K : never }[keyof ProcessingStatus];
+
+/** What an upload decided for its whole flow (the account's settings at upload time). */
+export interface UploadOptions {
+  maxRecordingMinutes: number;
 }
 
-export type JobData<N extends JobName = JobName> = JobDataByName[N];
-
-export interface JobPolicy {
+/** Everything about one job type. Its name is its queue's name. */
+export interface JobSpec<Data extends { sessionId: string } = { sessionId: string }> {
+  /** Where its status lives in the contract's ProcessingStatus. */
+  lane: LaneKey;
+  /** How users read it in lastError and timeout messages, e.g. "video lane failed after several attempts". */
+  label: string;
+  /**
+   * The one job that writes the session's result and completes it: the flow's parent, run once every other
+   * job (a lane, whose status the runner completes) finished; a lane failing after its retries fails it.
+   */
+  completesSession: boolean;
   attempts: number;
   /** Exponential backoff base delay between attempts. */
   backoffMs: number;
   /** A job running longer is aborted (its child processes killed) and counts as a failed attempt. */
   timeoutMs: number;
-  /** Default jobs in flight per worker process; WORKER_CONCURRENCY_<NAME> overrides it. */
+  /** Default jobs in flight per worker process; the worker's WORKER_CONCURRENCY_<NAME> overrides it. */
   concurrency: number;
+  /** The job's data: only ids and upload-time options (Postgres owns the state). */
+  data(sessionId: string, upload: UploadOptions): Data;
 }
 
-export const JOB_POLICIES: Record<JobName, JobPolicy> = {
-  video: { attempts: 3, backoffMs: 2_000, timeoutMs: 10 * 60_000, concurrency: 1 },
-  playwright: { attempts: 3, backoffMs: 2_000, timeoutMs: 5 * 60_000, concurrency: 2 },
-  synthesize: { attempts: 3, backoffMs: 1_000, timeoutMs: 2 * 60_000, concurrency: 4 },
-};
+export type JobTable = Record<string, JobSpec>;
 
-/** Where each job's status lives in the contract's ProcessingStatus. */
-export const LANE_KEY = { video: 'videoLane', playwright: 'playwrightLane', synthesize: 'synthesis' } as const;
-export type LaneKey = (typeof LANE_KEY)[JobName];
+/**
+ * The recording pipeline's job types, as one table: the flow, the retry/timeout policies, the worker's
+ * queues, concurrency settings and status fields all follow from it. Adding a job type here makes the
+ * worker's handler table fail to compile until it has a handler (and, for a lane, until its result type is
+ * in `LaneResultByName`).
+ */
+export const JOBS = {
+  /** Keyframes from the recording (ffmpeg + sharp). */
+  video: {
+    lane: 'videoLane',
+    label: 'video lane',
+    completesSession: false,
+    attempts: 3,
+    backoffMs: 2_000,
+    timeoutMs: 10 * 60_000,
+    concurrency: 1,
+    data: (sessionId, upload) => ({ sessionId, maxRecordingMinutes: upload.maxRecordingMinutes }),
+  },
+  /** ARIA trees from a real browser (Chromium). */
+  playwright: {
+    lane: 'playwrightLane',
+    label: 'Playwright lane',
+    completesSession: false,
+    attempts: 3,
+    backoffMs: 2_000,
+    timeoutMs: 5 * 60_000,
+    concurrency: 2,
+    data: (sessionId) => ({ sessionId }),
+  },
+  /** Lane results → frames and the prompt; runs once every lane completed. */
+  synthesize: {
+    lane: 'synthesis',
+    label: 'synthesis',
+    completesSession: true,
+    attempts: 3,
+    backoffMs: 1_000,
+    timeoutMs: 2 * 60_000,
+    concurrency: 4,
+    data: (sessionId) => ({ sessionId }),
+  },
+} as const satisfies JobTable;
+
+export type JobName = keyof typeof JOBS;
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+/** The jobs that produce a result for the one that completes the session. */
+export type LaneJobName = { [N in JobName]: (typeof JOBS)[N]['completesSession'] extends true ? never : N }[JobName];
+
+export type JobDataOf<T extends JobTable, N extends keyof T> = ReturnType<T[N]['data']>;
+export type JobData<N extends JobName = JobName> = JobDataOf<typeof JOBS, N>;
 
 /** Deterministic per session and job (BullMQ ids may not contain ':'): re-adding a flow is a no-op. */
-export const jobId = (sessionId: string, name: JobName) => `${sessionId}-${name}`;
+export const jobId = (sessionId: string, name: string) => `${sessionId}-${name}`;

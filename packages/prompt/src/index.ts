@@ -11,6 +11,7 @@ import type { Format } from './formats/types.js';
 export type { Analysis, AnalysisStep, PromptOptions } from './analysis.js';
 export { DEFAULT_MAX_CHARS } from './analysis.js';
 export { REDACTED, redactSecrets } from './redact.js';
+export { promptOptions } from './options.js';
 
 const FORMATS: Record<AgentTarget, Format> = { CLAUDE_CODE: claudeCode, CODEX: codex, CURSOR: cursor, RAW: raw };
 

@@ -21,7 +21,7 @@ export interface AnalyzeOptions {
   /**
    * Keep every n-th sampled frame at full resolution for the keyframe images (default 2). A state settles over ≥ 3 frames at 10 fps (its last changing frame and the quiet ones
    * after), and any of them can stand for it, so every other frame always leaves one; a stream's
-   * last frames are all kept. A step left without one gets its images from a second pass.
+   * last frames are all kept. A state left without one gets its images from a second pass.
    */
   fullEvery?: number;
   /** ffmpeg decoder threads (default 0: ffmpeg's choice, see decodeGray). */
@@ -33,7 +33,7 @@ export interface AnalyzeOptions {
   /** A probe of this file already made (the worker checks the duration first): saves running ffprobe again. */
   probe?: VideoProbe;
   /** Detector tuning beyond the defaults. */
-  detector?: Partial<Omit<DetectorOptions, 'width' | 'height' | 'candidatesMs' | 'maxSteps'>>;
+  detector?: Partial<Omit<DetectorOptions, 'width' | 'height' | 'candidatesMs' | 'maxStates'>>;
 }
 
 export interface AnalyzeProgress {
@@ -43,7 +43,7 @@ export interface AnalyzeProgress {
 }
 
 export interface Keyframe {
-  /** Time of the frame shown: one of the settled state's frames, at most `fullEvery` − 1 before the detector's step. */
+  /** Time of the frame shown: one of the settled state's frames, at most `fullEvery` − 1 before the detector's state. */
   timestampMs: number;
   pngPath: string;
   thumbnailDataUrl: string;
@@ -119,7 +119,7 @@ export async function analyzeVideo(file: string, o: AnalyzeOptions): Promise<Vid
             width: f.width,
             height: f.height,
             candidatesMs: o.candidatesMs,
-            maxSteps: o.maxFrames,
+            maxStates: o.maxFrames,
           }));
           feed.offer(f.timestampMs, f.full);
           d.push(f.data, f.timestampMs);
@@ -132,17 +132,17 @@ export async function analyzeVideo(file: string, o: AnalyzeOptions): Promise<Vid
     }
     const t2 = performance.now();
     const d = detector!; // decodeGray throws when no frame was decoded
-    const steps = d.finish();
+    const states = d.finish();
     feed.update(d, true);
 
     report('extract', 90);
-    const images = await writer.collect(steps.map((s) => s.timestampMs));
+    const images = await writer.collect(states.map((s) => s.timestampMs));
     report('thumbnails', 100);
     const t3 = performance.now();
     const w = writer.timings;
     return {
       probe,
-      frames: steps.map((s, i) => ({
+      frames: states.map((s, i) => ({
         timestampMs: images[i]!.timestampMs,
         pngPath: images[i]!.pngPath,
         thumbnailDataUrl: images[i]!.thumbnailDataUrl,

@@ -1,12 +1,13 @@
 export { analyzeVideo, type AnalyzeOptions, type AnalyzeProgress, type AnalyzeTimings, type Keyframe, type VideoAnalysis } from './analyze.js';
-export { ChangeDetector, capSteps, type DetectorOptions, type Step } from './detector/index.js';
+export { ChangeDetector, capStates, type DetectorOptions, type UiState } from './detector/index.js';
 export { FfmpegUnavailableError, UndecodableVideoError, type UndecodableReason } from './errors.js';
 export { assessDecode, type AssessRules, type DecodeOutcome } from './ffmpeg/assess.js';
 export { ffmpegPath, ffprobePath } from './ffmpeg/binaries.js';
 export { analysisSize, decodeGray, decodePlan, type DecodeOptions, type DecodePlan, type DecodeSummary, type FullFrameFile, type GrayFrame } from './ffmpeg/decode.js';
 export { extractFrames, type ExtractOptions } from './ffmpeg/extract.js';
 export { probe, type VideoProbe } from './ffmpeg/probe.js';
-export { configureLimits, limits, Semaphore } from './limits.js';
+export { limits, Semaphore } from './limits.js';
+export { configureVideo, type VideoSettings } from './settings.js';
 export { thumbnail, thumbnailOf } from './thumbnail.js';
 export { yuv420pSize, yuv420pToRgb, yuv420pToRgbAsync, yuv420pToRgbHalf, yuv420pToRgbHalfJs, yuv420pToRgbJs, type ColorMatrix } from './yuv.js';
 export { FrameTooLargeError, LENGTH_GRACE_MS, MAX_FRAME, MAX_FRAME_PIXELS, RecordingTooLongError, frameSizeError } from './guards.js';

@@ -5,8 +5,8 @@ import type { KeyframeWriter } from './keyframes.js';
 
 /**
  * Between the detector and the full-resolution frames of the decode pass (which may be only every
- * few frames): keeps the files of frames that may still show a step, hands each step the latest kept
- * frame that shows its state as soon as the step is found, and deletes every other file.
+ * few frames): keeps the files of frames that may still show a state yet to be found, hands each state the latest kept
+ * frame that shows its state as soon as the state is found, and deletes every other file.
  */
 export class KeyframeFeed {
   /** Frame time → its file, in time order. */
@@ -26,11 +26,11 @@ export class KeyframeFeed {
   /** After a push, or (`final`) after finish(). */
   update(d: ChangeDetector, final = false): void {
     for (; this.handed < d.found.length; this.handed++) {
-      const step = d.found[this.handed]!;
+      const state = d.found[this.handed]!;
       let pick: number | null = null;
-      for (const t of this.keep.keys()) if (t >= step.fromMs && t <= step.timestampMs) pick = t;
+      for (const t of this.keep.keys()) if (t >= state.fromMs && t <= state.timestampMs) pick = t;
       if (pick === null) continue; // the writer's collect() falls back to a second pass
-      this.writer.add(step.timestampMs, pick, this.keep.get(pick)!);
+      this.writer.add(state.timestampMs, pick, this.keep.get(pick)!);
       this.keep.delete(pick);
     }
     const from = final ? Infinity : d.keepFromMs();

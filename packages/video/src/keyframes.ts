@@ -9,7 +9,7 @@ import { thumbnail, thumbnailOf } from './thumbnail.js';
 import { yuv420pToRgbAsync, yuv420pToRgbHalf, type ColorMatrix } from './yuv.js';
 
 export interface WrittenFrame {
-  /** Time of the frame the images show (for a step: a frame of its settled stretch). */
+  /** Time of the frame the images show (for a UI state: a frame of its settled stretch). */
   timestampMs: number;
   pngPath: string;
   thumbnailDataUrl: string;
@@ -50,12 +50,12 @@ export class KeyframeWriter {
 
   constructor(private readonly o: KeyframeWriterOptions) {}
 
-  /** Starts the images of the step at `stepMs` from `frame`, the full-resolution frame at `frameMs`. */
-  add(stepMs: number, frameMs: number, frame: FullFrameFile): void {
-    if (this.jobs.has(stepMs)) return;
+  /** Starts the images of the state at `stateMs` from `frame`, the full-resolution frame at `frameMs`. */
+  add(stateMs: number, frameMs: number, frame: FullFrameFile): void {
+    if (this.jobs.has(stateMs)) return;
     const job = this.write(frameMs, frame);
     job.catch(() => {}); // observed by collect(); an unobserved rejection must not crash the process first
-    this.jobs.set(stepMs, job);
+    this.jobs.set(stateMs, job);
   }
 
   /** Waits for every image in progress, whatever its outcome (nothing may outlive the analysis). */
@@ -63,7 +63,7 @@ export class KeyframeWriter {
     await Promise.allSettled(this.jobs.values());
   }
 
-  /** The images of the steps at `timestampsMs`, in order; others written meanwhile are deleted. */
+  /** The images of the states at `timestampsMs`, in order; others written meanwhile are deleted. */
   async collect(timestampsMs: readonly number[]): Promise<WrittenFrame[]> {
     const settled = new Map<number, PromiseSettledResult<WrittenFrame | null>>();
     await Promise.all([...this.jobs].map(([t, job]) => job.then((value) => settled.set(t, { status: 'fulfilled', value }), (reason) => settled.set(t, { status: 'rejected', reason }))));

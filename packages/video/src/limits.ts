@@ -1,4 +1,8 @@
-/** A counting semaphore: at most `limit` holders at a time, the rest wait in FIFO order. */
+/**
+ * A counting semaphore: at most `limit` holders at a time, the rest wait in FIFO order. The one semaphore of
+ * the code base: the worker bounds its S3 transfers and browser contexts with it too, importing it from
+ * `@claude-scope/video/limits` (that path loads neither sharp nor ffmpeg code).
+ */
 export class Semaphore {
   private active = 0;
   private readonly queue: (() => void)[] = [];
@@ -51,18 +55,8 @@ export class Semaphore {
   }
 }
 
-const fromEnv = (name: string, fallback: number) => {
-  const n = Number(process.env[name]);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-};
-
-/** Process-wide bounds: ffmpeg children and sharp jobs (both CPU-heavy). */
+/** Process-wide bounds: ffmpeg children and sharp jobs (both CPU-heavy); 2 each until configured. */
 export const limits = {
-  ffmpeg: new Semaphore(fromEnv('VIDEO_FFMPEG_CONCURRENCY', 2)),
-  sharp: new Semaphore(fromEnv('VIDEO_SHARP_CONCURRENCY', 2)),
+  ffmpeg: new Semaphore(2),
+  sharp: new Semaphore(2),
 };
-
-export function configureLimits(o: { ffmpeg?: number; sharp?: number }): void {
-  if (o.ffmpeg !== undefined) limits.ffmpeg.setLimit(o.ffmpeg);
-  if (o.sharp !== undefined) limits.sharp.setLimit(o.sharp);
-}

@@ -214,7 +214,7 @@ describe('ChangeDetector', () => {
     };
     const all = detect(frame, { durationMs: 4500 });
     expect(all).toHaveLength(8);
-    const capped = detect(frame, { durationMs: 4500, maxSteps: 4 });
+    const capped = detect(frame, { durationMs: 4500, maxStates: 4 });
     expect(capped).toHaveLength(4);
     expect(capped[0]!.timestampMs).toBe(0);
     expect(capped.at(-1)!.timestampMs).toBe(all.at(-1)!.timestampMs);

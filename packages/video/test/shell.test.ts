@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assessDecode,
+  configureVideo,
   decodeGray,
   extractFrames,
   FfmpegUnavailableError,
@@ -201,16 +202,15 @@ describe('assessDecode', () => {
 });
 
 describe('binaries', () => {
-  it('prefers FFMPEG_PATH and says so when it does not exist', async () => {
-    const before = process.env.FFMPEG_PATH;
-    process.env.FFMPEG_PATH = join(MEDIA_DIR, 'no-such-ffmpeg');
+  it('prefers the configured ffmpeg and says so when it does not exist', async () => {
+    const missing = join(MEDIA_DIR, 'no-such-ffmpeg');
+    configureVideo({ ffmpegPath: missing });
     try {
-      expect(ffmpegPath()).toBe(process.env.FFMPEG_PATH);
+      expect(ffmpegPath()).toBe(missing);
       const file = await makeVideo({ codec: 'mp4' });
       await expect(decodeGray(file, { onFrame: () => {} })).rejects.toBeInstanceOf(FfmpegUnavailableError);
     } finally {
-      if (before === undefined) delete process.env.FFMPEG_PATH;
-      else process.env.FFMPEG_PATH = before;
+      configureVideo({});
     }
   });
 });

@@ -1,5 +1,14 @@
-import { bool, int, list, loadConfig, oneOf, optionalStr, str, url, s3ConfigSpec, type ConfigOf, type Env } from '@claude-scope/config';
-import { JOB_NAMES, JOB_POLICIES } from '@claude-scope/pipeline';
+import { bool, int, list, loadConfig, oneOf, optionalStr, str, url, s3ConfigSpec, type ConfigOf, type Env, type Var } from '@claude-scope/config';
+import { JOB_NAMES, JOBS, type JobName, type JobTable } from '@claude-scope/pipeline';
+
+export const concurrencyVar = <N extends string>(name: N) => `WORKER_CONCURRENCY_${name.toUpperCase() as Uppercase<N>}` as const;
+
+/** One WORKER_CONCURRENCY_<NAME> per job type of the table, its default the table's. */
+export function concurrencySpec<T extends JobTable>(table: T): { [N in keyof T & string as ReturnType<typeof concurrencyVar<N>>]: Var<number> } {
+  return Object.fromEntries(
+    Object.entries(table).map(([name, job]) => [concurrencyVar(name), int({ default: job.concurrency, min: 1, max: 64 })]),
+  ) as { [N in keyof T & string as ReturnType<typeof concurrencyVar<N>>]: Var<number> };
+}
 
 /** Every variable the worker reads. README's table is written from this list. */
 export const workerConfigSpec = {
@@ -12,9 +21,7 @@ export const workerConfigSpec = {
   ...s3ConfigSpec,
   /** Which queues this process consumes: scale each lane by running processes with just that queue. */
   WORKER_QUEUES: list(oneOf(JOB_NAMES), { default: [...JOB_NAMES] }),
-  WORKER_CONCURRENCY_VIDEO: int({ default: JOB_POLICIES.video.concurrency, min: 1, max: 64 }),
-  WORKER_CONCURRENCY_PLAYWRIGHT: int({ default: JOB_POLICIES.playwright.concurrency, min: 1, max: 64 }),
-  WORKER_CONCURRENCY_SYNTHESIZE: int({ default: JOB_POLICIES.synthesize.concurrency, min: 1, max: 64 }),
+  ...concurrencySpec(JOBS),
   /** A job whose lock is not renewed for this long (crashed worker) is handed to another worker. */
   WORKER_LOCK_DURATION_MS: int({ default: 30_000, min: 1_000 }),
   WORKER_STALLED_INTERVAL_MS: int({ default: 30_000, min: 1_000 }),
@@ -31,6 +38,9 @@ export const workerConfigSpec = {
   RETAIN_RECORDINGS: bool({ default: false }),
   FFMPEG_PATH: optionalStr(),
   FFPROBE_PATH: optionalStr(),
+  /** ffmpeg/ffprobe children and sharp jobs at once per process (both CPU-heavy), across the video jobs in flight. */
+  VIDEO_FFMPEG_CONCURRENCY: int({ default: 2, min: 1, max: 64 }),
+  VIDEO_SHARP_CONCURRENCY: int({ default: 2, min: 1, max: 64 }),
   MAX_KEYFRAMES: int({ default: 60, min: 1, max: 500 }),
   CHROMIUM_PATH: str({ default: '/usr/bin/chromium' }),
   /**
@@ -53,6 +63,6 @@ export function loadWorkerConfig(env: Env = process.env): WorkerConfig {
   return loadConfig(workerConfigSpec, env);
 }
 
-export function concurrencyOf(config: WorkerConfig, name: (typeof JOB_NAMES)[number]): number {
-  return { video: config.WORKER_CONCURRENCY_VIDEO, playwright: config.WORKER_CONCURRENCY_PLAYWRIGHT, synthesize: config.WORKER_CONCURRENCY_SYNTHESIZE }[name];
+export function concurrencyOf(config: WorkerConfig, name: JobName): number {
+  return config[concurrencyVar(name)];
 }

@@ -3,10 +3,11 @@ import type { Logger } from 'pino';
 import { closeDb, createDb, type Database } from '@claude-scope/db';
 import { sessionEventsChannel } from '@claude-scope/pipeline';
 import { storageFromConfig, type Storage } from '@claude-scope/storage';
+import { configureVideo } from '@claude-scope/video';
+import { Semaphore } from '@claude-scope/video/limits';
 import { BrowserManager } from './browser/manager.js';
 import type { WorkerConfig } from './config.js';
 import { WorkerMetrics } from './metrics.js';
-import { Semaphore } from './semaphore.js';
 import { SessionEvents } from './session-events.js';
 
 /** Everything a job handler may touch, created once per worker process. */
@@ -28,6 +29,12 @@ export interface Runtime {
 }
 
 export function createRuntime(config: WorkerConfig, log: Logger): Runtime {
+  configureVideo({
+    ffmpegPath: config.FFMPEG_PATH,
+    ffprobePath: config.FFPROBE_PATH,
+    ffmpegConcurrency: config.VIDEO_FFMPEG_CONCURRENCY,
+    sharpConcurrency: config.VIDEO_SHARP_CONCURRENCY,
+  });
   const db = createDb({ url: config.DATABASE_URL, max: config.DATABASE_POOL_MAX, applicationName: 'claude-scope-worker' });
   const storage = storageFromConfig(config);
   const publisher = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });

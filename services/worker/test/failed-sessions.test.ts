@@ -70,9 +70,9 @@ describe('sessions that end in error', () => {
 
   const sql = (text: string, params: unknown[] = []) => stack.app.db.$client.query(text, params);
   const recordingKeyOf = async (id: string) => (await sql('select recording_key from sessions where id = $1', [id])).rows[0].recording_key as string;
+  // The recording is under the session's prefix (listed once), or elsewhere for sessions stored before it was.
   const stored = async (id: string, recordingKey: string) => [
-    ...(await stack.app.storage.listKeys(`sessions/${id}/`)),
-    ...(await stack.app.storage.listKeys(recordingKey)),
+    ...new Set([...(await stack.app.storage.listKeys(`sessions/${id}/`)), ...(await stack.app.storage.listKeys(recordingKey))]),
   ];
   const laneResults = async (id: string) => (await sql('select lane from lane_results where session_id = $1 order by lane', [id])).rows.map((r) => r.lane as string);
   const logged = (w: WorkerProcess, id: string, msg: string) => w.logs.some((l) => l.includes(id) && l.includes(msg));

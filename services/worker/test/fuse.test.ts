@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countMarks } from '@claude-scope/aria';
-import type { PlaywrightStep, VideoLaneResult } from '../src/lanes/types.js';
+import type { PlaywrightStep, VideoLaneResult } from '@claude-scope/pipeline';
 import { describeEvent, fuseFrames, toAnalysis, visitedUrls } from '../src/synthesis/fuse.js';
 
 const frame = (timestamp: number) => ({ timestamp, imageKey: `k${timestamp}`, thumbnailUrl: 'data:image/png;base64,AA', score: 1 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestVideo, startDemoApp, type DemoApp } from '@claude-scope/testkit';
-import { Stack, waitFor } from './harness.js';
+import { Stack } from './harness.js';
 
 /** Upload → S3 → flow → lanes → synthesis → Postgres → API, on real processes and services. */
 describe('recording pipeline', () => {

@@ -1,14 +1,14 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { AriaNode, DiffSummary, LaneStatus, ProcessingStatus } from '@claude-scope/contracts';
+import type { LaneKey, LaneResultByName } from '@claude-scope/pipeline';
 import type { Database } from '../client.js';
 import { newFrameId } from '../ids.js';
-import { frames, laneResults, sessions, type SessionRow } from '../schema.js';
+import { frames, laneResults, sessions } from '../schema.js';
 
-/**
- * The worker's view of a session: Postgres owns every user-visible state, and every write here is guarded
- * by `status = 'processing'`, so a deleted, failed or finished session is never resurrected by a late job.
+/*
+ * The pipeline's writes: Postgres owns every user-visible state, and every write here is guarded by
+ * `status = 'processing'`, so a deleted, failed or finished session is never resurrected by a late job.
  */
-export type LaneKey = 'videoLane' | 'playwrightLane' | 'synthesis';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -23,11 +23,6 @@ async function lockProcessing(tx: Tx, sessionId: string): Promise<{ ps: Processi
 }
 
 const elapsedMs = sql<number>`greatest(0, (extract(epoch from (now() - ${sessions.processingStartedAt})) * 1000))::int`;
-
-export async function getSessionForJob(db: Database, sessionId: string): Promise<SessionRow | undefined> {
-  const [row] = await db.select().from(sessions).where(eq(sessions.id, sessionId)).limit(1);
-  return row;
-}
 
 /**
  * Read-modify-write of processingStatus under a row lock, so the two lanes updating at once never lose
@@ -89,7 +84,12 @@ export async function failSessionProcessing(db: Database, sessionId: string, lan
 }
 
 /** Stores a lane's result, only while the session is processing; returns false (nothing written) otherwise. */
-export async function saveLaneResult(db: Database, sessionId: string, lane: 'video' | 'playwright', result: unknown): Promise<boolean> {
+export async function saveLaneResult<N extends keyof LaneResultByName>(
+  db: Database,
+  sessionId: string,
+  lane: N,
+  result: LaneResultByName[N],
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     if (!(await lockProcessing(tx, sessionId))) return false;
     await tx
@@ -100,9 +100,11 @@ export async function saveLaneResult(db: Database, sessionId: string, lane: 'vid
   });
 }
 
-export async function getLaneResults(db: Database, sessionId: string): Promise<{ video?: unknown; playwright?: unknown }> {
+/** The results the session's lanes stored so far (a lane that has not completed is missing). */
+export async function getLaneResults(db: Database, sessionId: string): Promise<Partial<LaneResultByName>> {
   const rows = await db.select().from(laneResults).where(eq(laneResults.sessionId, sessionId));
-  return Object.fromEntries(rows.map((r) => [r.lane, r.result]));
+  // Each row was written by saveLaneResult for its lane, so its JSON has that lane's type.
+  return Object.fromEntries(rows.map((r) => [r.lane, r.result])) as Partial<LaneResultByName>;
 }
 
 export interface NewFrame {

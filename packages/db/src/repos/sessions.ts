@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import { INT32_MAX } from '@claude-scope/contracts';
 import type {
   AgentTarget,
@@ -13,7 +13,8 @@ import type { Database } from '../client.js';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../client.js';
 import { newSessionId } from '../ids.js';
 import { toFrame, toSession } from '../mappers.js';
-import { frames, sessions, type SessionRow } from '../schema.js';
+import { sessions, type SessionRow } from '../schema.js';
+import { listFrames } from './frames.js';
 
 const MAX_ID_ATTEMPTS = 5;
 
@@ -21,22 +22,31 @@ export type NewSession = CreateSessionBody & {
   agentTarget: AgentTarget;
 } & Partial<Pick<typeof sessions.$inferInsert, 'processingStatus' | 'processingStartedAt' | 'recordingKey' | 'fileSize' | 'mimeType' | 'timeline' | 'urls' | 'clientDurationMs'>>;
 
-/** Inserts a session with a fresh id; an id collision is retried, never surfaced. */
-export async function createSession(db: Database, userId: string, input: NewSession): Promise<SessionRow> {
+/**
+ * Inserts a session with a fresh id; an id collision is retried, never surfaced. An upload passes the id it
+ * allocated up front (its recording is already stored under that session's prefix), which is not retried.
+ */
+export async function createSession(db: Database, userId: string, input: NewSession, id?: string): Promise<SessionRow> {
   for (let attempt = 1; ; attempt++) {
     try {
       const [row] = await db
         .insert(sessions)
-        .values({ ...input, id: newSessionId(), userId, status: 'processing' })
+        .values({ ...input, id: id ?? newSessionId(), userId, status: 'processing' })
         .returning();
       return row!;
     } catch (err) {
-      if (pgErrorCode(err) !== PG_UNIQUE_VIOLATION || attempt >= MAX_ID_ATTEMPTS) throw err;
+      if (id || pgErrorCode(err) !== PG_UNIQUE_VIOLATION || attempt >= MAX_ID_ATTEMPTS) throw err;
     }
   }
 }
 
 const owned = (userId: string, id: string) => and(eq(sessions.id, id), eq(sessions.userId, userId));
+
+/** A session by id whoever owns it: for the pipeline and for code that already checked the owner. */
+export async function getSessionById(db: Database, id: string): Promise<SessionRow | undefined> {
+  const [row] = await db.select().from(sessions).where(eq(sessions.id, id)).limit(1);
+  return row;
+}
 
 export async function getSessionRow(db: Database, userId: string, id: string): Promise<SessionRow | undefined> {
   const [row] = await db.select().from(sessions).where(owned(userId, id)).limit(1);
@@ -51,8 +61,7 @@ export async function getSession(db: Database, userId: string, id: string): Prom
 export async function getSessionWithFrames(db: Database, userId: string, id: string): Promise<SessionWithFrames | undefined> {
   const row = await getSessionRow(db, userId, id);
   if (!row) return undefined;
-  const frameRows = await db.select().from(frames).where(eq(frames.sessionId, id)).orderBy(asc(frames.timestamp));
-  return { ...toSession(row), frames: frameRows.map(toFrame) };
+  return { ...toSession(row), frames: (await listFrames(db, id)).map(toFrame) };
 }
 
 export interface ListOptions {

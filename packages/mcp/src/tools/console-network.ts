@@ -6,7 +6,7 @@ import { apiFailure, ok, processingResult } from '../results.js';
 import { READ_ONLY, type RegisterTool } from './context.js';
 
 /**
- * The Playwright lane logs console errors and failed requests per step (services/worker/src/lanes/page-log.ts)
+ * The Playwright lane logs console errors and failed requests per step (services/worker/src/playwright/page-log.ts)
  * into the session's stored analysis, which only the rendered prompt shows: no REST route returns them as data.
  * This tool says so rather than guess, and returns the lane-level errors the status route does expose.
  */

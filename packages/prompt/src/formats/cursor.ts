@@ -6,7 +6,7 @@
 import type { Block, Doc, Unit } from '../budget.js';
 import type { PromptModel, StepModel } from '../model.js';
 import type { FormatOptions } from './types.js';
-import { TREE_LEGEND, actionText, budgetSentence, issueSummary, omissionSentences, uiBodies } from '../sections.js';
+import { TREE_LEGEND, actionText, issueSummary, omissionSentences, uiBodies } from '../sections.js';
 import { neutraliseFences } from '../untrusted.js';
 import { oneLine } from '../text.js';
 

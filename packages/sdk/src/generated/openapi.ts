@@ -1171,6 +1171,7 @@ export interface paths {
                          * @enum {unknown}
                          */
                         agentTarget?: "CLAUDE_CODE" | "CODEX" | "CURSOR" | "RAW";
+                        /** @description seconds */
                         duration?: number;
                         frameCount?: number;
                         notes?: string | null;

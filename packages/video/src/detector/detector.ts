@@ -4,7 +4,7 @@ import type { Footprint } from './footprint.js';
 import { Grid } from './grid.js';
 import { MoverTracker } from './movers.js';
 import { resolveOptions, type DetectorOptions, type ResolvedOptions } from './options.js';
-import { capSteps, type Step } from './steps.js';
+import { capStates, type UiState } from './states.js';
 
 /** A tiny change waiting to prove it stays (a caret blink goes away again, a typed character does not). */
 interface Provisional {
@@ -18,8 +18,8 @@ interface Provisional {
 }
 
 /**
- * Streaming keyframe detector: push() downscaled gray frames in time order, then finish() returns one
- * step per distinct UI state, each at the frame where that state had settled.
+ * Streaming keyframe detector: push() downscaled gray frames in time order, then finish() returns the
+ * distinct UI states, each at the frame where that state had settled.
  *
  * A state has settled when nothing but cursor motion changed for `settleMs`. It is then compared with
  * the last emitted state (never the previous frame), so transitions that return to where they started
@@ -36,7 +36,7 @@ export class ChangeDetector {
   private emitted: Uint8Array | null = null;
   /** Cursor places in the emitted frame: a pointer leaving them is no UI change. */
   private emittedCursors: Footprint[] = [];
-  private readonly steps: Step[] = [];
+  private readonly states: UiState[] = [];
   private lastActivityMs = -Infinity;
   /** First pushed frame showing the current state: the last active frame, or the first after an event. */
   private quietFromMs: number | null = null;
@@ -49,7 +49,7 @@ export class ChangeDetector {
   /** Per pixel: when a tiny change there last went away again (carets blink; characters stay). */
   private readonly blinkAt: Float64Array;
   private readonly blinkMemoryMs: number;
-  private result: Step[] | null = null;
+  private result: UiState[] | null = null;
 
   constructor(options: DetectorOptions) {
     this.o = resolveOptions(options);
@@ -111,12 +111,12 @@ export class ChangeDetector {
   }
 
   /** Steps found so far, before the cap that finish() applies (which only ever drops some). */
-  get found(): readonly Step[] {
-    return this.steps;
+  get found(): readonly UiState[] {
+    return this.states;
   }
 
   /**
-   * Pushed frames from this time on may still show a step yet to be found (the state the current
+   * Pushed frames from this time on may still show a state yet to be found (the state the current
    * quiet stretch settles on, a pending tiny change, the last frame at the end of the stream); earlier
    * ones never will. A caller keeping full-resolution copies of frames can drop those before it.
    */
@@ -126,14 +126,14 @@ export class ChangeDetector {
     return Math.min(current, this.provisional?.fromMs ?? Infinity);
   }
 
-  /** Ends the stream; returns the steps (step 0 is the first frame), capped at maxSteps. */
-  finish(): Step[] {
+  /** Ends the stream; returns the states (state 0 is the first frame), capped at maxStates. */
+  finish(): UiState[] {
     if (this.result) return this.result;
     if (this.prev) {
       if (!this.evaluated) this.evaluate(this.prev, this.prevT, true);
       else this.resolveProvisional(this.prev, this.prevT);
     }
-    this.result = capSteps(this.steps, this.o.maxSteps);
+    this.result = capStates(this.states, this.o.maxStates);
     return this.result;
   }
 
@@ -145,7 +145,7 @@ export class ChangeDetector {
     const absorbed: number[] = [];
     const cands = this.o.candidatesMs;
     while (this.nextCandidate < cands.length && cands[this.nextCandidate]! <= t) absorbed.push(cands[this.nextCandidate++]!);
-    this.steps.push({ timestampMs: t, fromMs: t, score: 1, candidatesMs: absorbed });
+    this.states.push({ timestampMs: t, fromMs: t, score: 1, candidatesMs: absorbed });
     this.emitted = frame;
     this.lastActivityMs = t;
     this.quietFromMs = t;
@@ -183,7 +183,7 @@ export class ChangeDetector {
   }
 
   private emit(frame: Uint8Array, t: number, fromMs: number, score: number): void {
-    this.steps.push({ timestampMs: t, fromMs, score, candidatesMs: this.pendingCandidates });
+    this.states.push({ timestampMs: t, fromMs, score, candidatesMs: this.pendingCandidates });
     this.pendingCandidates = [];
     this.emitted = frame;
     this.emittedCursors = this.movers.resting();
@@ -208,7 +208,7 @@ export class ChangeDetector {
 
   private confirm(p: Provisional): void {
     this.provisional = null;
-    this.steps.push({ timestampMs: p.t, fromMs: p.fromMs, score: p.score, candidatesMs: [] });
+    this.states.push({ timestampMs: p.t, fromMs: p.fromMs, score: p.score, candidatesMs: [] });
     this.emitted = p.frame;
     this.emittedCursors = p.cursors;
   }

@@ -1,3 +1,3 @@
 export { ChangeDetector } from './detector.js';
 export type { DetectorOptions } from './options.js';
-export { capSteps, type Step } from './steps.js';
+export { capStates, type UiState } from './states.js';

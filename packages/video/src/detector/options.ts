@@ -23,8 +23,8 @@ export interface DetectorOptions {
   cursorPadPx?: number;
   /** How long a small new blob waits for the move that proves it is a cursor (default 400 ms). */
   moverGapMs?: number;
-  /** Cap on returned steps; beyond it the least significant ones are merged (default 60). */
-  maxSteps?: number;
+  /** Cap on returned states; beyond it the least significant ones are merged (default 60). */
+  maxStates?: number;
   /** User event times (ms): the settled frame after each one is kept even when nothing visible changed. */
   candidatesMs?: readonly number[];
 }
@@ -48,7 +48,7 @@ export function resolveOptions(o: DetectorOptions): ResolvedOptions {
     cursorMaxPx: o.cursorMaxPx ?? 24,
     cursorPadPx: o.cursorPadPx ?? 3,
     moverGapMs: o.moverGapMs ?? 400,
-    maxSteps: Math.max(1, o.maxSteps ?? 60),
+    maxStates: Math.max(1, o.maxStates ?? 60),
     candidatesMs: [...(o.candidatesMs ?? [])].filter(Number.isFinite).sort((a, b) => a - b),
   };
   if (r.blockSize < 2) throw new RangeError('blockSize must be at least 2');

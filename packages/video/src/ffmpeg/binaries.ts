@@ -11,12 +11,20 @@ function ffmpegStatic(): string | null {
   }
 }
 
-/** FFMPEG_PATH, else ffmpeg-static's binary, else `ffmpeg` on PATH. */
-export function ffmpegPath(): string {
-  return process.env.FFMPEG_PATH || ffmpegStatic() || 'ffmpeg';
+const configured: { ffmpeg?: string | undefined; ffprobe?: string | undefined } = {};
+
+/** The binaries the caller chose (the worker: FFMPEG_PATH / FFPROBE_PATH); unset ones fall back as below. */
+export function setBinaries(paths: { ffmpeg?: string | undefined; ffprobe?: string | undefined }): void {
+  configured.ffmpeg = paths.ffmpeg || undefined;
+  configured.ffprobe = paths.ffprobe || undefined;
 }
 
-/** FFPROBE_PATH, else `ffprobe` on PATH. */
+/** The configured ffmpeg, else ffmpeg-static's binary, else `ffmpeg` on PATH. */
+export function ffmpegPath(): string {
+  return configured.ffmpeg || ffmpegStatic() || 'ffmpeg';
+}
+
+/** The configured ffprobe, else `ffprobe` on PATH. */
 export function ffprobePath(): string {
-  return process.env.FFPROBE_PATH || 'ffprobe';
+  return configured.ffprobe || 'ffprobe';
 }

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { limits } from '../limits.js';
 import { ffmpegPath } from './binaries.js';
-import { firstLine } from './probe.js';
+import { firstStderrLine } from './probe.js';
 import { run } from './process.js';
 
 export interface ExtractOptions {
@@ -45,7 +45,7 @@ export async function extractFrames(file: string, timestampsMs: readonly number[
     const written = (await readdir(tmp)).filter((f) => f.endsWith('.png')).sort();
     if (res.code !== 0 || written.length !== keys.length) {
       throw new Error(
-        `frame extraction produced ${written.length} of ${keys.length} frames (exit ${res.code}${firstLine(res.stderrTail) ? `: ${firstLine(res.stderrTail)}` : ''})`,
+        `frame extraction produced ${written.length} of ${keys.length} frames (exit ${res.code}${firstStderrLine(res.stderrTail) ? `: ${firstStderrLine(res.stderrTail)}` : ''})`,
       );
     }
     const byKey = new Map<number, string>();

@@ -57,7 +57,7 @@ export async function probe(file: string, o: { signal?: AbortSignal } = {}): Pro
   );
   if (res.code !== 0) {
     throw new UndecodableVideoError(
-      `the file could not be read as a video (${firstLine(res.stderrTail) ?? 'ffprobe failed'})`,
+      `the file could not be read as a video (${firstStderrLine(res.stderrTail) ?? 'ffprobe failed'})`,
       'probe-failed',
       res.stderrTail,
     );
@@ -144,6 +144,6 @@ function rate(v: string | undefined, max = 240): number | null {
   return r > 0 && r <= max ? Math.round(r * 1000) / 1000 : null;
 }
 
-export function firstLine(lines: readonly string[]): string | undefined {
+export function firstStderrLine(lines: readonly string[]): string | undefined {
   return lines.find((l) => l.trim().length > 0)?.trim();
 }

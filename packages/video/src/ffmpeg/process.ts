@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execa } from 'execa';
 import { FfmpegUnavailableError } from '../errors.js';
 
 export interface RunOptions {
@@ -20,41 +20,36 @@ export interface RunResult {
 const TAIL_LINES = 40;
 
 /**
- * Runs a command to completion. The child is killed when `signal` aborts or the stdout consumer
- * throws, and this only settles after the child has exited, so no process outlives its caller.
+ * Runs ffmpeg or ffprobe to completion through execa. The child is killed (SIGKILL: its output is no longer
+ * wanted) when `signal` aborts or the stdout consumer throws, and when this process exits (execa's `cleanup`),
+ * so no child outlives its caller or the worker; this only settles after the child has exited. Nothing is
+ * buffered: stderr is read line by line, stdout chunk by chunk, each awaited.
  */
 export async function run(cmd: string, args: readonly string[], o: RunOptions = {}): Promise<RunResult> {
   o.signal?.throwIfAborted();
-  const child = spawn(cmd, args, { stdio: ['ignore', o.onStdout ? 'pipe' : 'ignore', 'pipe'] });
-  const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => {
-    child.once('close', (code, sig) => resolve([code, sig]));
+  const child = execa(cmd, args, {
+    stdin: 'ignore',
+    stdout: o.onStdout ? 'pipe' : 'ignore',
+    stderr: 'pipe',
+    buffer: false,
+    reject: false,
+    cleanup: true,
+    killSignal: 'SIGKILL',
+    ...(o.signal ? { cancelSignal: o.signal } : {}),
   });
-  let spawnError: Error | null = null;
-  child.once('error', (e) => (spawnError = e));
-  const kill = () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  };
-  o.signal?.addEventListener('abort', kill, { once: true });
 
   const tail: string[] = [];
-  let carry = '';
   const line = (l: string) => {
     if (l.length === 0) return;
     tail.push(l);
     if (tail.length > TAIL_LINES) tail.shift();
     o.onStderrLine?.(l);
   };
-  const stderr = child.stderr!; // piped above
-  stderr.setEncoding('utf8');
-  stderr.on('data', (d: string) => {
-    const parts = (carry + d).split(/\r?\n|\r/);
-    carry = parts.pop() ?? '';
-    parts.forEach(line);
-  });
-  stderr.on('end', () => {
-    line(carry);
+  const stderrRead = (async () => {
+    // execa splits on \n and \r\n; ffmpeg's progress lines end in a bare \r.
+    for await (const l of child.iterable({ from: 'stderr' })) l.split('\r').forEach(line);
     o.onStderrEnd?.();
-  });
+  })().catch(() => {}); // a stream torn down by the kill: the exit below tells what happened
 
   let failure: unknown = null;
   try {
@@ -66,16 +61,16 @@ export async function run(cmd: string, args: readonly string[], o: RunOptions = 
     }
   } catch (e) {
     failure = e;
-    kill();
+    child.kill();
   }
-  const [code, sig] = await closed;
-  o.signal?.removeEventListener('abort', kill);
-  if (spawnError) {
-    const e = spawnError as NodeJS.ErrnoException;
-    const hint = e.code === 'ENOENT' ? ' (not found: install ffmpeg or set FFMPEG_PATH / FFPROBE_PATH)' : '';
-    throw new FfmpegUnavailableError(`cannot run ${cmd}: ${e.message}${hint}`);
+  const result = await child;
+  await stderrRead;
+  if (result.failed && result.exitCode === undefined && result.signal === undefined && !result.isCanceled) {
+    const e = result.cause as NodeJS.ErrnoException | undefined;
+    const hint = result.code === 'ENOENT' ? ' (not found: install ffmpeg or set FFMPEG_PATH / FFPROBE_PATH)' : '';
+    throw new FfmpegUnavailableError(`cannot run ${cmd}: ${e?.message ?? result.shortMessage ?? 'spawn failed'}${hint}`);
   }
   if (o.signal?.aborted) throw o.signal.reason;
   if (failure) throw failure;
-  return { code, signal: sig, stderrTail: tail };
+  return { code: result.exitCode ?? null, signal: (result.signal as NodeJS.Signals | undefined) ?? null, stderrTail: tail };
 }

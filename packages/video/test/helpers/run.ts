@@ -1,4 +1,4 @@
-import { ChangeDetector, type DetectorOptions, type Step } from '../../src/detector/index.js';
+import { ChangeDetector, type DetectorOptions, type UiState } from '../../src/detector/index.js';
 import { H, noisy, rng, W, type Img } from './scene.js';
 
 export interface RunOptions extends Partial<DetectorOptions> {
@@ -11,7 +11,7 @@ export interface RunOptions extends Partial<DetectorOptions> {
 }
 
 /** Renders `frameAt(t)` at a fixed rate (or at `times`) through a detector; returns its steps. */
-export function detect(frameAt: (t: number) => Img, o: RunOptions): Step[] {
+export function detect(frameAt: (t: number) => Img, o: RunOptions): UiState[] {
   const { fps = 15, durationMs, noise = 4, times, ...opts } = o;
   const det = new ChangeDetector({ width: W, height: H, ...opts });
   const random = rng(7);
@@ -20,4 +20,4 @@ export function detect(frameAt: (t: number) => Img, o: RunOptions): Step[] {
   return det.finish();
 }
 
-export const times = (steps: Step[]) => steps.map((s) => s.timestampMs);
+export const times = (steps: UiState[]) => steps.map((s) => s.timestampMs);

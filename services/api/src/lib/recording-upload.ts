@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import type { VideoMimeType } from '@claude-scope/contracts';
@@ -9,7 +8,6 @@ import { VideoSniffer } from './sniff.js';
 
 export interface ReceivedRecording {
   fields: Record<string, string>;
-  key: string;
   size: number;
   mimeType: VideoMimeType;
 }
@@ -19,19 +17,23 @@ const FIELD_BYTES = 1024 * 1024;
 
 /**
  * Reads the multipart body part by part. The file is piped through the content sniffer straight into an S3
- * multipart upload — never held whole in memory; text fields may come before or after it. On any failure
- * the partial upload is aborted and a completed object removed, so nothing is left behind.
+ * multipart upload at `key` — never held whole in memory; text fields may come before or after it. On a
+ * failure the partial multipart upload is aborted; removing a completed object is the caller's one cleanup
+ * path (see accept-recording.ts), whatever step failed.
  */
-export async function receiveRecording(request: FastifyRequest, storage: Storage, maxBytes: number): Promise<ReceivedRecording> {
+export async function receiveRecording(
+  request: FastifyRequest,
+  storage: Storage,
+  { key, maxBytes }: { key: string; maxBytes: number },
+): Promise<ReceivedRecording> {
   const fields: Record<string, string> = {};
-  let stored: { key: string; size: number; mimeType: VideoMimeType } | undefined;
+  let stored: { size: number; mimeType: VideoMimeType } | undefined;
   const abort = new AbortController();
   try {
     for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: FIELD_BYTES, parts: 25 } })) {
       if (part.type === 'file') {
         if (part.fieldname !== 'file') throw new HttpError(400, `${part.fieldname} is not an allowed field (the video goes in "file")`);
         if (stored) throw new HttpError(400, 'file must be sent once');
-        const key = `recordings/${randomUUID()}`;
         const sniffer = new VideoSniffer();
         const piping = pipeline(part.file, sniffer).catch((err: unknown) => {
           sniffer.destroy(err as Error);
@@ -40,19 +42,10 @@ export async function receiveRecording(request: FastifyRequest, storage: Storage
         const uploading = storage.putStream(key, sniffer, { contentType: 'application/octet-stream', signal: abort.signal });
         const [pipeResult, uploadResult] = await Promise.allSettled([piping, uploading]);
         // The size limit and the sniffer's 415 surface on the pipe; they explain the failure best.
-        if (pipeResult.status === 'rejected') {
-          await storage.deleteKeys([key]).catch(() => {});
-          throw sizeError(pipeResult.reason, maxBytes) ?? pipeResult.reason;
-        }
-        if (uploadResult.status === 'rejected') {
-          await storage.deleteKeys([key]).catch(() => {});
-          throw sizeError(uploadResult.reason, maxBytes) ?? uploadResult.reason;
-        }
-        if (part.file.truncated) {
-          await storage.deleteKeys([key]).catch(() => {});
-          throw tooLarge(maxBytes);
-        }
-        stored = { key, size: sniffer.bytes, mimeType: sniffer.mimeType! };
+        if (pipeResult.status === 'rejected') throw sizeError(pipeResult.reason, maxBytes) ?? pipeResult.reason;
+        if (uploadResult.status === 'rejected') throw sizeError(uploadResult.reason, maxBytes) ?? uploadResult.reason;
+        if (part.file.truncated) throw tooLarge(maxBytes);
+        stored = { size: sniffer.bytes, mimeType: sniffer.mimeType! };
       } else {
         if (!ALLOWED.has(part.fieldname)) throw new HttpError(400, `${part.fieldname} is not an allowed field`);
         if (typeof part.value !== 'string') throw new HttpError(400, `${part.fieldname} must be a string`);
@@ -62,14 +55,10 @@ export async function receiveRecording(request: FastifyRequest, storage: Storage
     }
   } catch (err) {
     abort.abort();
-    if (stored) await storage.deleteKeys([stored.key]).catch(() => {});
     throw multipartError(err, maxBytes);
   }
   if (!stored) throw new HttpError(400, 'file is required');
-  if (stored.size === 0) {
-    await storage.deleteKeys([stored.key]).catch(() => {});
-    throw new HttpError(400, 'file must not be empty');
-  }
+  if (stored.size === 0) throw new HttpError(400, 'file must not be empty');
   return { fields, ...stored };
 }
 

@@ -1,6 +1,6 @@
 import type { AgentTarget } from '@claude-scope/contracts';
 import { getSettings, type Database, type SessionRow } from '@claude-scope/db';
-import { render, type Analysis } from '@claude-scope/prompt';
+import { promptOptions, render, type Analysis } from '@claude-scope/prompt';
 import { HttpError } from './errors.js';
 
 /**
@@ -18,16 +18,7 @@ export async function renderStoredPrompt(
   if (!row.analysis) return null;
   const settings = await getSettings(db, row.userId);
   const analysis = { ...(row.analysis as Analysis), title: row.title, notes: row.notes };
-  return render(
-    analysis,
-    {
-      includeScreenshots: settings.includeScreenshots,
-      inlineAriaTree: settings.inlineAriaTree,
-      includeRawDiff: settings.includeRawDiff,
-      maxChars,
-    },
-    agentTarget,
-  );
+  return render(analysis, promptOptions(settings, maxChars), agentTarget);
 }
 
 export const noAnalysis = () =>

@@ -1,6 +1,7 @@
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import type { Logger } from 'pino';
-import { Semaphore } from '../semaphore.js';
+import { Semaphore } from '@claude-scope/video/limits';
+import { firstLine } from '../error-text.js';
 
 // Debian's Chromium on a closed network: no GPU, no background traffic. WebRTC may not send UDP around the guard
 // proxy (a STUN request reaches any address otherwise — verified). The sandbox stays on unless configured off.
@@ -109,7 +110,7 @@ export class BrowserManager {
    * browser is gone becomes BrowserGoneError, whatever Playwright's message was.
    */
   async withContext<T>(options: Parameters<Browser['newContext']>[0], fn: (ctx: BrowserContext) => Promise<T>): Promise<T> {
-    return this.pages.run(async () => {
+    return this.pages.use(async () => {
       const browser = await this.get();
       try {
         const context = await browser.newContext(options);
@@ -150,5 +151,3 @@ async function processId(b: Browser): Promise<number | undefined> {
     return undefined;
   }
 }
-
-const firstLine = (err: unknown) => String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 200);

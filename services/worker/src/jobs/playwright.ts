@@ -1,8 +1,8 @@
-import { getSessionForJob, saveLaneResult } from '@claude-scope/db';
+import { saveLaneResult } from '@claude-scope/db';
 import { BrowserGoneError } from '../browser/manager.js';
 import { BlockedUrlError } from '../browser/ssrf.js';
-import { captureSteps, SeedUnreachableError } from '../lanes/playwright-lane.js';
-import type { PlaywrightLaneResult } from '../lanes/types.js';
+import { captureSteps, SeedUnreachableError } from '../playwright/playwright-lane.js';
+import type { PlaywrightLaneResult } from '@claude-scope/pipeline';
 import { PermanentJobError } from './errors.js';
 import { SessionEndedError } from './session-end.js';
 import type { Handler } from './run-job.js';
@@ -11,9 +11,8 @@ import type { Handler } from './run-job.js';
  * Playwright lane: the seed URL (and the timeline replayed) in a fresh, guarded browser context → ARIA trees.
  * A blocked or unreachable seed is permanent; a browser that died is retried (the next attempt relaunches it).
  */
-export const playwright: Handler<'playwright'> = async ({ data, rt, signal, progress, log }) => {
-  const session = await getSessionForJob(rt.db, data.sessionId);
-  if (!session?.seedUrl) throw new PermanentJobError('the session has no seed URL to open');
+export const playwright: Handler<'playwright'> = async ({ data, session, rt, signal, progress, log }) => {
+  if (!session.seedUrl) throw new PermanentJobError('the session has no seed URL to open');
   const { config } = rt;
   let steps;
   try {

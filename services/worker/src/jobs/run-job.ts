@@ -3,15 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
-import { failSessionProcessing, getSessionForJob, setLaneStatus } from '@claude-scope/db';
-import { JOB_POLICIES, LANE_KEY, type JobData, type JobName } from '@claude-scope/pipeline';
+import { failSessionProcessing, getSessionById, setLaneStatus, type SessionRow } from '@claude-scope/db';
+import { JOBS, type JobData, type JobDataOf, type JobName, type JobSpec, type JobTable } from '@claude-scope/pipeline';
 import type { Runtime } from '../runtime.js';
 import { JobTimeoutError, PermanentJobError, humanMessage } from './errors.js';
 import { cleanUpEnded, SessionEndedError, sessionEnded } from './session-end.js';
 
-export interface JobContext<N extends JobName> {
-  name: N;
-  data: JobData<N>;
+export interface JobContext<D = JobData> {
+  name: string;
+  data: D;
+  /** The session as read once when the job started (status `processing`); writes go through the guarded repos. */
+  session: SessionRow;
   job: Job;
   rt: Runtime;
   log: Logger;
@@ -29,23 +31,23 @@ export interface JobContext<N extends JobName> {
 }
 
 /** What a lane reports when it completes, e.g. `12 frames`. */
-export type Handler<N extends JobName> = (ctx: JobContext<N>) => Promise<{ detail?: string } | void>;
-export type HandlerTable = { [N in JobName]: Handler<N> };
+type HandlerOf<D> = (ctx: JobContext<D>) => Promise<{ detail?: string } | void>;
+export type Handler<N extends JobName> = HandlerOf<JobData<N>>;
+/** One handler per job type of the table: a job type without one does not compile. */
+export type HandlerTable<T extends JobTable = typeof JOBS> = { [N in keyof T]: HandlerOf<JobDataOf<T, N>> };
 
-const LANE_LABEL: Record<JobName, string> = { video: 'video lane', playwright: 'Playwright lane', synthesize: 'synthesis' };
 const PROGRESS_INTERVAL_MS = 500;
 /** After an abort, how long a handler gets to unwind (kill ffmpeg, abort uploads) before the cleanup runs. */
 const UNWIND_MS = 5_000;
 
 interface Run {
   rt: Runtime;
-  handler: Handler<JobName>;
+  handler: HandlerOf<JobData>;
   job: Job;
-  name: JobName;
+  name: string;
+  spec: JobSpec;
   data: JobData;
-  sessionId: string;
-  lane: (typeof LANE_KEY)[JobName];
-  timeoutMs: number;
+  session: SessionRow;
   attempt: number;
   maxAttempts: number;
   log: Logger;
@@ -56,16 +58,16 @@ interface Run {
  * a temp dir; and the failure policy — a permanent error or the last attempt fails the session with a
  * human lastError, anything else is retried by BullMQ with backoff.
  */
-export async function runJob(rt: Runtime, handlers: HandlerTable, job: Job): Promise<void> {
-  const name = job.name as JobName;
-  const handler = handlers[name] as Handler<JobName> | undefined;
-  if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
+export async function runJob<T extends JobTable>(rt: Runtime, handlers: HandlerTable<T>, job: Job, table: T = JOBS as JobTable as T): Promise<void> {
+  const name = job.name;
+  const spec = table[name];
+  const handler = handlers[name] as HandlerOf<JobData> | undefined;
+  if (!spec || !handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
   const data = job.data as JobData;
-  const policy = JOB_POLICIES[name];
   const attempt = job.attemptsMade + 1;
   const log = rt.log.child({ sessionId: data.sessionId, jobId: job.id, job: name, attempt });
 
-  const session = await getSessionForJob(rt.db, data.sessionId);
+  const session = await getSessionById(rt.db, data.sessionId);
   if (!session || session.status !== 'processing') {
     // Deleted (or already finished) while queued: nothing to do, and nothing of it may stay in storage.
     log.info({ status: session?.status ?? 'deleted' }, 'session no longer processing; skipping job');
@@ -76,20 +78,16 @@ export async function runJob(rt: Runtime, handlers: HandlerTable, job: Job): Pro
   rt.activity.active++;
   rt.activity.lastAt = Date.now();
   try {
-    await run({
-      rt, handler, job, name, data, log, attempt,
-      sessionId: data.sessionId,
-      lane: LANE_KEY[name],
-      timeoutMs: policy.timeoutMs,
-      maxAttempts: job.opts.attempts ?? policy.attempts,
-    });
+    await run({ rt, handler, job, name, spec, data, session, log, attempt, maxAttempts: job.opts.attempts ?? spec.attempts });
   } finally {
     rt.activity.active--;
     rt.activity.lastAt = Date.now();
   }
 }
 
-async function run({ rt, handler, job, name, data, sessionId, lane, timeoutMs, attempt, maxAttempts, log }: Run): Promise<void> {
+async function run({ rt, handler, job, name, spec, data, session, attempt, maxAttempts, log }: Run): Promise<void> {
+  const { lane, label, timeoutMs } = spec;
+  const sessionId = session.id;
   const startedAt = new Date().toISOString();
   const started = await setLaneStatus(rt.db, sessionId, lane, {
     status: 'running',
@@ -108,7 +106,7 @@ async function run({ rt, handler, job, name, data, sessionId, lane, timeoutMs, a
 
   const controller = new AbortController();
   const timer = setTimeout(
-    () => controller.abort(new JobTimeoutError(`${LANE_LABEL[name]} timed out after ${Math.round(timeoutMs / 1000)} s`)),
+    () => controller.abort(new JobTimeoutError(`${label} timed out after ${Math.round(timeoutMs / 1000)} s`)),
     timeoutMs,
   );
   // The session may end elsewhere (the other lane failed it, the watchdog): stop at once, write nothing.
@@ -117,9 +115,10 @@ async function run({ rt, handler, job, name, data, sessionId, lane, timeoutMs, a
   };
   const tmpDir = await mkdtemp(path.join(rt.config.WORKER_TMP_DIR ?? os.tmpdir(), `cs-${name}-`));
   let lastProgress = 0;
-  const ctx: JobContext<JobName> = {
+  const ctx: JobContext = {
     name,
     data,
+    session,
     job,
     rt,
     log,
@@ -151,7 +150,8 @@ async function run({ rt, handler, job, name, data, sessionId, lane, timeoutMs, a
     const running = handler(ctx);
     handling = running.catch(() => {});
     const outcome = await Promise.race([running, aborted]);
-    if (name !== 'synthesize') {
+    // The job that completes the session writes its own status with the result (one transaction).
+    if (!spec.completesSession) {
       await setLaneStatus(rt.db, sessionId, lane, {
         status: 'complete',
         progress: 100,
@@ -172,7 +172,7 @@ async function run({ rt, handler, job, name, data, sessionId, lane, timeoutMs, a
     rt.metrics.record(name, final ? 'failed' : 'retried', (Date.now() - t0) / 1000);
     log.warn({ err, ms: Date.now() - t0, final }, 'job failed');
     if (final) {
-      const message = humanMessage(err, LANE_LABEL[name]);
+      const message = humanMessage(err, label);
       if (await failSessionProcessing(rt.db, sessionId, lane, message)) await rt.publishSessionEvent(sessionId);
       if (permanent && !(err instanceof UnrecoverableError)) throw new UnrecoverableError(message);
     } else {

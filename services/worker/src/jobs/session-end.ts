@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { getSessionForJob } from '@claude-scope/db';
+import { getSessionById } from '@claude-scope/db';
 import { sessionPrefix } from '@claude-scope/storage';
 import type { Runtime } from '../runtime.js';
 
@@ -16,7 +16,7 @@ export class SessionEndedError extends Error {
 
 /** Whether the session is gone or no longer processing (Postgres is the source of truth). */
 export async function sessionEnded(rt: Runtime, sessionId: string): Promise<boolean> {
-  const session = await getSessionForJob(rt.db, sessionId);
+  const session = await getSessionById(rt.db, sessionId);
   return !session || session.status !== 'processing';
 }
 
@@ -30,7 +30,8 @@ export async function discardFailedSession(
   session: { id: string; recordingKey: string | null },
   log: Logger,
 ): Promise<void> {
-  const keys = await rt.storage.listKeys(sessionPrefix(session.id));
+  // The recording lives under the prefix too: it goes only below, as RETAIN_RECORDINGS says.
+  const keys = (await rt.storage.listKeys(sessionPrefix(session.id))).filter((k) => k !== session.recordingKey);
   const recording = session.recordingKey && !rt.config.RETAIN_RECORDINGS ? [session.recordingKey] : [];
   await rt.storage.deleteKeys([...keys, ...recording]);
   log.info({ sessionId: session.id, frameObjects: keys.length, recordingDeleted: recording.length > 0 }, 'removed the stored objects of a failed session');
@@ -39,7 +40,7 @@ export async function discardFailedSession(
 /** After a job: a session deleted meanwhile loses whatever the job stored; one that ended in error, see above. */
 export async function cleanUpEnded(rt: Runtime, sessionId: string, log: Logger): Promise<void> {
   try {
-    const session = await getSessionForJob(rt.db, sessionId);
+    const session = await getSessionById(rt.db, sessionId);
     if (!session) {
       const removed = await rt.storage.deletePrefix(sessionPrefix(sessionId));
       if (removed) log.info({ removed }, 'removed objects of a deleted session');

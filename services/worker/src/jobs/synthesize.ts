@@ -1,17 +1,12 @@
-import { completeSessionProcessing, getLaneResults, getSessionForJob, getSettings } from '@claude-scope/db';
-import { render } from '@claude-scope/prompt';
-import type { PlaywrightLaneResult, VideoLaneResult } from '../lanes/types.js';
+import { completeSessionProcessing, getLaneResults, getSettings } from '@claude-scope/db';
+import { promptOptions, render } from '@claude-scope/prompt';
 import { fuseFrames, toAnalysis, visitedUrls } from '../synthesis/fuse.js';
 import { PermanentJobError } from './errors.js';
 import type { Handler } from './run-job.js';
 
 /** Synthesis: lane results → frames (tree + diff per frame) and the prompt, written in one transaction. */
-export const synthesize: Handler<'synthesize'> = async ({ data, rt, progress, log }) => {
-  const session = await getSessionForJob(rt.db, data.sessionId);
-  if (!session) return;
-  const results = await getLaneResults(rt.db, data.sessionId);
-  const video = results.video as VideoLaneResult | undefined;
-  const pw = results.playwright as PlaywrightLaneResult | undefined;
+export const synthesize: Handler<'synthesize'> = async ({ data, session, rt, progress, log }) => {
+  const { video, playwright: pw } = await getLaneResults(rt.db, data.sessionId);
   if (!video || !pw) throw new PermanentJobError('a lane finished without storing its results; please upload again');
 
   const seedUrl = session.seedUrl ?? '';
@@ -21,16 +16,7 @@ export const synthesize: Handler<'synthesize'> = async ({ data, rt, progress, lo
 
   const settings = await getSettings(rt.db, session.userId);
   const analysis = toAnalysis({ title: session.title, notes: session.notes, seedUrl }, frames, urls, video.durationMs);
-  const prompt = render(
-    analysis,
-    {
-      includeScreenshots: settings.includeScreenshots,
-      inlineAriaTree: settings.inlineAriaTree,
-      includeRawDiff: settings.includeRawDiff,
-      maxChars: rt.config.PROMPT_MAX_CHARS,
-    },
-    session.agentTarget,
-  );
+  const prompt = render(analysis, promptOptions(settings, rt.config.PROMPT_MAX_CHARS), session.agentTarget);
 
   const completed = await completeSessionProcessing(rt.db, data.sessionId, {
     frames: frames.map((f) => ({

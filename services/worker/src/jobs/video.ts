@@ -1,10 +1,10 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { getSessionForJob, saveLaneResult } from '@claude-scope/db';
+import { saveLaneResult } from '@claude-scope/db';
 import { frameImageKey } from '@claude-scope/storage';
 import { analyzeVideo, FrameTooLargeError, probe as probeVideo, RecordingTooLongError, UndecodableVideoError } from '@claude-scope/video';
-import type { VideoLaneResult } from '../lanes/types.js';
+import type { VideoLaneResult } from '@claude-scope/pipeline';
 import { PermanentJobError } from './errors.js';
 import { SessionEndedError } from './session-end.js';
 import type { Handler } from './run-job.js';
@@ -23,9 +23,8 @@ function permanent(err: unknown, limitMinutes: number): unknown {
 }
 
 /** Video lane: the recording from S3 → probe → keyframes (one decode pass) → PNGs to S3, thumbnails. */
-export const video: Handler<'video'> = async ({ data, rt, signal, checkpoint, tmpDir, progress, log }) => {
-  const session = await getSessionForJob(rt.db, data.sessionId);
-  if (!session?.recordingKey) throw new PermanentJobError('the recording is no longer stored; please upload it again');
+export const video: Handler<'video'> = async ({ data, session, rt, signal, checkpoint, tmpDir, progress, log }) => {
+  if (!session.recordingKey) throw new PermanentJobError('the recording is no longer stored; please upload it again');
 
   const t0 = performance.now();
   const file = path.join(tmpDir, 'recording');
@@ -64,7 +63,7 @@ export const video: Handler<'video'> = async ({ data, rt, signal, checkpoint, tm
   await checkpoint(); // nothing is uploaded for a session that ended while it decoded
   const frames: VideoLaneResult['frames'] = await Promise.all(
     result.frames.map((f) =>
-      rt.io.run(async () => {
+      rt.io.use(async () => {
         signal.throwIfAborted(); // uploads still queued when the session ends never start
         const imageKey = frameImageKey(data.sessionId, f.timestampMs);
         await rt.storage.putStream(imageKey, createReadStream(f.pngPath), { contentType: 'image/png', signal });

@@ -2,7 +2,7 @@ import { describeChanges, diffTrees } from '@claude-scope/aria';
 import type { AriaNode, DiffSummary, TimelineEvent } from '@claude-scope/contracts';
 import type { Analysis, AnalysisStep } from '@claude-scope/prompt';
 import { isMasked, isSecretField } from '@claude-scope/secrets';
-import type { FailedRequest, PlaywrightStep, VideoLaneResult } from '../lanes/types.js';
+import type { FailedRequest, PlaywrightStep, VideoLaneResult } from '@claude-scope/pipeline';
 
 /**
  * Fusion, pure: each video frame gets the tree of the latest Playwright step at or before its timestamp

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, eq } from 'drizzle-orm';
 import Type from 'typebox';
 import { ErrorBody, FrameParams } from '@claude-scope/contracts';
-import { schema } from '@claude-scope/db';
+import { getFrameImageKey } from '@claude-scope/db';
 import { notFound } from '../../lib/errors.js';
 
 /** (ext) The full-resolution PNG of a frame, streamed from object storage. */
@@ -19,15 +18,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { frames, sessions } = schema;
-      const [frame] = await app.db
-        .select({ imageKey: frames.imageKey })
-        .from(frames)
-        .innerJoin(sessions, eq(sessions.id, frames.sessionId))
-        .where(and(eq(frames.id, request.params.frameId), eq(sessions.id, request.params.id), eq(sessions.userId, request.userId)))
-        .limit(1);
-      if (!frame?.imageKey) throw notFound('Frame');
-      const body = await app.storage.getStream(frame.imageKey).catch((err: unknown) => {
+      const imageKey = await getFrameImageKey(app.db, request.userId, request.params.id, request.params.frameId);
+      if (!imageKey) throw notFound('Frame');
+      const body = await app.storage.getStream(imageKey).catch((err: unknown) => {
         if ((err as { name?: string }).name === 'NoSuchKey') throw notFound('Frame');
         throw err;
       });

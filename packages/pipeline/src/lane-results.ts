@@ -1,6 +1,12 @@
 import type { AriaNode, TimelineEvent } from '@claude-scope/contracts';
+import type { LaneJobName } from './jobs.js';
 
-/** What the video lane stores for synthesis (lane_results.video). */
+/**
+ * What each lane stores (lane_results) for the job that completes the session: written by the lane's
+ * handler, read by synthesis, typed end to end through the repositories.
+ */
+
+/** The video lane's result. */
 export interface VideoLaneResult {
   durationMs: number;
   width: number;
@@ -29,7 +35,17 @@ export interface PlaywrightStep {
   failure?: string;
 }
 
-/** What the Playwright lane stores for synthesis (lane_results.playwright). */
+/** The Playwright lane's result. */
 export interface PlaywrightLaneResult {
   steps: PlaywrightStep[];
 }
+
+export interface LaneResultByName {
+  video: VideoLaneResult;
+  playwright: PlaywrightLaneResult;
+}
+
+// A lane added to the job table without its result type here does not compile (and neither does a stale entry).
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const everyLaneHasAResult: Exactly<keyof LaneResultByName, LaneJobName> = true;
+void everyLaneHasAResult;

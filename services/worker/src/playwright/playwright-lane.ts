@@ -4,13 +4,14 @@ import type { TimelineEvent } from '@claude-scope/contracts';
 import { startGuardProxy, type GuardProxy } from '../browser/guard-proxy.js';
 import { BrowserGoneError, type BrowserManager } from '../browser/manager.js';
 import { BlockedUrlError, type UrlPolicy } from '../browser/ssrf.js';
+import { firstLine } from '../error-text.js';
 import { ActionFailedError, perform } from './actions.js';
 import { isBrowserGone, navigate, NavigationError, netWords } from './navigation.js';
 import type { PageLog } from './page-log.js';
 import { maskTree } from './secrets.js';
 import { waitForQuiet } from './settle.js';
 import { Tabs } from './tabs.js';
-import type { PlaywrightStep } from './types.js';
+import type { PlaywrightStep } from '@claude-scope/pipeline';
 
 export interface LaneOptions {
   seedUrl: string;
@@ -137,7 +138,7 @@ function describeFailure(event: TimelineEvent, err: unknown): string {
     return `navigate to ${event.url}: ${err instanceof BlockedUrlError ? `blocked: ${err.message}` : err.message}`;
   }
   if (err instanceof BlockedUrlError) return `blocked: ${err.message}`;
-  return `${event.type}: ${String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 200)}`;
+  return `${event.type}: ${firstLine(err)}`;
 }
 
 async function capture(tabs: Tabs, t: number, event?: TimelineEvent, failure?: string): Promise<PlaywrightStep> {
@@ -148,7 +149,7 @@ async function capture(tabs: Tabs, t: number, event?: TimelineEvent, failure?: s
     tree = await maskTree(page, parseAriaSnapshot(await page.locator('body').ariaSnapshot({ timeout: SNAPSHOT_TIMEOUT_MS })));
   } catch (err) {
     if (isBrowserGone(page, err)) throw new BrowserGoneError('the browser crashed or was killed during the job', { cause: err });
-    snapshotFailure = `the accessibility tree could not be captured (${String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 200)})`;
+    snapshotFailure = `the accessibility tree could not be captured (${firstLine(err)})`;
   }
   const failures = [failure, snapshotFailure].filter(Boolean).join('; ');
   return {

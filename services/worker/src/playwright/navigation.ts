@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { BrowserGoneError } from '../browser/manager.js';
 import { assertUrlAllowed, BlockedUrlError, type UrlPolicy } from '../browser/ssrf.js';
+import { firstLine } from '../error-text.js';
 import type { PageLog } from './page-log.js';
 
 /** A navigation that did not produce a page; the message is the reason in words (`connection refused`). */
@@ -36,7 +37,7 @@ function explain(page: Page, err: unknown, url: string, log: PageLog, timeoutMs:
     return new NavigationError(`${via}${netWords(hop.error)}`);
   }
   if (/Timeout \d+ms exceeded/.test(msg)) return new NavigationError(`it did not finish loading within ${Math.round(timeoutMs / 1000)} s`);
-  return new NavigationError(netWords(msg.split('\n')[0]!.replace(/^page\.goto: /, '').slice(0, 200)));
+  return new NavigationError(netWords(firstLine(err, /^page\.goto: /)));
 }
 
 function sameUrl(a: string, b: string): boolean {

@@ -1,7 +1,7 @@
 import type { Page, Request } from 'playwright-core';
 import { maskSecretText } from '@claude-scope/aria';
 import type { GuardProxy } from '../browser/guard-proxy.js';
-import type { FailedRequest } from './types.js';
+import type { FailedRequest } from '@claude-scope/pipeline';
 
 // A request still unanswered after this long is a long poll: it no longer keeps the page "busy".
 const LONG_REQUEST_MS = 2_000;
@@ -21,7 +21,7 @@ export class PageLog {
   navigationFailure: { url: string; error: string } | undefined;
 
   constructor(
-    private readonly page: Page,
+    page: Page,
     private readonly proxy: GuardProxy,
   ) {
     page.on('console', (m) => {

@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { MASK } from '@claude-scope/aria';
 import type { TimelineEvent } from '@claude-scope/contracts';
 import type { UrlPolicy } from '../browser/ssrf.js';
+import { firstLine } from '../error-text.js';
 import { navigate } from './navigation.js';
 import type { PageLog } from './page-log.js';
 import { isPasswordInput } from './secrets.js';
@@ -40,7 +41,7 @@ export async function perform(page: Page, event: TimelineEvent, ctx: ActionConte
     }
     case 'press':
       await page.keyboard.press(event.key).catch((err: unknown) => {
-        throw new ActionFailedError(`press ${event.key}: ${firstLine(err)}`);
+        throw new ActionFailedError(`press ${event.key}: ${firstLine(err, PLAYWRIGHT_CALL)}`);
       });
       return event;
     case 'scroll':
@@ -63,7 +64,7 @@ async function act(target: Locator, what: string, action: () => Promise<void>): 
 /** Playwright's call log says what stood in the way; missing and not-actionable are different failures. */
 async function why(target: Locator, err: unknown): Promise<string> {
   const msg = String((err as Error)?.message ?? err);
-  if (!/Timeout \d+ms exceeded/.test(msg)) return firstLine(err);
+  if (!/Timeout \d+ms exceeded/.test(msg)) return firstLine(err, PLAYWRIGHT_CALL);
   if ((await target.count().catch(() => 0)) === 0) return 'no such element on the page';
   if (/not enabled|disabled/i.test(msg)) return 'the element is disabled';
   if (/not editable|readonly/i.test(msg)) return 'the element is read-only';
@@ -72,4 +73,5 @@ async function why(target: Locator, err: unknown): Promise<string> {
   return 'the element did not become actionable in time';
 }
 
-const firstLine = (err: unknown) => String((err as Error)?.message ?? err).split('\n')[0]!.replace(/^\w+\.\w+: /, '').slice(0, 200);
+// Playwright prefixes its messages with the call, e.g. `locator.click: `.
+const PLAYWRIGHT_CALL = /^\w+\.\w+: /;

@@ -1,5 +1,8 @@
-/** One distinct UI state found by the detector. */
-export interface Step {
+/**
+ * One distinct UI state found by the detector (its own word: the Playwright lane captures steps, synthesis
+ * fuses frames).
+ */
+export interface UiState {
   /** Time of the frame that shows the settled state. */
   timestampMs: number;
   /**
@@ -7,30 +10,30 @@ export interface Step {
    * (cursor aside), so any of them can stand for it, e.g. the one of those a caller kept at full size.
    */
   fromMs: number;
-  /** How much changed since the previous step: fraction of the frame's pixels (0–1); 1 for step 0. */
+  /** How much changed since the previous state: fraction of the frame's pixels (0–1); 1 for state 0. */
   score: number;
   /** User events (candidates) this frame answers; empty for changes found from pixels alone. */
   candidatesMs: number[];
 }
 
-/** Steps without a user event merge first; then the smallest change. */
-function lessSignificant(a: Step, b: Step): boolean {
+/** States without a user event merge first; then the smallest change. */
+function lessSignificant(a: UiState, b: UiState): boolean {
   const ea = a.candidatesMs.length > 0 ? 1 : 0;
   const eb = b.candidatesMs.length > 0 ? 1 : 0;
   return ea !== eb ? ea < eb : a.score < b.score;
 }
 
 /**
- * Merges the least significant steps until at most `max` remain. A merged step's change shows in the
- * next state anyway, so the later frame survives and absorbs its score; step 0 (the first frame) stays.
+ * Merges the least significant states until at most `max` remain. A merged state's change shows in the
+ * next state anyway, so the later frame survives and absorbs its score; state 0 (the first frame) stays.
  */
-export function capSteps(steps: readonly Step[], max: number): Step[] {
-  const out = steps.map((s) => ({ ...s, candidatesMs: [...s.candidatesMs] }));
+export function capStates(states: readonly UiState[], max: number): UiState[] {
+  const out = states.map((s) => ({ ...s, candidatesMs: [...s.candidatesMs] }));
   const limit = Math.max(1, max);
   while (out.length > limit) {
     let victim = 1;
     for (let i = 2; i < out.length; i++) if (lessSignificant(out[i]!, out[victim]!)) victim = i;
-    // The last step holds the final state: it absorbs its predecessor instead of vanishing.
+    // The last state holds the final screen: it absorbs its predecessor instead of vanishing.
     const [from, into] = victim < out.length - 1 ? [victim, victim + 1] : victim > 1 ? [victim - 1, victim] : [victim, -1];
     if (into >= 0) {
       const a = out[from]!;

@@ -1,0 +1,19 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Database } from '../client.js';
+import { frames, sessions, type FrameRow } from '../schema.js';
+
+/** A session's frames in recording order. */
+export function listFrames(db: Database, sessionId: string): Promise<FrameRow[]> {
+  return db.select().from(frames).where(eq(frames.sessionId, sessionId)).orderBy(asc(frames.timestamp));
+}
+
+/** The stored image of a frame, only when the frame belongs to that session and the session to `userId`. */
+export async function getFrameImageKey(db: Database, userId: string, sessionId: string, frameId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ imageKey: frames.imageKey })
+    .from(frames)
+    .innerJoin(sessions, eq(sessions.id, frames.sessionId))
+    .where(and(eq(frames.id, frameId), eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+    .limit(1);
+  return row?.imageKey ?? null;
+}
