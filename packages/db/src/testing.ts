@@ -82,6 +82,24 @@ async function makeDatabase(
   return {
     name,
     url: withDatabase(baseUrl, name),
-    drop: () => withAdmin(baseUrl, async (admin) => void (await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))),
+    drop: () => dropDatabase(baseUrl, name),
   };
+}
+
+/**
+ * Drops a test database, closing what is still connected. FORCE may not terminate a backend of another
+ * role (Postgres answers 42501, seen on a loaded machine), so that case is retried a few times and then left
+ * for the next run's clean-up rather than failing the test file that only wanted to tidy up.
+ */
+async function dropDatabase(baseUrl: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await withAdmin(baseUrl, async (admin) => void (await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '42501') throw err;
+      if (attempt >= 5) return;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
 }

@@ -16,6 +16,9 @@ export function testConfig(overrides: Record<string, string> = {}): ApiConfig {
     // Limits are tested where they are the subject (upload-limits.test.ts), not tripped over by other suites.
     UPLOAD_RATE_LIMIT: '10000',
     MAX_PROCESSING_PER_ACCOUNT: '10000',
+    // The API alone, whether or not services/web/dist happens to be built (the web e2e builds it mid-run):
+    // the web plugin and its fallback are tested in services/web/test/server.
+    WEB_DIST_DIR: '/nonexistent/claude-scope-web-dist',
     ...overrides,
   });
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { errorBody } from '../lib/errors.js';
 
 /** services/web/dist, from src/plugins or dist/plugins alike. */
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -28,9 +29,17 @@ export default async function webPlugin(app: FastifyInstance, opts: WebOptions =
   // Only the reply.sendFile decorator: routing is ours, so the fallback and the JSON 404s stay in one place.
   await app.register(fastifyStatic, { root, serve: false });
 
+  const maxParamLength = app.initialConfig.maxParamLength ?? 100;
   app.get('/*', { schema: { hide: true }, logLevel: 'warn' }, async (request, reply) => {
     const pathname = request.url.split('?')[0] ?? '/';
-    if (SERVER_PATH.test(pathname)) return reply.callNotFound();
+    if (SERVER_PATH.test(pathname)) {
+      // This wildcard also catches a server path the router could not match because one of its segments is
+      // longer than a path parameter may be: answer as the router does without the web app (frameworkErrors).
+      if (pathname.split('/').some((segment) => segment.length > maxParamLength)) {
+        return reply.code(400).send(errorBody(400, 'a path parameter is too long'));
+      }
+      return reply.callNotFound();
+    }
     if (path.posix.extname(pathname)) {
       // Vite's hashed bundles never change under a name; anything else is revalidated.
       const hashed = pathname.startsWith('/assets/');

@@ -37,6 +37,15 @@ describe('web plugin (services/api/src/plugins/web.ts)', () => {
     await app.close();
   });
 
+  it('answers a server path with a segment too long for a path parameter as the router would: 400', async () => {
+    const app = await appWith(dist);
+    const res = await app.inject(`/api/sessions/${'%00'.repeat(60)}/frames/frm_AAAAAAAAAAAA/image`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ statusCode: 400, error: 'Bad Request', message: 'a path parameter is too long' });
+    expect((await app.inject('/api/nope')).statusCode).toBe(404);
+    await app.close();
+  });
+
   it('serves built files, hashed bundles as immutable, and 404s missing ones', async () => {
     const app = await appWith(dist);
     const js = await app.inject('/assets/index-abc123.js');
