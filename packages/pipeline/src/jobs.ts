@@ -3,9 +3,21 @@ import type { LaneStatus, ProcessingStatus } from '@claude-scope/contracts';
 /** The contract's per-job status fields: every `ProcessingStatus` key holding a `LaneStatus`. */
 export type LaneKey = { [K in keyof ProcessingStatus]-?: ProcessingStatus[K] extends LaneStatus ? K : never }[keyof ProcessingStatus];
 
+/**
+ * A value the user typed into a secret field (a password, a one-time code), by its event's index in the
+ * timeline. `sessions.timeline` stores it masked; the Playwright lane needs the real one to replay a sign-in,
+ * so it travels only in that job's data and is removed from it once the job has ended (see `ephemeral`).
+ */
+export interface TypedSecret {
+  index: number;
+  value: string;
+}
+
 /** What an upload decided for its whole flow (the account's settings at upload time). */
 export interface UploadOptions {
   maxRecordingMinutes: number;
+  /** Typed secrets of the uploaded timeline, for replay only (never stored in Postgres). */
+  typedSecrets?: readonly TypedSecret[];
 }
 
 /** Everything about one job type. Its name is its queue's name. */
@@ -28,6 +40,8 @@ export interface JobSpec<Data extends { sessionId: string } = { sessionId: strin
   concurrency: number;
   /** The job's data: only ids and upload-time options (Postgres owns the state). */
   data(sessionId: string, upload: UploadOptions): Data;
+  /** Keys of its data that must not outlive the job: removed from the stored job once it completed or finally failed. */
+  ephemeral?: readonly string[];
 }
 
 export type JobTable = Record<string, JobSpec>;
@@ -59,7 +73,9 @@ export const JOBS = {
     backoffMs: 2_000,
     timeoutMs: 5 * 60_000,
     concurrency: 2,
-    data: (sessionId) => ({ sessionId }),
+    data: (sessionId, upload): { sessionId: string; typedSecrets?: readonly TypedSecret[] } =>
+      upload.typedSecrets?.length ? { sessionId, typedSecrets: upload.typedSecrets } : { sessionId },
+    ephemeral: ['typedSecrets'],
   },
   /** Lane results → frames and the prompt; runs once every lane completed. */
   synthesize: {

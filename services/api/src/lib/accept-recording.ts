@@ -42,7 +42,7 @@ export async function acceptRecording(app: FastifyInstance, request: FastifyRequ
     ));
     request.log.info({ sessionId, bytes: upload.size, mimeType: upload.mimeType }, 'recording accepted');
     try {
-      await app.flows.enqueueRecording(sessionId, { maxRecordingMinutes: settings.maxRecordingLength });
+      await app.flows.enqueueRecording(sessionId, { maxRecordingMinutes: settings.maxRecordingLength, typedSecrets: fields.typedSecrets });
     } catch (err) {
       request.log.warn({ err, sessionId }, 'could not enqueue the recording');
       throw new DependencyDownError('redis', err);

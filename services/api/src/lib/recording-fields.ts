@@ -13,6 +13,7 @@ import Type from 'typebox';
 import { compileValidator, makeAjv } from './ajv.js';
 import { HttpError } from './errors.js';
 import { formatValidationError } from '../plugins/validation.js';
+import { typedSecretsOf, type TypedSecret } from '@claude-scope/pipeline';
 import { maskTimeline } from './timeline-secrets.js';
 
 export interface RecordingFields {
@@ -20,7 +21,10 @@ export interface RecordingFields {
   seedUrl: string;
   notes: string | null;
   agentTarget: AgentTarget | undefined;
+  /** As stored: secrets masked. */
   timeline: TimelineEventT[] | null;
+  /** The typed values masking changed, for the Playwright lane's replay only (job data, never Postgres). */
+  typedSecrets: TypedSecret[];
   durationMs: number | null;
 }
 
@@ -81,13 +85,16 @@ export function parseRecordingFields(fields: Record<string, string>): RecordingF
     duration = Number(durationMs);
     if (duration > INT32_MAX) throw bad(`durationMs must be <= ${INT32_MAX}`);
   }
+  const raw = timeline !== undefined ? parseTimeline(timeline) : null;
+  // Secrets typed during the recording are masked before anything is stored.
+  const masked = raw ? maskTimeline(raw) : null;
   return {
     title: text.title!,
     seedUrl: text.seedUrl!,
     notes: text.notes ?? null,
     agentTarget: text.agentTarget as AgentTarget | undefined,
-    // Secrets typed during the recording are masked before anything is stored.
-    timeline: timeline !== undefined ? maskTimeline(parseTimeline(timeline)) : null,
+    timeline: masked,
+    typedSecrets: raw && masked ? typedSecretsOf(raw, masked) : [],
     durationMs: duration,
   };
 }

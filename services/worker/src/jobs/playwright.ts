@@ -2,7 +2,7 @@ import { saveLaneResult } from '@claude-scope/db';
 import { BrowserGoneError } from '../browser/manager.js';
 import { BlockedUrlError } from '../browser/ssrf.js';
 import { captureSteps, SeedUnreachableError } from '../playwright/playwright-lane.js';
-import type { PlaywrightLaneResult } from '@claude-scope/pipeline';
+import { withTypedSecrets, type PlaywrightLaneResult } from '@claude-scope/pipeline';
 import { PermanentJobError } from './errors.js';
 import { SessionEndedError } from './session-end.js';
 import type { Handler } from './run-job.js';
@@ -18,7 +18,8 @@ export const playwright: Handler<'playwright'> = async ({ data, session, rt, sig
   try {
     steps = await captureSteps(rt.browser, {
       seedUrl: session.seedUrl,
-      timeline: session.timeline ?? [],
+      // The stored timeline has typed secrets masked; this job's data carries them for the replay alone.
+      timeline: withTypedSecrets(session.timeline ?? [], data.typedSecrets),
       policy: { allowPrivate: config.PLAYWRIGHT_ALLOW_PRIVATE, allowedHosts: config.PLAYWRIGHT_ALLOWED_HOSTS },
       navigationTimeoutMs: config.PLAYWRIGHT_NAVIGATION_TIMEOUT_MS,
       signal,

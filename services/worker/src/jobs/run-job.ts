@@ -72,6 +72,7 @@ export async function runJob<T extends JobTable>(rt: Runtime, handlers: HandlerT
     // Deleted (or already finished) while queued: nothing to do, and nothing of it may stay in storage.
     log.info({ status: session?.status ?? 'deleted' }, 'session no longer processing; skipping job');
     await cleanUpEnded(rt, data.sessionId, log);
+    if (spec) await dropEphemeralData(job, spec, log);
     return;
   }
 
@@ -161,10 +162,12 @@ async function run({ rt, handler, job, name, spec, data, session, attempt, maxAt
     }
     rt.metrics.record(name, 'completed', (Date.now() - t0) / 1000);
     log.info({ ms: Date.now() - t0 }, 'job complete');
+    await dropEphemeralData(job, spec, log);
   } catch (err) {
     if (err instanceof SessionEndedError || controller.signal.reason instanceof SessionEndedError || (await sessionEnded(rt, sessionId).catch(() => false))) {
       // Not this job's failure and nothing to retry: whoever ended the session said why.
       log.info({ ms: Date.now() - t0, err: err instanceof SessionEndedError ? undefined : err }, 'session ended while the job ran; job stopped');
+      await dropEphemeralData(job, spec, log);
       return;
     }
     const permanent = err instanceof PermanentJobError || err instanceof UnrecoverableError;
@@ -172,6 +175,7 @@ async function run({ rt, handler, job, name, spec, data, session, attempt, maxAt
     rt.metrics.record(name, final ? 'failed' : 'retried', (Date.now() - t0) / 1000);
     log.warn({ err, ms: Date.now() - t0, final }, 'job failed');
     if (final) {
+      await dropEphemeralData(job, spec, log);
       const message = humanMessage(err, label);
       if (await failSessionProcessing(rt.db, sessionId, lane, message)) await rt.publishSessionEvent(sessionId);
       if (permanent && !(err instanceof UnrecoverableError)) throw new UnrecoverableError(message);
@@ -191,4 +195,15 @@ async function run({ rt, handler, job, name, spec, data, session, attempt, maxAt
     // Deleted or failed while running: remove whatever was stored for it (see session-end.ts).
     await cleanUpEnded(rt, sessionId, log);
   }
+}
+
+/**
+ * Removes the data a job may hold only while it can still run (`spec.ephemeral`: typed secrets for a replay)
+ * from the job BullMQ keeps after it ends. A retry still needs them, so this runs only once the job is done.
+ */
+async function dropEphemeralData(job: Job, spec: JobSpec, log: Logger): Promise<void> {
+  const keys = (spec.ephemeral ?? []).filter((k) => k in (job.data as object));
+  if (!keys.length) return;
+  const kept = Object.fromEntries(Object.entries(job.data as Record<string, unknown>).filter(([k]) => !keys.includes(k)));
+  await job.updateData(kept).catch((err: unknown) => log.warn({ err }, 'could not remove ephemeral job data'));
 }
