@@ -44,7 +44,8 @@ describe('claude-scope mcp (stdio, spawned by the MCP SDK client)', () => {
       expect(frame.structuredContent!.changes.join(' ')).toMatch(/navigation "Main" appeared/);
       expect((await call(client, 'get_aria_snapshot', { sessionId, step: 2 })).structuredContent).toMatchObject({ truncated: false, fullDepth: 2 });
       expect((await call(client, 'get_aria_diff', { sessionId, fromStep: 2, toStep: 1 })).structuredContent!.changes.join(' ')).toMatch(/alert "Incorrect email or password" disappeared/);
-      expect((await call(client, 'get_console_and_network', { sessionId })).structuredContent!.perStepAvailable).toBe(false);
+      const logs = (await call(client, 'get_console_and_network', { sessionId })).structuredContent!;
+      expect(logs.steps.map((s: { step: number; failedRequests: { status?: number }[] }) => [s.step, s.failedRequests[0]?.status])).toEqual([[2, 500]]);
       expect(text(await call(client, 'get_prompt', { sessionId, agent: 'CODEX' }))).toMatch(/Login fails/);
       const processing = await call(client, 'get_frame', { sessionId: stack.processingId, step: 1 });
       expect(processing.structuredContent).toMatchObject({ error: 'processing', retryAfterSeconds: 5 });

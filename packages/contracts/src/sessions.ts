@@ -120,3 +120,30 @@ export const PromptQuery = Type.Object(
 );
 export const PromptResponse = Type.Object({ sessionId: SessionId, agentTarget: AgentTarget, prompt: Type.String() });
 export type PromptResponse = Type.Static<typeof PromptResponse>;
+
+/**
+ * (ext) GET /sessions/:id/steps — the stored analysis per step, as data: what the user did, what changed, and
+ * what the browser logged there (console errors, failed requests, a replayed action that failed). Steps are the
+ * session's frames, in the same order (`frameId`).
+ */
+export const FailedRequest = Type.Object({
+  method: Type.String(),
+  url: Type.String(),
+  status: Type.Optional(Type.Integer()),
+  error: Type.Optional(Type.String()),
+});
+export const SessionStep = Type.Object({
+  index: Type.Integer({ minimum: 1, description: '1-based, in recording order' }),
+  frameId: Type.Union([FrameId, Type.Null()]),
+  timestamp: Type.Number({ minimum: 0, description: 'ms into the recording' }),
+  url: Type.String(),
+  pageTitle: Type.Union([Type.String(), Type.Null()]),
+  action: Type.Union([Type.String(), Type.Null()], { description: 'what the user did just before, in words' }),
+  changes: Type.Array(Type.String()),
+  failure: Type.Union([Type.String(), Type.Null()], { description: 'a replayed action that could not be performed' }),
+  consoleErrors: Type.Array(Type.String()),
+  failedRequests: Type.Array(FailedRequest),
+});
+export type SessionStep = Type.Static<typeof SessionStep>;
+export const SessionStepsResponse = Type.Object({ sessionId: SessionId, steps: Type.Array(SessionStep) });
+export type SessionStepsResponse = Type.Static<typeof SessionStepsResponse>;

@@ -40,6 +40,7 @@ export const routes = {
     api.GET('/api/sessions', { params: { query: Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) } }),
   session: (api: ApiClient, id: string) => api.GET('/api/sessions/{id}', { params: { path: { id } } }),
   status: (api: ApiClient, id: string) => api.GET('/api/sessions/{id}/status', { params: { path: { id } } }),
+  steps: (api: ApiClient, id: string) => api.GET('/api/sessions/{id}/steps', { params: { path: { id } } }),
   prompt: (api: ApiClient, id: string, agentTarget?: 'CLAUDE_CODE' | 'CODEX' | 'CURSOR' | 'RAW') =>
     api.GET('/api/sessions/{id}/prompt', { params: { path: { id }, ...(agentTarget ? { query: { agentTarget } } : {}) } }),
 };

@@ -89,8 +89,21 @@ describe('/mcp over streamable HTTP (stateless, Bearer auth)', () => {
       expect(diff.structuredContent!.changes.join('\n')).toMatch(/navigation "Main" appeared/);
 
       const logs = await call(client, 'get_console_and_network', { sessionId, step: 2 });
-      expect(logs.structuredContent).toMatchObject({ perStepAvailable: false, laneErrors: [] });
-      expect(text(logs)).toMatch(/get_prompt/);
+      expect(logs.structuredContent).toMatchObject({ totalSteps: 3, laneErrors: [], note: null });
+      expect(logs.structuredContent!.steps).toEqual([
+        expect.objectContaining({
+          step: 2,
+          timeMs: 2100,
+          consoleErrors: ['TypeError: cannot read properties of undefined (reading "token")'],
+          failedRequests: [{ method: 'POST', url: 'http://app.test/api/login', status: 500 }],
+        }),
+      ]);
+      expect(text(logs)).toMatch(/failed request: POST http:\/\/app\.test\/api\/login → 500/);
+      // Without a step: only the steps that logged something.
+      const allLogs = await call(client, 'get_console_and_network', { sessionId });
+      expect(allLogs.structuredContent!.steps.map((s: { step: number }) => s.step)).toEqual([2]);
+      const quiet = await call(client, 'get_console_and_network', { sessionId, step: 1 });
+      expect(text(quiet)).toMatch(/Step 1 logged no console error/);
 
       const prompt = await call(client, 'get_prompt', { sessionId, agent: 'CURSOR' });
       expect(prompt.structuredContent).toMatchObject({ agentTarget: 'CURSOR', truncated: false });

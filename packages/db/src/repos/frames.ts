@@ -7,6 +7,11 @@ export function listFrames(db: Database, sessionId: string): Promise<FrameRow[]>
   return db.select().from(frames).where(eq(frames.sessionId, sessionId)).orderBy(asc(frames.timestamp));
 }
 
+/** A session's frame ids in recording order, without their trees. */
+export function listFrameIds(db: Database, sessionId: string): Promise<{ id: string; timestamp: number }[]> {
+  return db.select({ id: frames.id, timestamp: frames.timestamp }).from(frames).where(eq(frames.sessionId, sessionId)).orderBy(asc(frames.timestamp));
+}
+
 /** The stored image of a frame, only when the frame belongs to that session and the session to `userId`. */
 export async function getFrameImageKey(db: Database, userId: string, sessionId: string, frameId: string): Promise<string | null> {
   const [row] = await db

@@ -1607,6 +1607,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description e.g. sess_ABC12345 */
+                            sessionId: string;
+                            steps: {
+                                /** @description what the user did just before, in words */
+                                action: string | null;
+                                changes: string[];
+                                consoleErrors: string[];
+                                failedRequests: {
+                                    error?: string;
+                                    method: string;
+                                    status?: number;
+                                    url: string;
+                                }[];
+                                /** @description a replayed action that could not be performed */
+                                failure: string | null;
+                                frameId: string | null;
+                                /** @description 1-based, in recording order */
+                                index: number;
+                                pageTitle: string | null;
+                                /** @description ms into the recording */
+                                timestamp: number;
+                                url: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            sessionId?: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            sessionId?: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            sessionId?: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            sessionId?: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/stats": {
         parameters: {
             query?: never;
