@@ -104,8 +104,12 @@ async function replay(context: BrowserContext, proxy: GuardProxy, opts: LaneOpti
       try {
         stored = await perform(page, event, { policy: opts.policy, log: tabs.log(page), navigationTimeoutMs: opts.navigationTimeoutMs });
       } catch (err) {
-        checkAlive(err);
-        failure = describeFailure(event, err);
+        // A tab that closed itself during the action (a "Close" button calling window.close()) did what the
+        // user saw; only a crash or the job's end is fatal.
+        if (!(await closedItself(page, err))) {
+          checkAlive(err);
+          failure = describeFailure(event, err);
+        }
       }
       await waitForQuiet(page, tabs.log(page), SETTLE_MS);
       // A tab the event opened is in front now; one the event closed hands the front back (tabs.front).
@@ -168,4 +172,16 @@ function currentUrl(page: Page, log: PageLog): string {
   const url = page.url();
   if (/^https?:/i.test(url)) return url;
   return log.navigationFailure?.url ?? url;
+}
+
+/**
+ * Whether an action failed only because its own tab closed during it: Playwright rejects with "Target page,
+ * context or browser has been closed" before the tab's close event arrives, so wait for that event briefly.
+ * The browser must still be up; a closed context is caught by the next checkAlive (no tab left in front).
+ */
+async function closedItself(page: Page, err: unknown): Promise<boolean> {
+  if (!page.context().browser()?.isConnected()) return false;
+  if (!/has been closed|Target closed/.test(String((err as Error)?.message ?? err))) return false;
+  if (!page.isClosed()) await page.waitForEvent('close', { timeout: 1_000 }).catch(() => {});
+  return page.isClosed() && page.context().browser()?.isConnected() === true;
 }
