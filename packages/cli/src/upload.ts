@@ -2,17 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ApiError, type AgentTarget, type UploadProgress } from '@claude-scope/sdk';
 import { fileFromPath } from '@claude-scope/sdk/node';
+import type { UploadRequest } from '@claude-scope/mcp';
 import { cliError, type Api } from './api.js';
 import { usage } from './exit.js';
 
-export interface UploadFields {
-  path: string;
-  seedUrl: string;
-  title?: string | undefined;
-  notes?: string | undefined;
-  agentTarget?: string | undefined;
-  timelinePath?: string | undefined;
-}
+/** The fields of an upload, as the MCP server's upload_recording takes them (one definition for both). */
+export type UploadFields = Omit<UploadRequest, 'wait'>;
 
 /** POST /api/recordings?wait=false, the file streamed by the SDK with progress; answers the new session's id. */
 export async function uploadRecording(api: Api, f: UploadFields, onProgress?: (p: UploadProgress) => void): Promise<string> {
