@@ -14,12 +14,12 @@ export interface Measured {
 const GNU_TIME = '/usr/bin/time';
 
 /** Runs a command to completion, timing it from here (spawn included) and, if it can, its CPU. */
-export function measure(cmd: string, args: string[]): Promise<Measured> {
+export function measure(cmd: string, args: string[], cwd?: string): Promise<Measured> {
   const timed = existsSync(GNU_TIME);
   const [c, a] = timed ? [GNU_TIME, ['-f', '@@time %U %S %M', cmd, ...args]] : [cmd, args];
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const p = spawn(c, a, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(c, a, { stdio: ['ignore', 'pipe', 'pipe'], cwd });
     let out = '';
     let err = '';
     p.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));

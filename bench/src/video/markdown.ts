@@ -35,6 +35,7 @@ const row = (label: string, xs: number[], f: (n: number) => string, bold = false
 
 const LABELS: Record<Mode, string> = {
   lane: '**lane: `analyzeVideo`** (probe, one decode pass, PNGs, thumbnails)',
+  baseline: 'the same lane at the baseline checkout (`--baseline`), alternating with it: the before of a before/after pair',
   'two-pass': 'previous flow: probe, decode + detect, second pass for PNGs, thumbnails',
   'ffmpeg-gray-alone': 'probe + the lane\'s ffmpeg command for the gray frames only (decode + downscale), nothing reading its output',
   'ffmpeg-alone': 'probe + the lane\'s ffmpeg command alone, nothing reading its outputs (gray frames to /dev/null, full-resolution frames overwriting one file)',
@@ -82,6 +83,21 @@ function reading(r: SizeResult, cores: number, startupMs: number): string[] {
   ];
 }
 
+/** The before/after pair, when a baseline checkout ran alternately with this one. */
+function pair(r: SizeResult): string[] {
+  const after = r.runs.lane ?? [];
+  const before = r.runs.baseline ?? [];
+  if (!after.length || !before.length) return [];
+  const a = median(after.map(ratio));
+  const b = median(before.map(ratio));
+  const perRep = after.slice(0, before.length).map((l, i) => ratio(l) / ratio(before[i]!));
+  return [
+    `Before/after in this run: lane ${x(a)} the floor against the baseline's ${x(b)} — after ÷ before ${x(a / b)}`,
+    `(per repetition ${perRep.map(x).join(', ')}); CPU ${sec(median(after.map(cpu)))} s against ${sec(median(before.map(cpu)))} s.`,
+    '',
+  ];
+}
+
 function sizeSection(r: SizeResult): string {
   const lane = r.runs.lane ?? [];
   const p = (k: string) => lane.map((l) => l.parts[k] ?? 0);
@@ -104,6 +120,7 @@ function sizeSection(r: SizeResult): string {
     '',
     'Target for the lane: ≤ 1.3×. CPU of the Node runs includes ~0.7 s of Node + tsx start-up outside the timed part.',
     '',
+    ...pair(r),
     ...reading(r, os.cpus().length, STARTUP_MS),
     ...(lane.length
       ? [

@@ -10,7 +10,11 @@ export interface Parts {
   parts: Record<string, number>;
 }
 
-export const MODES = ['lane', 'two-pass', 'ffmpeg-gray-alone', 'ffmpeg-alone', 'decode', 'decode+detect', 'decode+detect+full', 'decode+detect+every-full'] as const;
+/**
+ * `baseline` is the lane of another checkout (`--baseline <dir>`, e.g. a git worktree of the commit before a
+ * change), run alternately with this one's in the same run: a before/after pair under the same load.
+ */
+export const MODES = ['lane', 'baseline', 'two-pass', 'ffmpeg-gray-alone', 'ffmpeg-alone', 'decode', 'decode+detect', 'decode+detect+full', 'decode+detect+every-full'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** The lane as it is: analyzeVideo end to end, with its own breakdown. */
@@ -102,6 +106,7 @@ async function ffmpegAlone(file: string, workDir: string, full: boolean): Promis
 
 export function runMode(mode: Mode, file: string, workDir: string, candidatesMs: number[]): Promise<Parts> {
   if (mode === 'lane') return lane(file, workDir, candidatesMs);
+  if (mode === 'baseline') throw new Error('the baseline lane runs in its own checkout (run.ts), not here');
   if (mode === 'two-pass') return twoPass(file, workDir, candidatesMs);
   if (mode === 'ffmpeg-alone' || mode === 'ffmpeg-gray-alone') return ffmpegAlone(file, workDir, mode === 'ffmpeg-alone');
   return partial(mode, file, workDir, candidatesMs);

@@ -2,7 +2,7 @@
  * bench:video — the video lane's wall time against the floor `ffmpeg -i X -f null -` on the same ~60 s
  * screen recording in the same run, at 1280×720 and 1920×1080; what each part adds; the peak RSS of
  * the process running the lane. Usage: pnpm bench:video [--reps 3] [--sizes 1280x720,1920x1080]
- * [--modes lane,two-pass,ffmpeg-gray-alone,ffmpeg-alone,decode,decode+detect,decode+detect+full,decode+detect+every-full] [--max-load 3] [--no-write]
+ * [--baseline <checkout>] [--modes lane,baseline,two-pass,ffmpeg-gray-alone,ffmpeg-alone,decode,decode+detect,decode+detect+full,decode+detect+every-full] [--max-load 3] [--no-write]
  * Results: bench/results/video.{md,json}.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,9 @@ const arg = (name: string) => {
 };
 const reps = Number(arg('reps') ?? 3);
 const sizes = (arg('sizes') ?? '1280x720,1920x1080').split(',').map((s) => s.split('x').map(Number) as [number, number]);
-const modes = (arg('modes')?.split(',') ?? [...MODES]) as Mode[];
+const baselineDir = arg('baseline') ? path.resolve(arg('baseline')!) : undefined;
+const modes = (arg('modes')?.split(',') ?? MODES.filter((m) => m !== 'baseline' || baselineDir)) as Mode[];
+if (modes.includes('baseline') && !baselineDir) throw new Error('mode baseline needs --baseline <checkout with node_modules>');
 const maxLoad = Number(arg('max-load') ?? 3);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -47,7 +49,10 @@ export interface Run extends Parts, Omit<Measured, 'stdout'> {
 
 /** One run in a fresh Node process (its peak RSS is the run's alone). */
 async function child(mode: Mode, file: string, candidatesMs: number[]): Promise<Omit<Run, 'floorMs' | 'load'>> {
-  const { stdout, ...m } = await measure(process.execPath, ['--import', 'tsx', '--conditions=source', path.join(HERE, 'lane-child.ts'), mode, file, candidatesMs.join(',')]);
+  // The baseline checkout's own lane-child, resolving its own packages (cwd = that checkout's bench/).
+  const [script, childMode, cwd] =
+    mode === 'baseline' ? [path.join(baselineDir!, 'bench/src/video/lane-child.ts'), 'lane', path.join(baselineDir!, 'bench')] : [path.join(HERE, 'lane-child.ts'), mode, undefined];
+  const { stdout, ...m } = await measure(process.execPath, ['--import', 'tsx', '--conditions=source', script, childMode, file, candidatesMs.join(',')], cwd);
   return { ...m, ...(JSON.parse(stdout.trim().split('\n').at(-1)!) as Parts & { baseRssKb: number; maxRssKb: number }) };
 }
 
