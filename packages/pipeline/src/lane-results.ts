@@ -38,6 +38,11 @@ export interface PlaywrightStep {
 /** The Playwright lane's result. */
 export interface PlaywrightLaneResult {
   steps: PlaywrightStep[];
+  /**
+   * Why the seed page could not be opened (unreachable, blocked by the SSRF policy, never finished loading):
+   * the session then completes from the video alone, with no steps here.
+   */
+  unavailable?: string;
 }
 
 export interface LaneResultByName {

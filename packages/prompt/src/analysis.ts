@@ -19,6 +19,10 @@ export interface AnalysisStep {
   failure?: string;
   /** data:image/png;base64,… (≤ 640 px) */
   thumbnailUrl?: string;
+  /** false: no page was captured for this step (its tree is empty because nothing was read, not because the page was). */
+  ariaCaptured?: boolean;
+  /** Share of the screen that changed since the previous step in the video (0–1). */
+  screenChange?: number;
 }
 
 export interface Analysis {
@@ -28,6 +32,10 @@ export interface Analysis {
   urls: string[];
   durationMs: number;
   steps: AnalysisStep[];
+  /** Why the seed page could not be opened by the workers; the steps then come from the video alone. */
+  pageUnavailable?: string;
+  /** Where the steps' actions come from: an uploaded timeline, or none (absent in analyses stored before). */
+  timelineSource?: 'upload' | 'none';
 }
 
 export interface PromptOptions {

@@ -50,6 +50,12 @@ export interface StepModel {
   ui: UiView;
   rawDiff: string[];
   screenshot?: string;
+  /** false: the page was not captured for this step, so an empty change list says nothing about the UI. */
+  ariaCaptured: boolean;
+  /** Share of the screen that changed in the video since the previous step (0–1), when known. */
+  screenChange?: number;
+  /** No timeline was uploaded: a step without an action has an unknown one, not none. */
+  actionUnknown: boolean;
 }
 
 export interface Issue {
@@ -68,6 +74,8 @@ export interface PromptModel {
   issues: Issue[];
   /** Steps whose thumbnail was present but not a well-formed image data URL. */
   invalidScreenshots: number[];
+  /** Why the seed page could not be opened (redacted, one line); null when it was. */
+  pageUnavailable: string | null;
 }
 
 const text = (s: unknown, max = LIMITS.text) => oneLine(redactSecrets(String(s ?? '')), max);
@@ -102,7 +110,8 @@ export function buildModel(analysis: Analysis): PromptModel {
     );
     const failure = s.failure ? text(s.failure) : undefined;
     const d = s.diffSummary ?? { added: 0, changed: 0, removed: 0 };
-    const treeChanged = i === 0 || d.added + d.changed + d.removed > 0 || changes.length > 0;
+    // A step whose page was not captured may have changed anything: its screenshot is the evidence.
+    const treeChanged = i === 0 || s.ariaCaptured === false || d.added + d.changed + d.removed > 0 || changes.length > 0;
 
     const diffLines = () =>
       capLines(renderTree(tree, { filter: 'interactive', mode: 'diff', collapseRemoved: true }, cache), LIMITS.treeLines);
@@ -151,6 +160,9 @@ export function buildModel(analysis: Analysis): PromptModel {
           ? []
           : capLines(renderTree(tree, { filter: 'all', mode: 'diff', collapseRemoved: false }, cache), LIMITS.rawDiffLines, 'node'),
       ...(screenshot ? { screenshot } : {}),
+      ariaCaptured: s.ariaCaptured !== false,
+      ...(typeof s.screenChange === 'number' && Number.isFinite(s.screenChange) ? { screenChange: Math.min(1, Math.max(0, s.screenChange)) } : {}),
+      actionUnknown: analysis.timelineSource === 'none',
     };
   });
 
@@ -173,5 +185,6 @@ export function buildModel(analysis: Analysis): PromptModel {
     steps,
     issues,
     invalidScreenshots,
+    pageUnavailable: analysis.pageUnavailable ? text(analysis.pageUnavailable) || null : null,
   };
 }

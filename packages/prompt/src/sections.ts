@@ -9,10 +9,41 @@ import type { Issue, PromptModel, StepModel } from './model.js';
 import { formatRanges, groupDigits, plural } from './text.js';
 
 export function actionText(step: StepModel): string {
-  // Only the first state is where the recording starts; a later state without an action changed by itself
-  // (a toast, a spinner finishing, a timer) or through an input the recording did not name.
-  return step.action ?? (step.index === 1 ? 'recording starts on this page' : 'no user action recorded (the page changed by itself)');
+  // Only the first state is where the recording starts. With a timeline, a later state without an action changed
+  // by itself (a toast, a spinner finishing, a timer); without one, what the user did is simply not known.
+  if (step.action) return step.action;
+  if (step.index === 1) return 'recording starts on this page';
+  return step.actionUnknown
+    ? 'not known (no timeline was uploaded; the recording shows what the user did)'
+    : 'no user action recorded (the page changed by itself)';
 }
+
+/** "What changed" for a step with no change sentences: never "nothing" when the page was not there to read. */
+export function noChangeText(step: StepModel): string {
+  if (!step.ariaCaptured) {
+    const share = step.screenChange !== undefined && step.screenChange >= 0.01 ? ` (about ${Math.round(step.screenChange * 100)} % of it)` : '';
+    return `the screen changed${share}; the page was not captured, so its elements are not named`;
+  }
+  return step.treeChanged ? 'not described (see the UI state)' : 'nothing visible in the UI';
+}
+
+/**
+ * The environment's lines: seed URL, recording, and — when the workers could not open the seed page — why, and
+ * what that means for the steps (page-derived: the reason quotes the URL).
+ */
+export function environmentLines(model: PromptModel): string[] {
+  const lines = [`Seed URL: ${model.seedUrl}`, `Recording: ${model.duration} long, ${model.steps.length} UI states`];
+  if (model.pageUnavailable) {
+    lines.push(
+      `Page: could not be opened by Claude Scope's browser (${model.pageUnavailable}).`,
+      'The steps come from the video alone: no element lists, ARIA diffs, console errors or failed requests were captured.',
+    );
+  }
+  return lines;
+}
+
+/** Element lists exist to show only when the page was captured. */
+export const showsTrees = (model: PromptModel, inlineAriaTree: boolean): boolean => inlineAriaTree && !model.pageUnavailable;
 
 export interface DetailOptions {
   bullet?: string;
@@ -32,7 +63,7 @@ export function stepDetailLines(step: StepModel, { bullet = '- ', indent = '  ',
     if (more > 0) lines.push(`${indent}${bullet}… and ${plural(more, `more ${noun}`)}`);
   };
   if (step.changes.length > 0) list('What changed', step.changes, step.changesMore, 'change');
-  else if (step.index > 1 || step.action) lines.push(`What changed: ${step.treeChanged ? 'not described (see the UI state)' : 'nothing visible in the UI'}`);
+  else if (step.index > 1 || step.action) lines.push(`What changed: ${noChangeText(step)}`);
   list('Console errors', step.consoleErrors, step.consoleErrorsMore, 'error');
   list('Failed requests', step.failedRequests, step.failedRequestsMore, 'request');
   if (step.failure) lines.push(`FAILED ACTION: ${step.failure}`);

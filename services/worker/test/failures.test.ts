@@ -57,12 +57,26 @@ describe('recording failures', () => {
     expect(res.body.message).toBe('recording is 5.5 min, over your limit of 5 min');
   });
 
-  it('422 when the seed URL cannot be reached', async () => {
+  it('a seed URL that cannot be reached does not fail the session: it completes from the video, the Playwright lane ends error', async () => {
     const user = await stack.signup();
     const port = await closedPort();
-    const res = await stack.upload(user.auth, video, { title: 'Unreachable', seedUrl: `http://127.0.0.1:${port}/nothing-listens-here` });
-    expect(res.status, JSON.stringify(res.body)).toBe(422);
-    expect(res.body.message).toBe(`seed URL http://127.0.0.1:${port}/nothing-listens-here could not be opened: connection refused`);
+    const seedUrl = `http://127.0.0.1:${port}/nothing-listens-here`;
+    const reason = `seed URL ${seedUrl} could not be opened: connection refused`;
+    const res = await stack.upload(user.auth, video, { title: 'Unreachable', seedUrl });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ status: 'complete', frameCount: 2 });
+    expect(res.body.frames.map((f: { url: string }) => f.url)).toEqual([seedUrl, seedUrl]);
+    expect(res.body.prompt).toContain(`could not be opened by Claude Scope's browser (${reason})`);
+    expect(res.body.prompt).toContain('The steps come from the video alone');
+    expect(res.body.prompt).not.toContain('nothing visible in the UI');
+    const status = await stack.get(user.auth, `/api/sessions/${res.body.sessionId}/status`);
+    expect(status).toMatchObject({ sessionStatus: 'complete', lastError: null });
+    expect(status.processingStatus).toMatchObject({
+      overallStage: 'complete',
+      videoLane: { status: 'complete' },
+      playwrightLane: { status: 'error', error: reason, progress: 100 },
+      synthesis: { status: 'complete' },
+    });
   });
 });
 

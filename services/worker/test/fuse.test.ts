@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countMarks } from '@claude-scope/aria';
 import type { PlaywrightStep, VideoLaneResult } from '@claude-scope/pipeline';
-import { describeEvent, fuseFrames, toAnalysis, visitedUrls } from '../src/synthesis/fuse.js';
+import { describeEvent, fuseFrames, timelineSteps, toAnalysis, visitedUrls } from '../src/synthesis/fuse.js';
 
 const frame = (timestamp: number) => ({ timestamp, imageKey: `k${timestamp}`, thumbnailUrl: 'data:image/png;base64,AA', score: 1 });
 const video = (ts: number[]): VideoLaneResult => ({ durationMs: 10_000, width: 1280, height: 720, frames: ts.map(frame) });
@@ -55,7 +55,7 @@ describe('fusion', () => {
   it('masks the value of a secret fill in the action text', () => {
     const s = [step(0, seed, login), step(100, seed, login, { event: { t: 100, type: 'fill', role: 'textbox', name: 'Password', value: 'hunter2' } })];
     const frames = fuseFrames({ seedUrl: seed, timeline: [s[1]!.event!], video: video([0, 500]), steps: s });
-    const analysis = toAnalysis({ title: 't', notes: null, seedUrl: seed }, frames, [seed], 1000);
+    const analysis = toAnalysis({ title: 't', notes: null, seedUrl: seed, hasTimeline: true }, frames, [seed], 1000);
     expect(JSON.stringify(analysis)).not.toContain('hunter2');
     expect(analysis.steps[1]!.action).toBe('fill textbox "Password" (value masked)');
   });
@@ -66,5 +66,32 @@ describe('fusion', () => {
     expect(fill('Card number')).toBe('fill textbox "Card number" (value masked)');
     expect(fill('Shipping address', '1 Main St')).toBe('fill textbox "Shipping address" with "1 Main St"');
     expect(fill('Word of entry', '••••••'), 'masked at upload or by the lane').toBe('fill textbox "Word of entry" (value masked)');
+  });
+
+  describe('a seed page the workers could not open', () => {
+    const unavailable = 'seed URL http://localhost:5173/login could not be opened: connection refused';
+    const scored = (ts: number[], score: number): VideoLaneResult => ({ ...video(ts), frames: ts.map((t) => ({ ...frame(t), score })) });
+
+    it('frames still get the timeline\'s actions and URLs, marked as not captured, with the share of the screen that changed', () => {
+      const timeline = [
+        { t: 1000, type: 'fill' as const, role: 'textbox', name: 'Email', value: 'ada@example.com' },
+        { t: 2000, type: 'navigate' as const, url: 'http://localhost:5173/dashboard' },
+      ];
+      const frames = fuseFrames({ seedUrl: seed, timeline, video: scored([0, 1500, 2500], 0.25), steps: timelineSteps(seed, timeline), pageUnavailable: true });
+      expect(frames.map((f) => f.url)).toEqual([seed, seed, 'http://localhost:5173/dashboard']);
+      expect(frames.map((f) => f.actions)).toEqual([[], ['fill textbox "Email" with "ada@example.com"'], ['navigate to http://localhost:5173/dashboard']]);
+      expect(frames.every((f) => !f.ariaCaptured && f.ariaTree.length === 0)).toBe(true);
+      expect(frames.map((f) => f.screenChange)).toEqual([1, 0.25, 0.25]);
+      const analysis = toAnalysis({ title: 't', notes: null, seedUrl: seed, hasTimeline: true, pageUnavailable: unavailable }, frames, [seed], 3000);
+      expect(analysis).toMatchObject({ pageUnavailable: unavailable, timelineSource: 'upload' });
+      expect(analysis.steps.map((s) => s.ariaCaptured)).toEqual([false, false, false]);
+    });
+
+    it('without a timeline there is one step per frame at the seed URL, and the analysis says no timeline was uploaded', () => {
+      const frames = fuseFrames({ seedUrl: seed, timeline: null, video: scored([0, 900], 0.1), steps: timelineSteps(seed, null), pageUnavailable: true });
+      expect(frames.map((f) => [f.url, f.actions])).toEqual([[seed, []], [seed, []]]);
+      const analysis = toAnalysis({ title: 't', notes: null, seedUrl: seed, hasTimeline: false, pageUnavailable: unavailable }, frames, [seed], 1000);
+      expect(analysis.timelineSource).toBe('none');
+    });
   });
 });

@@ -13,9 +13,11 @@ import {
   UNTRUSTED_SENTENCE,
   actionText,
   budgetSentence,
+  environmentLines,
   instructionItems,
   issueSummary,
   omissionSentences,
+  showsTrees,
   stepDetailLines,
   uiBodies,
   urlLines,
@@ -53,7 +55,7 @@ export function codex(model: PromptModel, options: FormatOptions): Doc {
   blocks.push({ units: [], omissions: true });
 
   blocks.push({
-    head: ['## Environment', OPEN, safe([`Seed URL: ${model.seedUrl}`, `Recording: ${model.duration} long, ${model.steps.length} UI states`])].join('\n'),
+    head: ['## Environment', OPEN, safe(environmentLines(model))].join('\n'),
     tail: CLOSE,
     keepEmpty: true,
     units: urlLines(model.urls, 'URLs visited (first-visit order):', (url) => `  - ${url}`).map(
@@ -101,7 +103,7 @@ export function codex(model: PromptModel, options: FormatOptions): Doc {
         },
   );
 
-  if (options.inlineAriaTree) {
+  if (showsTrees(model, options.inlineAriaTree)) {
     blocks.push({
       head: ['## Relevant URLs and elements', `Interactive elements of each distinct UI state. ${TREE_LEGEND}`, OPEN].join('\n'),
       tail: CLOSE,

@@ -6,7 +6,7 @@
 import type { Block, Doc, Unit } from '../budget.js';
 import type { PromptModel, StepModel } from '../model.js';
 import type { FormatOptions } from './types.js';
-import { TREE_LEGEND, actionText, issueSummary, omissionSentences, uiBodies } from '../sections.js';
+import { TREE_LEGEND, actionText, environmentLines, noChangeText, issueSummary, omissionSentences, showsTrees, uiBodies } from '../sections.js';
 import { neutraliseFences } from '../untrusted.js';
 import { oneLine } from '../text.js';
 
@@ -58,13 +58,13 @@ export function cursor(model: PromptModel, options: FormatOptions): Doc {
   });
 
   blocks.push({
-    head: ['## URLs', OPEN, safe([`seed: ${model.seedUrl}`])].join('\n'),
+    head: ['## URLs', OPEN, safe([`seed: ${model.seedUrl}`, ...environmentLines(model).slice(2)])].join('\n'),
     tail: CLOSE,
     keepEmpty: true,
     units: model.urls.map((url, i): Unit => ({ text: safe([url]), cls: 'url', step: i + 1 })),
   });
 
-  if (options.inlineAriaTree) {
+  if (showsTrees(model, options.inlineAriaTree)) {
     blocks.push({
       head: ['## Elements', TREE_LEGEND, OPEN].join('\n'),
       tail: CLOSE,
@@ -108,7 +108,12 @@ export function cursor(model: PromptModel, options: FormatOptions): Doc {
 function stepLines(s: StepModel): string[] {
   const shown = s.changes.slice(0, MAX_CHANGES_PER_LINE);
   const more = s.changes.length - shown.length + s.changesMore;
-  const changes = shown.length > 0 ? ` — ${shown.join('; ')}${more > 0 ? ` (+${more} more)` : ''}` : '';
+  const changes =
+    shown.length > 0
+      ? ` — ${shown.join('; ')}${more > 0 ? ` (+${more} more)` : ''}`
+      : !s.ariaCaptured && s.index > 1
+        ? ` — ${noChangeText(s)}`
+        : '';
   return [
     `${s.index}. ${s.time} ${s.url} — ${actionText(s)}${changes}`,
     ...(s.failure ? [`   ! failed: ${s.failure}`] : []),

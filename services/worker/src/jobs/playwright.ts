@@ -9,7 +9,9 @@ import type { Handler } from './run-job.js';
 
 /**
  * Playwright lane: the seed URL (and the timeline replayed) in a fresh, guarded browser context → ARIA trees.
- * A blocked or unreachable seed is permanent; a browser that died is retried (the next attempt relaunches it).
+ * A blocked or unreachable seed (a developer's localhost, staging behind a VPN: the usual case for a self-hosted
+ * worker) is not the session's failure: the lane ends `error` with the reason, stores it for synthesis, and the
+ * session completes from the video. A browser that died is retried (the next attempt relaunches it).
  */
 export const playwright: Handler<'playwright'> = async ({ data, session, rt, signal, progress, log }) => {
   if (!session.seedUrl) throw new PermanentJobError('the session has no seed URL to open');
@@ -26,8 +28,14 @@ export const playwright: Handler<'playwright'> = async ({ data, session, rt, sig
       onStep: (done, total) => progress((done / total) * 100, `${done}/${total} steps`),
     });
   } catch (err) {
-    if (err instanceof BlockedUrlError) throw new PermanentJobError(`seed URL blocked: ${err.message}`);
-    if (err instanceof SeedUnreachableError) throw new PermanentJobError(err.message);
+    const unavailable =
+      err instanceof BlockedUrlError ? `seed URL blocked: ${err.message}` : err instanceof SeedUnreachableError ? err.message : null;
+    if (unavailable !== null) {
+      const result: PlaywrightLaneResult = { steps: [], unavailable };
+      if (!(await saveLaneResult(rt.db, data.sessionId, 'playwright', result))) throw new SessionEndedError();
+      log.info({ reason: unavailable }, 'seed page unavailable; the session goes on from the video');
+      return { error: unavailable };
+    }
     if (err instanceof BrowserGoneError) log.warn({ err: err.message }, 'browser gone mid-job; the retry relaunches it');
     throw err;
   }

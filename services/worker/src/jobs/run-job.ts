@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { failSessionProcessing, getSessionById, setLaneStatus, type SessionRow } from '@claude-scope/db';
 import { JOBS, type JobData, type JobDataOf, type JobName, type JobSpec, type JobTable } from '@claude-scope/pipeline';
 import type { Runtime } from '../runtime.js';
-import { JobTimeoutError, PermanentJobError, humanMessage } from './errors.js';
+import { JobTimeoutError, PermanentJobError, humanMessage, scrub } from './errors.js';
 import { cleanUpEnded, SessionEndedError, sessionEnded } from './session-end.js';
 
 export interface JobContext<D = JobData> {
@@ -30,8 +30,16 @@ export interface JobContext<D = JobData> {
   progress(percent: number, detail?: string): Promise<void>;
 }
 
-/** What a lane reports when it completes, e.g. `12 frames`. */
-type HandlerOf<D> = (ctx: JobContext<D>) => Promise<{ detail?: string } | void>;
+/**
+ * What a lane reports when it ends: `detail` (e.g. `12 frames`), or `error` for a lane that could do nothing
+ * useful but must not fail the session (a seed page that could not be opened: the video still tells the story).
+ * The lane's status then ends `error` with that message, and the flow goes on.
+ */
+export interface HandlerOutcome {
+  detail?: string;
+  error?: string;
+}
+type HandlerOf<D> = (ctx: JobContext<D>) => Promise<HandlerOutcome | void>;
 export type Handler<N extends JobName> = HandlerOf<JobData<N>>;
 /** One handler per job type of the table: a job type without one does not compile. */
 export type HandlerTable<T extends JobTable = typeof JOBS> = { [N in keyof T]: HandlerOf<JobDataOf<T, N>> };
@@ -154,14 +162,16 @@ async function run({ rt, handler, job, name, spec, data, session, attempt, maxAt
     // The job that completes the session writes its own status with the result (one transaction).
     if (!spec.completesSession) {
       await setLaneStatus(rt.db, sessionId, lane, {
-        status: 'complete',
+        status: outcome?.error ? 'error' : 'complete',
         progress: 100,
         completedAt: new Date().toISOString(),
         ...(outcome?.detail ? { detail: outcome.detail } : {}),
+        ...(outcome?.error ? { error: scrub(outcome.error) } : {}),
       });
     }
     rt.metrics.record(name, 'completed', (Date.now() - t0) / 1000);
-    log.info({ ms: Date.now() - t0 }, 'job complete');
+    if (outcome?.error) log.warn({ ms: Date.now() - t0, laneError: outcome.error }, 'job ended with its lane in error; the session goes on');
+    else log.info({ ms: Date.now() - t0 }, 'job complete');
     await dropEphemeralData(job, spec, log);
   } catch (err) {
     if (err instanceof SessionEndedError || controller.signal.reason instanceof SessionEndedError || (await sessionEnded(rt, sessionId).catch(() => false))) {

@@ -1,6 +1,6 @@
 import { completeSessionProcessing, getLaneResults, getSettings } from '@claude-scope/db';
 import { promptOptions, render } from '@claude-scope/prompt';
-import { fuseFrames, toAnalysis, visitedUrls } from '../synthesis/fuse.js';
+import { fuseFrames, timelineSteps, toAnalysis, visitedUrls } from '../synthesis/fuse.js';
 import { PermanentJobError } from './errors.js';
 import type { Handler } from './run-job.js';
 
@@ -10,12 +10,19 @@ export const synthesize: Handler<'synthesize'> = async ({ data, session, rt, pro
   if (!video || !pw) throw new PermanentJobError('a lane finished without storing its results; please upload again');
 
   const seedUrl = session.seedUrl ?? '';
-  const frames = fuseFrames({ seedUrl, timeline: session.timeline, video, steps: pw.steps });
-  const urls = visitedUrls(seedUrl, pw.steps, frames);
+  // A seed page the workers could not open: the session goes on from the video (and the timeline, if any).
+  const steps = pw.unavailable ? timelineSteps(seedUrl, session.timeline) : pw.steps;
+  const frames = fuseFrames({ seedUrl, timeline: session.timeline, video, steps, pageUnavailable: !!pw.unavailable });
+  const urls = visitedUrls(seedUrl, steps, frames);
   await progress(50, `${frames.length} frames`);
 
   const settings = await getSettings(rt.db, session.userId);
-  const analysis = toAnalysis({ title: session.title, notes: session.notes, seedUrl }, frames, urls, video.durationMs);
+  const analysis = toAnalysis(
+    { title: session.title, notes: session.notes, seedUrl, hasTimeline: !!session.timeline?.length, ...(pw.unavailable ? { pageUnavailable: pw.unavailable } : {}) },
+    frames,
+    urls,
+    video.durationMs,
+  );
   const prompt = render(analysis, promptOptions(settings, rt.config.PROMPT_MAX_CHARS), session.agentTarget);
 
   const completed = await completeSessionProcessing(rt.db, data.sessionId, {

@@ -22,6 +22,10 @@ export interface FusedFrame {
   consoleErrors: string[];
   failedRequests: FailedRequest[];
   failures: string[];
+  /** false: no page was captured for this frame (the seed could not be opened): an empty tree means "not read". */
+  ariaCaptured: boolean;
+  /** Share of the screen that changed since the previous frame, from the video (0–1). */
+  screenChange: number;
 }
 
 export interface FuseInput {
@@ -29,6 +33,8 @@ export interface FuseInput {
   timeline: TimelineEvent[] | null;
   video: VideoLaneResult;
   steps: PlaywrightStep[];
+  /** The seed page could not be opened: `steps` hold the timeline's events without trees. */
+  pageUnavailable?: boolean;
 }
 
 export function describeEvent(e: TimelineEvent): string {
@@ -47,6 +53,21 @@ export function describeEvent(e: TimelineEvent): string {
     case 'scroll':
       return `scroll ${e.dy >= 0 ? 'down' : 'up'} ${Math.abs(e.dy)} px`;
   }
+}
+
+/**
+ * The steps a timeline describes, for a seed page the browser could not open: each event at its time, with the
+ * URL its navigations lead to and no tree, so frames still get their actions and URLs from the timeline.
+ */
+export function timelineSteps(seedUrl: string, timeline: TimelineEvent[] | null): PlaywrightStep[] {
+  let url = seedUrl;
+  const none = { title: '', tree: [], consoleErrors: [], failedRequests: [] };
+  const steps: PlaywrightStep[] = [{ t: 0, url, ...none }];
+  for (const event of [...(timeline ?? [])].sort((a, b) => a.t - b.t)) {
+    if (event.type === 'navigate') url = event.url;
+    steps.push({ t: event.t, event, url, ...none });
+  }
+  return steps;
 }
 
 /** Latest step index with t ≤ ts (steps are in time order; step 0 is the seed page at t = 0). */
@@ -83,6 +104,8 @@ export function fuseFrames(input: FuseInput): FusedFrame[] {
       consoleErrors: folded.flatMap((s) => s.consoleErrors),
       failedRequests: folded.flatMap((s) => s.failedRequests),
       failures: folded.flatMap((s) => (s.failure ? [s.failure] : [])),
+      ariaCaptured: !input.pageUnavailable,
+      screenChange: out.length ? f.score : 1,
     });
     prevTree = tree;
     prevStep = Math.max(prevStep, si);
@@ -106,7 +129,7 @@ export function visitedUrls(seedUrl: string, steps: PlaywrightStep[], frames: { 
 }
 
 export function toAnalysis(
-  session: { title: string; notes: string | null; seedUrl: string },
+  session: { title: string; notes: string | null; seedUrl: string; hasTimeline: boolean; pageUnavailable?: string },
   frames: FusedFrame[],
   urls: string[],
   durationMs: number,
@@ -124,6 +147,17 @@ export function toAnalysis(
     failedRequests: f.failedRequests,
     ...(f.failures.length ? { failure: f.failures.join('; ') } : {}),
     thumbnailUrl: f.thumbnailUrl,
+    ...(f.ariaCaptured ? {} : { ariaCaptured: false }),
+    screenChange: f.screenChange,
   }));
-  return { title: session.title, notes: session.notes, seedUrl: session.seedUrl, urls, durationMs, steps };
+  return {
+    title: session.title,
+    notes: session.notes,
+    seedUrl: session.seedUrl,
+    urls,
+    durationMs,
+    steps,
+    timelineSource: session.hasTimeline ? 'upload' : 'none',
+    ...(session.pageUnavailable ? { pageUnavailable: session.pageUnavailable } : {}),
+  };
 }
