@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { ChangeDetector, type DetectorOptions } from './detector/index.js';
+import { ChangeDetector, type DetectorOptions, type PointerSample } from './detector/index.js';
 import { decodeGray } from './ffmpeg/decode.js';
 import { probe as probeFile, type VideoProbe } from './ffmpeg/probe.js';
 import { FrameFiles } from './frame-files.js';
@@ -49,6 +49,8 @@ export interface Keyframe {
   thumbnailDataUrl: string;
   /** Fraction of the frame that changed since the previous keyframe (1 for the first). */
   score: number;
+  /** The earliest frame already showing this state: the change happened before it. */
+  fromMs: number;
   /** The user events this keyframe answers (empty when found from pixels alone). */
   candidatesMs: number[];
 }
@@ -75,6 +77,8 @@ export interface AnalyzeTimings {
 export interface VideoAnalysis {
   probe: VideoProbe;
   frames: Keyframe[];
+  /** Where the pointer moved, in the video's pixels (empty when the recording draws none). */
+  pointer: PointerSample[];
   timings: AnalyzeTimings;
 }
 
@@ -142,11 +146,13 @@ export async function analyzeVideo(file: string, o: AnalyzeOptions): Promise<Vid
     const w = writer.timings;
     return {
       probe,
+      pointer: scalePointer(d.pointer, probe.width / d.width),
       frames: states.map((s, i) => ({
         timestampMs: images[i]!.timestampMs,
         pngPath: images[i]!.pngPath,
         thumbnailDataUrl: images[i]!.thumbnailDataUrl,
         score: s.score,
+        fromMs: s.fromMs,
         candidatesMs: s.candidatesMs,
       })),
       timings: {
@@ -166,4 +172,20 @@ export async function analyzeVideo(file: string, o: AnalyzeOptions): Promise<Vid
     await writer.settle();
     await files.close();
   }
+}
+
+/**
+ * The detector's pointer track in the video's pixels, thinned to the samples where it moved at least two pixels
+ * (a still pointer adds nothing, and the track is stored with the lane's result).
+ */
+function scalePointer(track: readonly PointerSample[], scale: number): PointerSample[] {
+  const out: PointerSample[] = [];
+  for (const p of track) {
+    const x = Math.round(p.x * scale);
+    const y = Math.round(p.y * scale);
+    const last = out.at(-1);
+    if (last && Math.abs(last.x - x) < 2 && Math.abs(last.y - y) < 2) continue;
+    out.push({ t: p.t, x, y });
+  }
+  return out;
 }

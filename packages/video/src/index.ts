@@ -1,5 +1,5 @@
 export { analyzeVideo, type AnalyzeOptions, type AnalyzeProgress, type AnalyzeTimings, type Keyframe, type VideoAnalysis } from './analyze.js';
-export { ChangeDetector, capStates, type DetectorOptions, type UiState } from './detector/index.js';
+export { ChangeDetector, capStates, type DetectorOptions, type PointerSample, type UiState } from './detector/index.js';
 export { FfmpegUnavailableError, UndecodableVideoError, type UndecodableReason } from './errors.js';
 export { assessDecode, type AssessRules, type DecodeOutcome } from './ffmpeg/assess.js';
 export { ffmpegPath, ffprobePath } from './ffmpeg/binaries.js';

@@ -42,6 +42,20 @@ describe('ChangeDetector', () => {
     expect(times(steps)).toEqual([0]);
   });
 
+  it('tracks where the pointer went: samples follow its path and stop where it rests', () => {
+    const det = new ChangeDetector({ width: W, height: H });
+    for (let t = 0; t <= 5000; t += 100) det.push(withPointer(page(), t), t);
+    det.finish();
+    const track = det.pointer;
+    expect(track.length).toBeGreaterThan(10);
+    // Its box's centre sits a few pixels below-right of the arrow's tip, where the path was at that frame (or,
+    // for the move that confirms a new track, the frame before).
+    const near = (p: { x: number; y: number }, t: number) => Math.hypot(p.x - pointerAt(t).x - 4, p.y - pointerAt(t).y - 6) <= 6;
+    for (const p of track) expect(near(p, p.t) || near(p, p.t - 100), `sample at ${p.t}: ${p.x},${p.y}`).toBe(true);
+    // No samples while it rests (2000 ms is inside 1500–2000, a rest).
+    expect(track.some((p) => p.t > 1600 && p.t <= 2000)).toBe(false);
+  });
+
   it('ignores a blinking caret, whatever phase the clip starts or ends in', () => {
     for (const [phase, end] of [[0, 5000], [530, 5000], [0, 4300], [530, 4100]] as const) {
       const on = (t: number) => Math.floor((t + phase) / 530) % 2 === 0;

@@ -6,6 +6,15 @@ import { MoverTracker } from './movers.js';
 import { resolveOptions, type DetectorOptions, type ResolvedOptions } from './options.js';
 import { capStates, type UiState } from './states.js';
 
+/** The pointer at one moment: where its box's centre was. */
+export interface PointerSample {
+  t: number;
+  x: number;
+  y: number;
+}
+/** A 30-minute recording's pointer moving in every frame at 10 fps stays under this. */
+const MAX_POINTER_SAMPLES = 20_000;
+
 /** A tiny change waiting to prove it stays (a caret blink goes away again, a typed character does not). */
 interface Provisional {
   t: number;
@@ -37,6 +46,7 @@ export class ChangeDetector {
   /** Cursor places in the emitted frame: a pointer leaving them is no UI change. */
   private emittedCursors: Footprint[] = [];
   private readonly states: UiState[] = [];
+  private readonly pointerTrack: PointerSample[] = [];
   private lastActivityMs = -Infinity;
   /** First pushed frame showing the current state: the last active frame, or the first after an event. */
   private quietFromMs: number | null = null;
@@ -83,6 +93,7 @@ export class ChangeDetector {
     if (!this.prev || !this.activity) return this.start(cur, timestampMs);
 
     const active = this.activity.observe(this.prev, cur, timestampMs);
+    this.trackPointer(timestampMs);
     this.checkProvisional(cur, timestampMs);
     // A user event opens a quiet window of its own, like a change would.
     const cands = this.o.candidatesMs;
@@ -108,6 +119,22 @@ export class ChangeDetector {
     this.prevT = timestampMs;
     // The previous frame's buffer takes the next frame, unless it became the emitted or pending state.
     if (old !== this.emitted && old !== this.provisional?.frame) this.spare = old;
+  }
+
+  /** Width of the frames this detector reads (pixels). */
+  get width(): number {
+    return this.o.width;
+  }
+
+  /** Where the pointer went (its box's centre, in this detector's pixels), one sample per frame it moved in. */
+  get pointer(): readonly PointerSample[] {
+    return this.pointerTrack;
+  }
+
+  private trackPointer(t: number): void {
+    const p = this.movers.latest();
+    if (!p || p.t !== t || this.pointerTrack.length >= MAX_POINTER_SAMPLES) return;
+    this.pointerTrack.push({ t, x: Math.round((p.box.x0 + p.box.x1) / 2), y: Math.round((p.box.y0 + p.box.y1) / 2) });
   }
 
   /** Steps found so far, before the cap that finish() applies (which only ever drops some). */

@@ -1,3 +1,3 @@
-export { ChangeDetector } from './detector.js';
+export { ChangeDetector, type PointerSample } from './detector.js';
 export type { DetectorOptions } from './options.js';
 export { capStates, type UiState } from './states.js';

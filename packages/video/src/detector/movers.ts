@@ -107,6 +107,13 @@ export class MoverTracker {
     for (const track of this.tracks) if (intersects(track.patch.box, region)) track.stale = true;
   }
 
+  /** The cursor that moved last: its box and when (null while none is tracked). */
+  latest(): { box: Box; t: number } | null {
+    let best: Track | null = null;
+    for (const t of this.tracks) if (!best || t.lastMoveMs > best.lastMoveMs) best = t;
+    return best ? { box: best.patch.box, t: best.lastMoveMs } : null;
+  }
+
   /** Where cursors are now. */
   resting(): Footprint[] {
     return this.tracks.map((t) => ({ box: t.patch.box, pixels: t.sprite }));
