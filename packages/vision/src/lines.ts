@@ -1,0 +1,69 @@
+import { bottom, right, union, type Box } from './geometry.js';
+
+/** One word as OCR read it, in the frame's pixels. */
+export interface Word {
+  text: string;
+  /** 0–1 */
+  confidence: number;
+  box: Box;
+}
+
+/** Words on one baseline, close together: a label, a sentence, a field's value. */
+export interface Line {
+  text: string;
+  box: Box;
+  confidence: number;
+}
+
+/** Words below this confidence are OCR noise (edges, icons, artefacts) rather than text. */
+export const MIN_WORD_CONFIDENCE = 0.45;
+/** Cap on words per frame: the grouping below is quadratic in the words of one row at worst. */
+const MAX_WORDS = 4000;
+
+/**
+ * Groups words into lines: same row (vertical overlap of at least half the smaller height) and a horizontal gap
+ * under ~1.2 × the text height — so a toolbar's separate buttons stay separate lines. Reading order.
+ */
+export function toLines(words: readonly Word[]): Line[] {
+  const kept = words
+    .filter((w) => w.confidence >= MIN_WORD_CONFIDENCE && w.text.trim() !== '' && w.box.w > 0 && w.box.h > 0)
+    .slice(0, MAX_WORDS)
+    .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+  const rows: Word[][] = [];
+  for (const w of kept) {
+    const row = rows.find((r) => sameRow(r[0]!.box, w.box));
+    if (row) row.push(w);
+    else rows.push([w]);
+  }
+  const lines: Line[] = [];
+  for (const row of rows) {
+    row.sort((a, b) => a.box.x - b.box.x);
+    let cur: Word[] = [];
+    const flush = () => {
+      if (cur.length === 0) return;
+      const box = cur.map((w) => w.box).reduce(union);
+      const confidence = cur.reduce((s, w) => s + w.confidence, 0) / cur.length;
+      lines.push({ text: cur.map((w) => w.text.trim()).join(' '), box, confidence });
+      cur = [];
+    };
+    for (const w of row) {
+      const last = cur.at(-1);
+      if (last && w.box.x - right(last.box) > 1.2 * Math.max(last.box.h, w.box.h)) flush();
+      cur.push(w);
+    }
+    flush();
+  }
+  return lines.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+}
+
+function sameRow(a: Box, b: Box): boolean {
+  const overlap = Math.min(bottom(a), bottom(b)) - Math.max(a.y, b.y);
+  return overlap >= 0.5 * Math.min(a.h, b.h);
+}
+
+/** Two lines at the same place (the same field or label, before and after a change). */
+export function samePlace(a: Box, b: Box): boolean {
+  const overlapY = Math.min(bottom(a), bottom(b)) - Math.max(a.y, b.y);
+  const overlapX = Math.min(right(a), right(b)) - Math.max(a.x, b.x);
+  return overlapY >= 0.5 * Math.min(a.h, b.h) && (overlapX > 0 || Math.abs(a.x - b.x) <= Math.max(a.h, b.h));
+}

@@ -1,0 +1,73 @@
+import { Inferrer, type InferredFrame, type KeyframeReading, type Scene } from './infer.js';
+import type { Word } from './lines.js';
+import { planReads, type ReadPlan } from './plan.js';
+import { withoutPointer } from './pointer.js';
+import { changedRegions, scaleBoxes, type GrayImage } from './regions.js';
+import type { Box } from './geometry.js';
+
+/** One keyframe, with the I/O the caller owns: a small gray copy to compare, and OCR of some areas (null: all). */
+export interface KeyframeSource {
+  timestamp: number;
+  fromMs?: number;
+  gray(): Promise<GrayImage>;
+  read(areas: ReadPlan): Promise<Word[]>;
+}
+
+export interface ReadOptions {
+  signal?: AbortSignal;
+  /** Called as keyframes are read: (read so far, total). */
+  onProgress?(done: number, total: number): void;
+  /** Diagnostics (the tuning loop): each keyframe's reading as inference receives it. */
+  onReading?(index: number, reading: KeyframeReading): void;
+}
+
+/**
+ * A session's keyframes → what each shows and what the user did before it. Keyframes are compared in order
+ * (cheap, small gray copies), the first is read whole, then every other keyframe's planned areas are read at
+ * once — the caller's OCR pool bounds how many run — and inference consumes the readings in order.
+ */
+export async function readKeyframes(sources: readonly KeyframeSource[], scene: Scene, o: ReadOptions = {}): Promise<InferredFrame[]> {
+  const regions: Box[][] = [];
+  let prev: GrayImage | null = null;
+  for (const [i, k] of sources.entries()) {
+    o.signal?.throwIfAborted();
+    const gray = await k.gray();
+    const found = prev ? scaleBoxes(changedRegions(prev, gray), scene.width / gray.width) : [];
+    regions.push(withoutPointer(found, scene.pointer, sources[i - 1]?.timestamp ?? 0, k.timestamp));
+    prev = gray;
+  }
+  const inferrer = new Inferrer(scene);
+  const frames: InferredFrame[] = [];
+  if (sources.length === 0) return frames;
+  const push = (i: number, r: KeyframeReading) => {
+    o.onReading?.(i, r);
+    frames.push(inferrer.push(r));
+  };
+  push(0, { timestamp: sources[0]!.timestamp, fromMs: sources[0]!.fromMs, regions: [], words: await sources[0]!.read(null), areas: null });
+  let done = 1;
+  o.onProgress?.(done, sources.length);
+  const plans = sources.map((k, i) => planReads(i, regions[i]!, scene, { chrome: inferrer.chrome, pointer: lastBefore(scene.pointer, k.timestamp) }));
+  const readings = sources.map((k, i) =>
+    i === 0
+      ? Promise.resolve<Word[]>([])
+      : k.read(plans[i]!).then((words) => {
+          o.onProgress?.(++done, sources.length);
+          return words;
+        }),
+  );
+  for (const r of readings) r.catch(() => {}); // each is awaited below, in order
+  for (let i = 1; i < sources.length; i++) {
+    o.signal?.throwIfAborted();
+    push(i, { timestamp: sources[i]!.timestamp, fromMs: sources[i]!.fromMs, regions: regions[i]!, words: await readings[i]!, areas: plans[i]! });
+  }
+  return frames;
+}
+
+function lastBefore(track: Scene['pointer'], t: number): { x: number; y: number } | undefined {
+  let found: { x: number; y: number } | undefined;
+  for (const p of track) {
+    if (p.t > t) break;
+    found = p;
+  }
+  return found;
+}

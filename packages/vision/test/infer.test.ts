@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { inferFrames, inferredTimeline, toLines, urlFromText, type KeyframeReading, type Scene, type Word } from '../src/index.js';
+
+const W = 1280;
+const H = 720;
+/** Words of a line laid out at (x, y), ~9 px per character, 16 px high. */
+function line(text: string, x: number, y: number, confidence = 0.9): Word[] {
+  const words: Word[] = [];
+  let cx = x;
+  for (const t of text.split(' ')) {
+    words.push({ text: t, confidence, box: { x: cx, y, w: t.length * 9, h: 16 } });
+    cx += t.length * 9 + 6;
+  }
+  return words;
+}
+const box = (x: number, y: number, w: number, h: number) => ({ x, y, w, h });
+const scene = (pointer: Scene['pointer'] = [], seedUrl?: string): Scene => ({ width: W, height: H, pointer, seedUrl });
+const full = (timestamp: number, words: Word[]): KeyframeReading => ({ timestamp, regions: [], words, areas: null });
+const part = (timestamp: number, region: { x: number; y: number; w: number; h: number }, words: Word[]): KeyframeReading => ({
+  timestamp,
+  regions: [region],
+  words,
+  areas: [region],
+});
+
+const signIn = [...line('Email', 400, 200), ...line('Password', 400, 280), ...line('Sign in', 420, 360)];
+
+describe('lines', () => {
+  it('groups words on a row into lines, and keeps far-apart labels apart', () => {
+    const lines = toLines([...line('Save changes', 100, 100), ...line('Cancel', 400, 100), ...line('noise', 100, 300, 0.2)]);
+    expect(lines.map((l) => l.text)).toEqual(['Save changes', 'Cancel']);
+  });
+});
+
+describe('urls in an address bar', () => {
+  it.each([
+    ['localhost:5173/login', 'http://localhost:5173/login'],
+    ['https://shop.example.com/cart?x=1', 'https://shop.example.com/cart?x=1'],
+    ['Not secure | 10.0.0.5:8080/admin', 'http://10.0.0.5:8080/admin'],
+    ['app.test/dashboard', 'https://app.test/dashboard'],
+  ])('%s → %s', (text, url) => expect(urlFromText(text)).toBe(url));
+
+  it('takes the seed URL’s scheme for its host, and refuses words that are not addresses', () => {
+    expect(urlFromText('app.test/dashboard', 'http://app.test/login')).toBe('http://app.test/dashboard');
+    for (const text of ['e.g.', 'v1.2', 'Sign in', 'total 3.50', 'x'.repeat(600) + '.com/a']) expect(urlFromText(text)).toBeNull();
+  });
+
+  it('is linear on long hostile text', () => {
+    const t0 = performance.now();
+    urlFromText(`${'a.'.repeat(20_000)}!`);
+    urlFromText('a-'.repeat(50_000));
+    expect(performance.now() - t0).toBeLessThan(200);
+  });
+});
+
+describe('inference', () => {
+  it('a click: the pointer at rest on a label when the change began; the change in words', () => {
+    const pointer = [{ t: 900, x: 300, y: 300 }, { t: 1800, x: 440, y: 368 }];
+    const frames = inferFrames(
+      [full(0, signIn), part(2500, box(380, 400, 400, 40), line('Incorrect email or password', 400, 410))],
+      scene(pointer),
+    );
+    expect(frames[1]!.action).toMatchObject({ type: 'click', role: 'button', name: 'Sign in', source: 'video' });
+    expect(frames[1]!.action!.confidence).toBeGreaterThanOrEqual(0.7);
+    expect(frames[1]!.changes).toEqual(['text "Incorrect email or password" appeared in the centre']);
+  });
+
+  it('typing: text growing in a field is one fill, named by its label; the timeline keeps one step per field', () => {
+    const field = box(400, 220, 300, 30);
+    const frames = inferFrames(
+      [full(0, signIn), part(1000, field, line('ada@exa', 405, 225)), part(2000, field, line('ada@example.com', 405, 225))],
+      scene(),
+    );
+    expect(frames[2]!.action).toMatchObject({ type: 'fill', role: 'textbox', name: 'Email', value: 'ada@example.com', source: 'video' });
+    expect(inferredTimeline(frames)).toEqual([frames[2]!.action]);
+  });
+
+  it('a password typed is never read back: its dots become a masked fill and no text', () => {
+    const frames = inferFrames([full(0, signIn), part(1500, box(400, 300, 300, 30), line('••••••••••', 405, 305))], scene());
+    expect(frames[1]!.action).toMatchObject({ type: 'fill', name: 'Password', value: '••••••' });
+    expect(frames[1]!.changes).toEqual(['a password field was filled in the centre']);
+    expect(JSON.stringify(frames)).not.toContain('••••••••••');
+  });
+
+  it('a counter ticking is a change, not typing', () => {
+    const frames = inferFrames(
+      [full(0, [...line('Quantity', 400, 200), ...line('1', 500, 200)]), part(800, box(490, 195, 30, 30), line('2', 500, 200))],
+      scene(),
+    );
+    expect(frames[1]!.action).toBeNull();
+    expect(frames[1]!.changes).toEqual(['"1" → "2" at the top']);
+  });
+
+  it('a scroll: the same lines all moved up by the same height', () => {
+    const rows = (dy: number) => [0, 1, 2, 3, 4, 5].flatMap((i) => line(`Order number ${1000 + i}`, 100, 150 + i * 60 - dy));
+    const frames = inferFrames([full(0, rows(0)), { timestamp: 1200, regions: [box(0, 80, W, H - 80)], words: rows(120), areas: null }], scene());
+    expect(frames[1]!.action).toMatchObject({ type: 'scroll', dy: 120 });
+  });
+
+  it('a navigation: the address bar shows a new URL; the tab strip gives the title', () => {
+    const chrome = (url: string, title: string) => [...line(title, 20, 8), ...line(url, 160, 48)];
+    const frames = inferFrames(
+      [full(0, [...chrome('localhost:5173/login', 'Sign in - Shop'), ...signIn]), { timestamp: 3000, regions: [box(0, 0, W, H)], words: [...chrome('localhost:5173/dashboard', 'Dashboard - Shop'), ...line('Welcome back, Ada', 400, 200)], areas: null }],
+      scene([], 'http://localhost:5173/login'),
+    );
+    expect(frames[0]).toMatchObject({ url: 'http://localhost:5173/login', pageTitle: 'Sign in - Shop' });
+    expect(frames[1]).toMatchObject({ url: 'http://localhost:5173/dashboard', pageTitle: 'Dashboard - Shop' });
+    expect(frames[1]!.action).toMatchObject({ type: 'navigate', url: 'http://localhost:5173/dashboard' });
+    expect(frames[1]!.changes[0]).toBe('the address bar shows http://localhost:5173/dashboard');
+  });
+
+  it('a toast showing and hiding: two frames, "appeared" then "disappeared", with no action from a pointer far away', () => {
+    const toast = box(900, 620, 340, 60);
+    const frames = inferFrames(
+      [full(0, signIn), part(1000, toast, line('Saved', 920, 640)), part(4000, toast, [])],
+      scene([{ t: 100, x: 50, y: 50 }]),
+    );
+    expect(frames.map((f) => f.changes)).toEqual([[], ['text "Saved" appeared at the bottom right'], ['text "Saved" disappeared at the bottom right']]);
+    expect(frames.map((f) => f.action)).toEqual([null, null, null]);
+  });
+
+  it('a dialog: a panel of several lines appearing over the content', () => {
+    const panel = box(390, 200, 500, 300);
+    const frames = inferFrames(
+      [full(0, signIn), part(1000, panel, [...line('Delete this order?', 420, 230), ...line('This cannot be undone.', 420, 270), ...line('Delete', 700, 450)])],
+      scene(),
+    );
+    expect(frames[1]!.changes).toContain('a panel appeared in the centre (a dialog, menu or popover) starting with "Delete this order?"');
+  });
+
+  it('without a pointer, a small control whose look changed beside a bigger change is what was clicked', () => {
+    const frames = inferFrames(
+      [full(0, signIn), { timestamp: 900, regions: [box(410, 350, 90, 36), box(380, 400, 400, 40)], words: [...line('Sign in', 420, 360), ...line('Welcome back', 400, 410)], areas: [box(410, 350, 90, 36), box(380, 400, 400, 40)] }],
+      scene([]),
+    );
+    expect(frames[1]!.action).toMatchObject({ type: 'click', name: 'Sign in', confidence: 0.4 });
+  });
+
+  it('screen text goes through secret masking', () => {
+    const frames = inferFrames([full(0, signIn), part(1000, box(380, 400, 500, 40), line('token sk_live_4eC39HqLyjWDarjtT1zdp7dc', 400, 410))], scene());
+    expect(JSON.stringify(frames)).not.toContain('sk_live_4eC39HqLyjWDarjtT1zdp7dc');
+  });
+});
