@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { AriaNodeSchema, DiffSummary } from './aria.js';
+import { FrameAction } from './timeline.js';
 import { AgentTarget, Count, FrameId, HttpUrl, INT32_MAX, SessionId, SessionStatus, Timestamp, UserId } from './common.js';
 
 const Title = Type.String({ minLength: 1, maxLength: 500 });
@@ -33,6 +34,10 @@ export const Frame = Type.Object({
   thumbnailUrl: Type.String({ description: 'data:image/png;base64,… (longest side ≤ 640 px)' }),
   diffSummary: DiffSummary,
   ariaTree: Type.Array(AriaNodeSchema),
+  /** (ext) What changed at this frame in words: from the ARIA diff where a tree exists, else from the video. */
+  description: Type.String(),
+  /** (ext) What the user did just before this frame. */
+  action: Type.Union([FrameAction, Type.Null()]),
   createdAt: Timestamp,
 });
 export type Frame = Type.Static<typeof Frame>;

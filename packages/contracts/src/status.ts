@@ -25,6 +25,8 @@ export const ProcessingStatus = Type.Object(
     overallStage: Type.Enum([...OVERALL_STAGES]),
     videoLane: LaneStatus,
     playwrightLane: LaneStatus,
+    /** (ext) The vision lane: screen text, pointer and address bar read from the keyframes. */
+    visionLane: LaneStatus,
     synthesis: LaneStatus,
     lastUpdated: Timestamp,
     lastError: Type.Optional(Type.String()),

@@ -58,6 +58,8 @@ export function toFrame(row: FrameRow): Frame {
     thumbnailUrl: row.thumbnailUrl,
     diffSummary: row.diffSummary,
     ariaTree: row.ariaTree,
+    description: row.description,
+    action: row.action ?? null,
     createdAt: iso(row.createdAt),
   };
 }

@@ -13,7 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { AgentTarget, AriaNode, DiffSummary, ProcessingStatus, SessionStatus, TimelineEvent, TokenScope } from '@claude-scope/contracts';
+import type { AgentTarget, AriaNode, DiffSummary, FrameAction, ProcessingStatus, SessionStatus, TimelineEvent, TokenScope } from '@claude-scope/contracts';
 import type { LaneResultByName } from '@claude-scope/pipeline';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -137,6 +137,10 @@ export const frames = pgTable(
     imageKey: text('image_key'),
     diffSummary: jsonb('diff_summary').$type<DiffSummary>().notNull(),
     ariaTree: jsonb('aria_tree').$type<AriaNode[]>().notNull(),
+    /** What changed at this frame in words (ARIA diff, else the video). */
+    description: text('description').notNull().default(''),
+    /** What the user did just before it: an uploaded timeline event, or one inferred from the video. */
+    action: jsonb('action').$type<FrameAction>(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   // One frame per session and position: a lane re-run replaces, never duplicates.

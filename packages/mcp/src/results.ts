@@ -39,6 +39,7 @@ export function laneLines(ps: ProcessingStatus | null): string[] {
     `stage: ${ps.overallStage}`,
     lane('video lane', ps.videoLane),
     lane('playwright lane', ps.playwrightLane),
+    lane('vision lane', ps.visionLane),
     lane('synthesis', ps.synthesis),
   ];
 }

@@ -18,6 +18,7 @@ export const ProcessingStatus = z.looseObject({
   overallStage: z.string(),
   videoLane: LaneStatus,
   playwrightLane: LaneStatus,
+  visionLane: LaneStatus,
   synthesis: LaneStatus,
 });
 

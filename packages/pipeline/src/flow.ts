@@ -17,26 +17,50 @@ export function jobOptions(sessionId: string, name: string, table: JobTable = JO
   };
 }
 
+export interface FlowNode {
+  name: string;
+  queueName: string;
+  data: { sessionId: string };
+  opts: JobsOptions;
+  children?: FlowNode[];
+}
+
 /**
  * One flow per recording, from the job table: the job that completes the session is the parent (its own
- * queue), every other job a child on its own queue, so each lane scales on its own. A lane that fails after
- * its retries fails the parent, so a flow never waits on a dead child.
+ * queue), every other job a child on its own queue, so each lane scales on its own. A job with `after` is the
+ * parent of the job it reads (BullMQ runs a parent once its children completed). A lane that fails after its
+ * retries fails its parent, up to the root, so a flow never waits on a dead child.
  */
-export function recordingFlow(sessionId: string, upload: UploadOptions, table: JobTable = JOBS) {
+export function recordingFlow(sessionId: string, upload: UploadOptions, table: JobTable = JOBS): FlowNode & { children: FlowNode[] } {
   const names = Object.keys(table);
   const parents = names.filter((n) => table[n]!.completesSession);
   if (parents.length !== 1) throw new Error(`the job table needs exactly one job that completes the session, has ${parents.length}`);
   const parent = parents[0]!;
-  const node = (name: string) => ({ name, queueName: name, data: table[name]!.data(sessionId, upload), opts: jobOptions(sessionId, name, table) });
-  return {
-    ...node(parent),
-    children: names
-      .filter((n) => n !== parent)
-      .map((n) => {
-        const child = node(n);
-        return { ...child, opts: { ...child.opts, failParentOnFailure: true } };
-      }),
+  const readers = new Map<string, string>();
+  for (const n of names) {
+    const after = table[n]!.after;
+    if (after === undefined) continue;
+    if (!(after in table) || after === parent || after === n) throw new Error(`job ${n} runs after ${after}, which is not another lane of the table`);
+    // One job id per node: a lane read by two jobs would have to sit in the flow twice.
+    if (readers.has(after)) throw new Error(`job ${after} is read by both ${readers.get(after)} and ${n}; a lane can have one reader`);
+    readers.set(after, n);
+  }
+  for (const n of names) {
+    const chain = [n];
+    for (let a = table[n]!.after; a !== undefined; a = table[a]!.after) {
+      if (chain.includes(a)) throw new Error(`the job table's 'after' links form a cycle: ${[...chain, a].join(' → ')}`);
+      chain.push(a);
+    }
+  }
+  // A lane that others read runs first, as a failing-the-parent child of its reader.
+  const child = (name: string): FlowNode => {
+    const own: FlowNode = { name, queueName: name, data: table[name]!.data(sessionId, upload), opts: { ...jobOptions(sessionId, name, table), failParentOnFailure: true } };
+    const after = table[name]!.after;
+    return after !== undefined ? { ...own, children: [child(after)] } : own;
   };
+  const root = { name: parent, queueName: parent, data: table[parent]!.data(sessionId, upload), opts: jobOptions(sessionId, parent, table) };
+  // Top-level children: every lane that no other lane reads (those are nested under their reader).
+  return { ...root, children: names.filter((n) => n !== parent && !readers.has(n)).map(child) };
 }
 
 export class FlowEnqueuer {

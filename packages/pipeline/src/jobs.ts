@@ -42,6 +42,11 @@ export interface JobSpec<Data extends { sessionId: string } = { sessionId: strin
   data(sessionId: string, upload: UploadOptions): Data;
   /** Keys of its data that must not outlive the job: removed from the stored job once it completed or finally failed. */
   ephemeral?: readonly string[];
+  /**
+   * The job whose result this one reads (the vision lane reads the video lane's keyframes): it runs once that
+   * one completed, as its parent in the flow. Jobs without it start at once, in parallel.
+   */
+  after?: string;
 }
 
 export type JobTable = Record<string, JobSpec>;
@@ -76,6 +81,18 @@ export const JOBS = {
     data: (sessionId, upload): { sessionId: string; typedSecrets?: readonly TypedSecret[] } =>
       upload.typedSecrets?.length ? { sessionId, typedSecrets: upload.typedSecrets } : { sessionId },
     ephemeral: ['typedSecrets'],
+  },
+  /** Screen text, pointer and address bar read from the video lane's keyframes → what changed and what the user did. */
+  vision: {
+    lane: 'visionLane',
+    label: 'vision lane',
+    completesSession: false,
+    attempts: 3,
+    backoffMs: 2_000,
+    timeoutMs: 5 * 60_000,
+    concurrency: 1,
+    after: 'video',
+    data: (sessionId) => ({ sessionId }),
   },
   /** Lane results → frames and the prompt; runs once every lane completed. */
   synthesize: {

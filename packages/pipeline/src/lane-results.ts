@@ -1,4 +1,4 @@
-import type { AriaNode, TimelineEvent } from '@claude-scope/contracts';
+import type { AriaNode, FrameAction, TimelineEvent } from '@claude-scope/contracts';
 import type { LaneJobName } from './jobs.js';
 
 /**
@@ -11,7 +11,10 @@ export interface VideoLaneResult {
   durationMs: number;
   width: number;
   height: number;
-  frames: { timestamp: number; imageKey: string; thumbnailUrl: string; score: number }[];
+  /** `fromMs`: the earliest frame already showing the state (the change happened before it; absent before the vision lane). */
+  frames: { timestamp: number; imageKey: string; thumbnailUrl: string; score: number; fromMs?: number }[];
+  /** Where the pointer moved, in the video's pixels (absent before the vision lane; empty when none is drawn). */
+  pointer?: { t: number; x: number; y: number }[];
 }
 
 export interface FailedRequest {
@@ -45,9 +48,31 @@ export interface PlaywrightLaneResult {
   unavailable?: string;
 }
 
+/** What the vision lane read off one keyframe, and inferred from it and the one before. */
+export interface VisionFrame {
+  /** The keyframe's timestamp (the video lane's), which synthesis matches on. */
+  timestamp: number;
+  /** What changed, in sentences (screen text, masked): 'text "Incorrect password" appeared'. */
+  changes: string[];
+  /** What the user did just before it, inferred (source "video"); null when nothing can be said. */
+  action: FrameAction | null;
+  /** The address bar's URL, where the recording shows one. */
+  url?: string;
+  /** The tab's title, where a tab strip shows one. */
+  pageTitle?: string;
+}
+
+/** The vision lane's result: per keyframe, in time order. */
+export interface VisionLaneResult {
+  frames: VisionFrame[];
+  /** Why the lane could not read the frames (the session goes on without it). */
+  unavailable?: string;
+}
+
 export interface LaneResultByName {
   video: VideoLaneResult;
   playwright: PlaywrightLaneResult;
+  vision: VisionLaneResult;
 }
 
 // A lane added to the job table without its result type here does not compile (and neither does a stale entry).

@@ -23,6 +23,8 @@ export interface AnalysisStep {
   ariaCaptured?: boolean;
   /** Share of the screen that changed since the previous step in the video (0–1). */
   screenChange?: number;
+  /** Where `changes` come from: the ARIA diff (default) or the screen text the vision lane read. */
+  changesSource?: 'aria' | 'video';
 }
 
 export interface Analysis {

@@ -56,6 +56,8 @@ export interface StepModel {
   screenChange?: number;
   /** No timeline was uploaded: a step without an action has an unknown one, not none. */
   actionUnknown: boolean;
+  /** The changes were read off the screen by the vision lane, not taken from the page's ARIA tree. */
+  changesFromVideo: boolean;
 }
 
 export interface Issue {
@@ -163,6 +165,7 @@ export function buildModel(analysis: Analysis): PromptModel {
       ariaCaptured: s.ariaCaptured !== false,
       ...(typeof s.screenChange === 'number' && Number.isFinite(s.screenChange) ? { screenChange: Math.min(1, Math.max(0, s.screenChange)) } : {}),
       actionUnknown: analysis.timelineSource === 'none',
+      changesFromVideo: s.changesSource === 'video',
     };
   });
 

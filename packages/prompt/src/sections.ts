@@ -62,7 +62,7 @@ export function stepDetailLines(step: StepModel, { bullet = '- ', indent = '  ',
     lines.push(`${label}:`, ...items.map((i) => `${indent}${bullet}${i}`));
     if (more > 0) lines.push(`${indent}${bullet}… and ${plural(more, `more ${noun}`)}`);
   };
-  if (step.changes.length > 0) list('What changed', step.changes, step.changesMore, 'change');
+  if (step.changes.length > 0) list(step.changesFromVideo ? 'What changed (read from the video)' : 'What changed', step.changes, step.changesMore, 'change');
   else if (step.index > 1 || step.action) lines.push(`What changed: ${noChangeText(step)}`);
   list('Console errors', step.consoleErrors, step.consoleErrorsMore, 'error');
   list('Failed requests', step.failedRequests, step.failedRequestsMore, 'request');

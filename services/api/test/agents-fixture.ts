@@ -62,7 +62,7 @@ export const STEPS = [
 function lanes(stage: ProcessingStatus['overallStage'], lane: ProcessingStatus['videoLane']['status'], progress: number): ProcessingStatus {
   const now = new Date().toISOString();
   const l = { status: lane, progress, startedAt: now };
-  return { overallStage: stage, videoLane: { ...l, detail: '3 frames' }, playwrightLane: { ...l }, synthesis: { status: 'pending', progress: 0 }, lastUpdated: now };
+  return { overallStage: stage, videoLane: { ...l, detail: '3 frames' }, playwrightLane: { ...l }, visionLane: { ...l }, synthesis: { status: 'pending', progress: 0 }, lastUpdated: now };
 }
 
 export async function seedProcessedSession(app: App, user: TestUser, title = 'Login fails with a valid password'): Promise<string> {

@@ -42,6 +42,8 @@ export const workerConfigSpec = {
   VIDEO_FFMPEG_CONCURRENCY: int({ default: 2, min: 1, max: 64 }),
   VIDEO_SHARP_CONCURRENCY: int({ default: 2, min: 1, max: 64 }),
   MAX_KEYFRAMES: int({ default: 60, min: 1, max: 500 }),
+  /** OCR recognitions at once per process (each a Tesseract worker of ~40 MB), across the vision jobs in flight. */
+  VISION_OCR_CONCURRENCY: int({ default: 2, min: 1, max: 32 }),
   CHROMIUM_PATH: str({ default: '/usr/bin/chromium' }),
   /**
    * Run Chromium without its sandbox: only where it cannot have one (as root: tests, `make dev`). The worker

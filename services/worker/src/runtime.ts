@@ -5,6 +5,7 @@ import { sessionEventsChannel } from '@claude-scope/pipeline';
 import { storageFromConfig, type Storage } from '@claude-scope/storage';
 import { configureVideo } from '@claude-scope/video';
 import { Semaphore } from '@claude-scope/video/limits';
+import { createOcr, type Ocr } from '@claude-scope/ocr';
 import { BrowserManager } from './browser/manager.js';
 import type { WorkerConfig } from './config.js';
 import { WorkerMetrics } from './metrics.js';
@@ -19,6 +20,8 @@ export interface Runtime {
   browser: BrowserManager;
   /** Bounds S3 transfers of frame images across all jobs of this process. */
   io: Semaphore;
+  /** Screen text: a bounded pool of OCR workers, started on first use. */
+  ocr: Ocr;
   metrics: WorkerMetrics;
   /** Heartbeat of job activity (start, progress, end), read by the health endpoint. */
   activity: { lastAt: number; active: number };
@@ -49,6 +52,7 @@ export function createRuntime(config: WorkerConfig, log: Logger): Runtime {
   const subscriber = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   subscriber.on('error', (err) => log.debug({ err }, 'redis subscriber error'));
   const sessionEvents = new SessionEvents(subscriber, channel, log);
+  const ocr = createOcr({ concurrency: config.VISION_OCR_CONCURRENCY });
   return {
     config,
     log,
@@ -56,6 +60,7 @@ export function createRuntime(config: WorkerConfig, log: Logger): Runtime {
     storage,
     browser,
     io: new Semaphore(4),
+    ocr,
     metrics: new WorkerMetrics(),
     activity: { lastAt: Date.now(), active: 0 },
     sessionEvents,
@@ -64,6 +69,7 @@ export function createRuntime(config: WorkerConfig, log: Logger): Runtime {
     },
     async close() {
       await browser.close();
+      await ocr.close();
       publisher.disconnect();
       sessionEvents.close();
       storage.destroy();

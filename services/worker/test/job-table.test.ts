@@ -10,15 +10,15 @@ import { runJob, type HandlerTable } from '../src/jobs/run-job.js';
 import { createRuntime, type Runtime } from '../src/runtime.js';
 
 /**
- * ARCHITECTURE.md's recipe for a new job type: one entry in the job table. A test-only `vision` job gets its
+ * ARCHITECTURE.md's recipe for a new job type: one entry in the job table. A test-only `extra` job gets its
  * concurrency setting, its status, label, timeout and retries from the table, and the worker's runner needs
  * no edit; only the handler table insists on a handler.
  */
-const withVision = {
+const withExtra = {
   ...JOBS,
-  vision: {
+  extra: {
     lane: 'playwrightLane',
-    label: 'vision lane',
+    label: 'extra lane',
     completesSession: false,
     attempts: 2,
     backoffMs: 1_000,
@@ -29,14 +29,14 @@ const withVision = {
 } as const satisfies JobTable;
 
 // @ts-expect-error -- a job type of the table without a handler does not compile.
-const missing: HandlerTable<typeof withVision> = handlers;
+const missing: HandlerTable<typeof withExtra> = handlers;
 void missing;
 
 describe('the job table, from the worker', () => {
   it('derives one WORKER_CONCURRENCY_<NAME> per job type, defaulting to the table', () => {
     for (const name of Object.keys(JOBS)) expect(workerConfigSpec).toHaveProperty(`WORKER_CONCURRENCY_${name.toUpperCase()}`);
-    const spec = concurrencySpec(withVision);
-    expect(spec.WORKER_CONCURRENCY_VISION.default).toBe(3);
+    const spec = concurrencySpec(withExtra);
+    expect(spec.WORKER_CONCURRENCY_EXTRA.default).toBe(3);
     const config = loadWorkerConfig({ ...process.env, WORKER_CONCURRENCY_PLAYWRIGHT: '7' });
     expect(concurrencyOf(config, 'playwright')).toBe(7);
     expect(concurrencyOf(config, 'video')).toBe(JOBS.video.concurrency);
@@ -47,17 +47,17 @@ describe('the job table, from the worker', () => {
     let rt: Runtime;
     let session: SessionRow;
     const seen: { data: unknown; session: SessionRow }[] = [];
-    let visionBehaviour: 'ok' | 'hang' = 'ok';
-    const table: HandlerTable<typeof withVision> = {
+    let extraBehaviour: 'ok' | 'hang' = 'ok';
+    const table: HandlerTable<typeof withExtra> = {
       ...handlers,
-      vision: async ({ data, session: s, signal }) => {
+      extra: async ({ data, session: s, signal }) => {
         seen.push({ data, session: s });
-        if (visionBehaviour === 'hang') await new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+        if (extraBehaviour === 'hang') await new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
         return { detail: `model ${data.model}` };
       },
     };
     const job = (attemptsMade: number) =>
-      ({ name: 'vision', id: 'j1', data: { sessionId: session.id, model: 'test' }, attemptsMade, opts: { attempts: 2 }, updateProgress: async () => {} }) as unknown as Job;
+      ({ name: 'extra', id: 'j1', data: { sessionId: session.id, model: 'test' }, attemptsMade, opts: { attempts: 2 }, updateProgress: async () => {} }) as unknown as Job;
 
     beforeAll(async () => {
       db = await createTestDatabase();
@@ -77,7 +77,7 @@ describe('the job table, from the worker', () => {
     });
 
     it('hands the handler its data and the session read once; completes its status from the table', async () => {
-      await runJob(rt, table, job(0), withVision);
+      await runJob(rt, table, job(0), withExtra);
       expect(seen).toHaveLength(1);
       expect(seen[0]!.data).toEqual({ sessionId: session.id, model: 'test' });
       expect(seen[0]!.session.id).toBe(session.id);
@@ -86,10 +86,10 @@ describe('the job table, from the worker', () => {
     });
 
     it("times out after the table's timeout and fails the session with the table's label on the last attempt", async () => {
-      visionBehaviour = 'hang';
-      await expect(runJob(rt, table, job(1), withVision)).rejects.toThrow('vision lane timed out after 0 s');
+      extraBehaviour = 'hang';
+      await expect(runJob(rt, table, job(1), withExtra)).rejects.toThrow('extra lane timed out after 0 s');
       const row = await getSessionById(rt.db, session.id);
-      expect(row).toMatchObject({ status: 'error', lastError: 'vision lane timed out after 0 s' });
+      expect(row).toMatchObject({ status: 'error', lastError: 'extra lane timed out after 0 s' });
     });
   });
 });

@@ -10,7 +10,7 @@ function lanes(s: StatusResponse): string {
   const ps = s.processingStatus;
   if (!ps) return 'queued';
   const lane = (name: string, l: LaneStatus) => `${name} ${l.status === 'running' ? `${Math.round(l.progress)}%` : l.status}`;
-  return `${ps.overallStage}: ${lane('video', ps.videoLane)} · ${lane('browser', ps.playwrightLane)} · ${lane('synthesis', ps.synthesis)}`;
+  return `${ps.overallStage}: ${lane('video', ps.videoLane)} · ${lane('browser', ps.playwrightLane)} · ${lane('vision', ps.visionLane)} · ${lane('synthesis', ps.synthesis)}`;
 }
 
 export async function upload(api: Api, args: string[]): Promise<number> {

@@ -1,5 +1,5 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
-import type { AriaNode, DiffSummary, LaneStatus, ProcessingStatus } from '@claude-scope/contracts';
+import type { AriaNode, DiffSummary, FrameAction, LaneStatus, ProcessingStatus } from '@claude-scope/contracts';
 import type { LaneKey, LaneResultByName } from '@claude-scope/pipeline';
 import type { Database } from '../client.js';
 import { newFrameId } from '../ids.js';
@@ -114,6 +114,9 @@ export interface NewFrame {
   imageKey: string | null;
   diffSummary: DiffSummary;
   ariaTree: AriaNode[];
+  /** What changed in words ('' when nothing could say). */
+  description?: string;
+  action?: FrameAction | null;
 }
 
 export interface Completion {

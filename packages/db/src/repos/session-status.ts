@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { SessionStatus, StatusResponse } from '@claude-scope/contracts';
 import type { Database } from '../client.js';
+import { withEveryLane } from '@claude-scope/pipeline';
 import { processingTimeOf } from '../mappers.js';
 
 /**
@@ -121,7 +122,7 @@ function toStatus(row: StatusRow, now: number): StatusResponse {
   return {
     sessionId: id,
     sessionStatus: status,
-    processingStatus: processingStatus ?? null,
+    processingStatus: processingStatus ? withEveryLane(processingStatus) : null,
     processingTime: processingTimeOf({ status, processingStartedAt, processingTime }, now),
     lastError,
   };

@@ -55,6 +55,7 @@ export const registerConsoleAndNetwork: RegisterTool = (server, { api }) => {
             [
               ['video', ps.videoLane],
               ['playwright', ps.playwrightLane],
+              ['vision', ps.visionLane],
               ['synthesis', ps.synthesis],
             ] as const
           ).flatMap(([lane, l]) => (l.error ? [{ lane, error: l.error }] : []))

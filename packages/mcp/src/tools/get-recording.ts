@@ -47,7 +47,7 @@ export const registerGetRecording: RegisterTool = (server, { api }) => {
       const ps = status.data.processingStatus;
       const errors = [
         ...(s.lastError ? [s.lastError] : []),
-        ...(ps ? [ps.videoLane, ps.playwrightLane, ps.synthesis].flatMap((l) => (l.error && l.error !== s.lastError ? [l.error] : [])) : []),
+        ...(ps ? [ps.videoLane, ps.playwrightLane, ps.visionLane, ps.synthesis].flatMap((l) => (l.error && l.error !== s.lastError ? [l.error] : [])) : []),
       ];
       const processing = s.status === 'processing';
       const steps = s.frames.length;

@@ -393,6 +393,60 @@ export interface paths {
                             fileSize: number;
                             frameCount: number;
                             frames: {
+                                action: ({
+                                    /** @description for source "video": how sure the inference is */
+                                    confidence?: number;
+                                    /** @enum {unknown} */
+                                    source: "timeline" | "video";
+                                    /** @description ms from the start of the recording */
+                                    t: number;
+                                    /** @enum {string} */
+                                    type: "navigate";
+                                    url: string;
+                                } | {
+                                    /** @description for source "video": how sure the inference is */
+                                    confidence?: number;
+                                    name: string;
+                                    role: string;
+                                    /** @enum {unknown} */
+                                    source: "timeline" | "video";
+                                    /** @description ms from the start of the recording */
+                                    t: number;
+                                    /** @enum {string} */
+                                    type: "click";
+                                } | {
+                                    /** @description for source "video": how sure the inference is */
+                                    confidence?: number;
+                                    name: string;
+                                    role: string;
+                                    /** @enum {unknown} */
+                                    source: "timeline" | "video";
+                                    /** @description ms from the start of the recording */
+                                    t: number;
+                                    /** @enum {string} */
+                                    type: "fill";
+                                    value: string;
+                                } | {
+                                    /** @description for source "video": how sure the inference is */
+                                    confidence?: number;
+                                    key: string;
+                                    /** @enum {unknown} */
+                                    source: "timeline" | "video";
+                                    /** @description ms from the start of the recording */
+                                    t: number;
+                                    /** @enum {string} */
+                                    type: "press";
+                                } | {
+                                    /** @description for source "video": how sure the inference is */
+                                    confidence?: number;
+                                    dy: number;
+                                    /** @enum {unknown} */
+                                    source: "timeline" | "video";
+                                    /** @description ms from the start of the recording */
+                                    t: number;
+                                    /** @enum {string} */
+                                    type: "scroll";
+                                }) | null;
                                 ariaTree: ({
                                     children?: {
                                         [key: string]: unknown;
@@ -409,6 +463,7 @@ export interface paths {
                                  * @description ISO 8601 with milliseconds and Z
                                  */
                                 createdAt: string;
+                                description: string;
                                 diffSummary: {
                                     added: number;
                                     changed: number;
@@ -469,6 +524,23 @@ export interface paths {
                                     status: "pending" | "running" | "complete" | "error" | "skipped";
                                 };
                                 videoLane: {
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 with milliseconds and Z
+                                     */
+                                    completedAt?: string;
+                                    detail?: string;
+                                    error?: string;
+                                    progress: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 with milliseconds and Z
+                                     */
+                                    startedAt?: string;
+                                    /** @enum {unknown} */
+                                    status: "pending" | "running" | "complete" | "error" | "skipped";
+                                };
+                                visionLane: {
                                     /**
                                      * Format: date-time
                                      * @description ISO 8601 with milliseconds and Z
@@ -514,6 +586,60 @@ export interface paths {
                             fileSize: number;
                             frameCount: number;
                             frames: {
+                                action: ({
+                                    /** @description for source "video": how sure the inference is */
+                                    confidence?: number;
+                                    /** @enum {unknown} */
+                                    source: "timeline" | "video";
+                                    /** @description ms from the start of the recording */
+                                    t: number;
+                                    /** @enum {string} */
+                                    type: "navigate";
+                                    url: string;
+                                } | {
+                                    /** @description for source "video": how sure the inference is */
+                                    confidence?: number;
+                                    name: string;
+                                    role: string;
+                                    /** @enum {unknown} */
+                                    source: "timeline" | "video";
+                                    /** @description ms from the start of the recording */
+                                    t: number;
+                                    /** @enum {string} */
+                                    type: "click";
+                                } | {
+                                    /** @description for source "video": how sure the inference is */
+                                    confidence?: number;
+                                    name: string;
+                                    role: string;
+                                    /** @enum {unknown} */
+                                    source: "timeline" | "video";
+                                    /** @description ms from the start of the recording */
+                                    t: number;
+                                    /** @enum {string} */
+                                    type: "fill";
+                                    value: string;
+                                } | {
+                                    /** @description for source "video": how sure the inference is */
+                                    confidence?: number;
+                                    key: string;
+                                    /** @enum {unknown} */
+                                    source: "timeline" | "video";
+                                    /** @description ms from the start of the recording */
+                                    t: number;
+                                    /** @enum {string} */
+                                    type: "press";
+                                } | {
+                                    /** @description for source "video": how sure the inference is */
+                                    confidence?: number;
+                                    dy: number;
+                                    /** @enum {unknown} */
+                                    source: "timeline" | "video";
+                                    /** @description ms from the start of the recording */
+                                    t: number;
+                                    /** @enum {string} */
+                                    type: "scroll";
+                                }) | null;
                                 ariaTree: ({
                                     children?: {
                                         [key: string]: unknown;
@@ -530,6 +656,7 @@ export interface paths {
                                  * @description ISO 8601 with milliseconds and Z
                                  */
                                 createdAt: string;
+                                description: string;
                                 diffSummary: {
                                     added: number;
                                     changed: number;
@@ -590,6 +717,23 @@ export interface paths {
                                     status: "pending" | "running" | "complete" | "error" | "skipped";
                                 };
                                 videoLane: {
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 with milliseconds and Z
+                                     */
+                                    completedAt?: string;
+                                    detail?: string;
+                                    error?: string;
+                                    progress: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 with milliseconds and Z
+                                     */
+                                    startedAt?: string;
+                                    /** @enum {unknown} */
+                                    status: "pending" | "running" | "complete" | "error" | "skipped";
+                                };
+                                visionLane: {
                                     /**
                                      * Format: date-time
                                      * @description ISO 8601 with milliseconds and Z
@@ -989,6 +1133,60 @@ export interface paths {
                             duration: number;
                             frameCount: number;
                             frames: {
+                                action: ({
+                                    /** @description for source "video": how sure the inference is */
+                                    confidence?: number;
+                                    /** @enum {unknown} */
+                                    source: "timeline" | "video";
+                                    /** @description ms from the start of the recording */
+                                    t: number;
+                                    /** @enum {string} */
+                                    type: "navigate";
+                                    url: string;
+                                } | {
+                                    /** @description for source "video": how sure the inference is */
+                                    confidence?: number;
+                                    name: string;
+                                    role: string;
+                                    /** @enum {unknown} */
+                                    source: "timeline" | "video";
+                                    /** @description ms from the start of the recording */
+                                    t: number;
+                                    /** @enum {string} */
+                                    type: "click";
+                                } | {
+                                    /** @description for source "video": how sure the inference is */
+                                    confidence?: number;
+                                    name: string;
+                                    role: string;
+                                    /** @enum {unknown} */
+                                    source: "timeline" | "video";
+                                    /** @description ms from the start of the recording */
+                                    t: number;
+                                    /** @enum {string} */
+                                    type: "fill";
+                                    value: string;
+                                } | {
+                                    /** @description for source "video": how sure the inference is */
+                                    confidence?: number;
+                                    key: string;
+                                    /** @enum {unknown} */
+                                    source: "timeline" | "video";
+                                    /** @description ms from the start of the recording */
+                                    t: number;
+                                    /** @enum {string} */
+                                    type: "press";
+                                } | {
+                                    /** @description for source "video": how sure the inference is */
+                                    confidence?: number;
+                                    dy: number;
+                                    /** @enum {unknown} */
+                                    source: "timeline" | "video";
+                                    /** @description ms from the start of the recording */
+                                    t: number;
+                                    /** @enum {string} */
+                                    type: "scroll";
+                                }) | null;
                                 ariaTree: ({
                                     children?: {
                                         [key: string]: unknown;
@@ -1005,6 +1203,7 @@ export interface paths {
                                  * @description ISO 8601 with milliseconds and Z
                                  */
                                 createdAt: string;
+                                description: string;
                                 diffSummary: {
                                     added: number;
                                     changed: number;
@@ -1546,6 +1745,23 @@ export interface paths {
                                     /** @enum {unknown} */
                                     status: "pending" | "running" | "complete" | "error" | "skipped";
                                 };
+                                visionLane: {
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 with milliseconds and Z
+                                     */
+                                    completedAt?: string;
+                                    detail?: string;
+                                    error?: string;
+                                    progress: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 with milliseconds and Z
+                                     */
+                                    startedAt?: string;
+                                    /** @enum {unknown} */
+                                    status: "pending" | "running" | "complete" | "error" | "skipped";
+                                };
                             } | null;
                             processingTime: number;
                             /** @description e.g. sess_ABC12345 */
@@ -1702,6 +1918,142 @@ export interface paths {
                 };
                 /** @description Every error has this shape */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            sessionId?: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            events: ({
+                                /** @description for source "video": how sure the inference is */
+                                confidence?: number;
+                                /** @enum {unknown} */
+                                source: "timeline" | "video";
+                                /** @description ms from the start of the recording */
+                                t: number;
+                                /** @enum {string} */
+                                type: "navigate";
+                                url: string;
+                            } | {
+                                /** @description for source "video": how sure the inference is */
+                                confidence?: number;
+                                name: string;
+                                role: string;
+                                /** @enum {unknown} */
+                                source: "timeline" | "video";
+                                /** @description ms from the start of the recording */
+                                t: number;
+                                /** @enum {string} */
+                                type: "click";
+                            } | {
+                                /** @description for source "video": how sure the inference is */
+                                confidence?: number;
+                                name: string;
+                                role: string;
+                                /** @enum {unknown} */
+                                source: "timeline" | "video";
+                                /** @description ms from the start of the recording */
+                                t: number;
+                                /** @enum {string} */
+                                type: "fill";
+                                value: string;
+                            } | {
+                                /** @description for source "video": how sure the inference is */
+                                confidence?: number;
+                                key: string;
+                                /** @enum {unknown} */
+                                source: "timeline" | "video";
+                                /** @description ms from the start of the recording */
+                                t: number;
+                                /** @enum {string} */
+                                type: "press";
+                            } | {
+                                /** @description for source "video": how sure the inference is */
+                                confidence?: number;
+                                dy: number;
+                                /** @enum {unknown} */
+                                source: "timeline" | "video";
+                                /** @description ms from the start of the recording */
+                                t: number;
+                                /** @enum {string} */
+                                type: "scroll";
+                            })[];
+                            /** @enum {unknown} */
+                            source: "upload" | "video" | "none";
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            sessionId?: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            sessionId?: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -1,5 +1,6 @@
 import type { ProcessingResponse } from '@claude-scope/contracts';
 import { processingTimeOf, toFrame, type FrameRow, type SessionRow } from '@claude-scope/db';
+import { withEveryLane } from '@claude-scope/pipeline';
 
 /** The upload's answer, built from the session row (and its frames once complete). */
 export function toProcessingResponse(row: SessionRow, frameRows: FrameRow[] = []): ProcessingResponse {
@@ -19,6 +20,6 @@ export function toProcessingResponse(row: SessionRow, frameRows: FrameRow[] = []
     urlCount: row.urlCount,
     duration: row.duration,
     processingMs: processingTimeOf(row),
-    processingStatus: row.processingStatus ?? null,
+    processingStatus: row.processingStatus ? withEveryLane(row.processingStatus) : null,
   };
 }

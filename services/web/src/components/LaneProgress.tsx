@@ -6,6 +6,7 @@ import './lanes.css';
 const LANES = [
   { key: 'videoLane', name: 'Video lane', what: 'Keyframes from the video' },
   { key: 'playwrightLane', name: 'Playwright lane', what: 'ARIA trees from a real browser' },
+  { key: 'visionLane', name: 'Vision lane', what: 'Screen text, pointer and address bar read from the keyframes' },
   { key: 'synthesis', name: 'Synthesis', what: 'Frames + trees → prompt' },
 ] as const;
 

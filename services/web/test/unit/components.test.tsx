@@ -151,6 +151,7 @@ describe('LaneProgress', () => {
         lastUpdated: '2026-01-01T00:00:00.000Z',
         videoLane: { status: 'complete', progress: 100, detail: '12 frames' },
         playwrightLane: { status: 'running', progress: 50, detail: '2/4 URLs' },
+        visionLane: { status: 'pending', progress: 0 },
         synthesis: { status: 'pending', progress: 0 },
       },
     };

@@ -27,6 +27,7 @@ describe('LaneProgress after a failure', () => {
         lastUpdated: '2026-01-01T00:00:00.000Z',
         videoLane: { status: 'error', progress: 10, error: 'recording could not be decoded' },
         playwrightLane: { status: 'running', progress: 0 },
+        visionLane: { status: 'pending', progress: 0 },
         synthesis: { status: 'pending', progress: 0 },
       },
     };

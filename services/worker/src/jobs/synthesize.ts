@@ -6,13 +6,13 @@ import type { Handler } from './run-job.js';
 
 /** Synthesis: lane results → frames (tree + diff per frame) and the prompt, written in one transaction. */
 export const synthesize: Handler<'synthesize'> = async ({ data, session, rt, progress, log }) => {
-  const { video, playwright: pw } = await getLaneResults(rt.db, data.sessionId);
+  const { video, playwright: pw, vision } = await getLaneResults(rt.db, data.sessionId);
   if (!video || !pw) throw new PermanentJobError('a lane finished without storing its results; please upload again');
 
   const seedUrl = session.seedUrl ?? '';
   // A seed page the workers could not open: the session goes on from the video (and the timeline, if any).
   const steps = pw.unavailable ? timelineSteps(seedUrl, session.timeline) : pw.steps;
-  const frames = fuseFrames({ seedUrl, timeline: session.timeline, video, steps, pageUnavailable: !!pw.unavailable });
+  const frames = fuseFrames({ seedUrl, timeline: session.timeline, video, steps, pageUnavailable: !!pw.unavailable, vision: vision?.frames });
   const urls = visitedUrls(seedUrl, steps, frames);
   await progress(50, `${frames.length} frames`);
 
@@ -33,6 +33,8 @@ export const synthesize: Handler<'synthesize'> = async ({ data, session, rt, pro
       imageKey: f.imageKey,
       diffSummary: f.diffSummary,
       ariaTree: f.ariaTree,
+      description: f.description,
+      action: f.action,
     })),
     duration: Math.round(video.durationMs) / 1000,
     urls,

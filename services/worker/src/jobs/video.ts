@@ -67,11 +67,11 @@ export const video: Handler<'video'> = async ({ data, session, rt, signal, check
         signal.throwIfAborted(); // uploads still queued when the session ends never start
         const imageKey = frameImageKey(data.sessionId, f.timestampMs);
         await rt.storage.putStream(imageKey, createReadStream(f.pngPath), { contentType: 'image/png', signal });
-        return { timestamp: f.timestampMs, imageKey, thumbnailUrl: f.thumbnailDataUrl, score: f.score };
+        return { timestamp: f.timestampMs, imageKey, thumbnailUrl: f.thumbnailDataUrl, score: f.score, fromMs: f.fromMs };
       }),
     ),
   );
-  const laneResult: VideoLaneResult = { durationMs: probe.durationMs, width: probe.width, height: probe.height, frames };
+  const laneResult: VideoLaneResult = { durationMs: probe.durationMs, width: probe.width, height: probe.height, frames, pointer: result.pointer };
   const t3 = performance.now();
   if (!(await saveLaneResult(rt.db, data.sessionId, 'video', laneResult))) throw new SessionEndedError();
   const phasesMs = { fetchAndProbe: Math.round(t1 - t0), analyze: Math.round(t2 - t1), upload: Math.round(t3 - t2), save: Math.round(performance.now() - t3) };

@@ -1,8 +1,8 @@
 import { describeChanges, diffTrees } from '@claude-scope/aria';
-import type { AriaNode, DiffSummary, TimelineEvent } from '@claude-scope/contracts';
+import type { AriaNode, DiffSummary, FrameAction, TimelineEvent } from '@claude-scope/contracts';
 import type { Analysis, AnalysisStep } from '@claude-scope/prompt';
 import { isMasked, isSecretField } from '@claude-scope/secrets';
-import type { FailedRequest, PlaywrightStep, VideoLaneResult } from '@claude-scope/pipeline';
+import type { FailedRequest, PlaywrightStep, VideoLaneResult, VisionFrame } from '@claude-scope/pipeline';
 
 /**
  * Fusion, pure: each video frame gets the tree of the latest Playwright step at or before its timestamp
@@ -26,6 +26,12 @@ export interface FusedFrame {
   ariaCaptured: boolean;
   /** Share of the screen that changed since the previous frame, from the video (0–1). */
   screenChange: number;
+  /** What the user did just before, as data: the uploaded timeline's event, else the vision lane's inference. */
+  action: FrameAction | null;
+  /** What changed in words: the ARIA diff's sentences where it has any, else what the vision lane read. */
+  description: string;
+  /** Where `changes` come from. */
+  changesSource: 'aria' | 'video';
 }
 
 export interface FuseInput {
@@ -35,6 +41,8 @@ export interface FuseInput {
   steps: PlaywrightStep[];
   /** The seed page could not be opened: `steps` hold the timeline's events without trees. */
   pageUnavailable?: boolean;
+  /** The vision lane's reading of each keyframe (by timestamp); absent when it read nothing. */
+  vision?: readonly VisionFrame[];
 }
 
 export function describeEvent(e: TimelineEvent): string {
@@ -81,6 +89,7 @@ export function fuseFrames(input: FuseInput): FusedFrame[] {
   const { steps } = input;
   const hasTimeline = !!input.timeline?.length;
   const frames = [...input.video.frames].sort((a, b) => a.timestamp - b.timestamp);
+  const seen = new Map((input.vision ?? []).map((v) => [v.timestamp, v]));
   const out: FusedFrame[] = [];
   let prevTree: AriaNode[] | null = null;
   let prevStep = -1;
@@ -91,16 +100,29 @@ export function fuseFrames(input: FuseInput): FusedFrame[] {
     const { tree: marked, summary } = diffTrees(prevTree, tree);
     // Steps reached since the previous frame: their actions, errors and failures belong to this frame.
     const folded = si > prevStep ? steps.slice(prevStep + 1, si + 1) : [];
+    const v = seen.get(f.timestamp);
+    const events = folded.flatMap((s) => (s.event ? [s.event] : []));
+    // An uploaded timeline always wins over inference; without one, the vision lane says what the user did.
+    const action: FrameAction | null = hasTimeline
+      ? events.length ? { ...events.at(-1)!, source: 'timeline' } : null
+      : v?.action ?? null;
+    const ariaChanges = prevTree ? describeChanges(marked) : [];
+    const videoChanges = out.length ? v?.changes ?? [] : [];
+    const changesSource = ariaChanges.length > 0 || videoChanges.length === 0 ? 'aria' : 'video';
+    const changes = changesSource === 'aria' ? ariaChanges : videoChanges;
     out.push({
       timestamp: f.timestamp,
-      url: hasTimeline && step ? step.url || input.seedUrl : input.seedUrl,
+      url: hasTimeline && step ? step.url || input.seedUrl : v?.url ?? input.seedUrl,
       imageKey: f.imageKey,
       thumbnailUrl: f.thumbnailUrl,
       ariaTree: marked,
       diffSummary: summary,
-      actions: folded.filter((s) => s.event).map((s) => describeEvent(s.event!)),
-      pageTitle: step?.title ?? '',
-      changes: prevTree ? describeChanges(marked) : [],
+      actions: hasTimeline ? events.map(describeEvent) : action ? [`${describeEvent(action)} (inferred from the video)`] : [],
+      pageTitle: step?.title || v?.pageTitle || '',
+      changes,
+      changesSource,
+      action,
+      description: changes.join('; '),
       consoleErrors: folded.flatMap((s) => s.consoleErrors),
       failedRequests: folded.flatMap((s) => s.failedRequests),
       failures: folded.flatMap((s) => (s.failure ? [s.failure] : [])),
@@ -148,6 +170,7 @@ export function toAnalysis(
     ...(f.failures.length ? { failure: f.failures.join('; ') } : {}),
     thumbnailUrl: f.thumbnailUrl,
     ...(f.ariaCaptured ? {} : { ariaCaptured: false }),
+    ...(f.changesSource === 'video' ? { changesSource: 'video' as const } : {}),
     screenChange: f.screenChange,
   }));
   return {
