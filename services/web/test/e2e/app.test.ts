@@ -138,6 +138,10 @@ describe('web app (end to end)', () => {
     expect(headings.map((h) => h.split(' · ')[0])).toEqual(expect.arrayContaining(['task', 'timeline', 'observed_ui', 'screenshots', 'instructions']));
     expect(await page.locator('.prompt-section__image img').count()).toBeGreaterThan(0);
     expect(await page.getByText(/^[\d,]+ characters · ~[\d,]+ tokens$/).count()).toBe(1);
+    const size = await page.locator('#prompt-size').innerText();
+    const chars = Number(size.split(' ')[0]!.replace(/,/g, ''));
+    expect(size).toBe(`${chars.toLocaleString('en')} characters · ~${Math.ceil(chars / 4).toLocaleString('en')} tokens`);
+    await page.getByText('(estimated as characters ÷ 4', { exact: false }).waitFor();
     const task = page.locator('details.prompt-section').filter({ has: page.locator('summary', { hasText: /^task/ }) });
     const isOpen = () => task.evaluate((d) => (d as HTMLDetailsElement).open);
     expect(await isOpen()).toBe(true);
@@ -149,6 +153,11 @@ describe('web app (end to end)', () => {
     const download = await downloading;
     expect(download.suggestedFilename()).toBe('login-toast-is-missing-claude-code.md');
     const downloaded = await readFile((await download.path())!, 'utf8');
+    const downloadingTxt = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download .txt' }).click();
+    const txt = await downloadingTxt;
+    expect(txt.suggestedFilename()).toBe('login-toast-is-missing-claude-code.txt');
+    expect(await readFile((await txt.path())!, 'utf8')).toBe(downloaded);
     await shot(page, '07a-prompt-viewer');
 
     // Plain text: the prompt exactly as stored, copied and downloaded.

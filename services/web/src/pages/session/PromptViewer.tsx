@@ -43,7 +43,10 @@ export function PromptViewer({ prompt, agent, title, view, onViewChange }: Props
     <div className="prompt-viewer">
       <div className="prompt-viewer__bar">
         <span className="prompt-viewer__size">
-          {prompt.length.toLocaleString('en')} characters · ~{approxTokens(prompt).toLocaleString('en')} tokens
+          <span id="prompt-size">
+            {prompt.length.toLocaleString('en')} characters · ~{approxTokens(prompt).toLocaleString('en')} tokens
+          </span>{' '}
+          <span className="prompt-viewer__estimate">(estimated as characters ÷ 4; the agent's tokenizer may count differently)</span>
         </span>
         <div className="row">
           <button type="button" className="btn btn--ghost btn--sm" aria-pressed={view === 'text'} onClick={() => onViewChange(view === 'text' ? 'sections' : 'text')}>
