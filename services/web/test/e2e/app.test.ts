@@ -98,6 +98,8 @@ describe('web app (end to end)', () => {
         { t: 0, type: 'navigate', url: `${demo.url}/login` },
         { t: 900, type: 'fill', role: 'textbox', name: 'Email', value: 'ada@example.com' },
         { t: 1900, type: 'click', role: 'checkbox', name: 'Remember me' },
+        // The Reports page's data request fails (500) and logs a console error: the time track shows both.
+        { t: 2400, type: 'navigate', url: `${demo.url}/reports` },
         { t: 2900, type: 'navigate', url: `${demo.url}/dashboard` },
       ]),
     );
@@ -203,22 +205,91 @@ describe('web app (end to end)', () => {
     await expectClean();
   });
 
-  it('reviews frames: filmstrip with diff badges, the enlarged frame, counts and the marked ARIA tree', async () => {
-    const frames = page.getByRole('list', { name: 'Frames' }).getByRole('button');
+  it('reviews frames on the time track: placed in time, keyboard, zoom, and what happened at each step', async () => {
+    const id = new URL(sessionUrl).pathname.split('/').at(-1)!;
+    const session = (await (await fetch(`${base}/api/sessions/${id}`, { headers: await authHeader() })).json()) as { duration: number; frames: { timestamp: number }[] };
+    const track = page.getByRole('listbox', { name: 'Frames' });
+    const frames = track.getByRole('option');
     const n = await frames.count();
     expect(n).toBeGreaterThanOrEqual(3);
-    expect(await frames.first().getAttribute('aria-pressed')).toBe('true');
-    // The timeline navigates to the dashboard: some later frame adds and removes nodes.
-    await page.locator('.filmstrip .diff--added').first().waitFor();
-    await page.locator('.filmstrip .diff--removed').first().waitFor();
+    expect(n).toBe(session.frames.length);
+    expect(await frames.first().getAttribute('aria-selected')).toBe('true');
 
-    const last = frames.nth(n - 1);
-    await last.click();
-    expect(await last.getAttribute('aria-pressed')).toBe('true');
-    await page.getByText(`Frame ${n} of ${n}`).waitFor();
+    // Each frame sits on the recording's time axis at its timestamp ÷ the duration.
+    const lefts = await page.locator('.track__marker').evaluateAll((els) => els.map((e) => parseFloat((e as HTMLElement).style.left)));
+    expect(lefts).toHaveLength(n);
+    session.frames.forEach((f, i) => expect(lefts[i]).toBeCloseTo((f.timestamp / (session.duration * 1000)) * 100, 1));
+    // The step's action and change in words (GET /sessions/:id/steps), and what the browser logged there.
+    await track.getByText(/navigate to .*\/dashboard/).first().waitFor();
+    expect(await frames.first().innerText()).toMatch(/navigate to .*\/login/);
+    await page.locator('.track__frame .diff--added').first().waitFor();
+    await page.locator('.track__frame .diff--removed').first().waitFor();
+
+    // One Tab stop with roving focus: ←/→ and Home/End move the selection and the focus together.
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName);
+    const tabStops = () => track.locator('[tabindex="0"]').count();
+    expect(await tabStops()).toBe(1);
+    await frames.first().focus();
+    await page.keyboard.press('End');
+    expect(await frames.nth(n - 1).getAttribute('aria-selected')).toBe('true');
+    expect(await focused()).toMatch(new RegExp(`^Frame ${n} of ${n} at `));
+    await page.getByText(`Frame ${n} of ${n}`, { exact: true }).waitFor();
+    expect(await frames.nth(n - 1).getAttribute('tabindex')).toBe('0');
+    expect(await frames.first().getAttribute('tabindex')).toBe('-1');
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toMatch(new RegExp(`^Frame ${n - 1} of ${n} at `));
+    await page.keyboard.press('Home');
+    expect(await focused()).toMatch(new RegExp(`^Frame 1 of ${n} at `));
+    await page.keyboard.press('ArrowLeft'); // already at the start: stays
+    expect(await focused()).toMatch(new RegExp(`^Frame 1 of ${n} at `));
+    await page.keyboard.press('ArrowRight');
+    expect(await frames.nth(1).getAttribute('aria-selected')).toBe('true');
+    expect(await tabStops()).toBe(1);
+    // Tab leaves the track in one press.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).not.toBe('option');
+
+    // The selected frame: URL, action, ARIA diff, and the console errors and failed requests of its step.
+    const problems = page.getByRole('region', { name: 'Console and network' });
+    await frames.first().click();
+    await problems.getByText('No console errors or failed requests at this step.').waitFor();
+    await frames.nth(n - 1).click();
+    await page.getByText(`Frame ${n} of ${n}`, { exact: true }).waitFor();
     expect(await text('.frame-view__url')).toContain('/dashboard');
-    // The full-resolution image replaces the thumbnail (fetched with the token, shown as an object URL).
-    await page.waitForFunction(() => document.querySelector('.frame-view__image img')?.getAttribute('src')?.startsWith('blob:'));
+    expect(await text('.frame-view__action')).toMatch(/navigate to .*\/dashboard/);
+    expect(await text('.frame-view__diff')).toMatch(/added/);
+    // The step that opened the Reports page: its failed request and console error, beside it.
+    const reports = frames.filter({ has: page.locator('.track__problems') });
+    expect(await reports.count()).toBe(1);
+    expect(await reports.getAttribute('aria-label')).toMatch(/navigate to .*\/reports.*\d+ console errors?, \d+ failed requests?\.$/);
+    await reports.click();
+    expect(await text('.frame-view__action')).toMatch(/navigate to .*\/reports/);
+    await problems.getByRole('list', { name: 'Console errors' }).getByText(/Failed to load reports/).waitFor();
+    await problems.getByRole('list', { name: 'Failed requests' }).getByText(/\/api\/reports/).waitFor();
+    expect(await page.locator('.track__marker--problem').count()).toBe(1);
+    await frames.nth(n - 1).click();
+
+    // Full size with zoom: the full-resolution image (fetched with the token), by button and by keyboard.
+    await page.waitForFunction(() => document.querySelector('.zoom__viewport img')?.getAttribute('src')?.startsWith('blob:'));
+    const img = page.locator('.zoom__viewport img');
+    const viewer = page.getByRole('group', { name: /^Screenshot of frame \d+ at .*, zoom / });
+    const width = async () => (await img.boundingBox())!.width;
+    const fit = await width();
+    expect(fit).toBeGreaterThan(600); // the card's width, not a 563 px box
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.locator('.zoom__level').getByText('150 %').waitFor();
+    expect(Math.abs((await width()) - fit * 1.5)).toBeLessThan(2);
+    await viewer.focus();
+    await page.keyboard.press('+');
+    await page.locator('.zoom__level').getByText('200 %').waitFor();
+    expect(Math.abs((await width()) - fit * 2)).toBeLessThan(2);
+    expect(await page.locator('.zoom__viewport').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await page.keyboard.press('-');
+    await page.locator('.zoom__level').getByText('150 %').waitFor();
+    await page.keyboard.press('0');
+    await page.locator('.zoom__level').getByText('100 %').waitFor();
+    expect(Math.abs((await width()) - fit)).toBeLessThan(2);
+
     const dl = page.locator('dl.counts');
     for (const label of ['Buttons', 'Inputs', 'Links', 'Headings']) await dl.getByText(label).waitFor();
     const links = Number(await dl.locator('.counts__item', { hasText: 'Links' }).locator('dd').innerText());
@@ -230,12 +301,6 @@ describe('web app (end to end)', () => {
     await page.getByLabel('Only changes').check();
     expect(await tree.locator('.node').count()).toBeGreaterThan(0);
     await page.getByLabel('Only changes').uncheck();
-
-    // Arrow keys walk the filmstrip.
-    await last.focus();
-    await page.keyboard.press('ArrowLeft');
-    await page.getByText(`Frame ${n - 1} of ${n}`).waitFor();
-    await last.click();
     await expectClean();
     await shot(page, '07-session-detail');
   });
