@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { AgentTarget } from '@claude-scope/contracts';
 import { agentLabel } from '../../lib/agents';
+import { plural } from '../../lib/format';
 import { approxTokens, promptFileName, promptLines, splitPrompt } from '../../lib/prompt-sections';
 
 export type PromptView = 'sections' | 'text';
@@ -89,7 +90,7 @@ export function PromptViewer({ prompt, agent, title, view, onViewChange }: Props
           >
             <summary className="prompt-section__heading">
               {section.heading ?? 'Opening'}
-              <span className="prompt-section__count muted"> · {section.lines.length} lines</span>
+              <span className="prompt-section__count muted"> · {plural(section.lines.length, 'line')}</span>
             </summary>
             <div className="prompt-section__body">
               {promptLines(section.lines).map((line, j) =>
