@@ -380,21 +380,49 @@ describe('web app (end to end)', () => {
     const rows = page.getByRole('table').locator('tbody tr');
     await page.getByRole('heading', { name: '3 sessions' }).waitFor();
     // The API's order (last updated first), which is also the order it pages in.
-    expect(await rows.locator('td:first-child').allInnerTexts()).toEqual(['Old settings page glitch', 'Checkout button does nothing', 'Login toast never shows']);
+    expect(await rows.locator('td.table__title').allInnerTexts()).toEqual(['Old settings page glitch', 'Checkout button does nothing', 'Login toast never shows']);
     expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0); // one page holds them all
+    expect(await rows.first().locator('td').nth(2).innerText()).toBe('Claude Code'); // the agent
     await expectClean();
     await shot(page, '09-sessions');
 
+    // The whole row opens its session, not only the title; its checkbox only selects.
+    const checkout = rows.filter({ hasText: 'Checkout button does nothing' });
+    await checkout.getByRole('checkbox').check();
+    expect(new URL(page.url()).pathname).toBe('/sessions');
+    await page.getByRole('region', { name: 'Selected sessions' }).getByText('1 session selected').waitFor();
+    // A click on the date cell, where a person would click (the link's hit area lies over the cell).
+    const cell = (await checkout.locator('time').boundingBox())!;
+    await page.mouse.click(cell.x + cell.width / 2, cell.y + cell.height / 2);
+    await page.getByRole('heading', { name: 'Checkout button does nothing' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/sessions\/sess_/);
+    await page.goBack();
+    await page.getByRole('heading', { name: '3 sessions' }).waitFor();
+
+    // Headers sort what is loaded, and say which way.
+    const titleHeader = page.getByRole('columnheader', { name: 'Title' });
+    await titleHeader.getByRole('button').click();
+    expect(await titleHeader.getAttribute('aria-sort')).toBe('ascending');
+    expect(await rows.locator('td.table__title').allInnerTexts()).toEqual(['Checkout button does nothing', 'Login toast never shows', 'Old settings page glitch']);
+    await titleHeader.getByRole('button').click();
+    expect(await titleHeader.getAttribute('aria-sort')).toBe('descending');
+    expect(await rows.locator('td.table__title').allInnerTexts()).toEqual(['Old settings page glitch', 'Login toast never shows', 'Checkout button does nothing']);
+    const created = page.getByRole('columnheader', { name: 'Created' });
+    await created.getByRole('button').click();
+    expect(await created.getAttribute('aria-sort')).toBe('descending'); // newest first
+    expect(await titleHeader.getAttribute('aria-sort')).toBe('none');
+    expect((await rows.locator('td.table__title').allInnerTexts()).at(-1)).toBe('Old settings page glitch');
+
     await page.getByLabel('Search titles').fill('checkout');
     await page.getByRole('heading', { name: '1 session' }).waitFor();
-    expect(await rows.locator('td:first-child').allInnerTexts()).toEqual(['Checkout button does nothing']);
+    expect(await rows.locator('td.table__title').allInnerTexts()).toEqual(['Checkout button does nothing']);
     expect(new URL(page.url()).searchParams.get('q')).toBe('checkout');
     await page.getByLabel('Search titles').fill('');
     await page.getByRole('heading', { name: '3 sessions' }).waitFor();
 
     await page.getByLabel('Status', { exact: true }).selectOption('complete');
     await page.getByRole('heading', { name: '1 session' }).waitFor();
-    expect(await rows.locator('td:first-child').allInnerTexts()).toEqual(['Login toast never shows']);
+    expect(await rows.locator('td.table__title').allInnerTexts()).toEqual(['Login toast never shows']);
     await page.getByLabel('Status', { exact: true }).selectOption('');
 
     await page.getByLabel('Created').selectOption('7d');
@@ -428,10 +456,11 @@ describe('web app (end to end)', () => {
     };
     page.on('request', onRequest);
     try {
-      const titles = () => page.getByRole('table').locator('tbody tr td:first-child').allInnerTexts();
+      const titles = () => page.getByRole('table').locator('tbody tr td.table__title').allInnerTexts();
       const loadMore = page.getByRole('button', { name: 'Load more' });
       await page.goto(`${base}/sessions`);
-      await page.getByRole('heading', { name: '50 sessions shown' }).waitFor();
+      // The list has no total; the stats' count of every session gives it while no filter is set.
+      await page.getByRole('heading', { name: '50 of 63 sessions' }).waitFor();
       const firstPage = await titles();
       expect(firstPage).toHaveLength(50);
       // The first page only (asked for once, or twice if the app re-renders early): no cursor yet.
@@ -487,7 +516,7 @@ describe('web app (end to end)', () => {
       await page.getByRole('heading', { name: '9 sessions', exact: true }).waitFor();
       expect(await loadMore.count()).toBe(0);
       await page.getByLabel('Search titles').fill('');
-      await page.getByRole('heading', { name: '50 sessions shown' }).waitFor();
+      await page.getByRole('heading', { name: '50 of 63 sessions' }).waitFor();
       expect(await titles()).toEqual(firstPage);
 
       // The date range filters what is loaded, and says so while more remain.
@@ -509,6 +538,40 @@ describe('web app (end to end)', () => {
       await page.unroute('**/api/sessions?*cursor=*');
       await stack.app.db.$client.query(`delete from sessions where title like 'Bulk session %'`);
     }
+  });
+
+  it('deletes sessions in bulk after a confirmation that names them', async () => {
+    const auth = await authHeader();
+    const ids: string[] = [];
+    for (const title of ['Bulk delete me 1', 'Bulk delete me 2', 'Bulk delete me 3']) {
+      const res = await fetch(`${base}/api/sessions`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
+      ids.push(((await res.json()) as { id: string }).id);
+    }
+    await page.goto(`${base}/sessions?q=delete%20me`);
+    await page.getByRole('heading', { name: '3 sessions' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Select all shown sessions' }).check();
+    const bar = page.getByRole('region', { name: 'Selected sessions' });
+    await bar.getByText('3 sessions selected').waitFor();
+    await bar.getByRole('button', { name: 'Delete selected…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete 3 sessions?' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('listitem').allInnerTexts()).toEqual(expect.arrayContaining(['Bulk delete me 1', 'Bulk delete me 2', 'Bulk delete me 3']));
+    await expectClean();
+    await shot(page, '09b-sessions-bulk-delete', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.getByRole('table').locator('tbody tr').count()).toBe(3); // nothing went
+
+    await page.getByRole('checkbox', { name: 'Select “Bulk delete me 2”' }).uncheck();
+    await bar.getByText('2 sessions selected').waitFor();
+    await bar.getByRole('button', { name: 'Delete selected…' }).click();
+    await page.getByRole('dialog', { name: 'Delete 2 sessions?' }).getByRole('button', { name: 'Delete 2 sessions' }).click();
+    await page.getByText('Deleted 2 sessions.').waitFor();
+    await page.getByRole('heading', { name: '1 session' }).waitFor();
+    expect(await page.getByRole('table').locator('tbody tr td.table__title').allInnerTexts()).toEqual(['Bulk delete me 2']);
+    const statuses = await Promise.all(ids.map(async (id) => (await fetch(`${base}/api/sessions/${id}`, { headers: auth })).status));
+    expect(statuses).toEqual([404, 200, 404]);
+    await fetch(`${base}/api/sessions/${ids[1]}`, { method: 'DELETE', headers: auth });
   });
 
   it('creates an API token shown once, which works until it is revoked', async () => {
