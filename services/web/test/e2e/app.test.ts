@@ -71,6 +71,7 @@ describe('web app (end to end)', () => {
 
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await page.getByText('No sessions yet').waitFor();
+    await page.getByText('Welcome, Ada Lovelace.', { exact: true }).waitFor(); // new here: not "Welcome back"
     expect(JSON.parse((await page.evaluate(() => localStorage.getItem('cs-auth')))!)).toMatchObject({ user: { email } });
     await expectClean();
     await shot(page, '03-dashboard-empty');
@@ -339,6 +340,7 @@ describe('web app (end to end)', () => {
     await page.getByRole('table').getByRole('link', { name: 'Login toast never shows' }).waitFor();
     await stat('Avg. processing time').filter({ hasText: /\d/ }).waitFor(); // the stats arrive on their own request
     expect(await stat('Total sessions').innerText()).toBe('1');
+    expect(await page.locator('.page__lead').innerText()).toBe('Welcome back, Ada Lovelace.');
     expect(await stat('Completed').innerText()).toBe('1');
     expect(await stat('Total duration').innerText()).toBe('4 s');
     expect(await stat('Avg. processing time').innerText()).toMatch(/\d/);
