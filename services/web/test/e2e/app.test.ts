@@ -222,7 +222,8 @@ describe('web app (end to end)', () => {
     session.frames.forEach((f, i) => expect(lefts[i]).toBeCloseTo((f.timestamp / (session.duration * 1000)) * 100, 1));
     // The step's action and change in words (GET /sessions/:id/steps), and what the browser logged there.
     await track.getByText(/navigate to .*\/dashboard/).first().waitFor();
-    expect(await frames.first().innerText()).toMatch(/navigate to .*\/login/);
+    expect(await frames.first().innerText()).toContain('navigate to /login'); // the card drops the site's own origin
+    expect(await frames.first().locator('.track__action').getAttribute('title')).toBe(`navigate to ${demo.url}/login`);
     await page.locator('.track__frame .diff--added').first().waitFor();
     await page.locator('.track__frame .diff--removed').first().waitFor();
 
@@ -699,6 +700,12 @@ describe('web app (end to end)', () => {
     await page.getByLabel('Claude Code prompt').waitFor();
     await expectClean();
     await shot(page, '11-session-detail-1024');
+    // The time track and the frame's details in the dark theme (the system's preference).
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await page.getByRole('listbox', { name: 'Frames' }).scrollIntoViewIfNeeded();
+    await shot(page, '11b-session-track-dark', { fullPage: false });
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 

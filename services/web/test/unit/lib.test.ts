@@ -10,6 +10,7 @@ import { checkSeedUrl } from '../../src/lib/url';
 import { checkVideoFile, MAX_UPLOAD_BYTES } from '../../src/lib/video-file';
 import { applyClientFilters, filtersToQuery, readFilters } from '../../src/pages/sessions/filters';
 import { nextSort, sortSessions } from '../../src/pages/sessions/sort';
+import { withoutOrigin } from '../../src/pages/session/step-words';
 
 describe('formatting', () => {
   it('formats lengths, spans, processing times and frame positions', () => {
@@ -149,5 +150,13 @@ describe('sorting sessions', () => {
     expect(nextSort(null, 'title')).toEqual({ key: 'title', dir: 'asc' });
     expect(nextSort(null, 'created')).toEqual({ key: 'created', dir: 'desc' });
     expect(nextSort({ key: 'created', dir: 'desc' }, 'created')).toEqual({ key: 'created', dir: 'asc' });
+  });
+});
+
+describe('step words', () => {
+  it("drops the frame's own origin from URLs in a card, and leaves other sites whole", () => {
+    expect(withoutOrigin('navigate to http://shop.test:8080/cart; then click button "Pay"', 'http://shop.test:8080/')).toBe('navigate to /cart; then click button "Pay"');
+    expect(withoutOrigin('navigate to https://other.test/x', 'http://shop.test/')).toBe('navigate to https://other.test/x');
+    expect(withoutOrigin('navigate to about:blank', 'not a url')).toBe('navigate to about:blank');
   });
 });

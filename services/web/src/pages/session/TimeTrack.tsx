@@ -3,7 +3,7 @@ import type { Frame } from '@claude-scope/contracts';
 import { formatTimestamp } from '../../lib/format';
 import { axisLength, axisPercent, axisTicks } from '../../lib/time-axis';
 import { DiffBadges } from './DiffBadges';
-import { actionWords, changeWords, problemWords } from './step-words';
+import { actionWords, changeWords, problemWords, withoutOrigin } from './step-words';
 import type { Steps } from './use-steps';
 
 interface Props {
@@ -85,7 +85,9 @@ export function TimeTrack({ frames, duration, steps, selected, onSelect }: Props
                 </span>
                 <DiffBadges diff={f.diffSummary} />
               </span>
-              <span className="track__action">{action}</span>
+              <span className="track__action" title={action}>
+                {withoutOrigin(action, f.url)}
+              </span>
               <span className="track__change muted">{change}</span>
               {problems && <span className="track__problems">{problems}</span>}
             </li>

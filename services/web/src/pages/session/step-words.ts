@@ -26,3 +26,15 @@ export function problemWords(step: SessionStep | undefined): string {
     .filter(Boolean)
     .join(', ');
 }
+
+/** For a small card: URLs on the frame's own site lose their origin (`navigate to /login`); others stay whole. */
+export function withoutOrigin(text: string, frameUrl: string): string {
+  let origin: string;
+  try {
+    origin = new URL(frameUrl).origin;
+  } catch {
+    return text;
+  }
+  if (origin === 'null') return text;
+  return text.split(origin + '/').join('/');
+}
