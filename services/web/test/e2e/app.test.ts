@@ -128,6 +128,10 @@ describe('web app (end to end)', () => {
 
     await page.getByRole('link', { name: 'Open session' }).click();
     await page.getByRole('heading', { name: 'Login toast is missing' }).waitFor();
+    // The page opens at its top: bringing the selected frame's card into view scrolls the track, not the page.
+    await page.getByRole('listbox', { name: 'Frames' }).waitFor();
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
     sessionUrl = page.url();
     expect(new URL(sessionUrl).pathname).toMatch(/^\/sessions\/sess_[A-Z0-9]{8}$/);
   });

@@ -22,12 +22,20 @@ interface Props {
  */
 export function TimeTrack({ frames, duration, steps, selected, onSelect }: Props) {
   const refs = useRef<(HTMLLIElement | null)[]>([]);
+  const listRef = useRef<HTMLOListElement>(null);
   const length = axisLength(duration, frames.map((f) => f.timestamp));
   const ticks = axisTicks(length);
 
-  // The selected card stays in view, however it was chosen (keys, a marker, a click).
+  // The selected card stays in view, however it was chosen (keys, a marker, a click). Only the strip scrolls:
+  // scrollIntoView would also scroll the page, and pull it down to the track when the session opens.
   useEffect(() => {
-    refs.current[selected]?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    const list = listRef.current;
+    const card = refs.current[selected];
+    if (!list || !card) return;
+    const left = card.offsetLeft;
+    const right = left + card.offsetWidth;
+    if (left < list.scrollLeft) list.scrollLeft = left;
+    else if (right > list.scrollLeft + list.clientWidth) list.scrollLeft = right - list.clientWidth;
   }, [selected]);
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -37,7 +45,7 @@ export function TimeTrack({ frames, duration, steps, selected, onSelect }: Props
     e.preventDefault();
     if (next < 0 || next >= frames.length) return;
     onSelect(next);
-    refs.current[next]?.focus();
+    refs.current[next]?.focus({ preventScroll: true });
   };
 
   return (
@@ -59,7 +67,7 @@ export function TimeTrack({ frames, duration, steps, selected, onSelect }: Props
           />
         ))}
       </div>
-      <ol className="track__frames" role="listbox" aria-label="Frames" aria-orientation="horizontal" onKeyDown={onKeyDown}>
+      <ol ref={listRef} className="track__frames" role="listbox" aria-label="Frames" aria-orientation="horizontal" onKeyDown={onKeyDown}>
         {frames.map((f, i) => {
           const step = steps.of(f, i);
           const action = actionWords(step, i);
