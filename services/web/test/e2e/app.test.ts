@@ -697,7 +697,7 @@ describe('web app (end to end)', () => {
     expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Recorded in the browser');
   });
 
-  it('is usable at 1024 px wide', async () => {
+  it('is usable at 1024 and 768 px wide', async () => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto(sessionUrl);
     await page.getByRole('heading', { name: 'Login toast never shows' }).waitFor();
@@ -710,6 +710,18 @@ describe('web app (end to end)', () => {
     await page.getByRole('listbox', { name: 'Frames' }).scrollIntoViewIfNeeded();
     await shot(page, '11b-session-track-dark', { fullPage: false });
     await page.emulateMedia({ colorScheme: 'light' });
+    // A tablet's width: the same page, and the sessions list, without sideways scrolling.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expectClean();
+    await shot(page, '11c-session-detail-768');
+    await nav('Sessions').click();
+    await page.getByRole('heading', { name: /sessions?$/ }).first().waitFor();
+    await page.getByRole('table').waitFor();
+    await expectClean();
+    await shot(page, '11d-sessions-768');
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Login toast never shows' }).waitFor();
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
