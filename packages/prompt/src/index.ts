@@ -12,6 +12,7 @@ export type { Analysis, AnalysisStep, PromptOptions } from './analysis.js';
 export { DEFAULT_MAX_CHARS } from './analysis.js';
 export { REDACTED, redactSecrets } from './redact.js';
 export { promptOptions } from './options.js';
+export { plural } from './text.js';
 
 const FORMATS: Record<AgentTarget, Format> = { CLAUDE_CODE: claudeCode, CODEX: codex, CURSOR: cursor, RAW: raw };
 

@@ -48,6 +48,7 @@ export function formatRanges(numbers: number[]): string {
   return parts.join(', ');
 }
 
+/** `1 step`, `2 steps`, `0 steps`: a count with its noun agreeing. */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }

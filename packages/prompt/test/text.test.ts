@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { capLines, renderTree } from '../src/tree-text.js';
-import { cap, formatRanges, formatTime, groupDigits, oneLine } from '../src/text.js';
+import { cap, formatRanges, formatTime, groupDigits, oneLine, plural } from '../src/text.js';
 import { n } from './fixtures/analysis.js';
 
 describe('text helpers', () => {
@@ -16,6 +16,12 @@ describe('text helpers', () => {
   it('compresses step lists into ranges', () => {
     expect(formatRanges([5, 1, 2, 3, 9, 3])).toBe('1–3, 5, 9');
     expect(formatRanges([])).toBe('');
+  });
+
+  it('agrees a noun with its count', () => {
+    expect(plural(1, 'step')).toBe('1 step');
+    expect(plural(0, 'frame')).toBe('0 frames');
+    expect(plural(2, 'entry', 'entries')).toBe('2 entries');
   });
 
   it('groups digits without locale data', () => {

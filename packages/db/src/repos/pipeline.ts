@@ -142,7 +142,7 @@ export async function completeSessionProcessing(db: Database, sessionId: string,
     const now = new Date().toISOString();
     const ps = row.ps ? structuredClone(row.ps) : null;
     if (ps) {
-      ps.synthesis = { ...ps.synthesis, status: 'complete', progress: 100, completedAt: now, detail: `${c.frames.length} frames` };
+      ps.synthesis = { ...ps.synthesis, status: 'complete', progress: 100, completedAt: now, detail: `${c.frames.length} ${c.frames.length === 1 ? 'frame' : 'frames'}` };
       ps.overallStage = 'complete';
       ps.lastUpdated = now;
     }

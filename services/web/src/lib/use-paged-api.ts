@@ -15,6 +15,8 @@ export interface PagedState<T> {
   loadMore: () => void;
   loadingMore: boolean;
   moreError: string | null;
+  /** Drops rows deleted here from what is loaded (the next page's cursor does not depend on them). */
+  remove: (ids: ReadonlySet<string>) => void;
 }
 
 /** Appends `page` to `prev`, skipping ids already there (a row can move between pages while paging). */
@@ -91,5 +93,6 @@ export function usePagedApi<T extends { id: string }>(path: string): PagedState<
   }, [next, loading]);
 
   const reload = useCallback(() => setNonce((n) => n + 1), []);
-  return { items, hasMore: next !== null, loading, error, reload, loadMore, loadingMore, moreError };
+  const remove = useCallback((ids: ReadonlySet<string>) => setItems((prev) => prev?.filter((r) => !ids.has(r.id))), []);
+  return { items, hasMore: next !== null, loading, error, reload, loadMore, loadingMore, moreError, remove };
 }

@@ -71,6 +71,7 @@ describe('web app (end to end)', () => {
 
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await page.getByText('No sessions yet').waitFor();
+    await page.getByText('Welcome, Ada Lovelace.', { exact: true }).waitFor(); // new here: not "Welcome back"
     expect(JSON.parse((await page.evaluate(() => localStorage.getItem('cs-auth')))!)).toMatchObject({ user: { email } });
     await expectClean();
     await shot(page, '03-dashboard-empty');
@@ -98,6 +99,8 @@ describe('web app (end to end)', () => {
         { t: 0, type: 'navigate', url: `${demo.url}/login` },
         { t: 900, type: 'fill', role: 'textbox', name: 'Email', value: 'ada@example.com' },
         { t: 1900, type: 'click', role: 'checkbox', name: 'Remember me' },
+        // The Reports page's data request fails (500) and logs a console error: the time track shows both.
+        { t: 2400, type: 'navigate', url: `${demo.url}/reports` },
         { t: 2900, type: 'navigate', url: `${demo.url}/dashboard` },
       ]),
     );
@@ -125,6 +128,10 @@ describe('web app (end to end)', () => {
 
     await page.getByRole('link', { name: 'Open session' }).click();
     await page.getByRole('heading', { name: 'Login toast is missing' }).waitFor();
+    // The page opens at its top: bringing the selected frame's card into view scrolls the track, not the page.
+    await page.getByRole('listbox', { name: 'Frames' }).waitFor();
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
     sessionUrl = page.url();
     expect(new URL(sessionUrl).pathname).toMatch(/^\/sessions\/sess_[A-Z0-9]{8}$/);
   });
@@ -138,6 +145,10 @@ describe('web app (end to end)', () => {
     expect(headings.map((h) => h.split(' · ')[0])).toEqual(expect.arrayContaining(['task', 'timeline', 'observed_ui', 'screenshots', 'instructions']));
     expect(await page.locator('.prompt-section__image img').count()).toBeGreaterThan(0);
     expect(await page.getByText(/^[\d,]+ characters · ~[\d,]+ tokens$/).count()).toBe(1);
+    const size = await page.locator('#prompt-size').innerText();
+    const chars = Number(size.split(' ')[0]!.replace(/,/g, ''));
+    expect(size).toBe(`${chars.toLocaleString('en')} characters · ~${Math.ceil(chars / 4).toLocaleString('en')} tokens`);
+    await page.getByText('(estimated as characters ÷ 4', { exact: false }).waitFor();
     const task = page.locator('details.prompt-section').filter({ has: page.locator('summary', { hasText: /^task/ }) });
     const isOpen = () => task.evaluate((d) => (d as HTMLDetailsElement).open);
     expect(await isOpen()).toBe(true);
@@ -149,6 +160,11 @@ describe('web app (end to end)', () => {
     const download = await downloading;
     expect(download.suggestedFilename()).toBe('login-toast-is-missing-claude-code.md');
     const downloaded = await readFile((await download.path())!, 'utf8');
+    const downloadingTxt = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download .txt' }).click();
+    const txt = await downloadingTxt;
+    expect(txt.suggestedFilename()).toBe('login-toast-is-missing-claude-code.txt');
+    expect(await readFile((await txt.path())!, 'utf8')).toBe(downloaded);
     await shot(page, '07a-prompt-viewer');
 
     // Plain text: the prompt exactly as stored, copied and downloaded.
@@ -194,22 +210,92 @@ describe('web app (end to end)', () => {
     await expectClean();
   });
 
-  it('reviews frames: filmstrip with diff badges, the enlarged frame, counts and the marked ARIA tree', async () => {
-    const frames = page.getByRole('list', { name: 'Frames' }).getByRole('button');
+  it('reviews frames on the time track: placed in time, keyboard, zoom, and what happened at each step', async () => {
+    const id = new URL(sessionUrl).pathname.split('/').at(-1)!;
+    const session = (await (await fetch(`${base}/api/sessions/${id}`, { headers: await authHeader() })).json()) as { duration: number; frames: { timestamp: number }[] };
+    const track = page.getByRole('listbox', { name: 'Frames' });
+    const frames = track.getByRole('option');
     const n = await frames.count();
     expect(n).toBeGreaterThanOrEqual(3);
-    expect(await frames.first().getAttribute('aria-pressed')).toBe('true');
-    // The timeline navigates to the dashboard: some later frame adds and removes nodes.
-    await page.locator('.filmstrip .diff--added').first().waitFor();
-    await page.locator('.filmstrip .diff--removed').first().waitFor();
+    expect(n).toBe(session.frames.length);
+    expect(await frames.first().getAttribute('aria-selected')).toBe('true');
 
-    const last = frames.nth(n - 1);
-    await last.click();
-    expect(await last.getAttribute('aria-pressed')).toBe('true');
-    await page.getByText(`Frame ${n} of ${n}`).waitFor();
+    // Each frame sits on the recording's time axis at its timestamp ÷ the duration.
+    const lefts = await page.locator('.track__marker').evaluateAll((els) => els.map((e) => parseFloat((e as HTMLElement).style.left)));
+    expect(lefts).toHaveLength(n);
+    session.frames.forEach((f, i) => expect(lefts[i]).toBeCloseTo((f.timestamp / (session.duration * 1000)) * 100, 1));
+    // The step's action and change in words (GET /sessions/:id/steps), and what the browser logged there.
+    await track.getByText(/navigate to .*\/dashboard/).first().waitFor();
+    expect(await frames.first().innerText()).toContain('navigate to /login'); // the card drops the site's own origin
+    expect(await frames.first().locator('.track__action').getAttribute('title')).toBe(`navigate to ${demo.url}/login`);
+    await page.locator('.track__frame .diff--added').first().waitFor();
+    await page.locator('.track__frame .diff--removed').first().waitFor();
+
+    // One Tab stop with roving focus: ←/→ and Home/End move the selection and the focus together.
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName);
+    const tabStops = () => track.locator('[tabindex="0"]').count();
+    expect(await tabStops()).toBe(1);
+    await frames.first().focus();
+    await page.keyboard.press('End');
+    expect(await frames.nth(n - 1).getAttribute('aria-selected')).toBe('true');
+    expect(await focused()).toMatch(new RegExp(`^Frame ${n} of ${n} at `));
+    await page.getByText(`Frame ${n} of ${n}`, { exact: true }).waitFor();
+    expect(await frames.nth(n - 1).getAttribute('tabindex')).toBe('0');
+    expect(await frames.first().getAttribute('tabindex')).toBe('-1');
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toMatch(new RegExp(`^Frame ${n - 1} of ${n} at `));
+    await page.keyboard.press('Home');
+    expect(await focused()).toMatch(new RegExp(`^Frame 1 of ${n} at `));
+    await page.keyboard.press('ArrowLeft'); // already at the start: stays
+    expect(await focused()).toMatch(new RegExp(`^Frame 1 of ${n} at `));
+    await page.keyboard.press('ArrowRight');
+    expect(await frames.nth(1).getAttribute('aria-selected')).toBe('true');
+    expect(await tabStops()).toBe(1);
+    // Tab leaves the track in one press.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).not.toBe('option');
+
+    // The selected frame: URL, action, ARIA diff, and the console errors and failed requests of its step.
+    const problems = page.getByRole('region', { name: 'Console and network' });
+    await frames.first().click();
+    await problems.getByText('No console errors or failed requests at this step.').waitFor();
+    await frames.nth(n - 1).click();
+    await page.getByText(`Frame ${n} of ${n}`, { exact: true }).waitFor();
     expect(await text('.frame-view__url')).toContain('/dashboard');
-    // The full-resolution image replaces the thumbnail (fetched with the token, shown as an object URL).
-    await page.waitForFunction(() => document.querySelector('.frame-view__image img')?.getAttribute('src')?.startsWith('blob:'));
+    expect(await text('.frame-view__action')).toMatch(/navigate to .*\/dashboard/);
+    expect(await text('.frame-view__diff')).toMatch(/added/);
+    // The step that opened the Reports page: its failed request and console error, beside it.
+    const reports = frames.filter({ has: page.locator('.track__problems') });
+    expect(await reports.count()).toBe(1);
+    expect(await reports.getAttribute('aria-label')).toMatch(/navigate to .*\/reports.*\d+ console errors?, \d+ failed requests?\.$/);
+    await reports.click();
+    expect(await text('.frame-view__action')).toMatch(/navigate to .*\/reports/);
+    await problems.getByRole('list', { name: 'Console errors' }).getByText(/Failed to load reports/).waitFor();
+    await problems.getByRole('list', { name: 'Failed requests' }).getByText(/\/api\/reports/).waitFor();
+    expect(await page.locator('.track__marker--problem').count()).toBe(1);
+    await frames.nth(n - 1).click();
+
+    // Full size with zoom: the full-resolution image (fetched with the token), by button and by keyboard.
+    await page.waitForFunction(() => document.querySelector('.zoom__viewport img')?.getAttribute('src')?.startsWith('blob:'));
+    const img = page.locator('.zoom__viewport img');
+    const viewer = page.getByRole('group', { name: /^Screenshot of frame \d+ at .*, zoom / });
+    const width = async () => (await img.boundingBox())!.width;
+    const fit = await width();
+    expect(fit).toBeGreaterThan(600); // the card's width, not a 563 px box
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.locator('.zoom__level').getByText('150 %').waitFor();
+    expect(Math.abs((await width()) - fit * 1.5)).toBeLessThan(2);
+    await viewer.focus();
+    await page.keyboard.press('+');
+    await page.locator('.zoom__level').getByText('200 %').waitFor();
+    expect(Math.abs((await width()) - fit * 2)).toBeLessThan(2);
+    expect(await page.locator('.zoom__viewport').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await page.keyboard.press('-');
+    await page.locator('.zoom__level').getByText('150 %').waitFor();
+    await page.keyboard.press('0');
+    await page.locator('.zoom__level').getByText('100 %').waitFor();
+    expect(Math.abs((await width()) - fit)).toBeLessThan(2);
+
     const dl = page.locator('dl.counts');
     for (const label of ['Buttons', 'Inputs', 'Links', 'Headings']) await dl.getByText(label).waitFor();
     const links = Number(await dl.locator('.counts__item', { hasText: 'Links' }).locator('dd').innerText());
@@ -221,12 +307,6 @@ describe('web app (end to end)', () => {
     await page.getByLabel('Only changes').check();
     expect(await tree.locator('.node').count()).toBeGreaterThan(0);
     await page.getByLabel('Only changes').uncheck();
-
-    // Arrow keys walk the filmstrip.
-    await last.focus();
-    await page.keyboard.press('ArrowLeft');
-    await page.getByText(`Frame ${n - 1} of ${n}`).waitFor();
-    await last.click();
     await expectClean();
     await shot(page, '07-session-detail');
   });
@@ -265,6 +345,7 @@ describe('web app (end to end)', () => {
     await page.getByRole('table').getByRole('link', { name: 'Login toast never shows' }).waitFor();
     await stat('Avg. processing time').filter({ hasText: /\d/ }).waitFor(); // the stats arrive on their own request
     expect(await stat('Total sessions').innerText()).toBe('1');
+    expect(await page.locator('.page__lead').innerText()).toBe('Welcome back, Ada Lovelace.');
     expect(await stat('Completed').innerText()).toBe('1');
     expect(await stat('Total duration').innerText()).toBe('4 s');
     expect(await stat('Avg. processing time').innerText()).toMatch(/\d/);
@@ -306,21 +387,49 @@ describe('web app (end to end)', () => {
     const rows = page.getByRole('table').locator('tbody tr');
     await page.getByRole('heading', { name: '3 sessions' }).waitFor();
     // The API's order (last updated first), which is also the order it pages in.
-    expect(await rows.locator('td:first-child').allInnerTexts()).toEqual(['Old settings page glitch', 'Checkout button does nothing', 'Login toast never shows']);
+    expect(await rows.locator('td.table__title').allInnerTexts()).toEqual(['Old settings page glitch', 'Checkout button does nothing', 'Login toast never shows']);
     expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0); // one page holds them all
+    expect(await rows.first().locator('td').nth(2).innerText()).toBe('Claude Code'); // the agent
     await expectClean();
     await shot(page, '09-sessions');
 
+    // The whole row opens its session, not only the title; its checkbox only selects.
+    const checkout = rows.filter({ hasText: 'Checkout button does nothing' });
+    await checkout.getByRole('checkbox').check();
+    expect(new URL(page.url()).pathname).toBe('/sessions');
+    await page.getByRole('region', { name: 'Selected sessions' }).getByText('1 session selected').waitFor();
+    // A click on the date cell, where a person would click (the link's hit area lies over the cell).
+    const cell = (await checkout.locator('time').boundingBox())!;
+    await page.mouse.click(cell.x + cell.width / 2, cell.y + cell.height / 2);
+    await page.getByRole('heading', { name: 'Checkout button does nothing' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/sessions\/sess_/);
+    await page.goBack();
+    await page.getByRole('heading', { name: '3 sessions' }).waitFor();
+
+    // Headers sort what is loaded, and say which way.
+    const titleHeader = page.getByRole('columnheader', { name: 'Title' });
+    await titleHeader.getByRole('button').click();
+    expect(await titleHeader.getAttribute('aria-sort')).toBe('ascending');
+    expect(await rows.locator('td.table__title').allInnerTexts()).toEqual(['Checkout button does nothing', 'Login toast never shows', 'Old settings page glitch']);
+    await titleHeader.getByRole('button').click();
+    expect(await titleHeader.getAttribute('aria-sort')).toBe('descending');
+    expect(await rows.locator('td.table__title').allInnerTexts()).toEqual(['Old settings page glitch', 'Login toast never shows', 'Checkout button does nothing']);
+    const created = page.getByRole('columnheader', { name: 'Created' });
+    await created.getByRole('button').click();
+    expect(await created.getAttribute('aria-sort')).toBe('descending'); // newest first
+    expect(await titleHeader.getAttribute('aria-sort')).toBe('none');
+    expect((await rows.locator('td.table__title').allInnerTexts()).at(-1)).toBe('Old settings page glitch');
+
     await page.getByLabel('Search titles').fill('checkout');
     await page.getByRole('heading', { name: '1 session' }).waitFor();
-    expect(await rows.locator('td:first-child').allInnerTexts()).toEqual(['Checkout button does nothing']);
+    expect(await rows.locator('td.table__title').allInnerTexts()).toEqual(['Checkout button does nothing']);
     expect(new URL(page.url()).searchParams.get('q')).toBe('checkout');
     await page.getByLabel('Search titles').fill('');
     await page.getByRole('heading', { name: '3 sessions' }).waitFor();
 
     await page.getByLabel('Status', { exact: true }).selectOption('complete');
     await page.getByRole('heading', { name: '1 session' }).waitFor();
-    expect(await rows.locator('td:first-child').allInnerTexts()).toEqual(['Login toast never shows']);
+    expect(await rows.locator('td.table__title').allInnerTexts()).toEqual(['Login toast never shows']);
     await page.getByLabel('Status', { exact: true }).selectOption('');
 
     await page.getByLabel('Created').selectOption('7d');
@@ -354,10 +463,11 @@ describe('web app (end to end)', () => {
     };
     page.on('request', onRequest);
     try {
-      const titles = () => page.getByRole('table').locator('tbody tr td:first-child').allInnerTexts();
+      const titles = () => page.getByRole('table').locator('tbody tr td.table__title').allInnerTexts();
       const loadMore = page.getByRole('button', { name: 'Load more' });
       await page.goto(`${base}/sessions`);
-      await page.getByRole('heading', { name: '50 sessions shown' }).waitFor();
+      // The list has no total; the stats' count of every session gives it while no filter is set.
+      await page.getByRole('heading', { name: '50 of 63 sessions' }).waitFor();
       const firstPage = await titles();
       expect(firstPage).toHaveLength(50);
       // The first page only (asked for once, or twice if the app re-renders early): no cursor yet.
@@ -413,7 +523,7 @@ describe('web app (end to end)', () => {
       await page.getByRole('heading', { name: '9 sessions', exact: true }).waitFor();
       expect(await loadMore.count()).toBe(0);
       await page.getByLabel('Search titles').fill('');
-      await page.getByRole('heading', { name: '50 sessions shown' }).waitFor();
+      await page.getByRole('heading', { name: '50 of 63 sessions' }).waitFor();
       expect(await titles()).toEqual(firstPage);
 
       // The date range filters what is loaded, and says so while more remain.
@@ -435,6 +545,40 @@ describe('web app (end to end)', () => {
       await page.unroute('**/api/sessions?*cursor=*');
       await stack.app.db.$client.query(`delete from sessions where title like 'Bulk session %'`);
     }
+  });
+
+  it('deletes sessions in bulk after a confirmation that names them', async () => {
+    const auth = await authHeader();
+    const ids: string[] = [];
+    for (const title of ['Bulk delete me 1', 'Bulk delete me 2', 'Bulk delete me 3']) {
+      const res = await fetch(`${base}/api/sessions`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
+      ids.push(((await res.json()) as { id: string }).id);
+    }
+    await page.goto(`${base}/sessions?q=delete%20me`);
+    await page.getByRole('heading', { name: '3 sessions' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Select all shown sessions' }).check();
+    const bar = page.getByRole('region', { name: 'Selected sessions' });
+    await bar.getByText('3 sessions selected').waitFor();
+    await bar.getByRole('button', { name: 'Delete selected…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete 3 sessions?' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('listitem').allInnerTexts()).toEqual(expect.arrayContaining(['Bulk delete me 1', 'Bulk delete me 2', 'Bulk delete me 3']));
+    await expectClean();
+    await shot(page, '09b-sessions-bulk-delete', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.getByRole('table').locator('tbody tr').count()).toBe(3); // nothing went
+
+    await page.getByRole('checkbox', { name: 'Select “Bulk delete me 2”' }).uncheck();
+    await bar.getByText('2 sessions selected').waitFor();
+    await bar.getByRole('button', { name: 'Delete selected…' }).click();
+    await page.getByRole('dialog', { name: 'Delete 2 sessions?' }).getByRole('button', { name: 'Delete 2 sessions' }).click();
+    await page.getByText('Deleted 2 sessions.').waitFor();
+    await page.getByRole('heading', { name: '1 session' }).waitFor();
+    expect(await page.getByRole('table').locator('tbody tr td.table__title').allInnerTexts()).toEqual(['Bulk delete me 2']);
+    const statuses = await Promise.all(ids.map(async (id) => (await fetch(`${base}/api/sessions/${id}`, { headers: auth })).status));
+    expect(statuses).toEqual([404, 200, 404]);
+    await fetch(`${base}/api/sessions/${ids[1]}`, { method: 'DELETE', headers: auth });
   });
 
   it('creates an API token shown once, which works until it is revoked', async () => {
@@ -553,13 +697,31 @@ describe('web app (end to end)', () => {
     expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Recorded in the browser');
   });
 
-  it('is usable at 1024 px wide', async () => {
+  it('is usable at 1024 and 768 px wide', async () => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto(sessionUrl);
     await page.getByRole('heading', { name: 'Login toast never shows' }).waitFor();
     await page.getByLabel('Claude Code prompt').waitFor();
     await expectClean();
     await shot(page, '11-session-detail-1024');
+    // The time track and the frame's details in the dark theme (the system's preference).
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await page.getByRole('listbox', { name: 'Frames' }).scrollIntoViewIfNeeded();
+    await shot(page, '11b-session-track-dark', { fullPage: false });
+    await page.emulateMedia({ colorScheme: 'light' });
+    // A tablet's width: the same page, and the sessions list, without sideways scrolling.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expectClean();
+    await shot(page, '11c-session-detail-768');
+    await nav('Sessions').click();
+    await page.getByRole('heading', { name: /sessions?$/ }).first().waitFor();
+    await page.getByRole('table').waitFor();
+    await expectClean();
+    await shot(page, '11d-sessions-768');
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Login toast never shows' }).waitFor();
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 

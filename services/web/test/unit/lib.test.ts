@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { AriaNode, Session } from '@claude-scope/contracts';
 import { linkRel, toApiPath } from '../../src/api/client';
 import { elementCounts } from '../../src/lib/counts';
-import { formatClock, formatMs, formatSpan, formatTimestamp } from '../../src/lib/format';
+import { formatClock, formatMs, formatSpan, formatTimestamp, plural } from '../../src/lib/format';
+import { axisLength, axisPercent, axisTicks } from '../../src/lib/time-axis';
 import { checkTimeline } from '../../src/lib/timeline';
 import { appendUnique } from '../../src/lib/use-paged-api';
 import { checkSeedUrl } from '../../src/lib/url';
 import { checkVideoFile, MAX_UPLOAD_BYTES } from '../../src/lib/video-file';
 import { applyClientFilters, filtersToQuery, readFilters } from '../../src/pages/sessions/filters';
+import { nextSort, sortSessions } from '../../src/pages/sessions/sort';
+import { withoutOrigin } from '../../src/pages/session/step-words';
 
 describe('formatting', () => {
   it('formats lengths, spans, processing times and frame positions', () => {
@@ -15,6 +18,30 @@ describe('formatting', () => {
     expect([formatSpan(6), formatSpan(192), formatSpan(180), formatSpan(7500)]).toEqual(['6 s', '3 min 12 s', '3 min', '2 h 5 min']);
     expect([formatMs(850), formatMs(12_340), formatMs(125_000)]).toEqual(['850 ms', '12.3 s', '2 min 5 s']);
     expect(formatTimestamp(2_560)).toBe('0:02.5');
+  });
+
+  it('agrees nouns with their counts', () => {
+    expect([plural(1, 'step'), plural(0, 'frame'), plural(2, 'frame'), plural(1, 'session')]).toEqual(['1 step', '0 frames', '2 frames', '1 session']);
+  });
+});
+
+describe('time axis', () => {
+  it("places moments on the recording's length, clamped, and never divides by zero", () => {
+    expect(axisLength(4, [0, 1000, 3200])).toBe(4000);
+    expect(axisLength(3, [0, 3500])).toBe(3500); // a frame past the stored duration still fits
+    expect(axisLength(0, [])).toBe(1);
+    expect([axisPercent(0, 4000), axisPercent(1000, 4000), axisPercent(5000, 4000), axisPercent(-1, 4000)]).toEqual([0, 25, 100, 0]);
+  });
+
+  it('ticks at round steps with labels that never repeat', () => {
+    expect(axisTicks(4000).map((t) => t.label)).toEqual(['0:00.0', '0:00.5', '0:01.0', '0:01.5', '0:02.0', '0:02.5', '0:03.0', '0:03.5', '0:04.0']);
+    expect(axisTicks(30_000).map((t) => t.label)).toEqual(['0:00', '0:05', '0:10', '0:15', '0:20', '0:25', '0:30']);
+    expect(axisTicks(600_000).map((t) => t.ms / 1000)).toEqual([0, 120, 240, 360, 480, 600]);
+    for (const ms of [1, 999, 7_300, 95_000, 3_600_000]) {
+      const labels = axisTicks(ms).map((t) => t.label);
+      expect(new Set(labels).size).toBe(labels.length);
+      expect(labels.length).toBeLessThanOrEqual(9);
+    }
   });
 });
 
@@ -103,5 +130,33 @@ describe('paging', () => {
 
   it('appends a page without repeating rows', () => {
     expect(appendUnique([{ id: 'a' }, { id: 'b' }], [{ id: 'b' }, { id: 'c' }, { id: 'c' }]).map((r) => r.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('sorting sessions', () => {
+  const row = (id: string, title: string, duration: number, createdAt: string, agentTarget: Session['agentTarget'] = 'CLAUDE_CODE') =>
+    ({ id, title, duration, createdAt, agentTarget, status: 'complete', frameCount: 1 }) as Session;
+  const rows = [row('a', 'beta', 10, '2026-01-02T00:00:00Z', 'RAW'), row('b', 'Alpha 10', 5, '2026-01-03T00:00:00Z'), row('c', 'alpha 9', 5, '2026-01-01T00:00:00Z', 'CODEX')];
+
+  it("orders by a column, numbers as numbers and titles naturally, ties in the API's order", () => {
+    expect(sortSessions(rows, null).map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect(sortSessions(rows, { key: 'title', dir: 'asc' }).map((r) => r.title)).toEqual(['alpha 9', 'Alpha 10', 'beta']);
+    expect(sortSessions(rows, { key: 'duration', dir: 'desc' }).map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect(sortSessions(rows, { key: 'created', dir: 'desc' }).map((r) => r.id)).toEqual(['b', 'a', 'c']);
+    expect(sortSessions(rows, { key: 'agent', dir: 'asc' }).map((r) => r.id)).toEqual(['b', 'c', 'a']);
+  });
+
+  it('starts words ascending and numbers and dates descending, and flips on a second press', () => {
+    expect(nextSort(null, 'title')).toEqual({ key: 'title', dir: 'asc' });
+    expect(nextSort(null, 'created')).toEqual({ key: 'created', dir: 'desc' });
+    expect(nextSort({ key: 'created', dir: 'desc' }, 'created')).toEqual({ key: 'created', dir: 'asc' });
+  });
+});
+
+describe('step words', () => {
+  it("drops the frame's own origin from URLs in a card, and leaves other sites whole", () => {
+    expect(withoutOrigin('navigate to http://shop.test:8080/cart; then click button "Pay"', 'http://shop.test:8080/')).toBe('navigate to /cart; then click button "Pay"');
+    expect(withoutOrigin('navigate to https://other.test/x', 'http://shop.test/')).toBe('navigate to https://other.test/x');
+    expect(withoutOrigin('navigate to about:blank', 'not a url')).toBe('navigate to about:blank');
   });
 });

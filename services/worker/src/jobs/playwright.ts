@@ -1,4 +1,5 @@
 import { saveLaneResult } from '@claude-scope/db';
+import { plural } from '@claude-scope/prompt';
 import { BrowserGoneError } from '../browser/manager.js';
 import { BlockedUrlError } from '../browser/ssrf.js';
 import { captureSteps, SeedUnreachableError } from '../playwright/playwright-lane.js';
@@ -25,7 +26,7 @@ export const playwright: Handler<'playwright'> = async ({ data, session, rt, sig
       policy: { allowPrivate: config.PLAYWRIGHT_ALLOW_PRIVATE, allowedHosts: config.PLAYWRIGHT_ALLOWED_HOSTS },
       navigationTimeoutMs: config.PLAYWRIGHT_NAVIGATION_TIMEOUT_MS,
       signal,
-      onStep: (done, total) => progress((done / total) * 100, `${done}/${total} steps`),
+      onStep: (done, total) => progress((done / total) * 100, `${done}/${plural(total, 'step')}`),
     });
   } catch (err) {
     const unavailable =
@@ -42,5 +43,5 @@ export const playwright: Handler<'playwright'> = async ({ data, session, rt, sig
   const result: PlaywrightLaneResult = { steps };
   if (!(await saveLaneResult(rt.db, data.sessionId, 'playwright', result))) throw new SessionEndedError();
   const failed = steps.filter((s) => s.failure).length;
-  return { detail: `${steps.length} steps${failed ? `, ${failed} failed` : ''}` };
+  return { detail: `${plural(steps.length, 'step')}${failed ? `, ${failed} failed` : ''}` };
 };

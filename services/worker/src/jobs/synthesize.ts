@@ -1,5 +1,5 @@
 import { completeSessionProcessing, getLaneResults, getSettings } from '@claude-scope/db';
-import { promptOptions, render } from '@claude-scope/prompt';
+import { plural, promptOptions, render } from '@claude-scope/prompt';
 import { fuseFrames, timelineSteps, toAnalysis, visitedUrls } from '../synthesis/fuse.js';
 import { PermanentJobError } from './errors.js';
 import type { Handler } from './run-job.js';
@@ -14,7 +14,7 @@ export const synthesize: Handler<'synthesize'> = async ({ data, session, rt, pro
   const steps = pw.unavailable ? timelineSteps(seedUrl, session.timeline) : pw.steps;
   const frames = fuseFrames({ seedUrl, timeline: session.timeline, video, steps, pageUnavailable: !!pw.unavailable, vision: vision?.frames });
   const urls = visitedUrls(seedUrl, steps, frames);
-  await progress(50, `${frames.length} frames`);
+  await progress(50, plural(frames.length, 'frame'));
 
   const settings = await getSettings(rt.db, session.userId);
   const analysis = toAnalysis(
@@ -47,5 +47,5 @@ export const synthesize: Handler<'synthesize'> = async ({ data, session, rt, pro
     await rt.storage.deleteKeys([session.recordingKey]).catch((err: unknown) => log.warn({ err }, 'could not delete the raw recording'));
   }
   await rt.publishSessionEvent(data.sessionId);
-  return { detail: `${frames.length} frames` };
+  return { detail: plural(frames.length, 'frame') };
 };

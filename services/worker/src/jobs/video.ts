@@ -5,6 +5,7 @@ import { saveLaneResult } from '@claude-scope/db';
 import { frameImageKey } from '@claude-scope/storage';
 import { analyzeVideo, FrameTooLargeError, probe as probeVideo, RecordingTooLongError, UndecodableVideoError } from '@claude-scope/video';
 import type { VideoLaneResult } from '@claude-scope/pipeline';
+import { plural } from '@claude-scope/prompt';
 import { PermanentJobError } from './errors.js';
 import { SessionEndedError } from './session-end.js';
 import type { Handler } from './run-job.js';
@@ -76,5 +77,5 @@ export const video: Handler<'video'> = async ({ data, session, rt, signal, check
   if (!(await saveLaneResult(rt.db, data.sessionId, 'video', laneResult))) throw new SessionEndedError();
   const phasesMs = { fetchAndProbe: Math.round(t1 - t0), analyze: Math.round(t2 - t1), upload: Math.round(t3 - t2), save: Math.round(performance.now() - t3) };
   log.info({ frames: frames.length, durationMs: probe.durationMs, phasesMs, timings: result.timings }, 'keyframes extracted');
-  return { detail: `${frames.length} frames` };
+  return { detail: plural(frames.length, 'frame') };
 };

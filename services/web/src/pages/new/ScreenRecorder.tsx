@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { formatBytes, formatClock } from '../../lib/format';
+import { formatBytes, formatClock, plural } from '../../lib/format';
 import { useObjectUrl } from '../../lib/use-object-url';
 import { MAX_UPLOAD_BYTES } from '../../lib/video-file';
 import { captureErrorMessage } from './capture-error';
@@ -104,7 +104,7 @@ export function ScreenRecorder({ maxMinutes, value, onChange }: Props) {
       ) : (
         <div className="recorder__idle">
           <p>
-            Share a tab, window or screen and reproduce the problem. Recording stops by itself after {maxMinutes} minutes, your
+            Share a tab, window or screen and reproduce the problem. Recording stops by itself after {plural(maxMinutes, 'minute')}, your
             account's limit.
           </p>
           <button type="button" className="btn" onClick={start}>

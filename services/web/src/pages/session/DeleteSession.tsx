@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useToast } from '../../components/Toasts';
+import { plural } from '../../lib/format';
 import { navigate } from '../../router/router';
 
 /** Delete with a confirmation: frames and stored images go with it, for good. */
@@ -32,7 +33,7 @@ export function DeleteSession({ session }: { session: Session }) {
       </button>
       <ConfirmDialog open={open} title="Delete this session?" confirmLabel="Delete session" busy={busy} busyLabel="Deleting…" onConfirm={remove} onCancel={() => setOpen(false)}>
         <p>
-          “{session.title}”{session.frameCount ? ` and its ${session.frameCount} frames` : ''} will be deleted permanently. This cannot be undone.
+          “{session.title}”{session.frameCount ? ` and its ${plural(session.frameCount, 'frame')}` : ''} will be deleted permanently. This cannot be undone.
         </p>
       </ConfirmDialog>
     </>

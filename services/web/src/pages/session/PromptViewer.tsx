@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { AgentTarget } from '@claude-scope/contracts';
 import { agentLabel } from '../../lib/agents';
+import { plural } from '../../lib/format';
 import { approxTokens, promptFileName, promptLines, splitPrompt } from '../../lib/prompt-sections';
 
 export type PromptView = 'sections' | 'text';
@@ -43,7 +44,10 @@ export function PromptViewer({ prompt, agent, title, view, onViewChange }: Props
     <div className="prompt-viewer">
       <div className="prompt-viewer__bar">
         <span className="prompt-viewer__size">
-          {prompt.length.toLocaleString('en')} characters · ~{approxTokens(prompt).toLocaleString('en')} tokens
+          <span id="prompt-size">
+            {prompt.length.toLocaleString('en')} characters · ~{approxTokens(prompt).toLocaleString('en')} tokens
+          </span>{' '}
+          <span className="prompt-viewer__estimate">(estimated as characters ÷ 4; the agent's tokenizer may count differently)</span>
         </span>
         <div className="row">
           <button type="button" className="btn btn--ghost btn--sm" aria-pressed={view === 'text'} onClick={() => onViewChange(view === 'text' ? 'sections' : 'text')}>
@@ -86,7 +90,7 @@ export function PromptViewer({ prompt, agent, title, view, onViewChange }: Props
           >
             <summary className="prompt-section__heading">
               {section.heading ?? 'Opening'}
-              <span className="prompt-section__count muted"> · {section.lines.length} lines</span>
+              <span className="prompt-section__count muted"> · {plural(section.lines.length, 'line')}</span>
             </summary>
             <div className="prompt-section__body">
               {promptLines(section.lines).map((line, j) =>

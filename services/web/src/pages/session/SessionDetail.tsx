@@ -5,23 +5,25 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { LaneProgress } from '../../components/LaneProgress';
 import { Loading } from '../../components/Loading';
 import { StatusBadge } from '../../components/StatusBadge';
-import { formatDate } from '../../lib/format';
+import { formatClock, formatDate, plural } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useStatusPoll } from '../../lib/use-status-poll';
 import { Link } from '../../router/router';
 import { DeleteSession } from './DeleteSession';
-import { Filmstrip } from './Filmstrip';
 import { FrameView } from './FrameView';
 import { MetaPanel } from './MetaPanel';
 import { PromptPanel } from './PromptPanel';
+import { TimeTrack } from './TimeTrack';
 import { TitleEditor } from './TitleEditor';
+import { useSteps } from './use-steps';
 import './session.css';
 
 /** One session: prompt per agent, frames with their trees and diffs, details; live progress while processing. */
 export function SessionDetail({ id }: { id: string }) {
   const { data: session, error, setData, reload } = useApi<SessionWithFrames>(`/sessions/${encodeURIComponent(id)}`);
   const [selected, setSelected] = useState(0);
+  const steps = useSteps(id, session?.status === 'complete');
   useDocumentTitle(session?.title ?? 'Session');
 
   if (error) {
@@ -43,7 +45,8 @@ export function SessionDetail({ id }: { id: string }) {
     );
   }
 
-  const frame = session.frames[Math.min(selected, session.frames.length - 1)];
+  const at = Math.max(0, Math.min(selected, session.frames.length - 1));
+  const frame = session.frames[at];
   return (
     <>
       <Breadcrumb />
@@ -88,13 +91,13 @@ export function SessionDetail({ id }: { id: string }) {
       <section className="card section" aria-labelledby="frames-heading">
         <div className="card__head">
           <h2 id="frames-heading" className="card__title">
-            Frames <span className="muted">({session.frames.length})</span>
+            Time track <span className="muted">· {plural(session.frames.length, 'frame')} over {formatClock(session.duration)}</span>
           </h2>
         </div>
         {frame ? (
           <>
-            <Filmstrip frames={session.frames} selected={selected} onSelect={setSelected} />
-            <FrameView frame={frame} index={selected} total={session.frames.length} />
+            <TimeTrack frames={session.frames} duration={session.duration} steps={steps} selected={at} onSelect={setSelected} />
+            <FrameView frame={frame} index={at} total={session.frames.length} step={steps.of(frame, at)} steps={steps} />
           </>
         ) : (
           <EmptyState title={session.status === 'processing' ? 'Frames are being extracted' : 'No frames'}>

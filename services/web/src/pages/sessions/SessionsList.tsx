@@ -1,19 +1,33 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Session } from '@claude-scope/contracts';
+import type { Session, SessionStats } from '@claude-scope/contracts';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { SessionTable } from '../../components/SessionTable';
+import { plural } from '../../lib/format';
+import { useApi } from '../../lib/use-api';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { usePagedApi } from '../../lib/use-paged-api';
 import { Link, navigate, useLocation } from '../../router/router';
+import { BulkDelete } from './BulkDelete';
 import { applyClientFilters, DATE_RANGES, filtersToQuery, readFilters, type Filters } from './filters';
+import { nextSort, sortSessions, type Sort } from './sort';
 import './sessions.css';
 
 /** Sessions per request; "Load more" follows the API's rel="next" link for the next page. */
 const PAGE_SIZE = 50;
 
-const count = (n: number) => `${n} ${n === 1 ? 'session' : 'sessions'}`;
+const count = (n: number) => plural(n, 'session');
+
+/**
+ * How many sessions the filters match in all, where the API says so: the list has no total, but the stats
+ * count every session and the complete ones. Null for a title search or a date range (no count exists).
+ */
+function knownTotal(stats: SessionStats | undefined, filters: Filters): number | null {
+  if (!stats || filters.q.trim() || filters.range !== 'any') return null;
+  if (!filters.status) return stats.totalSessions;
+  return filters.status === 'complete' ? stats.completedSessions : null;
+}
 
 /** Every session, filterable by title, status and date. Filters live in the URL so back/forward keep them. */
 export function SessionsList() {
@@ -42,8 +56,14 @@ export function SessionsList() {
   if (filters.q.trim()) query.set('q', filters.q.trim());
   if (filters.status) query.set('status', filters.status);
   const firstPage = `/sessions?${query}`;
-  const { items: data, error, loading, reload, hasMore, loadMore, loadingMore, moreError } = usePagedApi<Session>(firstPage);
-  const rows = data ? applyClientFilters(data, filters.range) : [];
+  const { items: data, error, loading, reload, hasMore, loadMore, loadingMore, moreError, remove } = usePagedApi<Session>(firstPage);
+  const stats = useApi<SessionStats>('/sessions/stats');
+  const total = knownTotal(stats.data, filters);
+  // Sorting orders what is loaded; until every page is in, the heading says how much that is.
+  const [sort, setSort] = useState<Sort | null>(null);
+  const rows = data ? sortSessions(applyClientFilters(data, filters.range), sort) : [];
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const chosen = rows.filter((r) => selected.has(r.id));
   const filtered = Boolean(filters.q || filters.status || filters.range !== 'any');
   // While the first page of other filters loads, the old rows stay but their next link is not offered.
   const canLoadMore = Boolean(data) && hasMore && !loading && !error;
@@ -69,7 +89,7 @@ export function SessionsList() {
     const added = data.length - p.loaded;
     setAnnouncement(`Loaded ${added} more ${added === 1 ? 'session' : 'sessions'}.${hasMore ? '' : ' All sessions are shown.'}`);
     if (!hasMore && p.focused) {
-      const links = section.current?.querySelectorAll<HTMLElement>('tbody tr td:first-child a');
+      const links = section.current?.querySelectorAll<HTMLElement>('tbody tr td.table__title a');
       (links?.[p.shown] ?? section.current?.querySelector<HTMLElement>('#results-heading'))?.focus();
     }
   }, [data, loadingMore, moreError, hasMore]);
@@ -77,7 +97,15 @@ export function SessionsList() {
   useEffect(() => {
     pending.current = null;
     setAnnouncement('');
+    setSelected(new Set());
   }, [firstPage]);
+
+  const onDeleted = (ids: ReadonlySet<string>) => {
+    remove(ids);
+    setSelected((prev) => new Set([...prev].filter((id) => !ids.has(id))));
+    stats.reload();
+    section.current?.querySelector<HTMLElement>('#results-heading')?.focus();
+  };
 
   return (
     <>
@@ -121,8 +149,9 @@ export function SessionsList() {
         <div className="card__head">
           {/* A total only once every page is loaded; before that, what is shown. */}
           <h2 id="results-heading" className="card__title" tabIndex={-1}>
-            {data ? (hasMore ? `${count(rows.length)} shown` : count(rows.length)) : 'Sessions'}
+            {!data ? 'Sessions' : !hasMore ? count(rows.length) : total !== null ? `${rows.length} of ${count(total)}` : `${count(rows.length)} shown`}
           </h2>
+          {sort && hasMore && <span className="muted small">Sorted among the {count(data?.length ?? 0)} loaded</span>}
           {loading && data && <span className="muted small">Updating…</span>}
         </div>
         {error ? (
@@ -161,7 +190,25 @@ export function SessionsList() {
             </EmptyState>
           )
         ) : (
-          <SessionTable sessions={rows} caption="Sessions matching the filters" />
+          <>
+            <BulkDelete sessions={chosen} onDeleted={onDeleted} onClear={() => setSelected(new Set())} />
+            <SessionTable
+              sessions={rows}
+              caption="Sessions matching the filters"
+              sort={{ current: sort, onSort: (key) => setSort((s) => nextSort(s, key)) }}
+              selection={{
+                selected,
+                onToggle: (id, on) =>
+                  setSelected((prev) => {
+                    const next = new Set(prev);
+                    if (on) next.add(id);
+                    else next.delete(id);
+                    return next;
+                  }),
+                onToggleAll: (on) => setSelected(on ? new Set(rows.map((r) => r.id)) : new Set()),
+              }}
+            />
+          </>
         )}
         {canLoadMore && (
           <div className="load-more">
