@@ -165,7 +165,7 @@ describe('LaneProgress', () => {
 
   it('has the same shape before the first status arrives', () => {
     render(<LaneProgress status={null} />);
-    expect(screen.getAllByRole('progressbar')).toHaveLength(3);
+    expect(screen.getAllByRole('progressbar')).toHaveLength(4);
     expect(screen.getByText('Queued')).toBeTruthy();
   });
 });

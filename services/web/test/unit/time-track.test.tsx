@@ -18,6 +18,8 @@ const frame = (i: number, timestamp: number): Frame => ({
   thumbnailUrl: 'data:image/png;base64,',
   diffSummary: { added: i, changed: 0, removed: 0 },
   ariaTree: [],
+  description: '',
+  action: null,
   createdAt: '2026-01-01T00:00:00.000Z',
 });
 const step = (frameId: string, patch: Partial<SessionStep> = {}): SessionStep => ({
