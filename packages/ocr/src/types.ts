@@ -1,0 +1,51 @@
+/** A rectangle in pixels: left, top, width, height. */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * An image to read: an encoded image (PNG, JPEG, WebP… whatever sharp decodes), or raw pixels when
+ * `width` and `height` are given (1 channel gray, 3 RGB or 4 RGBA, row-major, no padding).
+ */
+export interface OcrImage {
+  data: Buffer;
+  width?: number;
+  height?: number;
+}
+
+export interface ReadOptions {
+  /** Read only this part of the image (clamped to it). Boxes still come back in the image's pixels. */
+  region?: Box;
+  /** Upscale factor before recognition; 'auto' (the default) picks it from the read area's size (see scale.ts). */
+  scale?: number | 'auto';
+}
+
+export interface OcrWord {
+  text: string;
+  /** The engine's word confidence, 0–1. */
+  confidence: number;
+  /** In the input image's pixels: the region's offset and the scale are undone. */
+  box: Box;
+  /** Index of the word's text line in this read, in reading order, from 0. */
+  line: number;
+}
+
+export interface OcrStats {
+  /** Tesseract workers alive now (created on demand, never more than `concurrency`). */
+  workers: number;
+  /** Recognitions running now, and the most that ever ran at once. */
+  running: number;
+  peakRunning: number;
+  /** Reads waiting for a worker. */
+  queued: number;
+}
+
+export interface Ocr {
+  read(image: OcrImage, options?: ReadOptions): Promise<OcrWord[]>;
+  stats(): OcrStats;
+  /** Ends the workers; reads still queued reject. */
+  close(): Promise<void>;
+}
