@@ -1,6 +1,15 @@
 import sharp, { type Sharp } from 'sharp';
+import { flatten } from './flatten.js';
 import { autoScale } from './scale.js';
 import type { Box, OcrImage, ReadOptions } from './types.js';
+
+/**
+ * How the gray area becomes dark text on white before Tesseract sees it. 'flatten' (flatten.ts): every flat
+ * background — page, card, bar, button fill — turns white and text dark on it, whatever the colours;
+ * 'invert': the whole area inverted when its mean is dark, else left as it is. Measured in
+ * bench/results/ocr-engines.md.
+ */
+export type Preparation = 'flatten' | 'invert';
 
 /** What the engine reads: an 8-bit gray PNM (P5), and how to map its pixels back to the input image. */
 export interface Prepared {
@@ -8,14 +17,11 @@ export interface Prepared {
   /** The read area in the input image's pixels. */
   area: Box;
   scale: number;
-  /** The area was mostly dark (dark theme, coloured button) and was inverted to dark text on light. */
-  inverted: boolean;
 }
 
-/** Below this mean gray level an area is treated as light text on a dark background. */
-const DARK_MEAN = 128;
+/** 'invert': below this mean gray level an area is light text on dark. */
+const DARK = 128;
 const MAX_SCALE = 4;
-
 function decoder(image: OcrImage): Sharp {
   if (image.width === undefined || image.height === undefined) return sharp(image.data);
   const channels = image.data.length / (image.width * image.height);
@@ -38,11 +44,19 @@ function clamp(r: Box, width: number, height: number): Box {
   return { x, y, w: Math.max(0, Math.min(width, Math.ceil(r.x + r.w)) - x), h: Math.max(0, Math.min(height, Math.ceil(r.y + r.h)) - y) };
 }
 
+const gray = (data: Buffer, width: number, height: number) => sharp(data, { raw: { width, height, channels: 1 } });
+
+function invertIfDark(px: Buffer): void {
+  let sum = 0;
+  for (let i = 0; i < px.length; i++) sum += px[i]!;
+  if (sum / px.length < DARK) for (let i = 0; i < px.length; i++) px[i] = 255 - px[i]!;
+}
+
 /**
- * Crop → gray → invert when dark → upscale, as one sharp pipeline plus a pass over the gray bytes.
- * Tesseract binarizes globally, so light-on-dark text is made dark-on-light here. Null for an empty area.
+ * Crop → gray → dark text on white (`preparation`) → upscale (lanczos3); binarizing is left to Tesseract.
+ * Null for an area under 2 × 2 px.
  */
-export async function prepare(image: OcrImage, options: ReadOptions = {}): Promise<Prepared | null> {
+export async function prepare(image: OcrImage, options: ReadOptions = {}, preparation: Preparation = 'flatten'): Promise<Prepared | null> {
   const { width, height } = await size(image);
   const area = clamp(options.region ?? { x: 0, y: 0, w: width, h: height }, width, height);
   if (area.w < 2 || area.h < 2) return null;
@@ -52,25 +66,28 @@ export async function prepare(image: OcrImage, options: ReadOptions = {}): Promi
 
   let pipeline = decoder(image);
   if (area.w !== width || area.h !== height) pipeline = pipeline.extract({ left: area.x, top: area.y, width: area.w, height: area.h });
-  pipeline = pipeline.removeAlpha().grayscale();
-  if (scale !== 1) pipeline = pipeline.resize(Math.round(area.w * scale), Math.round(area.h * scale), { kernel: 'lanczos3' });
-  const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
-  if (info.channels !== 1) throw new Error(`expected 1 gray channel, got ${info.channels}`);
+  let px: Buffer = await pipeline.removeAlpha().toColourspace('b-w').raw().toBuffer();
+  if (preparation === 'flatten') px = Buffer.from(flatten(px, area.w, area.h).buffer);
+  else invertIfDark(px);
 
-  let sum = 0;
-  for (let i = 0; i < data.length; i++) sum += data[i]!;
-  const inverted = sum / data.length < DARK_MEAN;
-  if (inverted) for (let i = 0; i < data.length; i++) data[i] = 255 - data[i]!;
-
-  const header = Buffer.from(`P5\n${info.width} ${info.height}\n255\n`, 'ascii');
-  return { pgm: Buffer.concat([header, data]), area, scale: info.width / area.w, inverted };
+  let out: Buffer = px;
+  let w = area.w;
+  let h = area.h;
+  if (scale !== 1) {
+    w = Math.round(area.w * scale);
+    h = Math.round(area.h * scale);
+    out = await gray(px, area.w, area.h).resize(w, h, { kernel: 'lanczos3' }).toColourspace('b-w').raw().toBuffer();
+  }
+  if (out.length !== w * h) throw new Error(`expected ${w}×${h} gray pixels, got ${out.length} bytes`);
+  const header = Buffer.from(`P5\n${w} ${h}\n255\n`, 'ascii');
+  return { pgm: Buffer.concat([header, out]), area, scale: w / area.w };
 }
 
 /** A box in the prepared image's pixels → the input image's pixels. */
 export function toInput(box: Box, p: Pick<Prepared, 'area' | 'scale'>): Box {
-  const x0 = p.area.x + box.x / p.scale;
-  const y0 = p.area.y + box.y / p.scale;
-  const x1 = p.area.x + (box.x + box.w) / p.scale;
-  const y1 = p.area.y + (box.y + box.h) / p.scale;
-  return { x: Math.round(x0), y: Math.round(y0), w: Math.round(x1) - Math.round(x0), h: Math.round(y1) - Math.round(y0) };
+  const x0 = Math.round(p.area.x + box.x / p.scale);
+  const y0 = Math.round(p.area.y + box.y / p.scale);
+  const x1 = Math.round(p.area.x + (box.x + box.w) / p.scale);
+  const y1 = Math.round(p.area.y + (box.y + box.h) / p.scale);
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
 }

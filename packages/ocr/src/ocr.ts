@@ -1,11 +1,13 @@
 import { createEngine, type Engine, type EngineOptions } from './engine.js';
-import { prepare, toInput } from './image.js';
+import { prepare, toInput, type Preparation } from './image.js';
 import { WorkerPool } from './pool.js';
 import type { Ocr, OcrImage, OcrWord, ReadOptions } from './types.js';
 
 export interface OcrOptions extends EngineOptions {
   /** Most recognitions at once = most Tesseract workers (each a thread with ~30–60 MB of its own). */
   concurrency: number;
+  /** For measurement; the default 'flatten' is the measured best. */
+  preparation?: Preparation;
 }
 
 /** An OCR reader over a bounded pool of tesseract.js workers; see the package README. */
@@ -13,15 +15,15 @@ export function createOcr(options: OcrOptions): Ocr {
   if (!Number.isInteger(options.concurrency) || options.concurrency < 1) {
     throw new RangeError(`concurrency must be a positive integer, got ${options.concurrency}`);
   }
-  const { concurrency, ...engine } = options;
+  const { concurrency, preparation = 'flatten', ...engine } = options;
   const pool = new WorkerPool<Engine>(concurrency, () => createEngine(engine), (e) => e.terminate());
 
   return {
     async read(image: OcrImage, opts: ReadOptions = {}): Promise<OcrWord[]> {
       // Preparing (sharp) happens outside the pool so a worker never waits on it.
-      const p = await prepare(image, opts);
+      const p = await prepare(image, opts, preparation);
       if (!p) return [];
-      const raw = await pool.use((e) => e.recognize(p.pgm));
+      const raw = await pool.use((e) => e.recognize(p.pgm, p.scale));
       return raw.map((w) => ({ text: w.text, confidence: w.conf / 100, box: toInput(w.box, p), line: w.line }));
     },
     stats: () => pool.stats(),

@@ -1,0 +1,68 @@
+/**
+ * bench:ocr — OCR engines and settings on UI text: word recall / precision against the DOM's visible words,
+ * time per whole frame and per region, peak RSS. Usage: pnpm bench:ocr [--settings a,b] [--frames substr,…]
+ * [--no-write]. Settings: settings.ts. Results: bench/results/ocr-engines.{md,json}.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import type { ChildResult } from './child.js';
+import { makeFrames } from './frames.js';
+import { markdown, summarize, type SettingReport } from './report.js';
+import { SETTINGS } from './settings.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../../..');
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const names = arg('settings')?.split(',') ?? Object.keys(SETTINGS);
+for (const n of names) if (!SETTINGS[n]) throw new Error(`unknown setting ${n}; one of ${Object.keys(SETTINGS).join(', ')}`);
+const frameFilter = arg('frames')?.split(',');
+
+function tesseractVersion(): string {
+  try {
+    return execFileSync('tesseract', ['--version'], { encoding: 'utf8' }).split('\n')[0]!.trim();
+  } catch {
+    return 'tesseract CLI not installed';
+  }
+}
+
+async function main() {
+  const date = new Date();
+  const dir = path.join(os.tmpdir(), 'claude-scope-bench-ocr');
+  let frames = await makeFrames(dir);
+  if (frameFilter) frames = frames.filter((f) => frameFilter.some((s) => f.name.includes(s)));
+  const manifest = path.join(dir, 'selected.json');
+  writeFileSync(manifest, JSON.stringify({ frames }));
+  const version = tesseractVersion();
+  const reports: SettingReport[] = [];
+  for (const name of names) {
+    if (SETTINGS[name]!.engine === 'tesseract-cli' && version.includes('not installed')) {
+      console.log(`${name}: skipped (apt-get install tesseract-ocr tesseract-ocr-eng)`);
+      continue;
+    }
+    const { stdout } = await execa(process.execPath, ['--import', 'tsx', '--conditions=source', path.join(HERE, 'child.ts'), name, manifest], { cwd: path.join(ROOT, 'bench') });
+    const r = summarize(frames, JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildResult, SETTINGS[name]!);
+    reports.push(r);
+    const all = r.frames.all!;
+    const reg = r.regions.all!;
+    console.log(
+      `${name}: frames R ${Math.round((100 * all.matched) / all.truth)} % P ${Math.round((100 * all.matched) / all.read)} %, regions R ${Math.round((100 * reg.matched) / reg.truth)} % P ${Math.round((100 * reg.matched) / reg.read)} %; 720p ${Math.round(r.ms.frame720)} ms, region ${Math.round(r.ms.region)} ms, RSS ${Math.round(r.maxRssMb)} MB`,
+    );
+  }
+  const md = markdown(reports, { date, argv: process.argv.slice(2), frames, tesseractVersion: version });
+  console.log(`\n${md}`);
+  if (!process.argv.includes('--no-write')) {
+    const out = path.join(ROOT, 'bench/results');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, 'ocr-engines.md'), md);
+    writeFileSync(path.join(out, 'ocr-engines.json'), `${JSON.stringify({ date: date.toISOString(), reports }, null, 2)}\n`);
+  }
+}
+
+await main();
