@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { createOcr } from '@claude-scope/ocr';
 import { generateRecording, getScenario, SCENARIOS, type Truth } from '@claude-scope/testkit';
 import { analyzeVideo } from '@claude-scope/video';
-import { inferredTimeline, readKeyframes, type InferredFrame } from '@claude-scope/vision';
+import { COMPARE_WIDTH, inferredTimeline, readKeyframes, type InferredFrame } from '@claude-scope/vision';
 import { scoreVision, type VisionScore } from './score.js';
 
 const { values } = parseArgs({ options: { split: { type: 'string', default: 'tuning' }, scenario: { type: 'string' }, verbose: { type: 'boolean', default: false } } });
@@ -30,7 +30,7 @@ for (const name of names) {
         timestamp: f.timestampMs,
         fromMs: f.fromMs,
         gray: async () => {
-          const { data, info } = await sharp(f.pngPath).resize({ width: 320 }).grayscale().raw().toBuffer({ resolveWithObject: true });
+          const { data, info } = await sharp(f.pngPath).resize({ width: COMPARE_WIDTH }).grayscale().raw().toBuffer({ resolveWithObject: true });
           return { data: new Uint8Array(data), width: info.width, height: info.height };
         },
         read: async (areas) => {

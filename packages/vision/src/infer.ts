@@ -2,7 +2,7 @@ import type { FrameAction } from '@claude-scope/contracts';
 import { isSecretField, maskScreenText, MASK } from '@claude-scope/secrets';
 import { findChrome, titleAbove, urlFromText, type BrowserChrome } from './chrome.js';
 import { area, distanceTo, grow, intersection, mostlyInside, placeOf, type Box } from './geometry.js';
-import { samePlace, toLines, type Line, type Word } from './lines.js';
+import { looksLikeDots, samePlace, toLines, type Line, type Word } from './lines.js';
 import { ScreenText } from './screen.js';
 
 /** One keyframe as the vision lane saw it. */
@@ -40,7 +40,8 @@ const MAX_QUOTE = 120;
 const POINTER_REACH = 30;
 /** A changed part of the screen smaller than this share of it is a control, not a view. */
 const SMALL_REGION = 0.03;
-const BULLETS = /^[•●∙·*]{3,}$/u;
+/** A changed region this small (share of the screen) can be a field being typed into. */
+const FIELD_REGION = 0.06;
 /** A line worth naming: a caret or an I-beam pointer read as "I" or "|" is not; a digit (a counter) is. */
 const isWordy = (text: string) => text.trim().length > 1 || /\d/.test(text);
 
@@ -80,7 +81,7 @@ export class Inferrer {
     const { scene } = this;
     const first = this.count++ === 0;
     const before = toLines(this.screen.current);
-    this.screen.apply(r.words, first ? null : r.areas);
+    this.screen.apply(r.words, first || r.areas === null ? null : r.regions);
     const after = toLines(this.screen.current);
     if (first || r.areas === null) this.chromeFound = findChrome(after, scene, scene.seedUrl) ?? this.chromeFound;
     const chrome = this.chromeFound;
@@ -102,10 +103,13 @@ export class Inferrer {
     const newUrl = this.url !== prevUrl ? this.url : undefined;
     // Surest evidence first: text growing in a field, then the pointer (or a pressed control), then the weaker
     // signs of typing (a placeholder replaced, a short value appearing under a label).
+    // Typing happens in a field: a small part of the screen, on the same page.
+    const fieldSized = (l: Line) => regions.some((g) => mostlyInside(l.box, g) && area(g) <= FIELD_REGION * scene.width * scene.height);
+    const typed = newUrl ? { ...delta, changed: [], appeared: [] } : { ...delta, changed: delta.changed.filter((p) => fieldSized(p.after)), appeared: delta.appeared.filter(fieldSized) };
     const action =
-      typing(delta, before, r.timestamp, 'strong') ??
+      typing(typed, before, r.timestamp, 'strong') ??
       click(b, scene, prevTs, r, delta) ??
-      (r.areas !== null && !newUrl ? typing(delta, before, r.timestamp, 'weak') : null) ??
+      (r.areas !== null ? typing(typed, before, r.timestamp, 'weak') : null) ??
       scrolled(b, a, scene, r.timestamp) ??
       (newUrl ? ({ t: r.timestamp, type: 'navigate', url: newUrl, source: 'video', confidence: 0.8 } as FrameAction) : null);
     return { timestamp: r.timestamp, changes: describe(delta, regions, scene, newUrl), action, ...where };
@@ -118,22 +122,40 @@ export function inferFrames(readings: readonly KeyframeReading[], scene: Scene):
   return readings.map((r) => inferrer.push(r));
 }
 
-/** Lines inside the changed regions, before and after, paired by place. */
+/**
+ * Lines inside the changed regions, before and after, paired: first by their text (a line that moved — a list
+ * grew above it, the page scrolled — or only changed its look), then by place (its text changed); the rest
+ * appeared or disappeared.
+ */
 export function compare(before: readonly Line[], after: readonly Line[], regions: readonly Box[]): Delta {
   const inside = (l: Line) => isWordy(l.text) && regions.some((g) => mostlyInside(l.box, g));
   const b = before.filter(inside);
   const a = after.filter(inside);
   const used = new Set<Line>();
+  const paired = new Set<Line>();
   const delta: Delta = { appeared: [], disappeared: [], changed: [], restyled: [] };
   for (const l of a) {
+    let match: Line | undefined;
+    let best = Infinity;
+    for (const x of b) {
+      if (used.has(x) || !sameText(x.text, l.text)) continue;
+      const d = Math.abs(x.box.y - l.box.y) + Math.abs(x.box.x - l.box.x);
+      if (d < best) [match, best] = [x, d];
+    }
+    if (!match) continue;
+    used.add(match);
+    paired.add(l);
+    if (samePlace(match.box, l.box)) delta.restyled.push(l);
+  }
+  for (const l of a) {
+    if (paired.has(l)) continue;
     const match = b.find((x) => !used.has(x) && samePlace(x.box, l.box));
     if (!match) {
       delta.appeared.push(l);
       continue;
     }
     used.add(match);
-    if (norm(match.text) === norm(l.text)) delta.restyled.push(l);
-    else delta.changed.push({ before: match, after: l });
+    delta.changed.push({ before: match, after: l });
   }
   delta.disappeared = b.filter((x) => !used.has(x));
   return delta;
@@ -142,7 +164,17 @@ export function compare(before: readonly Line[], after: readonly Line[], regions
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 const mask = (s: string) => maskScreenText(s);
 const quote = (s: string) => `"${mask(s).slice(0, MAX_QUOTE)}"`;
-const isBullets = (s: string) => BULLETS.test(s.replace(/\s+/g, ''));
+const isBullets = (s: string) => looksLikeDots(s);
+/**
+ * The same text read twice: equal, or one a misread of the other (a letter lost at an edge: "assword" and
+ * "Password"). Such a pair is the control restyled, not its text changed.
+ */
+function sameText(a: string, b: string): boolean {
+  const [x, y] = [norm(a), norm(b)];
+  if (x === y) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.length >= 4 && long.length - short.length <= 2 && long.includes(short);
+}
 /** Only digits differ: a counter, a badge, a quantity — the page answering, not the user typing. */
 const digitsOnly = (a: string, b: string) => a.replace(/\d+/g, '#') === b.replace(/\d+/g, '#');
 
@@ -167,7 +199,8 @@ function typing(d: Delta, before: readonly Line[], t: number, evidence: 'strong'
   };
   for (const p of d.changed) {
     const [a, b] = [norm(p.before.text), norm(p.after.text)];
-    if (b.length > a.length && b.startsWith(a)) return fill(p.after.box, p.after.text, 0.8);
+    // Growing text; the caret beside its first letter is often read as part of it ("pda@" then "ada@example.com").
+    if (b.length > a.length && (b.startsWith(a) || (a.length >= 3 && b.startsWith(a.slice(1), 1)))) return fill(p.after.box, p.after.text, 0.8);
     if (isBullets(p.after.text)) return fill(p.after.box, p.after.text, 0.75);
   }
   for (const l of d.appeared) {
@@ -178,11 +211,8 @@ function typing(d: Delta, before: readonly Line[], t: number, evidence: 'strong'
     // A placeholder replaced by what was typed (not a counter ticking).
     if (!digitsOnly(p.before.text, p.after.text) && p.after.box.h <= 40 && labelOf(p.after.box, before)) return fill(p.after.box, p.after.text, 0.5);
   }
-  for (const l of d.appeared) {
-    if (l.box.h <= 40 && l.text.split(/\s+/).length <= 3 && labelOf(l.box, before) && !d.changed.length && d.appeared.length === 1) {
-      return fill(l.box, l.text, 0.45);
-    }
-  }
+  const short = d.appeared.filter((l) => l.box.h <= 40 && l.text.split(/\s+/).length <= 3 && labelOf(l.box, before));
+  if (short.length === 1 && !d.changed.length) return fill(short[0]!.box, short[0]!.text, 0.45);
   return null;
 }
 
@@ -204,7 +234,8 @@ function click(before: readonly Line[], scene: Scene, prevTs: number, r: Keyfram
     let best: { line: Line; dist: number; sure: number } | undefined;
     for (const p of points) {
       for (const l of before) {
-        if (!isWordy(l.text)) continue;
+        // A control's label, not a sentence of the page (a hint or an error under a field).
+        if (!isWordy(l.text) || l.text.split(/\s+/).length > MAX_LABEL_WORDS) continue;
         const dist = distanceTo(l.box, p);
         if (dist <= POINTER_REACH && (!best || dist - 8 * p.sure < best.dist - 8 * best.sure)) best = { line: l, dist, sure: p.sure };
       }
@@ -235,6 +266,8 @@ function click(before: readonly Line[], scene: Scene, prevTs: number, r: Keyfram
   return null;
 }
 
+/** Labels of buttons, links, tabs and menu items rarely run longer. */
+const MAX_LABEL_WORDS = 5;
 /** The pointer pauses this long (no move) where it clicks. */
 const PAUSE_MS = 150;
 const round = (x: number) => Math.round(x * 100) / 100;

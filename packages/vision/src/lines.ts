@@ -17,6 +17,20 @@ export interface Line {
 
 /** Words below this confidence are OCR noise (edges, icons, artefacts) rather than text. */
 export const MIN_WORD_CONFIDENCE = 0.45;
+
+/**
+ * A password field's dots: OCR reads a row of them as bullets, or (with almost no confidence) as a run of one
+ * round letter — "ssssssss", "eeeeeee", "oooooo". Kept whatever the confidence, and never shown as text.
+ */
+export function looksLikeDots(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  if (t.length < 4 || t.length > 64) return false;
+  if (/^[•●∙·*]+$/u.test(t)) return true;
+  if (t.length < 8 || !/^[•●∙·*.oOsSeEcCa]+$/u.test(t)) return false;
+  const counts = new Map<string, number>();
+  for (const c of t.toLowerCase()) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return Math.max(...counts.values()) >= 0.6 * t.length;
+}
 /** Cap on words per frame: the grouping below is quadratic in the words of one row at worst. */
 const MAX_WORDS = 4000;
 
@@ -26,7 +40,7 @@ const MAX_WORDS = 4000;
  */
 export function toLines(words: readonly Word[]): Line[] {
   const kept = words
-    .filter((w) => w.confidence >= MIN_WORD_CONFIDENCE && w.text.trim() !== '' && w.box.w > 0 && w.box.h > 0)
+    .filter((w) => (w.confidence >= MIN_WORD_CONFIDENCE || looksLikeDots(w.text)) && w.text.trim() !== '' && w.box.w > 0 && w.box.h > 0)
     .slice(0, MAX_WORDS)
     .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
   const rows: Word[][] = [];

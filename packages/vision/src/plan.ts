@@ -6,8 +6,10 @@ export type ReadPlan = Box[] | null;
 
 /** Past this share of the frame changed, reading it whole costs about the same and misses nothing. */
 const FULL_READ_SHARE = 0.35;
-/** Margin around a changed region: text cut by its edge is read whole. */
+/** Margin around a changed region: text cut by its edge is read whole. A line runs on beside what changed (a
+ * typed character changes only its own pixels), so the margin is wide. */
 const MARGIN = 12;
+const LINE_MARGIN = 200;
 /** Around the pointer: the label it rests on and its neighbours. */
 const POINTER_HALF_W = 160;
 const POINTER_HALF_H = 28;
@@ -26,7 +28,7 @@ export function planReads(
   if (index === 0) return null;
   const changed = regions.reduce((s, r) => s + area(r), 0);
   if (changed >= FULL_READ_SHARE * frame.width * frame.height) return null;
-  let areas = regions.map((r) => grow(r, MARGIN, frame));
+  let areas = regions.map((r) => clamp({ x: r.x - LINE_MARGIN, y: r.y - MARGIN, w: r.w + 2 * LINE_MARGIN, h: r.h + 2 * MARGIN }, frame));
   const bar = o.chrome?.addressBar;
   if (bar) areas = areas.map((a) => (intersection(a, bar) > 0 ? union(a, { x: 0, y: bar.y - 4, w: frame.width, h: bar.h + 8 }) : a));
   if (o.pointer && areas.length > 0) {

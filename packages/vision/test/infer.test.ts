@@ -141,3 +141,18 @@ describe('inference', () => {
     expect(JSON.stringify(frames)).not.toContain('sk_live_4eC39HqLyjWDarjtT1zdp7dc');
   });
 });
+
+describe('OCR misreads', () => {
+  it('a password field’s dots read as a run of one letter with no confidence are still dots, never text', () => {
+    const frames = inferFrames([full(0, signIn), part(1500, box(400, 300, 300, 30), line('ssssssssssss', 405, 305, 0.01))], scene());
+    expect(frames[1]!.action).toMatchObject({ type: 'fill', name: 'Password', value: '••••••' });
+    expect(JSON.stringify(frames)).not.toContain('ssssssssssss');
+  });
+
+  it('a label read with a letter lost at its edge is the same label restyled, not a change; a real word stays a word', () => {
+    const frames = inferFrames([full(0, signIn), part(900, box(380, 270, 400, 40), line('assword', 409, 280))], scene());
+    expect(frames[1]!.changes).not.toContain('"Password" → "assword" in the centre');
+    expect(toLines(line('Assessees', 0, 0)).map((l) => l.text)).toEqual(['Assessees']);
+    expect(inferFrames([full(0, line('Assessees', 100, 100, 0.2))], scene())[0]).toBeDefined();
+  });
+});

@@ -4,10 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import sharp from 'sharp';
 import type { Storage } from '@claude-scope/storage';
-import type { GrayImage } from '@claude-scope/vision';
-
-/** Keyframes are compared at this width: enough to place a changed label, cheap to diff. */
-export const COMPARE_WIDTH = 320;
+import { COMPARE_WIDTH, type GrayImage } from '@claude-scope/vision';
 
 /** Copies a keyframe's PNG from storage into the job's temp dir (read again by OCR; never whole in memory twice). */
 export async function fetchKeyframe(storage: Storage, key: string, dir: string, index: number, signal: AbortSignal): Promise<string> {
