@@ -3,15 +3,11 @@
  * the vision lane's reading, printed per keyframe next to the ground truth, with the acted-on / typed / URL
  * scores. `--split tuning|validation|all`, `--scenario a,b`, `--verbose`.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import sharp from 'sharp';
 import { createOcr } from '@claude-scope/ocr';
 import { generateRecording, getScenario, SCENARIOS, type Truth } from '@claude-scope/testkit';
-import { analyzeVideo } from '@claude-scope/video';
-import { COMPARE_WIDTH, inferredTimeline, readKeyframes, type InferredFrame } from '@claude-scope/vision';
+import { inferredTimeline, type InferredFrame } from '@claude-scope/vision';
+import { readRecording } from './read.js';
 import { scoreVision, type VisionScore } from './score.js';
 
 const { values } = parseArgs({ options: { split: { type: 'string', default: 'tuning' }, scenario: { type: 'string' }, verbose: { type: 'boolean', default: false } } });
@@ -20,44 +16,17 @@ const ocr = createOcr({ concurrency: 2 });
 const totals: VisionScore[] = [];
 for (const name of names) {
   const rec = await generateRecording(name, { width: 1280, height: 720, fps: 30 });
-  const work = await mkdtemp(path.join(os.tmpdir(), 'vision-loop-'));
-  try {
-    const t0 = performance.now();
-    const video = await analyzeVideo(rec.videoPath, { workDir: work });
-    const t1 = performance.now();
-    const frames = await readKeyframes(
-      video.frames.map((f) => ({
-        timestamp: f.timestampMs,
-        fromMs: f.fromMs,
-        gray: async () => {
-          const { data, info } = await sharp(f.pngPath).resize({ width: COMPARE_WIDTH }).grayscale().raw().toBuffer({ resolveWithObject: true });
-          return { data: new Uint8Array(data), width: info.width, height: info.height };
-        },
-        read: async (areas) => {
-          if (areas === null) return ocr.read({ data: await sharp(f.pngPath).toBuffer() });
-          const png = await sharp(f.pngPath).toBuffer();
-          return (await Promise.all(areas.map((region) => ocr.read({ data: png }, { region })))).flat();
-        },
-      })),
-      { width: video.probe.width, height: video.probe.height, pointer: video.pointer, seedUrl: `${rec.truth.origin}/` },
-      {
-        onReading: (i, r) => {
-          if (!values.verbose) return;
-          const box = (b: { x: number; y: number; w: number; h: number }) => `${b.x},${b.y} ${b.w}x${b.h}`;
-          console.log(`  [${i}] ${r.timestamp} regions ${r.regions.map(box).join(' · ')} | areas ${r.areas ? r.areas.map(box).join(' · ') : 'whole'}`);
-          console.log(`      words: ${r.words.map((w) => `${w.text}@${w.box.x},${w.box.y}:${w.confidence.toFixed(2)}`).join(' ').slice(0, 600)}`);
-        },
-      },
-    );
-    const t2 = performance.now();
-    const score = scoreVision(rec.truth, frames, getScenario(name).frame === 'window');
-    totals.push(score);
-    console.log(`\n## ${name} (${getScenario(name).split}, ${getScenario(name).frame ?? 'page'}): video ${((t1 - t0) / 1000).toFixed(1)} s, vision ${((t2 - t1) / 1000).toFixed(1)} s, ${frames.length} keyframes, ${video.pointer.length} pointer samples`);
-    console.log(`acted ${score.acted.hit}/${score.acted.of}  typed ${score.typed.hit}/${score.typed.of}  urls ${score.urls.hit}/${score.urls.of}`);
-    if (values.verbose) print(rec.truth, frames, score);
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
+  const box = (b: { x: number; y: number; w: number; h: number }) => `${b.x},${b.y} ${b.w}x${b.h}`;
+  const run = await readRecording(rec.videoPath, ocr, `${rec.truth.origin}/`, (i, r) => {
+    if (!values.verbose) return;
+    console.log(`  [${i}] ${r.timestamp} regions ${r.regions.map(box).join(' · ')} | areas ${r.areas ? r.areas.map(box).join(' · ') : 'whole'}`);
+    console.log(`      words: ${r.words.map((w) => `${w.text}@${w.box.x},${w.box.y}:${w.confidence.toFixed(2)}`).join(' ').slice(0, 600)}`);
+  });
+  const score = scoreVision(rec.truth, run.frames, getScenario(name).frame === 'window');
+  totals.push(score);
+  console.log(`\n## ${name} (${getScenario(name).split}, ${getScenario(name).frame ?? 'page'}): video ${(run.videoMs / 1000).toFixed(1)} s, vision ${(run.visionMs / 1000).toFixed(1)} s, ${run.frames.length} keyframes, ${run.video.pointer.length} pointer samples`);
+  console.log(`acted ${score.acted.hit}/${score.acted.of}  typed ${score.typed.hit}/${score.typed.of}  urls ${score.urls.hit}/${score.urls.of}`);
+  if (values.verbose) print(rec.truth, run.frames, score);
 }
 const sum = (k: 'acted' | 'typed' | 'urls') => totals.reduce((a, s) => ({ hit: a.hit + s[k].hit, of: a.of + s[k].of }), { hit: 0, of: 0 });
 const pct = ({ hit, of }: { hit: number; of: number }) => (of ? `${((100 * hit) / of).toFixed(0)} % (${hit}/${of})` : '–');
