@@ -47,6 +47,12 @@ export interface JobSpec<Data extends { sessionId: string } = { sessionId: strin
    * one completed, as its parent in the flow. Jobs without it start at once, in parallel.
    */
   after?: string;
+  /**
+   * A lane the session can do without (the vision lane: the keyframes still tell the story): when it fails for
+   * good — after its retries, a timeout, a crash — its status ends `error` and the flow goes on without its
+   * result, instead of failing the session.
+   */
+  optional?: boolean;
 }
 
 export type JobTable = Record<string, JobSpec>;
@@ -92,6 +98,7 @@ export const JOBS = {
     timeoutMs: 5 * 60_000,
     concurrency: 1,
     after: 'video',
+    optional: true,
     data: (sessionId) => ({ sessionId }),
   },
   /** Lane results → frames and the prompt; runs once every lane completed. */

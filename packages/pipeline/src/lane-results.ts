@@ -62,11 +62,9 @@ export interface VisionFrame {
   pageTitle?: string;
 }
 
-/** The vision lane's result: per keyframe, in time order. */
+/** The vision lane's result: per keyframe, in time order (absent when the lane failed: it is optional). */
 export interface VisionLaneResult {
   frames: VisionFrame[];
-  /** Why the lane could not read the frames (the session goes on without it). */
-  unavailable?: string;
 }
 
 export interface LaneResultByName {

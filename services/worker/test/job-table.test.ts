@@ -85,6 +85,16 @@ describe('the job table, from the worker', () => {
       expect(row!.processingStatus!.playwrightLane).toMatchObject({ status: 'complete', progress: 100, detail: 'model test' });
     });
 
+    it('an optional lane that fails for good ends its status in error and leaves the session processing', async () => {
+      extraBehaviour = 'hang';
+      const optional = { ...withExtra, extra: { ...withExtra.extra, optional: true } } as const satisfies JobTable;
+      await expect(runJob(rt, table, job(1), optional)).resolves.toBeUndefined();
+      const row = await getSessionById(rt.db, session.id);
+      expect(row).toMatchObject({ status: 'processing', lastError: null });
+      expect(row!.processingStatus!.playwrightLane).toMatchObject({ status: 'error', error: 'extra lane timed out after 0 s' });
+      extraBehaviour = 'ok';
+    });
+
     it("times out after the table's timeout and fails the session with the table's label on the last attempt", async () => {
       extraBehaviour = 'hang';
       await expect(runJob(rt, table, job(1), withExtra)).rejects.toThrow('extra lane timed out after 0 s');

@@ -184,6 +184,14 @@ async function run({ rt, handler, job, name, spec, data, session, attempt, maxAt
     const final = permanent || attempt >= maxAttempts;
     rt.metrics.record(name, final ? 'failed' : 'retried', (Date.now() - t0) / 1000);
     log.warn({ err, ms: Date.now() - t0, final }, 'job failed');
+    if (final && spec.optional) {
+      // The session goes on without this lane: its status says why, and the job completes so the flow's parent runs.
+      await dropEphemeralData(job, spec, log);
+      const message = humanMessage(err, label);
+      await setLaneStatus(rt.db, sessionId, lane, { status: 'error', error: message, completedAt: new Date().toISOString() }).catch(() => {});
+      log.warn({ err: message }, 'optional lane failed; the session goes on without it');
+      return;
+    }
     if (final) {
       await dropEphemeralData(job, spec, log);
       const message = humanMessage(err, label);

@@ -1,4 +1,5 @@
 import { getLaneResults, saveLaneResult } from '@claude-scope/db';
+import { plural } from '@claude-scope/prompt';
 import type { VisionLaneResult } from '@claude-scope/pipeline';
 import { inferredTimeline, readKeyframes, type ReadPlan } from '@claude-scope/vision';
 import { fetchKeyframe, grayOf, readKeyframe } from '../vision/keyframe-files.js';
@@ -6,44 +7,32 @@ import { PermanentJobError } from './errors.js';
 import { SessionEndedError } from './session-end.js';
 import type { Handler } from './run-job.js';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /**
  * Vision lane: the video lane's keyframes → screen text (OCR of the first frame whole, then of what changed and
  * the pointer's neighbourhood) → what changed in words, the action before each keyframe, the address bar's URL.
- * Runs after the video lane (the flow's `after`), beside the Playwright lane. A lane that cannot read the frames
- * after its retries does not fail the session: the video's keyframes still tell the story.
+ * Runs after the video lane (the flow's `after`), beside the Playwright lane. It is `optional` in the job table: if
+ * it cannot read the frames after its retries, its status ends `error` and the session completes without it.
  */
-export const vision: Handler<'vision'> = async ({ data, session, rt, signal, checkpoint, tmpDir, progress, log, job }) => {
+export const vision: Handler<'vision'> = async ({ data, session, rt, signal, checkpoint, tmpDir, progress }) => {
   const { video } = await getLaneResults(rt.db, data.sessionId);
   if (!video) throw new PermanentJobError('the video lane finished without storing its keyframes; please upload again');
   const keyframes = [...video.frames].sort((a, b) => a.timestamp - b.timestamp);
   const scene = { width: video.width, height: video.height, pointer: video.pointer ?? [], ...(session.seedUrl ? { seedUrl: session.seedUrl } : {}) };
-  let result: VisionLaneResult;
-  try {
-    const files = await Promise.all(keyframes.map((k, i) => rt.io.use(() => fetchKeyframe(rt.storage, k.imageKey, tmpDir, i, signal))));
-    const sources = keyframes.map((k, i) => ({
-      timestamp: k.timestamp,
-      ...(k.fromMs !== undefined ? { fromMs: k.fromMs } : {}),
-      gray: () => grayOf(files[i]!),
-      read: async (areas: ReadPlan) => {
-        const png = await readKeyframe(files[i]!);
-        if (areas === null) return rt.ocr.read({ data: png });
-        return (await Promise.all(areas.map((region) => rt.ocr.read({ data: png }, { region })))).flat();
-      },
-    }));
-    const frames = await readKeyframes(sources, scene, { signal, onProgress: (done, total) => void progress((done / total) * 100, `${done}/${total} frames read`) });
-    result = { frames };
-  } catch (err) {
-    if (signal.aborted || err instanceof SessionEndedError) throw err;
-    if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw err; // retried
-    const unavailable = `the frames could not be read: ${err instanceof Error ? err.message : String(err)}`;
-    log.warn({ err }, 'vision lane gave up; the session goes on without it');
-    if (!(await saveLaneResult(rt.db, data.sessionId, 'vision', { frames: [], unavailable }))) throw new SessionEndedError();
-    return { error: unavailable };
-  }
+  const files = await Promise.all(keyframes.map((k, i) => rt.io.use(() => fetchKeyframe(rt.storage, k.imageKey, tmpDir, i, signal))));
+  const sources = keyframes.map((k, i) => ({
+    timestamp: k.timestamp,
+    ...(k.fromMs !== undefined ? { fromMs: k.fromMs } : {}),
+    gray: () => grayOf(files[i]!),
+    read: async (areas: ReadPlan) => {
+      const png = await readKeyframe(files[i]!);
+      if (areas === null) return rt.ocr.read({ data: png });
+      return (await Promise.all(areas.map((region) => rt.ocr.read({ data: png }, { region })))).flat();
+    },
+  }));
+  const frames = await readKeyframes(sources, scene, { signal, onProgress: (done, total) => void progress((done / total) * 100, `${done}/${plural(total, 'frame')} read`) });
+  const result: VisionLaneResult = { frames };
   await checkpoint();
   if (!(await saveLaneResult(rt.db, data.sessionId, 'vision', result))) throw new SessionEndedError();
   const actions = inferredTimeline(result.frames).length;
-  return { detail: `${plural(result.frames.length, 'frame', 'frames')} read, ${plural(actions, 'action', 'actions')} inferred` };
+  return { detail: `${plural(result.frames.length, 'frame')} read, ${plural(actions, 'action')} inferred` };
 };
