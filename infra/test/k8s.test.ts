@@ -400,7 +400,7 @@ const METRICS: Record<string, { type: 'histogram' | 'gauge' | 'counter'; labels:
     type: 'gauge',
     labels: { queue: JOB_NAMES, state: ['waiting', 'prioritized', 'delayed', 'active', 'waiting-children', 'completed', 'failed'] },
   },
-  claude_scope_lane_duration_seconds: { type: 'histogram', labels: { lane: ['video', 'playwright', 'synthesize'], outcome: null } },
+  claude_scope_lane_duration_seconds: { type: 'histogram', labels: { lane: JOB_NAMES, outcome: null } },
   claude_scope_jobs_total: { type: 'counter', labels: { queue: JOB_NAMES, outcome: ['completed', 'failed', 'retried'] } },
   claude_scope_worker_concurrency: { type: 'gauge', labels: { queue: JOB_NAMES } },
 };

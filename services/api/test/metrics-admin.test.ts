@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { JOB_NAMES } from '@claude-scope/pipeline';
 import { signup, useTestApp } from './helpers.js';
 
 describe('metrics', () => {
@@ -15,7 +16,7 @@ describe('metrics', () => {
     // Route patterns, never raw ids.
     expect(text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/sessions\/:id",status_code="404"\} 1/);
     expect(text).not.toContain('sess_ABCDEFGH');
-    for (const queue of ['video', 'playwright', 'synthesize']) {
+    for (const queue of JOB_NAMES) {
       for (const state of ['waiting', 'prioritized', 'delayed', 'active', 'waiting-children', 'completed', 'failed']) {
         expect(text).toContain(`bullmq_job_count{queue="${queue}",state="${state}"}`);
       }
@@ -40,7 +41,7 @@ describe('metrics token and admin dashboard', () => {
     expect(wrong.statusCode).toBe(401);
     const ok = await t.app.inject({ method: 'GET', url: '/admin/queues/api/queues', headers: { authorization: `Basic ${Buffer.from('ops:board-password').toString('base64')}` } });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json().queues.map((q: { name: string }) => q.name).sort()).toEqual(['playwright', 'synthesize', 'video']);
+    expect(ok.json().queues.map((q: { name: string }) => q.name).sort()).toEqual([...JOB_NAMES].sort());
     const page = await t.app.inject({ method: 'GET', url: '/admin/queues', headers: { authorization: `Basic ${Buffer.from('ops:board-password').toString('base64')}` } });
     expect(page.statusCode).toBe(200);
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOB_NAMES } from '@claude-scope/pipeline';
 import { makeTestVideo, startDemoApp, type DemoApp } from '@claude-scope/testkit';
 import { Stack } from './harness.js';
 
@@ -66,7 +67,7 @@ describe('recording pipeline', () => {
 
     // Operations see it: the worker's lane histograms and job counters, the API's queue gauges.
     const workerMetrics = await (await fetch(`http://127.0.0.1:${stack.workers[0]!.healthPort}/metrics`)).text();
-    for (const lane of ['video', 'playwright', 'synthesize']) {
+    for (const lane of JOB_NAMES) {
       expect(workerMetrics).toMatch(new RegExp(`claude_scope_lane_duration_seconds_count\\{lane="${lane}",outcome="completed"\\} [1-9]`));
       expect(workerMetrics).toMatch(new RegExp(`claude_scope_jobs_total\\{queue="${lane}",outcome="completed"\\} [1-9]`));
     }
