@@ -94,4 +94,18 @@ describe('fusion', () => {
       expect(analysis.timelineSource).toBe('none');
     });
   });
+
+  it('without a timeline, a frame whose address bar shows another page than the one the browser opened has no tree', () => {
+    const vision = [
+      { timestamp: 0, changes: [], action: null, url: seed },
+      { timestamp: 5000, changes: ['the address bar shows http://app.test/dashboard'], action: null, url: 'http://app.test/dashboard' },
+    ];
+    const frames = fuseFrames({ seedUrl: seed, timeline: null, video: video([0, 5000]), steps: [step(0, `${seed}/`, login)], vision });
+    expect(frames.map((f) => [f.url, f.ariaCaptured, f.ariaTree.length > 0])).toEqual([
+      [seed, true, true],
+      ['http://app.test/dashboard', false, false],
+    ]);
+    expect(frames[1]!.changes).toEqual(['the address bar shows http://app.test/dashboard']);
+    expect(frames[1]!.changesSource).toBe('video');
+  });
 });

@@ -78,6 +78,16 @@ export function timelineSteps(seedUrl: string, timeline: TimelineEvent[] | null)
   return steps;
 }
 
+/** Same page: scheme, host and path equal (a query or fragment, a trailing slash aside). */
+function samePage(a: string, b: string): boolean {
+  try {
+    const [x, y] = [new URL(a), new URL(b)];
+    return x.host === y.host && x.pathname.replace(/\/$/, '') === y.pathname.replace(/\/$/, '');
+  } catch {
+    return a === b;
+  }
+}
+
 /** Latest step index with t ≤ ts (steps are in time order; step 0 is the seed page at t = 0). */
 function stepAt(steps: PlaywrightStep[], ts: number): number {
   let idx = 0;
@@ -96,11 +106,16 @@ export function fuseFrames(input: FuseInput): FusedFrame[] {
   for (const f of frames) {
     const si = steps.length ? stepAt(steps, f.timestamp) : -1;
     const step = si >= 0 ? steps[si] : undefined;
+    const v = seen.get(f.timestamp);
+    // Without a timeline the browser saw only the seed page: a frame whose address bar shows another page has no
+    // tree of its own (the seed's would claim elements the user no longer saw).
+    const elsewhere = !hasTimeline && !!v?.url && !!step && !samePage(v.url, step.url);
+    const captured = !input.pageUnavailable && !elsewhere;
     const tree = step?.tree ?? [];
-    const { tree: marked, summary } = diffTrees(prevTree, tree);
+    // No tree where none was captured, and no diff against one: the next captured frame diffs against the last.
+    const { tree: marked, summary } = captured ? diffTrees(prevTree, tree) : { tree: [], summary: { added: 0, changed: 0, removed: 0 } };
     // Steps reached since the previous frame: their actions, errors and failures belong to this frame.
     const folded = si > prevStep ? steps.slice(prevStep + 1, si + 1) : [];
-    const v = seen.get(f.timestamp);
     const events = folded.flatMap((s) => (s.event ? [s.event] : []));
     // An uploaded timeline always wins over inference; without one, the vision lane says what the user did.
     const action: FrameAction | null = hasTimeline
@@ -126,10 +141,10 @@ export function fuseFrames(input: FuseInput): FusedFrame[] {
       consoleErrors: folded.flatMap((s) => s.consoleErrors),
       failedRequests: folded.flatMap((s) => s.failedRequests),
       failures: folded.flatMap((s) => (s.failure ? [s.failure] : [])),
-      ariaCaptured: !input.pageUnavailable,
+      ariaCaptured: captured,
       screenChange: out.length ? f.score : 1,
     });
-    prevTree = tree;
+    if (captured) prevTree = tree;
     prevStep = Math.max(prevStep, si);
   }
   return out;
