@@ -115,15 +115,15 @@ describe('web app (end to end)', () => {
     // Focus followed the form's replacement (to the processing heading), not back to <body>.
     await page.waitForFunction(() => document.activeElement?.id === 'processing-heading');
     const boxBefore = await lanes.boundingBox();
-    expect(await page.getByRole('progressbar').count()).toBe(3);
+    expect(await page.getByRole('progressbar').count()).toBe(4);
     await shot(page, '05-processing');
     await page.getByRole('heading', { name: /Your prompt is ready/ }).waitFor({ timeout: 90_000 });
     const boxAfter = await lanes.boundingBox();
     expect(boxAfter?.height).toBe(boxBefore?.height);
-    for (const lane of ['Video lane', 'Playwright lane', 'Synthesis']) {
+    for (const lane of ['Video lane', 'Playwright lane', 'Vision lane', 'Synthesis']) {
       expect(await page.getByRole('progressbar', { name: `${lane} progress` }).getAttribute('aria-valuenow')).toBe('100');
     }
-    expect(await page.locator('.lane__state').allInnerTexts()).toEqual(['Done', 'Done', 'Done']);
+    expect(await page.locator('.lane__state').allInnerTexts()).toEqual(['Done', 'Done', 'Done', 'Done']);
     await shot(page, '06-processing-complete');
 
     await page.getByRole('link', { name: 'Open session' }).click();
