@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOB_NAMES } from '@claude-scope/pipeline';
 import { makeTestVideo, startDemoApp, type DemoApp } from '@claude-scope/testkit';
 import { Stack, sleep, waitFor } from './harness.js';
 
@@ -78,11 +79,11 @@ describe('worker crashes, scale-out and deletion', () => {
         .map((l) => JSON.parse(l))
         .filter((l) => l.msg === 'job complete' && ids.includes(l.sessionId));
     // The session is complete in Postgres a moment before the worker logs the job's end.
-    await waitFor(async () => completions().length >= ids.length * 3, 10_000, 'every job to log its completion');
+    await waitFor(async () => completions().length >= ids.length * JOB_NAMES.length, 10_000, 'every job to log its completion');
     await sleep(1000);
     const perJob = new Map<string, number>();
     for (const c of completions()) perJob.set(c.jobId, (perJob.get(c.jobId) ?? 0) + 1);
-    expect(perJob.size).toBe(ids.length * 3);
+    expect(perJob.size).toBe(ids.length * JOB_NAMES.length);
     expect([...perJob.values()].every((n) => n === 1)).toBe(true);
   });
 
