@@ -102,10 +102,56 @@ export async function startSite(): Promise<Site> {
       );
       return void (url.searchParams.has('slow') ? setTimeout(answer, 1_500) : answer());
     }
+    if (url.pathname.startsWith('/settle/')) return void settlePage(url, send);
     send(html('Public page', `<main><h1>Public page</h1><p>${url.pathname}</p></main>`));
   });
   const port = await listen(server);
   return { port, close: closer(server) };
+}
+
+/**
+ * Pages for the settle tests: each answers one click in its own way — at once, after a late fetch, by a late
+ * redirect, with a CSS transition, while a countdown never stops ticking.
+ */
+function settlePage(url: URL, send: (body: string) => void): void {
+  const button = (label: string, onclick: string) => `<button type="button" onclick="${onclick}">${label}</button>`;
+  switch (url.pathname) {
+    case '/settle/instant':
+      return send(html('Instant', `<main><h1>Instant</h1>${button('Add', "const o = document.getElementById('n'); o.textContent = String(+o.textContent + 1)")}<p id="n">0</p></main>`));
+    case '/settle/countdown':
+      // Tenths of a second, ticking every 50 ms for a minute: the page never holds still.
+      return send(
+        html(
+          'Countdown',
+          `<main><h1>Countdown</h1><p id="left">60.0</p>${button('Add', "const o = document.getElementById('n'); o.textContent = String(+o.textContent + 1)")}<p id="n">0</p>
+          <script>const end = Date.now() + 60000; setInterval(() => { document.getElementById('left').textContent = Math.max(0, (end - Date.now()) / 1000).toFixed(1); }, 50);</script></main>`,
+        ),
+      );
+    case '/settle/late-fetch':
+      return send(
+        html(
+          'Late fetch',
+          `<main><h1>Late fetch</h1>${button('Load', "fetch('/settle/answer').then((r) => r.text()).then((t) => { document.getElementById('out').textContent = t; })")}<p id="out">nothing yet</p></main>`,
+        ),
+      );
+    case '/settle/answer':
+      return void setTimeout(() => send('Answer: 42'), 800);
+    case '/settle/late-redirect':
+      return send(html('Late redirect', `<main><h1>Late redirect</h1>${button('Continue', "setTimeout(() => location.assign('/settle/next'), 500)")}</main>`));
+    case '/settle/next':
+      return send(html('Next', '<main><h1>Next page</h1></main>'));
+    case '/settle/transition':
+      // A panel that slides open over 600 ms (a CSS transition): the capture waits for it to end.
+      return send(
+        html(
+          'Transition',
+          `<style>#panel { transition: transform 600ms linear; transform: scaleY(0.01); } #panel.open { transform: none; }</style>
+          <main><h1>Transition</h1>${button('Open', "document.getElementById('panel').classList.add('open')")}<div id="panel"><p>Panel</p></div></main>`,
+        ),
+      );
+    default:
+      return send(html('Missing', '<main><h1>No such settle page</h1></main>'));
+  }
 }
 
 export async function startVictim(): Promise<Victim> {

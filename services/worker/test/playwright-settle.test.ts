@@ -1,0 +1,88 @@
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AriaNode, TimelineEvent } from '@claude-scope/contracts';
+import type { PlaywrightStep } from '@claude-scope/pipeline';
+import { BrowserManager } from '../src/browser/manager.js';
+import type { Resolver } from '../src/browser/ssrf.js';
+import { captureSteps } from '../src/playwright/playwright-lane.js';
+import { startSite, type Site } from './playwright-lane.site.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const suiteDns: Resolver = async (host) => {
+  if (host !== 'public.example') throw Object.assign(new Error(`ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+  return [{ address: '127.0.0.1', family: 4 }];
+};
+
+function text(tree: readonly AriaNode[]): string {
+  return JSON.stringify(tree);
+}
+
+const click = (t: number, name: string): TimelineEvent => ({ t, type: 'click', role: 'button', name });
+
+/** Settling after each event, on pages that answer at once, late, by a late redirect, animated, or never stop changing. */
+describe('Playwright lane: settling after each event', () => {
+  let site: Site;
+  const browser = new BrowserManager({ executablePath: CHROMIUM, noSandbox: process.env.CHROMIUM_NO_SANDBOX === 'true', maxPages: 2, log: pino({ level: 'silent' }) });
+
+  /** Replays `timeline` on the page; returns the steps and each event's wall time (event start to its capture). */
+  async function replay(path: string, timeline: TimelineEvent[]): Promise<{ steps: PlaywrightStep[]; eventMs: number[] }> {
+    const marks: number[] = [];
+    const steps = await captureSteps(browser, {
+      seedUrl: `http://public.example:${site.port}${path}`,
+      timeline,
+      policy: { allowPrivate: false, allowedHosts: ['public.example'], resolve: suiteDns },
+      navigationTimeoutMs: 10_000,
+      signal: new AbortController().signal,
+      onStep: () => void marks.push(performance.now()),
+    });
+    const eventMs = marks.slice(1).map((m, i) => Math.round(m - marks[i]!));
+    console.info(`settle ${path}: per-event ms ${JSON.stringify(eventMs)}; timing ${JSON.stringify(steps.slice(1).map((s) => s.timing))}`);
+    return { steps, eventMs };
+  }
+
+  beforeAll(async () => {
+    site = await startSite();
+  });
+  afterAll(async () => {
+    await browser.close();
+    await site?.close();
+  });
+
+  it('a page that responds at once costs little per event', async () => {
+    const { steps, eventMs } = await replay('/settle/instant', [1, 2, 3, 4, 5].map((i) => click(i * 100, 'Add')));
+    steps.slice(1).forEach((s, i) => expect(text(s.tree)).toContain(`"text":"${i + 1}"`));
+    for (const ms of eventMs) expect(ms).toBeLessThan(600);
+    for (const s of steps.slice(1)) {
+      expect(s.timing!.keptChanging).toBeUndefined();
+      expect(s.timing!.settleMs).toBeLessThan(400);
+    }
+  });
+
+  it('a page that never stops changing is captured at the cap, well under the old 5 s, and says so', async () => {
+    const { steps, eventMs } = await replay('/settle/countdown', [click(100, 'Add'), click(200, 'Add')]);
+    expect(text(steps[1]!.tree)).toContain('"text":"1"');
+    expect(text(steps[2]!.tree)).toContain('"text":"2"');
+    for (const ms of eventMs) expect(ms).toBeLessThan(3_000);
+    for (const s of steps.slice(1)) expect(s.timing!.keptChanging).toBe('dom');
+  });
+
+  it('a page that answers late (a fetch answered after 800 ms): the capture shows the answer', async () => {
+    const { steps } = await replay('/settle/late-fetch', [click(100, 'Load')]);
+    expect(text(steps[1]!.tree)).toContain('Answer: 42');
+    expect(steps[1]!.timing!.waits.network).toBeGreaterThan(600);
+    expect(steps[1]!.timing!.keptChanging).toBeUndefined();
+  });
+
+  it('a page that navigates late (a redirect 500 ms after the click): the capture is of the new page', async () => {
+    const { steps } = await replay('/settle/late-redirect', [click(100, 'Continue')]);
+    expect(steps[1]).toMatchObject({ url: `http://public.example:${site.port}/settle/next`, title: 'Next' });
+    expect(text(steps[1]!.tree)).toContain('Next page');
+    expect(steps[1]!.timing!.waits.response).toBeGreaterThan(300);
+  });
+
+  it('a CSS transition the click starts is waited for', async () => {
+    const { steps, eventMs } = await replay('/settle/transition', [click(100, 'Open')]);
+    expect(steps[1]!.timing!.waits.animation).toBeGreaterThan(400);
+    expect(eventMs[0]).toBeLessThan(1_500);
+  });
+});
