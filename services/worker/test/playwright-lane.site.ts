@@ -111,7 +111,7 @@ export async function startSite(): Promise<Site> {
 
 /**
  * Pages for the settle tests: each answers one click in its own way — at once, after a late fetch, by a late
- * redirect, with a CSS transition, while a countdown never stops ticking.
+ * redirect, with a CSS transition, while a countdown ticks in the background, by starting a stopwatch that never stops.
  */
 function settlePage(url: URL, send: (body: string) => void): void {
   const button = (label: string, onclick: string) => `<button type="button" onclick="${onclick}">${label}</button>`;
@@ -125,6 +125,14 @@ function settlePage(url: URL, send: (body: string) => void): void {
           'Countdown',
           `<main><h1>Countdown</h1><p id="left">60.0</p>${button('Add', "const o = document.getElementById('n'); o.textContent = String(+o.textContent + 1)")}<p id="n">0</p>
           <script>const end = Date.now() + 60000; setInterval(() => { document.getElementById('left').textContent = Math.max(0, (end - Date.now()) / 1000).toFixed(1); }, 50);</script></main>`,
+        ),
+      );
+    case '/settle/stopwatch':
+      // A click starts a stopwatch in hundredths, ticking every 30 ms: from then on the page never holds still.
+      return send(
+        html(
+          'Stopwatch',
+          `<main><h1>Stopwatch</h1>${button('Start', "const t0 = Date.now(); setInterval(() => { document.getElementById('time').textContent = ((Date.now() - t0) / 1000).toFixed(2); }, 30)")}<p id="time">0.00</p></main>`,
         ),
       );
     case '/settle/late-fetch':

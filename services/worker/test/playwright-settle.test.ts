@@ -5,6 +5,7 @@ import type { PlaywrightStep } from '@claude-scope/pipeline';
 import { BrowserManager } from '../src/browser/manager.js';
 import type { Resolver } from '../src/browser/ssrf.js';
 import { captureSteps } from '../src/playwright/playwright-lane.js';
+import { summarizeTiming } from '../src/playwright/timing.js';
 import { startSite, type Site } from './playwright-lane.site.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -58,12 +59,20 @@ describe('Playwright lane: settling after each event', () => {
     }
   });
 
-  it('a page that never stops changing is captured at the cap, well under the old 5 s, and says so', async () => {
+  it('changes that were going on before the event (a countdown ticking) neither delay the capture nor hide the response', async () => {
     const { steps, eventMs } = await replay('/settle/countdown', [click(100, 'Add'), click(200, 'Add')]);
     expect(text(steps[1]!.tree)).toContain('"text":"1"');
     expect(text(steps[2]!.tree)).toContain('"text":"2"');
-    for (const ms of eventMs) expect(ms).toBeLessThan(3_000);
-    for (const s of steps.slice(1)) expect(s.timing!.keptChanging).toBe('dom');
+    for (const ms of eventMs) expect(ms).toBeLessThan(600);
+    for (const s of steps.slice(1)) expect(s.timing!.keptChanging).toBeUndefined();
+  });
+
+  it('a page the event sets changing for good (a stopwatch started) is captured at the cap, well under the old 5 s, and says so', async () => {
+    const { steps, eventMs } = await replay('/settle/stopwatch', [click(100, 'Start')]);
+    expect(text(steps[1]!.tree)).not.toContain('"text":"0.00"');
+    expect(eventMs[0]).toBeLessThan(3_000);
+    expect(steps[1]!.timing!.keptChanging).toBe('dom');
+    expect(steps[1]!.timing!.settleMs).toBeGreaterThanOrEqual(1_900);
   });
 
   it('a page that answers late (a fetch answered after 800 ms): the capture shows the answer', async () => {
@@ -84,5 +93,30 @@ describe('Playwright lane: settling after each event', () => {
     const { steps, eventMs } = await replay('/settle/transition', [click(100, 'Open')]);
     expect(steps[1]!.timing!.waits.animation).toBeGreaterThan(400);
     expect(eventMs[0]).toBeLessThan(1_500);
+  });
+});
+
+describe('summarizeTiming', () => {
+  it('sums where the events’ time went, with median and p95, leaving the seed out', () => {
+    const timing = (settleMs: number, keptChanging?: 'dom'): NonNullable<PlaywrightStep['timing']> => ({
+      actionMs: 10,
+      settleMs,
+      waits: { navigation: 0, network: 0, response: 0, animation: 0, dom: settleMs },
+      captureMs: 10,
+      ...(keptChanging ? { keptChanging } : {}),
+    });
+    const step = (t: number, settleMs?: number, kept?: 'dom'): PlaywrightStep => ({
+      t, url: 'u', title: '', tree: [], consoleErrors: [], failedRequests: [], ...(settleMs === undefined ? {} : { timing: timing(settleMs, kept) }),
+    });
+    expect(summarizeTiming([step(0, 5_000), step(1), step(2, 80), step(3, 100), step(4, 2_000, 'dom')])).toEqual({
+      events: 3,
+      medianEventMs: 120,
+      p95EventMs: 2_020,
+      actionMs: 30,
+      captureMs: 30,
+      waits: { navigation: 0, network: 0, response: 0, animation: 0, dom: 2_180 },
+      keptChanging: 1,
+    });
+    expect(summarizeTiming([step(0, 100), step(1)])).toBeNull();
   });
 });

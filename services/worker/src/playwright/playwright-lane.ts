@@ -9,7 +9,8 @@ import { ActionFailedError, perform } from './actions.js';
 import { isBrowserGone, navigate, NavigationError, netWords } from './navigation.js';
 import type { PageLog } from './page-log.js';
 import { maskTree } from './secrets.js';
-import { emptyTiming, settle } from './settle.js';
+import { settle } from './settle.js';
+import { emptyTiming } from './timing.js';
 import { Tabs } from './tabs.js';
 import type { PlaywrightStep, StepTiming } from '@claude-scope/pipeline';
 

@@ -17,13 +17,8 @@ const POLL_MS = 20;
 export interface SettleOptions {
   /** When the event began (epoch ms): what the page did since then is its response. */
   since: number;
-  /** How long a navigation under way may take to produce its document (past the cap). */
+  /** How long a navigation under way may take to produce its document, from `since` (past the cap). */
   navigationTimeoutMs: number;
-}
-
-/** A timing with nothing spent yet. */
-export function emptyTiming(): StepTiming {
-  return { actionMs: 0, settleMs: 0, waits: { navigation: 0, network: 0, response: 0, animation: 0, dom: 0 }, captureMs: 0 };
 }
 
 /**
@@ -37,7 +32,8 @@ export function emptyTiming(): StepTiming {
 export async function settle(page: Page, log: PageLog, opts: SettleOptions, timing: StepTiming): Promise<void> {
   const start = Date.now();
   const deadline = start + CAP_MS;
-  const navigationDeadline = start + opts.navigationTimeoutMs;
+  // A navigation may take its own timeout, counted from the event (a `navigate` event's load already used it).
+  const navigationDeadline = Math.max(deadline, opts.since + opts.navigationTimeoutMs);
   while (!page.isClosed()) {
     const t0 = Date.now();
     const busy = await busyWith(page, log, opts, start, deadline);
@@ -47,9 +43,8 @@ export async function settle(page: Page, log: PageLog, opts: SettleOptions, timi
       timing.keptChanging = busy;
       break;
     }
-    // The document is being replaced: judge the next one once it is parsed.
-    if (busy === 'navigation') await page.waitForLoadState('domcontentloaded', { timeout: Math.max(1, limit - Date.now()) }).catch(() => {});
-    // Polls the page's state; also keeps a crashed page's failing evaluations from spinning.
+    // Polls the page's state (a navigation: until the new document is parsed and can be judged); also keeps a
+    // crashed page's failing evaluations from spinning.
     await sleep(Math.min(POLL_MS, Math.max(1, limit - Date.now())));
     timing.waits[busy] += Date.now() - t0;
   }
