@@ -10,7 +10,7 @@ export const RUN_GAP_MS = 300;
 /**
  * In every document from its start (an init script, before the page's own scripts): a MutationObserver keeping,
  * per node that changed lately, when its current run of changes began and when it last changed; and setTimeout
- * wrapped to keep the timers not yet run (created, due). Date.now and requestAnimationFrame are taken first, so
+ * wrapped to keep the timers not yet run (when their chain began, due). Date.now and requestAnimationFrame are taken first, so
  * a page replacing them does not fool the wait.
  */
 export const SETTLE_INIT_SCRIPT = `(() => {
@@ -29,12 +29,20 @@ export const SETTLE_INIT_SCRIPT = `(() => {
     if (state.runs.size > 500) for (const [node, run] of state.runs) if (t - run.last > 5000) state.runs.delete(node);
   }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   const setT = window.setTimeout, clearT = window.clearTimeout, clearI = window.clearInterval;
+  // A timer set while another runs continues its chain (a poll loop): the chain's first timer dates it.
+  let chain = null;
   window.setTimeout = function (handler, delay) {
     if (typeof handler !== 'function') return setT.apply(window, arguments);
     const args = Array.prototype.slice.call(arguments, 2);
     const created = now();
-    const id = setT.call(window, function () { state.timers.delete(id); return handler.apply(this, args); }, delay);
-    state.timers.set(id, { created, due: created + (Number(delay) || 0) });
+    const root = chain === null ? created : chain;
+    const id = setT.call(window, function () {
+      state.timers.delete(id);
+      const outer = chain;
+      chain = root;
+      try { return handler.apply(this, args); } finally { chain = outer; }
+    }, delay);
+    state.timers.set(id, { root, due: created + (Number(delay) || 0) });
     return id;
   };
   window.clearTimeout = function (id) { state.timers.delete(id); return clearT.apply(window, arguments); };
@@ -63,7 +71,7 @@ export interface PageSettleState {
  * redirect after a "Saving…"; a toast's 2-s hide timer is not). Timers and animations past the deadline
  * would be cut by the cap anyway and are not waited for. A node whose run of changes began before the event
  * (a countdown ticking, a clock, a shimmer) is background: its changes neither show a response nor keep the
- * page from holding still. The first probe for a mark starts counting frames.
+ * page from holding still; so is a timer chain begun before it (a poll loop). The first probe for a mark starts counting frames.
  */
 export const SETTLE_PROBE_SCRIPT = `([mark, deadline, responseTimerMs]) => {
   const s = window.__claudeScopeSettle;
@@ -80,7 +88,7 @@ export const SETTLE_PROBE_SCRIPT = `([mark, deadline, responseTimerMs]) => {
   const responded = lastMutation >= mark;
   let timerLeft = 0;
   for (const t of s.timers.values()) {
-    if (t.created < mark || t.due > deadline) continue;
+    if (t.root < mark || t.due > deadline) continue;
     if (responded && t.due - mark > responseTimerMs) continue;
     timerLeft = Math.max(timerLeft, t.due - now, 1);
   }
