@@ -135,6 +135,24 @@ function settlePage(url: URL, send: (body: string) => void): void {
           `<main><h1>Stopwatch</h1>${button('Start', "const t0 = Date.now(); setInterval(() => { document.getElementById('time').textContent = ((Date.now() - t0) / 1000).toFixed(2); }, 30)")}<p id="time">0.00</p></main>`,
         ),
       );
+    case '/settle/toast':
+      // A toast that fades in over 150 ms and hides itself after 1.5 s: the user saw it; so must the capture.
+      return send(
+        html(
+          'Toast',
+          `<style>.toast { animation: fade 150ms ease-out; } @keyframes fade { from { opacity: 0; } }</style>
+          <main><h1>Toast</h1>${button('Save', "const t = document.createElement('div'); t.className = 'toast'; t.setAttribute('role', 'status'); t.textContent = 'Saved'; document.body.append(t); setTimeout(() => t.remove(), 1500)")}</main>`,
+        ),
+      );
+    case '/settle/spinner':
+      // A CSS spinner (an endless animation) for 1.2 s, then the result: the spinner is the page still answering.
+      return send(
+        html(
+          'Spinner',
+          `<style>.spin { display: inline-block; width: 12px; height: 12px; border: 2px solid #999; border-top-color: transparent; border-radius: 50%; animation: spin 800ms linear infinite; } @keyframes spin { to { transform: rotate(360deg); } }</style>
+          <main><h1>Spinner</h1>${button('Load', "const o = document.getElementById('out'); o.innerHTML = '<span class=spin></span> Loading'; setTimeout(() => { o.textContent = 'Loaded'; }, 1200)")}<p id="out">idle</p></main>`,
+        ),
+      );
     case '/settle/late-fetch':
       return send(
         html(

@@ -89,6 +89,20 @@ describe('Playwright lane: settling after each event', () => {
     expect(steps[1]!.timing!.waits.response).toBeGreaterThan(300);
   });
 
+  it('a toast that hides itself after 1.5 s is captured while visible, once its fade-in ended', async () => {
+    const { steps, eventMs } = await replay('/settle/toast', [click(100, 'Save')]);
+    expect(text(steps[1]!.tree)).toContain('Saved');
+    expect(steps[1]!.timing!.waits.animation).toBeGreaterThan(50);
+    expect(eventMs[0]).toBeLessThan(1_000);
+  });
+
+  it('a spinner the click shows (an endless CSS animation) is waited out: the capture shows the result', async () => {
+    const { steps } = await replay('/settle/spinner', [click(100, 'Load')]);
+    expect(text(steps[1]!.tree)).toContain('Loaded');
+    expect(steps[1]!.timing!.waits.animation).toBeGreaterThan(900);
+    expect(steps[1]!.timing!.keptChanging).toBeUndefined();
+  });
+
   it('a CSS transition the click starts is waited for', async () => {
     const { steps, eventMs } = await replay('/settle/transition', [click(100, 'Open')]);
     expect(steps[1]!.timing!.waits.animation).toBeGreaterThan(400);

@@ -34,21 +34,25 @@ export async function settle(page: Page, log: PageLog, opts: SettleOptions, timi
   const deadline = start + CAP_MS;
   // A navigation may take its own timeout, counted from the event (a `navigate` event's load already used it).
   const navigationDeadline = Math.max(deadline, opts.since + opts.navigationTimeoutMs);
+  let charged = 0;
   while (!page.isClosed()) {
     const t0 = Date.now();
     const busy = await busyWith(page, log, opts, start, deadline);
     if (busy === null) break;
     const limit = busy === 'navigation' ? navigationDeadline : deadline;
-    if (t0 >= limit) {
-      timing.keptChanging = busy;
-      break;
-    }
+    const capped = t0 >= limit;
+    if (capped) timing.keptChanging = busy;
     // Polls the page's state (a navigation: until the new document is parsed and can be judged); also keeps a
     // crashed page's failing evaluations from spinning.
-    await sleep(Math.min(POLL_MS, Math.max(1, limit - Date.now())));
+    else await sleep(Math.min(POLL_MS, Math.max(1, limit - Date.now())));
     timing.waits[busy] += Date.now() - t0;
+    charged += Date.now() - t0;
+    if (capped) break;
   }
-  timing.settleMs += Date.now() - start;
+  const spent = Date.now() - start;
+  // The last look, the one that found the page still, is time spent making sure the DOM holds still.
+  timing.waits.dom += spent - charged;
+  timing.settleMs += spent;
 }
 
 /** What the page is still busy with, the first that applies; null once it holds still. */
