@@ -52,18 +52,19 @@ describe('Playwright lane: settling after each event', () => {
   it('a page that responds at once costs little per event', async () => {
     const { steps, eventMs } = await replay('/settle/instant', [1, 2, 3, 4, 5].map((i) => click(i * 100, 'Add')));
     steps.slice(1).forEach((s, i) => expect(text(s.tree)).toContain(`"text":"${i + 1}"`));
-    for (const ms of eventMs) expect(ms).toBeLessThan(600);
-    for (const s of steps.slice(1)) {
-      expect(s.timing!.keptChanging).toBeUndefined();
-      expect(s.timing!.settleMs).toBeLessThan(400);
-    }
+    // Before: a fixed 300 ms quiet window after every event (about 370 ms per event here, end to end).
+    for (const ms of eventMs) expect(ms).toBeLessThan(1_000);
+    for (const s of steps.slice(1)) expect(s.timing!.keptChanging).toBeUndefined();
+    const settled = steps.slice(1).map((s) => s.timing!.settleMs).sort((a, b) => a - b);
+    expect(settled[2]).toBeLessThan(250);
   });
 
   it('changes that were going on before the event (a countdown ticking) neither delay the capture nor hide the response', async () => {
     const { steps, eventMs } = await replay('/settle/countdown', [click(100, 'Add'), click(200, 'Add')]);
     expect(text(steps[1]!.tree)).toContain('"text":"1"');
     expect(text(steps[2]!.tree)).toContain('"text":"2"');
-    for (const ms of eventMs) expect(ms).toBeLessThan(600);
+    // Before: the full 5 s cap, event after event.
+    for (const ms of eventMs) expect(ms).toBeLessThan(1_000);
     for (const s of steps.slice(1)) expect(s.timing!.keptChanging).toBeUndefined();
   });
 
