@@ -39,9 +39,9 @@ const NEW_TAB_WAIT_MS = 5_000;
 /**
  * The Playwright lane: in a fresh browser context whose every connection goes through the SSRF guard proxy,
  * opens the seed URL and replays the timeline in the tab in front (see Tabs), capturing after each step (once
- * the page has responded and holds still: see settle) the ARIA tree with secrets masked, the page title, the final URL, console errors and
- * failed requests. An event that cannot be performed (missing target, blocked URL) is a failed step with the
- * reason; the lane goes on.
+ * the page has responded and holds still: see settle) the ARIA tree with secrets masked, the page title, the
+ * final URL, console errors and failed requests, and where the step's time went (`timing`). An event that
+ * cannot be performed (missing target, blocked URL) is a failed step with the reason; the lane goes on.
  * Throws BlockedUrlError / SeedUnreachableError for the seed, BrowserGoneError if Chromium dies (retryable).
  */
 export async function captureSteps(browser: BrowserManager, opts: LaneOptions): Promise<PlaywrightStep[]> {
