@@ -36,6 +36,28 @@ export interface PlaywrightStep {
   failedRequests: FailedRequest[];
   /** Why the event could not be performed (the lane goes on). */
   failure?: string;
+  /** Where the step's replay time went; absent on results stored before it was measured. */
+  timing?: StepTiming;
+}
+
+/** What the lane waited for after an event before capturing; the first still busy is charged for the time. */
+export type SettleWait = 'navigation' | 'network' | 'response' | 'animation' | 'dom';
+
+/** Where one step's replay time went, in ms (for benchmarks: per-event cost and what it was spent on). */
+export interface StepTiming {
+  /** Performing the event: Playwright's actionability checks and the action (a `navigate` event: the page load). */
+  actionMs: number;
+  /** Waiting after it until the page had responded and held still (the seed: after it loaded). */
+  settleMs: number;
+  /**
+   * settleMs by what it waited for: a navigation to commit and parse, requests in flight, a response the page
+   * scheduled (a timer it set, nothing shown yet), animations and transitions, the DOM to stop changing.
+   */
+  waits: Record<SettleWait, number>;
+  /** Reading the accessibility tree, title and URL. */
+  captureMs: number;
+  /** The page was still busy with this at the settle cap, and was captured as it was then ('page kept changing'). */
+  keptChanging?: SettleWait;
 }
 
 /** The Playwright lane's result. */

@@ -3,6 +3,7 @@ import { plural } from '@claude-scope/prompt';
 import { BrowserGoneError } from '../browser/manager.js';
 import { BlockedUrlError } from '../browser/ssrf.js';
 import { captureSteps, SeedUnreachableError } from '../playwright/playwright-lane.js';
+import { summarizeTiming } from '../playwright/timing.js';
 import { withTypedSecrets, type PlaywrightLaneResult } from '@claude-scope/pipeline';
 import { PermanentJobError } from './errors.js';
 import { SessionEndedError } from './session-end.js';
@@ -42,6 +43,8 @@ export const playwright: Handler<'playwright'> = async ({ data, session, rt, sig
   }
   const result: PlaywrightLaneResult = { steps };
   if (!(await saveLaneResult(rt.db, data.sessionId, 'playwright', result))) throw new SessionEndedError();
+  const timing = summarizeTiming(steps);
+  if (timing) log.info({ replay: timing }, 'timeline replayed: where the time per event went');
   const failed = steps.filter((s) => s.failure).length;
   return { detail: `${plural(steps.length, 'step')}${failed ? `, ${failed} failed` : ''}` };
 };

@@ -17,6 +17,8 @@ export class PageLog {
   private readonly inflight = new Map<Request, number>();
   private readonly answered = new WeakSet<Request>();
   private lastNetworkActivity = Date.now();
+  /** The main-frame navigation under way (request sent, new document not yet parsed), and when it began. */
+  private navigation: { request: Request; since: number } | undefined;
   /** The last main-frame navigation request that failed (a redirect hop, possibly), since `resetNavigation()`. */
   navigationFailure: { url: string; error: string } | undefined;
 
@@ -31,10 +33,16 @@ export class PageLog {
     page.on('request', (r) => {
       this.inflight.set(r, Date.now());
       this.lastNetworkActivity = Date.now();
+      // A redirect hop is a new request of the same navigation: keep when it began.
+      if (r.isNavigationRequest() && frameOf(r) === page.mainFrame()) this.navigation = { request: r, since: this.navigation?.since ?? Date.now() };
     });
+    page.on('domcontentloaded', () => (this.navigation = undefined));
+    // A navigation answered by a download or 204/205 leaves the document in place.
+    page.on('download', () => (this.navigation = undefined));
     page.on('requestfinished', (r) => this.settled(r));
     page.on('requestfailed', (r) => {
       this.settled(r);
+      if (r === this.navigation?.request) this.navigation = undefined;
       // Cancelled after the answer came (the page navigated away while reading it): not a failure.
       if (this.answered.has(r) && /ERR_ABORTED/.test(r.failure()?.errorText ?? '')) return;
       const error = this.explain(r.url(), r.failure()?.errorText ?? 'failed');
@@ -45,6 +53,7 @@ export class PageLog {
       // Headers in: the server answered. A body the page never reads (or a stream) must not look busy forever.
       this.settled(r.request());
       this.answered.add(r.request());
+      if (r.request() === this.navigation?.request && (r.status() === 204 || r.status() === 205)) this.navigation = undefined;
       if (r.status() >= 400) this.failedRequests.push({ method: r.request().method(), url: r.url(), status: r.status() });
     });
   }
@@ -66,11 +75,27 @@ export class PageLog {
     this.navigationFailure = undefined;
   }
 
+  /** Whether a main-frame navigation begun less than `maxAgeMs` ago has not produced its document yet. */
+  navigating(maxAgeMs: number): boolean {
+    if (this.navigation && Date.now() - this.navigation.since >= maxAgeMs) this.navigation = undefined;
+    return this.navigation !== undefined;
+  }
+
+  /** Whether a request younger than a long poll is in flight. */
+  requestsInFlight(): boolean {
+    const now = Date.now();
+    for (const started of this.inflight.values()) if (now - started < LONG_REQUEST_MS) return true;
+    return false;
+  }
+
+  /** Whether any request started, was answered or ended at or after `since` (epoch ms). */
+  activeSince(since: number): boolean {
+    return this.lastNetworkActivity >= since || this.requestsInFlight();
+  }
+
   /** ms the network has been quiet (no young request in flight, none started or ended), 0 while busy. */
   networkQuietMs(): number {
-    const now = Date.now();
-    for (const started of this.inflight.values()) if (now - started < LONG_REQUEST_MS) return 0;
-    return now - this.lastNetworkActivity;
+    return this.requestsInFlight() ? 0 : Date.now() - this.lastNetworkActivity;
   }
 
   /** Errors and failed requests since the last call, secrets masked. */

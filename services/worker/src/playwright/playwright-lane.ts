@@ -9,9 +9,10 @@ import { ActionFailedError, perform } from './actions.js';
 import { isBrowserGone, navigate, NavigationError, netWords } from './navigation.js';
 import type { PageLog } from './page-log.js';
 import { maskTree } from './secrets.js';
-import { waitForQuiet } from './settle.js';
+import { settle } from './settle.js';
+import { emptyTiming } from './timing.js';
 import { Tabs } from './tabs.js';
-import type { PlaywrightStep } from '@claude-scope/pipeline';
+import type { PlaywrightStep, StepTiming } from '@claude-scope/pipeline';
 
 export interface LaneOptions {
   seedUrl: string;
@@ -31,8 +32,6 @@ export class SeedUnreachableError extends Error {
 
 const ACTION_TIMEOUT_MS = 5_000;
 const SNAPSHOT_TIMEOUT_MS = 10_000;
-// Upper bound of the quiet-page wait: a page that animates or polls forever is captured as it is then.
-const SETTLE_MS = 5_000;
 const VIEWPORT = { width: 1280, height: 720 };
 // How long a tab the page asked for may take to appear (a renderer to start, its first response).
 const NEW_TAB_WAIT_MS = 5_000;
@@ -40,9 +39,9 @@ const NEW_TAB_WAIT_MS = 5_000;
 /**
  * The Playwright lane: in a fresh browser context whose every connection goes through the SSRF guard proxy,
  * opens the seed URL and replays the timeline in the tab in front (see Tabs), capturing after each step (once
- * the page is quiet) the ARIA tree with secrets masked, the page title, the final URL, console errors and
- * failed requests. An event that cannot be performed (missing target, blocked URL) is a failed step with the
- * reason; the lane goes on.
+ * the page has responded and holds still: see settle) the ARIA tree with secrets masked, the page title, the
+ * final URL, console errors and failed requests, and where the step's time went (`timing`). An event that
+ * cannot be performed (missing target, blocked URL) is a failed step with the reason; the lane goes on.
  * Throws BlockedUrlError / SeedUnreachableError for the seed, BrowserGoneError if Chromium dies (retryable).
  */
 export async function captureSteps(browser: BrowserManager, opts: LaneOptions): Promise<PlaywrightStep[]> {
@@ -80,6 +79,9 @@ async function replay(context: BrowserContext, proxy: GuardProxy, opts: LaneOpti
       if (isBrowserGone(tabs.front, err)) throw new BrowserGoneError('the browser crashed or was killed during the job', { cause: err });
     };
 
+    const settleOpts = (since: number) => ({ since, navigationTimeoutMs: opts.navigationTimeoutMs });
+    const seedTiming = emptyTiming();
+    const seedStart = Date.now();
     try {
       await navigate(seedPage, opts.seedUrl, opts.policy, tabs.log(seedPage), opts.navigationTimeoutMs);
     } catch (err) {
@@ -87,11 +89,12 @@ async function replay(context: BrowserContext, proxy: GuardProxy, opts: LaneOpti
       if (err instanceof NavigationError) throw new SeedUnreachableError(`seed URL ${opts.seedUrl} could not be opened: ${err.message}`);
       throw err; // BlockedUrlError: the job names it
     }
-    await waitForQuiet(seedPage, tabs.log(seedPage), SETTLE_MS);
+    seedTiming.actionMs = Date.now() - seedStart;
+    await settle(seedPage, tabs.log(seedPage), settleOpts(seedStart), seedTiming);
     // A seed page that opens a window at once: the user saw that window in front.
     const popup = tabs.adoptOpened();
-    if (popup) await waitForQuiet(popup, tabs.log(popup), SETTLE_MS);
-    steps.push(await capture(tabs, 0));
+    if (popup) await settle(popup, tabs.log(popup), settleOpts(seedStart), seedTiming);
+    steps.push(await capture(tabs, seedTiming, 0));
     await opts.onStep?.(steps.length, total);
 
     for (const event of opts.timeline) {
@@ -101,6 +104,8 @@ async function replay(context: BrowserContext, proxy: GuardProxy, opts: LaneOpti
       let failure: string | undefined;
       tabs.log(page).resetNavigation();
       const tabsBefore = await tabs.requested(page);
+      const timing = emptyTiming();
+      const start = Date.now();
       try {
         stored = await perform(page, event, { policy: opts.policy, log: tabs.log(page), navigationTimeoutMs: opts.navigationTimeoutMs });
       } catch (err) {
@@ -111,16 +116,22 @@ async function replay(context: BrowserContext, proxy: GuardProxy, opts: LaneOpti
           failure = describeFailure(event, err);
         }
       }
-      await waitForQuiet(page, tabs.log(page), SETTLE_MS);
+      timing.actionMs = Date.now() - start;
+      await settle(page, tabs.log(page), settleOpts(start), timing);
       // A tab the event opened is in front now; one the event closed hands the front back (tabs.front).
-      if ((await tabs.requested(page)) > tabsBefore) await tabs.waitForOpened(Math.min(opts.navigationTimeoutMs, NEW_TAB_WAIT_MS));
+      if ((await tabs.requested(page)) > tabsBefore) {
+        const waitStart = Date.now();
+        await tabs.waitForOpened(Math.min(opts.navigationTimeoutMs, NEW_TAB_WAIT_MS));
+        timing.waits.navigation += Date.now() - waitStart;
+        timing.settleMs += Date.now() - waitStart;
+      }
       const opened = tabs.adoptOpened();
-      if (opened) await waitForQuiet(opened, tabs.log(opened), SETTLE_MS);
+      if (opened) await settle(opened, tabs.log(opened), settleOpts(start), timing);
       checkAlive();
       // A click or key press whose navigation failed (refused, blocked redirect) did not do what the user saw.
       const nav = tabs.log(tabs.front).navigationFailure;
       if (!failure && nav) failure = `the navigation to ${nav.url} failed: ${netWords(nav.error)}`;
-      const step = await capture(tabs, event.t, stored, failure);
+      const step = await capture(tabs, timing, event.t, stored, failure);
       steps.push(step);
       await opts.onStep?.(steps.length, total);
     }
@@ -145,8 +156,9 @@ function describeFailure(event: TimelineEvent, err: unknown): string {
   return `${event.type}: ${firstLine(err)}`;
 }
 
-async function capture(tabs: Tabs, t: number, event?: TimelineEvent, failure?: string): Promise<PlaywrightStep> {
+async function capture(tabs: Tabs, timing: StepTiming, t: number, event?: TimelineEvent, failure?: string): Promise<PlaywrightStep> {
   const page = tabs.front;
+  const start = Date.now();
   let tree: PlaywrightStep['tree'] = [];
   let snapshotFailure: string | undefined;
   try {
@@ -156,14 +168,17 @@ async function capture(tabs: Tabs, t: number, event?: TimelineEvent, failure?: s
     snapshotFailure = `the accessibility tree could not be captured (${firstLine(err)})`;
   }
   const failures = [failure, snapshotFailure].filter(Boolean).join('; ');
+  const title = await page.title().catch(() => '');
+  timing.captureMs = Date.now() - start;
   return {
     t,
     ...(event ? { event } : {}),
     url: currentUrl(page, tabs.log(page)),
-    title: await page.title().catch(() => ''),
+    title,
     tree,
     ...tabs.take(),
     ...(failures ? { failure: failures } : {}),
+    timing,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { GuardProxy } from '../browser/guard-proxy.js';
 import { PageLog } from './page-log.js';
+import { SETTLE_INIT_SCRIPT } from './settle-probe.js';
 
 /**
  * In every document: counts the tabs it asks for (a plain left click on a target=_blank link, window.open
@@ -54,6 +55,7 @@ export class Tabs {
   /** Opens the first tab (the seed's). */
   async open(): Promise<Page> {
     await this.context.addInitScript({ content: COUNT_TABS_SCRIPT });
+    await this.context.addInitScript({ content: SETTLE_INIT_SCRIPT });
     const page = await this.context.newPage();
     this.track(page);
     this.opened = this.opened.filter((p) => p !== page);
