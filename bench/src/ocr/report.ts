@@ -14,11 +14,13 @@ export interface SettingReport {
   maxRssMb: number;
   baseRssMb: number;
   engineMaxRssMb: number;
+  /** 1-minute load average when the setting started (the machine is shared). */
+  load: number;
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
-export function summarize(frames: Frame[], r: ChildResult, config: Setting): SettingReport {
+export function summarize(frames: Frame[], r: ChildResult, config: Setting, load: number): SettingReport {
   const byName = new Map(frames.map((f) => [f.name, f]));
   const fr: Record<string, Counts> = {};
   const rg: Record<string, Counts> = {};
@@ -53,6 +55,7 @@ export function summarize(frames: Frame[], r: ChildResult, config: Setting): Set
     maxRssMb: r.maxRssKb / 1024,
     baseRssMb: r.baseRssKb / 1024,
     engineMaxRssMb: r.engineMaxRssKb / 1024,
+    load,
   };
 }
 
@@ -93,13 +96,13 @@ export function markdown(reports: SettingReport[], meta: { date: Date; argv: str
     '',
     '## Time and memory',
     '',
-    'Mean wall time of one read (preparation + recognition). Warm-up: the first read, worker start and data load included. RSS: the peak of the process running the setting (Node, sharp and tesseract.js workers; at start in brackets); for the CLI also the peak of one `tesseract` process.',
+    'Mean wall time of one read (preparation + recognition). Warm-up: the first read, worker start and data load included. RSS: the peak of the process running the setting (Node, sharp and tesseract.js workers; at start in brackets); for the CLI also the peak of one `tesseract` process. Load: the 1-minute load average as the setting started (each waits up to 2 min for it to fall under --max-load).',
     '',
-    '| setting | 720p frame ms | 1080p frame ms | region ms | warm-up ms | peak RSS MB | CLI process MB |',
-    '|---|---|---|---|---|---|---|',
+    '| setting | 720p frame ms | 1080p frame ms | region ms | warm-up ms | peak RSS MB | CLI process MB | load |',
+    '|---|---|---|---|---|---|---|---|',
     ...reports.map(
       (r) =>
-        `| ${r.setting} | ${Math.round(r.ms.frame720)} | ${Math.round(r.ms.frame1080)} | ${Math.round(r.ms.region)} | ${Math.round(r.ms.warmup)} | ${Math.round(r.maxRssMb)} (${Math.round(r.baseRssMb)}) | ${r.engineMaxRssMb ? Math.round(r.engineMaxRssMb) : '–'} |`,
+        `| ${r.setting} | ${Math.round(r.ms.frame720)} | ${Math.round(r.ms.frame1080)} | ${Math.round(r.ms.region)} | ${Math.round(r.ms.warmup)} | ${Math.round(r.maxRssMb)} (${Math.round(r.baseRssMb)}) | ${r.engineMaxRssMb ? Math.round(r.engineMaxRssMb) : '–'} | ${r.load.toFixed(1)} |`,
     ),
     '',
   ];
