@@ -34,7 +34,7 @@ export const FRAME_SPECS: FrameSpec[] = [
   { page: '/tasks', theme: 'light', width: 1920, height: 1080, dpr: 1.5, window: true, codecs: ['png', 'vp8'] },
 ];
 
-export type RegionKind = 'button' | 'small-text' | 'address-bar';
+export type RegionKind = 'button' | 'around-button' | 'small-text' | 'address-bar';
 
 export interface Frame {
   name: string;
@@ -42,7 +42,11 @@ export interface Frame {
   codec: Codec;
   file: string;
   truth: TruthWord[];
-  /** Areas a change detector would hand over: a text line padded by 10 px. */
+  /**
+   * Areas a change detector or the pointer's neighbourhood would hand over: a text line padded by 10 px
+   * (for a button: inside its fill), and 'around-button', a button's label padded by 30 × 24 px, so the
+   * button's whole fill and some page around it are in the read.
+   */
   regions: { kind: RegionKind; box: { x: number; y: number; w: number; h: number } }[];
 }
 
@@ -64,12 +68,11 @@ function lines(words: TruthWord[]): TruthWord[][] {
 }
 
 function regionsOf(truth: TruthWord[], spec: FrameSpec, stripPx: number): Frame['regions'] {
-  const pad = 10;
-  const box = (l: TruthWord[]) => {
-    const x0 = Math.min(...l.map((w) => w.x)) - pad;
-    const y0 = Math.min(...l.map((w) => w.y)) - pad;
-    const x1 = Math.max(...l.map((w) => w.x + w.w)) + pad;
-    const y1 = Math.max(...l.map((w) => w.y + w.h)) + pad;
+  const box = (l: TruthWord[], px = 10, py = 10) => {
+    const x0 = Math.min(...l.map((w) => w.x)) - px;
+    const y0 = Math.min(...l.map((w) => w.y)) - py;
+    const x1 = Math.max(...l.map((w) => w.x + w.w)) + px;
+    const y1 = Math.max(...l.map((w) => w.y + w.h)) + py;
     return { x: Math.max(0, Math.floor(x0)), y: Math.max(0, Math.floor(y0)), w: Math.ceil(Math.min(spec.width, x1) - Math.max(0, x0)), h: Math.ceil(Math.min(spec.height, y1) - Math.max(0, y0)) };
   };
   const all = lines(truth);
@@ -77,6 +80,10 @@ function regionsOf(truth: TruthWord[], spec: FrameSpec, stripPx: number): Frame[
   return [
     ...pick('address-bar', (l) => l[0]!.y < stripPx, 4),
     ...pick('button', (l) => l[0]!.y >= stripPx && l.every((w) => w.button), 3),
+    ...all
+      .filter((l) => l[0]!.y >= stripPx && l.every((w) => w.button))
+      .slice(0, 3)
+      .map((l) => ({ kind: 'around-button' as const, box: box(l, 30 * spec.dpr, 24 * spec.dpr) })),
     ...pick('small-text', (l) => l[0]!.y >= stripPx && !l[0]!.button && l[0]!.fontPx / spec.dpr <= 13.5, 3),
   ];
 }
@@ -111,7 +118,7 @@ async function shoot(spec: FrameSpec, origin: string, browser: Awaited<ReturnTyp
 export async function makeFrames(dir: string): Promise<Frame[]> {
   mkdirSync(dir, { recursive: true });
   const manifest = path.join(dir, 'frames.json');
-  const key = JSON.stringify(FRAME_SPECS) + PAGE_WORDS_SCRIPT + mergeTouching.toString();
+  const key = JSON.stringify(FRAME_SPECS) + PAGE_WORDS_SCRIPT + mergeTouching.toString() + regionsOf.toString();
   if (existsSync(manifest)) {
     const cached = JSON.parse(readFileSync(manifest, 'utf8')) as { key: string; frames: Frame[] };
     if (cached.key === key) return cached.frames;

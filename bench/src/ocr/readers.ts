@@ -20,7 +20,7 @@ export interface Reader {
 
 /** The package as the lane uses it: createOcr, one worker (settings as options). */
 function packageReader(s: Setting): Reader {
-  const ocr = createOcr({ concurrency: 1, psm: s.psm, data: s.data, binarization: s.binarization, preparation: s.prep === 'colour' ? 'flatten' : s.prep });
+  const ocr = createOcr({ concurrency: s.concurrency ?? 1, psm: s.psm, data: s.data, binarization: s.binarization, preparation: s.prep === 'colour' ? 'flatten' : s.prep });
   return {
     read: async (file, region, scale) => ocr.read({ data: await readFile(file) }, { ...(region ? { region } : {}), scale }),
     childMaxRssKb: () => 0,
@@ -29,10 +29,11 @@ function packageReader(s: Setting): Reader {
 }
 
 /** tesseract.js on the colour pixels (cropped and upscaled only): what the package's preparation is measured against. */
-async function colourReader(s: Setting): Promise<Reader> {
-  const engine: Engine = await createEngine({ psm: s.psm, data: s.data, binarization: s.binarization });
+function colourReader(s: Setting): Reader {
+  let engine: Engine | undefined; // created on the first read, as the package's pool does (counted in warm-up)
   return {
     async read(file, region, scale) {
+      engine ??= await createEngine({ psm: s.psm, data: s.data, binarization: s.binarization });
       const data = await readFile(file);
       const meta = await sharp(data).metadata();
       const area = region ?? { x: 0, y: 0, w: meta.width!, h: meta.height! };
@@ -45,7 +46,7 @@ async function colourReader(s: Setting): Promise<Reader> {
       return (await engine.recognize(png, k)).map((w) => ({ text: w.text, confidence: w.conf / 100, box: toInput(w.box, { area, scale: k }) }));
     },
     childMaxRssKb: () => 0,
-    close: () => engine.terminate(),
+    close: async () => engine?.terminate(),
   };
 }
 
@@ -72,7 +73,7 @@ function cliReader(s: Setting): Reader {
   };
 }
 
-export async function makeReader(s: Setting): Promise<Reader> {
+export function makeReader(s: Setting): Reader {
   if (s.engine === 'tesseract-cli') return cliReader(s);
   return s.prep === 'colour' ? colourReader(s) : packageReader(s);
 }

@@ -14,11 +14,13 @@ export interface SettingReport {
   maxRssMb: number;
   baseRssMb: number;
   engineMaxRssMb: number;
+  /** 1-minute load average when the setting started (the machine is shared). */
+  load: number;
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
-export function summarize(frames: Frame[], r: ChildResult, config: Setting): SettingReport {
+export function summarize(frames: Frame[], r: ChildResult, config: Setting, load: number): SettingReport {
   const byName = new Map(frames.map((f) => [f.name, f]));
   const fr: Record<string, Counts> = {};
   const rg: Record<string, Counts> = {};
@@ -53,6 +55,7 @@ export function summarize(frames: Frame[], r: ChildResult, config: Setting): Set
     maxRssMb: r.maxRssKb / 1024,
     baseRssMb: r.baseRssKb / 1024,
     engineMaxRssMb: r.engineMaxRssKb / 1024,
+    load,
   };
 }
 
@@ -69,14 +72,14 @@ const rp = (c: Counts | undefined) => (c ? `${pct(recall(c))} / ${pct(precision(
 
 export function markdown(reports: SettingReport[], meta: { date: Date; argv: string[]; frames: Frame[]; tesseractVersion: string }): string {
   const frameKeys = ['all', 'codec png', 'codec vp8', 'codec h264', 'theme light', 'theme dark', '720p', '720p zoom 80 %', '1080p', 'button words', 'small words'];
-  const regionKeys = ['all', 'button', 'small-text', 'address-bar', 'codec vp8', 'codec h264'];
+  const regionKeys = ['all', 'button', 'around-button', 'small-text', 'address-bar', 'codec vp8', 'codec h264'];
   const nFrames = meta.frames.length;
   const nRegions = meta.frames.reduce((a, f) => a + f.regions.length, 0);
   const lines = [
     '# OCR engines on UI text',
     '',
-    `Run ${meta.date.toISOString()}: \`pnpm bench:ocr${meta.argv.length ? ` ${meta.argv.join(' ')}` : ''}\` (bench/src/ocr/), one process per setting, one worker, reads one at a time, on the shared 2-core machine.`,
-    `${nFrames} frames (bench/src/ocr/frames.ts: the demo app in Chromium, light and dark, 720p and 1080p, 80 % zoom for 11–12 px text, an address-bar strip on some; VP8 400 kbit/s and H.264 CRF 30 round trips) and ${nRegions} regions (a text line padded by 10 px: buttons, small text, the address bar).`,
+    `Run ${meta.date.toISOString()}: \`pnpm bench:ocr${meta.argv.length ? ` ${meta.argv.join(' ')}` : ''}\` (bench/src/ocr/), one process per setting, one worker and one read at a time unless the setting says 2 workers (then two frames at once), on a 2-core machine shared with other work.`,
+    `${nFrames} frames (bench/src/ocr/frames.ts: the demo app in Chromium, light and dark, 720p and 1080p, 80 % zoom for 11–12 px text, an address-bar strip on some; VP8 400 kbit/s and H.264 CRF 30 round trips) and ${nRegions} regions (a text line padded by 10 px: in buttons, small text, the address bar; and around-button: a button label padded by 30 × 24 CSS px, the fill and some page around it).`,
     `Truth: the DOM's visible words and boxes. A read word counts when its lower-cased text (without surrounding punctuation) equals an unmatched truth word's and its centre lies within that word's box grown by half its height. Cells: **recall / precision, %**. CLI: ${meta.tesseractVersion} (Debian tesseract-ocr-eng), one process per read, fed the same prepared gray image.`,
     '',
     '## Whole frames',
@@ -93,13 +96,13 @@ export function markdown(reports: SettingReport[], meta: { date: Date; argv: str
     '',
     '## Time and memory',
     '',
-    'Mean wall time of one read (preparation + recognition). Warm-up: the first read, worker start and data load included. RSS: the peak of the process running the setting (Node, sharp and tesseract.js workers; at start in brackets); for the CLI also the peak of one `tesseract` process.',
+    'Mean wall time of one read (preparation + recognition). Warm-up: the first read, worker start and data load included. RSS: the peak of the process running the setting (Node, sharp and tesseract.js workers; at start in brackets); for the CLI also the peak of one `tesseract` process. Load: the 1-minute load average as the setting started (each waits up to 2 min for it to fall under --max-load).',
     '',
-    '| setting | 720p frame ms | 1080p frame ms | region ms | warm-up ms | peak RSS MB | CLI process MB |',
-    '|---|---|---|---|---|---|---|',
+    '| setting | 720p frame ms | 1080p frame ms | region ms | warm-up ms | peak RSS MB | CLI process MB | load |',
+    '|---|---|---|---|---|---|---|---|',
     ...reports.map(
       (r) =>
-        `| ${r.setting} | ${Math.round(r.ms.frame720)} | ${Math.round(r.ms.frame1080)} | ${Math.round(r.ms.region)} | ${Math.round(r.ms.warmup)} | ${Math.round(r.maxRssMb)} (${Math.round(r.baseRssMb)}) | ${r.engineMaxRssMb ? Math.round(r.engineMaxRssMb) : '–'} |`,
+        `| ${r.setting} | ${Math.round(r.ms.frame720)} | ${Math.round(r.ms.frame1080)} | ${Math.round(r.ms.region)} | ${Math.round(r.ms.warmup)} | ${Math.round(r.maxRssMb)} (${Math.round(r.baseRssMb)}) | ${r.engineMaxRssMb ? Math.round(r.engineMaxRssMb) : '–'} | ${r.load.toFixed(1)} |`,
     ),
     '',
   ];

@@ -1,7 +1,7 @@
 /**
  * bench:ocr — OCR engines and settings on UI text: word recall / precision against the DOM's visible words,
  * time per whole frame and per region, peak RSS. Usage: pnpm bench:ocr [--settings a,b] [--frames substr,…]
- * [--no-write]. Settings: settings.ts. Results: bench/results/ocr-engines.{md,json}.
+ * [--max-load 3] [--no-write]. Settings: settings.ts. Results: bench/results/ocr-engines.{md,json}.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -23,6 +23,14 @@ const arg = (name: string) => {
 const names = arg('settings')?.split(',') ?? Object.keys(SETTINGS);
 for (const n of names) if (!SETTINGS[n]) throw new Error(`unknown setting ${n}; one of ${Object.keys(SETTINGS).join(', ')}`);
 const frameFilter = arg('frames')?.split(',');
+const maxLoad = Number(arg('max-load') ?? 3);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The machine is shared: before a setting, wait (up to 2 min) for the 1-minute load average to drop under `maxLoad`. */
+async function quiet(): Promise<number> {
+  for (let waited = 0; os.loadavg()[0]! > maxLoad && waited < 120_000; waited += 5000) await sleep(5000);
+  return os.loadavg()[0]!;
+}
 
 function tesseractVersion(): string {
   try {
@@ -46,8 +54,9 @@ async function main() {
       console.log(`${name}: skipped (apt-get install tesseract-ocr tesseract-ocr-eng)`);
       continue;
     }
+    const load = await quiet();
     const { stdout } = await execa(process.execPath, ['--import', 'tsx', '--conditions=source', path.join(HERE, 'child.ts'), name, manifest], { cwd: path.join(ROOT, 'bench') });
-    const r = summarize(frames, JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildResult, SETTINGS[name]!);
+    const r = summarize(frames, JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildResult, SETTINGS[name]!, load);
     reports.push(r);
     const all = r.frames.all!;
     const reg = r.regions.all!;

@@ -10,6 +10,8 @@ export interface Setting {
   data: LangData;
   frameScale: number | 'auto';
   regionScale: number | 'auto';
+  /** tesseract.js: workers, and frames read at once (default 1). */
+  concurrency?: number;
 }
 
 const tjs = { engine: 'tesseract.js', data: '4.0.0_best_int' } as const;
@@ -28,6 +30,7 @@ export const SETTINGS: Record<string, Setting> = {
   'tjs-legacydata-flatten-otsu-psm11-x1.5': { ...tjs, data: '4.0.0', prep: 'flatten', psm: 11, binarization: 'otsu', frameScale: 1.5, regionScale: 1.5 },
   // The package's defaults: what createOcr does with no options (flatten, Otsu, sparse text, 'auto' = ×1.5).
   'tjs-package-defaults': { ...tjs, prep: 'flatten', psm: 11, binarization: 'otsu', frameScale: 'auto', regionScale: 'auto' },
+  'tjs-package-defaults-2-workers': { ...tjs, prep: 'flatten', psm: 11, binarization: 'otsu', frameScale: 'auto', regionScale: 'auto', concurrency: 2 },
   'cli-invert-sauvola-psm11-x1.5': { ...cli, prep: 'invert', psm: 11, binarization: 'sauvola', frameScale: 1.5, regionScale: 1.5 },
   'cli-flatten-otsu-psm11-x1.5': { ...cli, prep: 'flatten', psm: 11, binarization: 'otsu', frameScale: 1.5, regionScale: 1.5 },
 };

@@ -61,6 +61,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     tessedit_pageseg_mode: String(options.psm ?? 11) as Tesseract.PSM,
     thresholding_method: sauvola ? '2' : '0',
     ...(sauvola ? { thresholding_kfactor: SAUVOLA_K } : {}),
+    // Tesseract's own diagnostics ("Image too small to scale!!", "Detected 6 diacritics") would go to the
+    // process's stderr as unstructured lines, once per read; into the WebAssembly file system's /dev/null.
+    debug_file: '/dev/null',
   });
   let dpi = 0;
   return {

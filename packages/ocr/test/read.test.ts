@@ -28,6 +28,9 @@ describe('reading UI text (real Tesseract, tesseract.js)', () => {
     expect(save.confidence).toBeGreaterThan(0.5);
     expect(save.confidence).toBeLessThanOrEqual(1);
     expect(find(words, 'changes')!.line).toBe(save.line);
+    // The pointer's neighbourhood: the whole button and page around it (Tesseract alone drops text in a filled box).
+    const around = await ocr.read({ data: png }, { region: { x: 850, y: 90, w: 200, h: 90 } });
+    expect(texts(around)).toEqual(['save', 'changes']);
   });
 
   it('reads small grey text (11–12 px) on white', async () => {
@@ -78,6 +81,6 @@ describe('reading UI text (real Tesseract, tesseract.js)', () => {
     const words = await ocr.read({ data, width: info.width, height: info.height }, { region: { x: 0, y: 0, w: 10_000, h: 10_000 } });
     expect(texts(words)).toEqual(['raw', 'pixels']);
     expect(await ocr.read({ data, width: info.width, height: info.height }, { region: { x: 500, y: 0, w: 50, h: 50 } })).toEqual([]);
-    expect(() => ocr.read({ data, width: 401, height: 80 })).rejects.toThrow(/channels/);
+    await expect(ocr.read({ data, width: 401, height: 80 })).rejects.toThrow(/channels/);
   });
 });
