@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { JOB_NAMES } from '@claude-scope/pipeline';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ describe('worker start-up configuration', () => {
     });
     expect(res.status).toBe(78);
     expect(res.stderr).toContain('DATABASE_URL is required');
-    expect(res.stderr).toContain('WORKER_QUEUES must be a comma-separated list, each one of video, playwright, synthesize');
+    expect(res.stderr).toContain(`WORKER_QUEUES must be a comma-separated list, each one of ${JOB_NAMES.join(', ')}`);
     expect(res.stderr).toContain('RETAIN_RECORDINGS must be true or false');
   });
 
