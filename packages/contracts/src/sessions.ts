@@ -137,6 +137,7 @@ export const FailedRequest = Type.Object({
   status: Type.Optional(Type.Integer()),
   error: Type.Optional(Type.String()),
 });
+const Share = Type.Number({ minimum: 0, maximum: 1 });
 export const SessionStep = Type.Object({
   index: Type.Integer({ minimum: 1, description: '1-based, in recording order' }),
   frameId: Type.Union([FrameId, Type.Null()]),
@@ -148,6 +149,10 @@ export const SessionStep = Type.Object({
   failure: Type.Union([Type.String(), Type.Null()], { description: 'a replayed action that could not be performed' }),
   consoleErrors: Type.Array(Type.String()),
   failedRequests: Type.Array(FailedRequest),
+  regions: Type.Array(
+    Type.Object({ x: Share, y: Share, w: Share, h: Share }),
+    { description: 'where the picture changed since the previous step, as shares (0–1) of the frame\'s width and height' },
+  ),
 });
 export type SessionStep = Type.Static<typeof SessionStep>;
 export const SessionStepsResponse = Type.Object({ sessionId: SessionId, steps: Type.Array(SessionStep) });

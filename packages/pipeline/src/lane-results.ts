@@ -74,6 +74,8 @@ export interface PlaywrightLaneResult {
 export interface VisionFrame {
   /** The keyframe's timestamp (the video lane's), which synthesis matches on. */
   timestamp: number;
+  /** Where it differs from the previous keyframe, in the video's pixels (absent in results stored before). */
+  regions?: { x: number; y: number; w: number; h: number }[];
   /** What changed, in sentences (screen text, masked): 'text "Incorrect password" appeared'. */
   changes: string[];
   /** What the user did just before it, inferred (source "video"); null when nothing can be said. */

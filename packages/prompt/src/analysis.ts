@@ -25,6 +25,8 @@ export interface AnalysisStep {
   screenChange?: number;
   /** Where `changes` come from: the ARIA diff (default) or the screen text the vision lane read. */
   changesSource?: 'aria' | 'video';
+  /** Where the picture changed since the previous step, as shares (0–1) of the frame (for a viewer; not rendered). */
+  regions?: { x: number; y: number; w: number; h: number }[];
 }
 
 export interface Analysis {

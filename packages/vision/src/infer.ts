@@ -28,6 +28,8 @@ export interface Scene {
 /** What the lane says about one keyframe. */
 export interface InferredFrame {
   timestamp: number;
+  /** Where this keyframe differs from the previous one (frame pixels; the pointer's own moves left out). */
+  regions: Box[];
   changes: string[];
   action: FrameAction | null;
   url?: string;
@@ -95,7 +97,7 @@ export class Inferrer {
     const where = { ...(this.url ? { url: this.url } : {}), ...(this.pageTitle ? { pageTitle: mask(this.pageTitle) } : {}) };
     const prevTs = this.prevTs;
     this.prevTs = r.timestamp;
-    if (first) return { timestamp: r.timestamp, changes: [], action: null, ...where };
+    if (first) return { timestamp: r.timestamp, regions: [], changes: [], action: null, ...where };
 
     const regions = r.regions.map((b) => grow(b, 4, scene));
     const [b, a] = [before.filter(page), after.filter(page)];
@@ -112,7 +114,7 @@ export class Inferrer {
       (r.areas !== null ? typing(typed, before, r.timestamp, 'weak') : null) ??
       scrolled(b, a, scene, r.timestamp) ??
       (newUrl ? ({ t: r.timestamp, type: 'navigate', url: newUrl, source: 'video', confidence: 0.8 } as FrameAction) : null);
-    return { timestamp: r.timestamp, changes: describe(delta, regions, scene, newUrl), action, ...where };
+    return { timestamp: r.timestamp, regions: r.regions, changes: describe(delta, regions, scene, newUrl), action, ...where };
   }
 }
 

@@ -24,6 +24,8 @@ describe('GET /api/sessions/:id/steps (ext)', () => {
       failedRequests: [{ method: 'POST', url: 'http://app.test/api/login', status: 500 }],
     });
     expect(body.steps[0]!.consoleErrors).toEqual([]);
+    // Stored before the vision lane: no changed regions to outline, an empty list rather than a missing field.
+    expect((body.steps[0] as unknown as { regions: unknown[] }).regions).toEqual([]);
   });
 
   it('is a 404 for another account and a 409 while there is no analysis', async () => {

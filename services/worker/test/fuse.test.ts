@@ -108,4 +108,14 @@ describe('fusion', () => {
     expect(frames[1]!.changes).toEqual(['the address bar shows http://app.test/dashboard']);
     expect(frames[1]!.changesSource).toBe('video');
   });
+
+  it("carries the vision lane's changed regions as shares of the frame, for viewers", () => {
+    const vision = [
+      { timestamp: 0, changes: [], action: null },
+      { timestamp: 5000, regions: [{ x: 640, y: 180, w: 128, h: 72 }], changes: ['text "Saved" appeared'], action: null },
+    ];
+    const frames = fuseFrames({ seedUrl: seed, timeline: null, video: video([0, 5000]), steps: [step(0, seed, login)], vision });
+    expect(frames.map((f) => f.regions)).toEqual([[], [{ x: 0.5, y: 0.25, w: 0.1, h: 0.1 }]]);
+    expect(toAnalysis({ title: 't', notes: null, seedUrl: seed, hasTimeline: false }, frames, [seed], 6000).steps[1]!.regions).toEqual([{ x: 0.5, y: 0.25, w: 0.1, h: 0.1 }]);
+  });
 });

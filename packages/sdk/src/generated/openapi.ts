@@ -1867,6 +1867,13 @@ export interface paths {
                                 /** @description 1-based, in recording order */
                                 index: number;
                                 pageTitle: string | null;
+                                /** @description where the picture changed since the previous step, as shares (0–1) of the frame's width and height */
+                                regions: {
+                                    h: number;
+                                    w: number;
+                                    x: number;
+                                    y: number;
+                                }[];
                                 /** @description ms into the recording */
                                 timestamp: number;
                                 url: string;

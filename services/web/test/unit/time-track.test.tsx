@@ -33,6 +33,7 @@ const step = (frameId: string, patch: Partial<SessionStep> = {}): SessionStep =>
   failure: null,
   consoleErrors: [],
   failedRequests: [],
+  regions: [],
   ...patch,
 });
 const frames = [frame(0, 0), frame(1, 2000), frame(2, 9000)];
@@ -80,7 +81,8 @@ describe('TimeTrack', () => {
 describe('FrameZoom', () => {
   it('zooms by button and by keyboard, within its levels', () => {
     render(<FrameZoom src="data:image/png;base64," alt="Screenshot of frame 1" />);
-    const img = screen.getByRole('img', { name: 'Screenshot of frame 1' });
+    // The picture and its outlines are zoomed together, as one canvas.
+    const img = screen.getByRole('img', { name: 'Screenshot of frame 1' }).parentElement!;
     const viewer = screen.getByRole('group', { name: /^Screenshot of frame 1, zoom 100 %/ });
     expect(img.style.width).toBe('100%');
     fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
@@ -96,6 +98,27 @@ describe('FrameZoom', () => {
     expect(img.style.width).toBe('100%');
     fireEvent.click(screen.getByRole('button', { name: 'Zoom out' })); // at fit: stays
     expect(img.style.width).toBe('100%');
+  });
+});
+
+describe('FrameZoom changed regions', () => {
+  it('outlines each changed part of the picture at its share of the frame, and says what the outlines are', () => {
+    const { container } = render(
+      <FrameZoom src="data:image/png;base64," alt="Screenshot of frame 2" regions={[{ x: 0.5, y: 0.25, w: 0.1, h: 0.05 }, { x: 0, y: 0, w: 1, h: 0.1 }]} />,
+    );
+    const boxes = [...container.querySelectorAll<HTMLElement>('.zoom__region')];
+    expect(boxes.map((b) => [b.style.left, b.style.top, b.style.width, b.style.height])).toEqual([
+      ['50%', '25%', '10%', '5%'],
+      ['0%', '0%', '100%', '10%'],
+    ]);
+    expect(boxes.every((b) => b.getAttribute('aria-hidden') === 'true')).toBe(true);
+    expect(screen.getByText(/the 2 parts of the picture that changed since the previous frame/)).toBeTruthy();
+  });
+
+  it('draws nothing and says nothing without regions', () => {
+    const { container } = render(<FrameZoom src="data:image/png;base64," alt="Screenshot of frame 1" />);
+    expect(container.querySelectorAll('.zoom__region')).toHaveLength(0);
+    expect(screen.queryByText(/Outlined/)).toBeNull();
   });
 });
 

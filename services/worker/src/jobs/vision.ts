@@ -33,6 +33,6 @@ export const vision: Handler<'vision'> = async ({ data, session, rt, signal, che
   const result: VisionLaneResult = { frames };
   await checkpoint();
   if (!(await saveLaneResult(rt.db, data.sessionId, 'vision', result))) throw new SessionEndedError();
-  const actions = inferredTimeline(result.frames).length;
+  const actions = inferredTimeline(frames).length;
   return { detail: `${plural(result.frames.length, 'frame')} read, ${plural(actions, 'action')} inferred` };
 };

@@ -32,6 +32,8 @@ export interface FusedFrame {
   description: string;
   /** Where `changes` come from. */
   changesSource: 'aria' | 'video';
+  /** Where the picture changed since the previous frame, as shares (0–1) of the frame's width and height. */
+  regions: { x: number; y: number; w: number; h: number }[];
 }
 
 export interface FuseInput {
@@ -76,6 +78,12 @@ export function timelineSteps(seedUrl: string, timeline: TimelineEvent[] | null)
     steps.push({ t: event.t, event, url, ...none });
   }
   return steps;
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+/** A box in the video's pixels as shares of its size (what a client draws over any rendering of the frame). */
+function share(b: { x: number; y: number; w: number; h: number }, v: { width: number; height: number }) {
+  return { x: round3(b.x / v.width), y: round3(b.y / v.height), w: round3(b.w / v.width), h: round3(b.h / v.height) };
 }
 
 /** Same page: scheme, host and path equal (a query or fragment, a trailing slash aside). */
@@ -138,6 +146,7 @@ export function fuseFrames(input: FuseInput): FusedFrame[] {
       changesSource,
       action,
       description: changes.join('; '),
+      regions: (v?.regions ?? []).map((b) => share(b, input.video)),
       consoleErrors: folded.flatMap((s) => s.consoleErrors),
       failedRequests: folded.flatMap((s) => s.failedRequests),
       failures: folded.flatMap((s) => (s.failure ? [s.failure] : [])),
@@ -186,6 +195,7 @@ export function toAnalysis(
     thumbnailUrl: f.thumbnailUrl,
     ...(f.ariaCaptured ? {} : { ariaCaptured: false }),
     ...(f.changesSource === 'video' ? { changesSource: 'video' as const } : {}),
+    ...(f.regions.length ? { regions: f.regions } : {}),
     screenChange: f.screenChange,
   }));
   return {

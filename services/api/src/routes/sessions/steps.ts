@@ -38,6 +38,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         failure: s.failure !== undefined ? maskSecretText(s.failure) : null,
         consoleErrors: s.consoleErrors.map((e) => maskSecretText(e)),
         failedRequests: s.failedRequests.map((r) => ({ ...r, url: maskSecretText(r.url), ...(r.error !== undefined ? { error: maskSecretText(r.error) } : {}) })),
+        regions: s.regions ?? [],
       }));
       return { sessionId: row.id, steps };
     },

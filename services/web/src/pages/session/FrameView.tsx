@@ -30,7 +30,11 @@ export function FrameView({ frame, index, total, step, steps }: Props) {
   return (
     <div className="frame-view">
       <figure className="frame-view__figure">
-        <FrameZoom src={full ?? frame.thumbnailUrl} alt={`Screenshot of frame ${index + 1} at ${formatTimestamp(frame.timestamp)}`} />
+        <FrameZoom
+          src={full ?? frame.thumbnailUrl}
+          alt={`Screenshot of frame ${index + 1} at ${formatTimestamp(frame.timestamp)}`}
+          regions={step?.regions ?? []}
+        />
         <figcaption className="frame-view__caption">
           <span className="frame-view__pos">
             Frame {index + 1} of {total}

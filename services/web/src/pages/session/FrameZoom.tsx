@@ -3,16 +3,26 @@ import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 /** Zoom levels, as multiples of the width that fits the viewer (100 %). */
 export const ZOOMS = [1, 1.5, 2, 3, 4] as const;
 
+/** A part of the frame, as shares (0–1) of its width and height. */
+export interface Region {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
 interface Props {
   src: string;
   alt: string;
+  /** Where the picture changed since the previous frame: outlined over it, at any zoom. */
+  regions?: readonly Region[];
 }
 
 /**
  * A frame at the viewer's full width, zoomable by button or keyboard (+ / − / 0 while the picture has focus);
  * when zoomed it scrolls in both directions, and zooming keeps the middle of the view where it was.
  */
-export function FrameZoom({ src, alt }: Props) {
+export function FrameZoom({ src, alt, regions = [] }: Props) {
   const [level, setLevel] = useState(0);
   const viewport = useRef<HTMLDivElement>(null);
   const previous = useRef(ZOOMS[0] as number);
@@ -64,8 +74,24 @@ export function FrameZoom({ src, alt }: Props) {
         aria-label={`${alt}, zoom ${label}. Press + or − to zoom, 0 to fit the width.`}
         onKeyDown={onKeyDown}
       >
-        <img src={src} alt={alt} style={{ width: `${zoom * 100}%` }} />
+        <div className="zoom__canvas" style={{ width: `${zoom * 100}%` }}>
+          <img src={src} alt={alt} />
+          {regions.map((r, i) => (
+            <span
+              key={i}
+              className="zoom__region"
+              aria-hidden="true"
+              style={{ left: `${r.x * 100}%`, top: `${r.y * 100}%`, width: `${r.w * 100}%`, height: `${r.h * 100}%` }}
+            />
+          ))}
+        </div>
       </div>
+      {regions.length > 0 && (
+        <p className="muted small zoom__legend">
+          <span className="zoom__swatch" aria-hidden="true" /> Outlined: {regions.length === 1 ? 'the part' : `the ${regions.length} parts`} of the
+          picture that changed since the previous frame.
+        </p>
+      )}
     </div>
   );
 }
