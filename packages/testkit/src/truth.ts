@@ -1,3 +1,4 @@
+import { ariaChanges, captureAt, type AriaCapture, type AriaChanges } from './aria-truth.js';
 import type { TimelineEvent } from './timeline.js';
 
 export const STEP_KINDS = [
@@ -31,6 +32,11 @@ export interface TruthStep {
   kind: StepKind;
   /** Accessible name of the element involved, when there is one (e.g. the field being typed into). */
   target?: string;
+  /**
+   * What the step changed in the accessibility tree, from the previous step's settled state to this one's, as
+   * named nodes (see aria-truth.ts). Absent on the first step (nothing before it) and where no tree was captured.
+   */
+  aria?: AriaChanges;
 }
 
 export interface Truth {
@@ -80,9 +86,10 @@ export function buildTruth(
   meta: { scenario: string; width: number; height: number; fps: number; origin: string },
   frames: FrameRecord[],
   timeline: TimelineEvent[],
+  captures: readonly AriaCapture[] = [],
 ): Truth {
   const durationMs = Math.round((frames.length * 1000) / meta.fps);
-  const steps = byTheRule(pixelChanges(frames), durationMs);
+  const steps = withAriaChanges(byTheRule(pixelChanges(frames), durationMs), captures);
   const rebase = (u: string) => (u.startsWith(meta.origin) ? TRUTH_ORIGIN + u.slice(meta.origin.length) : u);
   return {
     scenario: meta.scenario,
@@ -142,6 +149,15 @@ export function byTheRule(changes: readonly TruthStep[], durationMs: number): Tr
     else steps.push({ ...s, startMs });
   });
   return steps;
+}
+
+/** Each step's ARIA changes: the tree at its settled frame against the tree at the previous step's. */
+export function withAriaChanges(steps: TruthStep[], captures: readonly AriaCapture[]): TruthStep[] {
+  return steps.map((s, i) => {
+    const before = i > 0 ? captureAt(captures, steps[i - 1]!.settledMs) : undefined;
+    const after = captureAt(captures, s.settledMs);
+    return before && after ? { ...s, aria: ariaChanges(before, after) } : s;
+  });
 }
 
 /** Frames where only the pointer layer changed, outside every step's [startMs, settledMs], as stretches. */

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { CDPSession } from 'playwright-core';
+import type { AiNode, AriaCapture } from '../aria-truth.js';
 import type { TimelineAction, TimelineEvent } from '../timeline.js';
 import type { FrameRecord, Label, StepKind } from '../truth.js';
 import type { BrowserChrome } from './chrome.js';
@@ -44,6 +45,8 @@ export interface FrameGeometry {
 export class Recorder {
   readonly frames: FrameRecord[] = [];
   readonly timeline: TimelineEvent[] = [];
+  /** The page's accessibility tree at every frame whose pixels changed (ground truth of each step's ARIA changes). */
+  readonly ariaCaptures: AriaCapture[] = [];
   /** Pointer position in CSS pixels (drawn into the frame, not into the page). */
   cursor: Point;
   /** Frames whose pixels changed although nothing announced a change (only seen on forced captures). */
@@ -71,6 +74,8 @@ export class Recorder {
     private readonly chrome: BrowserChrome | null = null,
     /** The URL as the address bar shows it (the app's real origin is a random port). */
     private readonly displayUrl: (url: string) => string = (u) => u,
+    /** The page's accessibility tree now (`ariaSnapshotJSON({ mode: 'ai' })`); none: no ARIA truth. */
+    private readonly ariaTree: (() => Promise<AiNode[]>) | null = null,
   ) {
     this.cursor = cursor;
   }
@@ -198,6 +203,8 @@ export class Recorder {
       composeFrame(this.content, this.out, layer, placement);
     }
     await this.encoder.write(this.out);
+    // Virtual time stands still while the tree is read, so it is the tree of exactly this frame.
+    if (changed && this.ariaTree) this.ariaCaptures.push({ t, docId: state.docId, tree: await this.ariaTree() });
     this.frames.push({ t, changed, cursorMoved, url: state.url, labels: this.pending.splice(0) });
   }
 

@@ -1,4 +1,5 @@
 import { startDemoApp } from '../app/server.js';
+import type { AiNode } from '../aria-truth.js';
 import type { Scenario } from '../scenarios/types.js';
 import { buildTruth, TRUTH_ORIGIN, type Truth } from '../truth.js';
 import { DETERMINISTIC_RASTER_ARGS, launchChromium } from './browser.js';
@@ -66,12 +67,13 @@ export async function recordScenario(scenario: Scenario, o: RecordOptions): Prom
     const cdp = await context.newCDPSession(page);
     encoder = Encoder.start(o.videoPath, { ...o, inputWidth: geometry.width, inputHeight: geometry.height });
     const rng = createRng(scenario.name);
-    const rec = new Recorder(cdp, encoder, geometry, { x: geometry.cssWidth * 0.62, y: geometry.cssHeight * 0.72 }, o.verify, chrome, displayUrl);
+    const ariaTree = async () => (await page.ariaSnapshotJSON({ mode: 'ai', timeout: 10_000 })) as unknown as AiNode[];
+    const rec = new Recorder(cdp, encoder, geometry, { x: geometry.cssWidth * 0.62, y: geometry.cssHeight * 0.72 }, o.verify, chrome, displayUrl, ariaTree);
     const driver = new Driver(page, rec, app.url, rng);
     await driver.goto(scenario.start);
     await scenario.run(driver);
     await encoder.finish();
-    const truth = buildTruth({ scenario: scenario.name, width: o.width, height: o.height, fps: o.fps, origin: app.url }, rec.frames, rec.timeline);
+    const truth = buildTruth({ scenario: scenario.name, width: o.width, height: o.height, fps: o.fps, origin: app.url }, rec.frames, rec.timeline, rec.ariaCaptures);
     return { truth, missedChanges: rec.missedChanges };
   } catch (err) {
     encoder?.abort();
