@@ -147,21 +147,22 @@ export function ariaChanges(before: AriaCapture, after: AriaCapture): AriaChange
     else unmatched.push(f);
   }
   const removed = new Set([...pool.values()].flat());
-  // Renamed in place (same document): the first unmatched old node of the same role under the same parent,
-  // top down, so a renamed region's renamed heading still finds its parent.
+  // Unmatched nodes of one document, top down (a renamed region's children still find their parent): first an
+  // element the page re-rendered with the same role and label under the same parent is the node the user saw
+  // stay (a list rebuilt with one item more); then the first old node of the same role there was renamed in place.
   const oldRef = new Map<string, string>([...pairs].map(([f, p]) => [f.ref, p.ref]));
-  const added: Flat[] = [];
-  for (const f of unmatched) {
+  const pair = (f: Flat, rename: boolean): boolean => {
+    if (!sameDoc) return false;
     const parent = oldRef.get(f.parent) ?? f.parent;
-    const r = sameDoc ? [...removed].find((x) => x.node.role === f.node.role && x.parent === parent) : undefined;
-    if (!r) {
-      added.push(f);
-      continue;
-    }
+    const here = [...removed].filter((x) => x.node.role === f.node.role && x.parent === parent);
+    const r = here.find((x) => label(x) === label(f)) ?? (rename ? here[0] : undefined);
+    if (!r) return false;
     removed.delete(r);
     oldRef.set(f.ref, r.ref);
     pairs.set(f, r);
-  }
+    return true;
+  };
+  const added = unmatched.filter((f) => !pair(f, false)).filter((f) => !pair(f, true));
   for (const f of next) {
     const p = pairs.get(f);
     if (p) changed(p, f);

@@ -10,6 +10,14 @@ function frames(spec: string, labels: Record<number, FrameRecord['labels']> = {}
 }
 
 describe('buildTruth', () => {
+  it("gives each step the ARIA changes from the previous step's settled tree to its own (none on the first)", () => {
+    const tree = (n: string) => [{ role: 'status', ref: 'e1', text: n }];
+    const captures = [0, 400, 500, 600].map((t, i) => ({ t, docId: 'd', tree: tree(String(i)) }));
+    const truth = buildTruth(meta, frames('x...xxx...', { 0: [{ kind: 'navigate' }], 4: [{ kind: 'burst' }] }), [], captures);
+    expect(truth.steps[0]!.aria).toBeUndefined();
+    expect(truth.steps[1]!.aria).toEqual({ added: [], changed: [{ role: 'status', name: '3', before: { text: '0' }, after: { text: '3' } }], removed: [] });
+  });
+
   it('turns labelled changes into steps and merges animation frames into them', () => {
     const truth = buildTruth(meta, frames('xcc.xxx..xcc', { 0: [{ kind: 'navigate' }], 4: [{ kind: 'modal', target: 'Delete' }], 9: [{ kind: 'type', target: 'Email' }] }), [
       { t: 0, type: 'navigate', url: `${ORIGIN}/tasks` },
