@@ -1,0 +1,65 @@
+import { KINDS, precision, recall, addScores, emptyScore, type Score } from './fidelity.js';
+import type { RecordingResult, ReplayRun } from './run.js';
+import { quantile, type Spent } from './stats.js';
+import { SETTLE_WAITS } from './lane.js';
+
+const pct = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '–');
+const s1 = (ms: number) => (ms / 1000).toFixed(1);
+const total = (rs: readonly RecordingResult[]) => rs.reduce((a, r) => addScores(a, r.score), emptyScore());
+
+function fidelityRow(label: string, rs: readonly RecordingResult[]): string {
+  const sc: Score = total(rs);
+  const kinds = KINDS.map((k) => `${pct(recall(sc.byKind[k]))} / ${pct(precision(sc.byKind[k]))} (${sc.byKind[k].truth})`);
+  return `| ${label} | ${rs.reduce((a, r) => a + r.scoredSteps, 0)} | ${sc.truth} | **${pct(recall(sc))}** | ${sc.marks} | **${pct(precision(sc))}** | ${kinds.join(' | ')} |`;
+}
+
+function where(sp: Spent): string {
+  const parts = [`action ${s1(sp.actionMs)} s`, ...SETTLE_WAITS.map((k) => `settle on ${k} ${s1(sp.waits[k])} s`), `capture ${s1(sp.captureMs)} s`];
+  const kept = Object.entries(sp.keptChanging).map(([k, n]) => `${n} by ${k}`);
+  return `${parts.join(', ')}; events captured at the settle cap, the page still changing: ${kept.length ? kept.join(', ') : 'none'}`;
+}
+
+/** bench/results/replay.md */
+export function replayMarkdown(run: ReplayRun): string {
+  const splits = ['tuning', 'validation'] as const;
+  const bySplit = (sp: string) => run.results.filter((r) => r.split === sp);
+  const ratio = (rs: readonly RecordingResult[]) => rs.reduce((a, r) => a + r.withMs, 0) / Math.max(1, rs.reduce((a, r) => a + r.withoutMs, 0));
+  const m = run.machine;
+  return [
+    '# bench:replay — the Playwright lane replaying the testkit, with and without its timeline',
+    '',
+    `Command: \`${run.command}\` from the repository root — ${run.date}, the whole run took ${run.wallS} s.`,
+    `Machine: ${m.cpus} cores (${m.cpuModel}), Node ${m.node}; load average (1, 5, 15 min) ${m.loadBefore.map((x) => x.toFixed(2)).join(', ')} before, ${m.loadAfter.map((x) => x.toFixed(2)).join(', ')} after — the cores are shared with other work, so times are pessimistic.`,
+    '',
+    'What runs: `captureSteps` (services/worker/src/playwright/playwright-lane.ts) in one warm Chromium through the SSRF guard proxy against the testkit demo app, per recording (1280×720 webm, cached) first with no timeline (the seed page alone), then with the recording\'s timeline. Fidelity: synthesis\'s `fuseFrames` on the lane\'s steps with one keyframe per truth step at its `settledMs` (a perfect keyframe detector, so the lane and the pairing are scored, not the detector); each step\'s frame marks (added / changed / removed on named nodes) against the step\'s named ARIA changes in ground truth (packages/testkit, `step.aria`). Recall: truth changes recovered by a mark of the same kind, role and name (a changed node by its name before or after); precision: marks that truth lists. The first step (no previous frame) is not scored.',
+    '',
+    '## Fidelity (targets: recall ≥ 0.9, precision ≥ 0.8, on validation)',
+    '',
+    '| split | steps | truth changes | recall | marks | precision | added R / P (n) | changed R / P (n) | removed R / P (n) |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...splits.map((sp) => fidelityRow(sp === 'validation' ? '**validation** (never tuned on)' : sp, bySplit(sp))),
+    '',
+    '## Time',
+    '',
+    '| split | events | per event median | p95 | lane with timeline | lane without | with ÷ without |',
+    '|---|---|---|---|---|---|---|',
+    ...splits.map((sp) => {
+      const rs = bySplit(sp);
+      const ev = rs.flatMap((r) => r.eventTimes);
+      return `| ${sp} | ${ev.length} | ${Math.round(quantile(ev.map((e) => e.ms), 0.5))} ms | ${Math.round(quantile(ev.map((e) => e.ms), 0.95))} ms | ${s1(rs.reduce((a, r) => a + r.withMs, 0))} s | ${s1(rs.reduce((a, r) => a + r.withoutMs, 0))} s | ${ratio(rs).toFixed(1)}× |`;
+    }),
+    '',
+    `Where the events' time went (all ${run.all.events} events, ${run.all.failed} failed): ${where(run.all)}.`,
+    '',
+    '## Per recording',
+    '',
+    '| recording | split | events | video | with timeline | without | median / p95 per event | recall | precision | failures |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...run.results.map((r) => {
+      const ms = r.eventTimes.map((e) => e.ms);
+      return `| ${r.scenario} | ${r.split} | ${r.events} | ${s1(r.durationMs)} s | ${s1(r.withMs)} s | ${s1(r.withoutMs)} s | ${Math.round(quantile(ms, 0.5))} / ${Math.round(quantile(ms, 0.95))} ms | ${pct(recall(r.score))} (${r.score.recovered}/${r.score.truth}) | ${pct(precision(r.score))} (${r.score.right}/${r.score.marks}) | ${r.failures.length} |`;
+    }),
+    '',
+  ].join('\n');
+}
+
