@@ -51,13 +51,30 @@ export function replayMarkdown(run: ReplayRun): string {
     '',
     `Where the events' time went (all ${run.all.events} events, ${run.all.failed} failed): ${where(run.all)}.`,
     '',
+    '## End to end (target: with the timeline ÷ without ≤ 1.5×)',
+    '',
+    'Each recording uploaded to a real API process and one worker process (every lane: video, vision, Playwright, synthesis; Postgres, Redis, S3 on the same machine), without its timeline, then with it: request → session complete.',
+    '',
+    '| split | recordings | without (sum) | with (sum) | with ÷ without (sums) | per recording: median, worst |',
+    '|---|---|---|---|---|---|',
+    ...splits.map((sp) => {
+      const rs = bySplit(sp).filter((r) => r.e2e);
+      const ratios = rs.map((r) => r.e2e!.with.ms / r.e2e!.without.ms);
+      const sum = (f: (r: RecordingResult) => number) => rs.reduce((a, r) => a + f(r), 0);
+      return rs.length
+        ? `| ${sp} | ${rs.length} | ${s1(sum((r) => r.e2e!.without.ms))} s | ${s1(sum((r) => r.e2e!.with.ms))} s | **${(sum((r) => r.e2e!.with.ms) / sum((r) => r.e2e!.without.ms)).toFixed(2)}×** | ${quantile(ratios, 0.5).toFixed(2)}×, ${Math.max(...ratios).toFixed(2)}× |`
+        : `| ${sp} | 0 | – | – | – | – |`;
+    }),
+    '',
     '## Per recording',
     '',
-    '| recording | split | events | video | with timeline | without | median / p95 per event | recall | precision | failures |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    'Lane: the Playwright lane alone (this process). End to end: with ÷ without, and the lanes of the run with the timeline (video, vision, Playwright, synthesis).',
+    '',
+    '| recording | split | events | video | lane with timeline | lane without | median / p95 per event | recall | precision | failures | end to end without → with | lanes with (s) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...run.results.map((r) => {
       const ms = r.eventTimes.map((e) => e.ms);
-      return `| ${r.scenario} | ${r.split} | ${r.events} | ${s1(r.durationMs)} s | ${s1(r.withMs)} s | ${s1(r.withoutMs)} s | ${Math.round(quantile(ms, 0.5))} / ${Math.round(quantile(ms, 0.95))} ms | ${pct(recall(r.score))} (${r.score.recovered}/${r.score.truth}) | ${pct(precision(r.score))} (${r.score.right}/${r.score.marks}) | ${r.failures.length} |`;
+      return `| ${r.scenario} | ${r.split} | ${r.events} | ${s1(r.durationMs)} s | ${s1(r.withMs)} s | ${s1(r.withoutMs)} s | ${Math.round(quantile(ms, 0.5))} / ${Math.round(quantile(ms, 0.95))} ms | ${pct(recall(r.score))} (${r.score.recovered}/${r.score.truth}) | ${pct(precision(r.score))} (${r.score.right}/${r.score.marks}) | ${r.failures.length} | ${r.e2e ? `${s1(r.e2e.without.ms)} → ${s1(r.e2e.with.ms)} s (${(r.e2e.with.ms / r.e2e.without.ms).toFixed(2)}×)` : '–'} | ${r.e2e ? ['videoLane', 'visionLane', 'playwrightLane', 'synthesis'].map((k) => { const v = r.e2e!.with.lanesMs[k as 'videoLane']; return v === undefined ? '–' : s1(v); }).join(' / ') : '–'} |`;
     }),
     '',
   ].join('\n');

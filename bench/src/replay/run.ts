@@ -4,7 +4,10 @@
  * p95, where it goes), the lane's time with the timeline ÷ without it, and ARIA fidelity against ground truth
  * (each truth step's named added / changed / removed nodes, recovered by the marks of that step's frame) per split.
  *
- *   pnpm bench:replay [-- --scenario a,b] [--split tuning|validation] [--no-write]
+ *   pnpm bench:replay [--scenario a,b] [--split tuning|validation] [--no-e2e] [--no-write]
+ *
+ * End to end: each recording uploaded to a real API + worker (every lane, as deployed), without its timeline and
+ * with it, one after the other: request → session complete.
  *
  * Results: bench/results/replay.{md,json} (unless --no-write or a subset is asked for).
  */
@@ -13,11 +16,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateRecording, rebaseTruth, SCENARIOS, startDemoApp, type Split } from '@claude-scope/testkit';
+import { generateRecording, rebaseTruth, SCENARIOS, startDemoApp, type Split, type TimelineEvent } from '@claude-scope/testkit';
 import { addScores, emptyScore, scoreStep, type Score } from './fidelity.js';
+import { endToEnd, type EndToEnd } from './e2e.js';
 import { idealFrames } from './fuse.js';
 import { openLane } from './lane.js';
 import { replayMarkdown } from './markdown.js';
+import { startStack } from './stack.js';
 import { eventTimes, spent, type EventTime } from './stats.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -38,19 +43,21 @@ export interface RecordingResult {
   /** Per truth step: kind, what truth lists that no mark recovered, how many marks were wrong (for tuning). */
   steps: { settledMs: number; kind: string; truth: number; recovered: number; marks: number; right: number }[];
   eventTimes: EventTime[];
+  e2e?: { without: EndToEnd; with: EndToEnd };
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { scenario: { type: 'string' }, split: { type: 'string' }, 'no-write': { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { scenario: { type: 'string' }, split: { type: 'string' }, 'no-e2e': { type: 'boolean' }, 'no-write': { type: 'boolean' } } });
   const wanted = values.scenario?.split(',');
   const scenarios = SCENARIOS.filter((s) => (!wanted || wanted.includes(s.name)) && (!values.split || s.split === values.split) && s.name !== 'smoke');
-  const write = !values['no-write'] && !wanted && !values.split;
+  const write = !values['no-write'] && !values['no-e2e'] && !wanted && !values.split;
   const started = new Date();
   const loadBefore = os.loadavg();
   const t0 = performance.now();
   const demo = await startDemoApp();
   const lane = await openLane(demo.url);
   const results: RecordingResult[] = [];
+  const files = new Map<string, { file: string; seedUrl: string; timeline: TimelineEvent[] }>();
   try {
     // Warm-up (Chromium's launch), not measured.
     await lane.replay(`${demo.url}/login`, []);
@@ -58,6 +65,7 @@ async function main(): Promise<void> {
       const rec = await generateRecording(s.name, { width: 1280, height: 720, fps: 30, format: 'webm' });
       const truth = rebaseTruth(rec.truth, demo.url);
       const seedUrl = truth.timeline.find((e) => e.type === 'navigate')?.url ?? `${demo.url}/login`;
+      files.set(s.name, { file: rec.videoPath, seedUrl, timeline: truth.timeline });
       const without = await lane.replay(seedUrl, []);
       const withTl = await lane.replay(seedUrl, truth.timeline);
       const frames = await idealFrames(truth, seedUrl, truth.timeline, withTl.steps);
@@ -90,8 +98,25 @@ async function main(): Promise<void> {
           (r.failures.length ? `  failures: ${r.failures.join(' | ')}` : ''),
       );
     }
-  } finally {
     await lane.close();
+    if (!values['no-e2e']) {
+      const stack = await startStack();
+      try {
+        const first = files.values().next().value;
+        if (first) await endToEnd(stack, first.file, first.seedUrl, first.timeline); // warm-up: Chromium, code paths
+        for (const r of results) {
+          const f = files.get(r.scenario)!;
+          const without = await endToEnd(stack, f.file, f.seedUrl, null);
+          const withTl = await endToEnd(stack, f.file, f.seedUrl, f.timeline);
+          r.e2e = { without, with: withTl };
+          console.log(`${r.scenario.padEnd(22)} end to end without ${(without.ms / 1000).toFixed(1)} s, with ${(withTl.ms / 1000).toFixed(1)} s (${(withTl.ms / without.ms).toFixed(2)}×) ${JSON.stringify(withTl.lanesMs)}`);
+        }
+      } finally {
+        await stack.close();
+      }
+    }
+  } finally {
+    await lane.close().catch(() => {});
     await demo.close();
   }
   const run = {
