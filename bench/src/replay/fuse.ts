@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Truth, TimelineEvent } from '@claude-scope/testkit';
-import type { MarkedNode } from './fidelity.js';
+import type { MarkedNode, Truth, TimelineEvent } from '@claude-scope/testkit';
+
 import type { Step } from './lane.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -1,4 +1,4 @@
-import { KINDS, precision, recall, addScores, emptyScore, type Score } from './fidelity.js';
+import { addScores, emptyScore, FIDELITY_KINDS as KINDS, precision, recall, type Score } from '@claude-scope/testkit';
 import type { RecordingResult, ReplayRun } from './run.js';
 import { quantile, type Spent } from './stats.js';
 import { SETTLE_WAITS } from './lane.js';

@@ -4,7 +4,7 @@
  * p95, where it goes), the lane's time with the timeline ÷ without it, and ARIA fidelity against ground truth
  * (each truth step's named added / changed / removed nodes, recovered by the marks of that step's frame) per split.
  *
- *   pnpm bench:replay [--scenario a,b] [--split tuning|validation] [--no-e2e] [--no-write]
+ *   pnpm bench:replay [--scenario a,b] [--split tuning|validation] [--no-e2e] [--no-write] [--verbose]
  *
  * End to end: each recording uploaded to a real API + worker (every lane, as deployed), without its timeline and
  * with it, one after the other: request → session complete.
@@ -16,8 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateRecording, rebaseTruth, SCENARIOS, startDemoApp, type Split, type TimelineEvent } from '@claude-scope/testkit';
-import { addScores, emptyScore, scoreStep, type Score } from './fidelity.js';
+import { addScores, emptyScore, generateRecording, rebaseTruth, SCENARIOS, scoreStep, startDemoApp, type Score, type Split, type TimelineEvent } from '@claude-scope/testkit';
 import { endToEnd, type EndToEnd } from './e2e.js';
 import { idealFrames } from './fuse.js';
 import { openLane } from './lane.js';
@@ -47,7 +46,7 @@ export interface RecordingResult {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { scenario: { type: 'string' }, split: { type: 'string' }, 'no-e2e': { type: 'boolean' }, 'no-write': { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { scenario: { type: 'string' }, split: { type: 'string' }, 'no-e2e': { type: 'boolean' }, 'no-write': { type: 'boolean' }, verbose: { type: 'boolean' } } });
   const wanted = values.scenario?.split(',');
   const scenarios = SCENARIOS.filter((s) => (!wanted || wanted.includes(s.name)) && (!values.split || s.split === values.split) && s.name !== 'smoke');
   const write = !values['no-write'] && !values['no-e2e'] && !wanted && !values.split;
@@ -76,6 +75,10 @@ async function main(): Promise<void> {
         const sc = scoreStep(step.aria, frames[i] ?? []);
         score = addScores(score, sc);
         steps.push({ settledMs: step.settledMs, kind: step.kind, truth: sc.truth, recovered: sc.recovered, marks: sc.marks, right: sc.right });
+        // Misses are printed for the tuning split only: validation is never looked at while tuning.
+        if (values.verbose && s.split === 'tuning' && (sc.missed.length || sc.wrong.length)) {
+          console.log(`  ${step.settledMs} ms ${step.kind}: missed ${JSON.stringify(sc.missed)} wrong ${JSON.stringify(sc.wrong)}`);
+        }
       });
       const r: RecordingResult = {
         scenario: s.name,

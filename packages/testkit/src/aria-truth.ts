@@ -60,6 +60,8 @@ interface Flat {
   path: string;
   /** Its own text, else the text of the skipped containers inside it (a toast's message in a `div`). */
   text: string;
+  /** Refs of every element inside it (wrappers included): what stays when an element is renamed. */
+  inner: Set<string>;
 }
 
 const label = (f: Flat) => (f.node.name || f.text).trim();
@@ -75,6 +77,24 @@ function wrappedText(nodes: readonly AiNode[]): string {
   return parts.filter(Boolean).join(' ');
 }
 
+function innerRefs(nodes: readonly AiNode[], into = new Set<string>()): Set<string> {
+  for (const n of nodes) {
+    if (n.ref) into.add(n.ref);
+    innerRefs(n.children ?? [], into);
+  }
+  return into;
+}
+
+/**
+ * Whether `next` can be `prev` renamed: Playwright gives a renamed element a new ref, and so it does an element
+ * shown in place of another (a tab's panel); the renamed one keeps what is inside it, the other does not.
+ */
+function continues(prev: Flat, next: Flat): boolean {
+  if (!prev.inner.size && !next.inner.size) return true;
+  for (const r of next.inner) if (prev.inner.has(r)) return true;
+  return false;
+}
+
 function flatten(tree: readonly AiNode[]): Flat[] {
   const out: Flat[] = [];
   const visit = (nodes: readonly AiNode[], parent: string, path: string) => {
@@ -85,7 +105,7 @@ function flatten(tree: readonly AiNode[]): Flat[] {
       }
       const ref = node.ref ?? `${parent}/${node.role}`;
       const text = typeof node.text === 'string' ? node.text : wrappedText(node.children ?? []);
-      const f: Flat = { node, ref, parent, path: '', text };
+      const f: Flat = { node, ref, parent, path: '', text, inner: innerRefs(node.children ?? []) };
       f.path = `${path}>${node.role}:${label(f)}`;
       out.push(f);
       visit(node.children ?? [], ref, f.path);
@@ -149,13 +169,14 @@ export function ariaChanges(before: AriaCapture, after: AriaCapture): AriaChange
   const removed = new Set([...pool.values()].flat());
   // Unmatched nodes of one document, top down (a renamed region's children still find their parent): first an
   // element the page re-rendered with the same role and label under the same parent is the node the user saw
-  // stay (a list rebuilt with one item more); then the first old node of the same role there was renamed in place.
+  // stay (a list rebuilt with one item more); then the first old node of the same role there that `continues`
+  // into it was renamed in place.
   const oldRef = new Map<string, string>([...pairs].map(([f, p]) => [f.ref, p.ref]));
   const pair = (f: Flat, rename: boolean): boolean => {
     if (!sameDoc) return false;
     const parent = oldRef.get(f.parent) ?? f.parent;
     const here = [...removed].filter((x) => x.node.role === f.node.role && x.parent === parent);
-    const r = here.find((x) => label(x) === label(f)) ?? (rename ? here[0] : undefined);
+    const r = here.find((x) => label(x) === label(f)) ?? (rename ? here.find((x) => continues(x, f)) : undefined);
     if (!r) return false;
     removed.delete(r);
     oldRef.set(f.ref, r.ref);

@@ -8,6 +8,7 @@ export { launchChromium } from './recorder/browser.js';
 export { STEP_KINDS, TRUTH_ORIGIN, checkTruth, rebaseTruth, type StepKind, type Truth, type TruthStep } from './truth.js';
 export type { TimelineEvent } from './timeline.js';
 export { ariaChanges, type AriaChanges, type ChangedNode, type NamedNode } from './aria-truth.js';
+export { addScores, emptyScore, FIDELITY_KINDS, precision, recall, scoreStep, type MarkedNode, type Score } from './fidelity.js';
 export { corruptVideo, makeTestVideo, nonVideoFile, type TestVideo, type TestVideoOptions } from './quick.js';
 export { probeVideo, type VideoInfo } from './probe.js';
 export { mulberry32 } from './recorder/rng.js';

@@ -29,8 +29,9 @@ describe('ariaChanges (ground truth of a step)', () => {
   });
 
   it('a renamed node (Playwright gives it a new ref) is one changed node, and so is its renamed child', () => {
-    const before = at([{ role: 'region', name: 'Your tasks (3)', ref: 'e1', children: [{ role: 'heading', name: 'Your tasks (3)', ref: 'e2' }] }]);
-    const after = at([{ role: 'region', name: 'Your tasks (4)', ref: 'e7', children: [{ role: 'heading', name: 'Your tasks (4)', ref: 'e8' }] }]);
+    const milk: AiNode = { role: 'listitem', ref: 'e3', text: 'Buy milk' };
+    const before = at([{ role: 'region', name: 'Your tasks (3)', ref: 'e1', children: [{ role: 'heading', name: 'Your tasks (3)', ref: 'e2' }, milk] }]);
+    const after = at([{ role: 'region', name: 'Your tasks (4)', ref: 'e7', children: [{ role: 'heading', name: 'Your tasks (4)', ref: 'e8' }, milk] }]);
     const c = ariaChanges(before, after);
     expect(c.added).toEqual([]);
     expect(c.removed).toEqual([]);
@@ -38,6 +39,14 @@ describe('ariaChanges (ground truth of a step)', () => {
       ['region', 'Your tasks (3)', 'Your tasks (4)'],
       ['heading', 'Your tasks (3)', 'Your tasks (4)'],
     ]);
+  });
+
+  it('a panel shown in place of another (new ref, nothing inside in common) is removed + added, not renamed', () => {
+    const panel = (name: string, ref: string, field: string, fref: string): AiNode => ({ role: 'tabpanel', name, ref, children: [{ role: 'textbox', name: field, ref: fref }] });
+    const c = ariaChanges(at([panel('Profile', 'e1', 'Display name', 'e2')]), at([panel('Notifications', 'e5', 'Email digest', 'e6')]));
+    expect(c.changed).toEqual([]);
+    expect(c.added).toEqual([{ role: 'tabpanel', name: 'Notifications' }, { role: 'textbox', name: 'Email digest' }]);
+    expect(c.removed).toEqual([{ role: 'tabpanel', name: 'Profile' }, { role: 'textbox', name: 'Display name' }]);
   });
 
   it('a list the page rebuilt with one item more: that item is added, the others stay', () => {

@@ -1,4 +1,8 @@
-import type { AriaChanges } from '@claude-scope/testkit';
+/**
+ * Scoring a Playwright lane's frames against ground truth (`step.aria`, see aria-truth.ts): used by bench:replay
+ * and the worker's fidelity test, so both count the same way.
+ */
+import type { AriaChanges } from './aria-truth.js';
 
 /** A node of a fused frame's marked ARIA tree (the fields read here; API.md Frame.ariaTree). */
 export interface MarkedNode {
@@ -11,7 +15,7 @@ export interface MarkedNode {
 }
 
 type Kind = 'added' | 'changed' | 'removed';
-export const KINDS: readonly Kind[] = ['added', 'changed', 'removed'];
+export const FIDELITY_KINDS: readonly Kind[] = ['added', 'changed', 'removed'];
 
 /** One mark of a frame: its kind, role, and the labels it answers to (for a changed node, before and after). */
 interface Mark {
@@ -20,7 +24,7 @@ interface Mark {
   labels: string[];
 }
 
-// As the ground truth (packages/testkit/src/aria-truth.ts): containers without identity and text runs are not
+// As the ground truth (aria-truth.ts): containers without identity and text runs are not
 // named nodes; a node's label is its name, else its text.
 const SKIPPED_ROLES: ReadonlySet<string> = new Set(['generic', 'none', 'presentation', 'text', 'fragment']);
 const norm = (s: unknown) => (typeof s === 'string' ? s.replace(/\s+/g, ' ').trim() : '');
@@ -31,7 +35,7 @@ function marksOf(tree: readonly MarkedNode[]): Mark[] {
     for (const n of nodes) {
       const kind = n.diffStatus as Kind | undefined;
       const label = norm(n.name) || norm(n.text) || childText(n);
-      if (kind && KINDS.includes(kind) && !SKIPPED_ROLES.has(n.role) && label) {
+      if (kind && FIDELITY_KINDS.includes(kind) && !SKIPPED_ROLES.has(n.role) && label) {
         const labels = [label];
         if (kind === 'changed' && n.previous) labels.push(norm(n.previous.name) || norm(n.previous.text));
         out.push({ kind, role: n.role, labels: labels.filter(Boolean) });
@@ -56,6 +60,9 @@ export interface Score {
   marks: number;
   right: number;
   byKind: Record<Kind, { truth: number; recovered: number; marks: number; right: number }>;
+  /** What was missed and what was wrong, as `kind role "name"` (for tuning, on the tuning split only). */
+  missed: string[];
+  wrong: string[];
 }
 
 export const emptyScore = (): Score => ({
@@ -63,6 +70,8 @@ export const emptyScore = (): Score => ({
   recovered: 0,
   marks: 0,
   right: 0,
+  missed: [],
+  wrong: [],
   byKind: { added: { truth: 0, recovered: 0, marks: 0, right: 0 }, changed: { truth: 0, recovered: 0, marks: 0, right: 0 }, removed: { truth: 0, recovered: 0, marks: 0, right: 0 } },
 });
 
@@ -74,14 +83,17 @@ export function scoreStep(truth: AriaChanges, frame: readonly MarkedNode[]): Sco
   const score = emptyScore();
   const marks = marksOf(frame);
   const used = new Set<Mark>();
-  for (const kind of KINDS) {
+  for (const kind of FIDELITY_KINDS) {
     for (const t of truth[kind]) {
       const names = [norm(t.name)];
       if ('before' in t) names.push(norm((t.before as Record<string, unknown>).name) || norm((t.before as Record<string, unknown>).text));
       const m = marks.find((x) => !used.has(x) && x.kind === kind && x.role === t.role && x.labels.some((l) => names.includes(l)));
       score.truth++;
       score.byKind[kind].truth++;
-      if (!m) continue;
+      if (!m) {
+        score.missed.push(`${kind} ${t.role} "${t.name}"`);
+        continue;
+      }
       used.add(m);
       score.recovered++;
       score.byKind[kind].recovered++;
@@ -90,7 +102,10 @@ export function scoreStep(truth: AriaChanges, frame: readonly MarkedNode[]): Sco
   for (const m of marks) {
     score.marks++;
     score.byKind[m.kind].marks++;
-    if (!used.has(m)) continue;
+    if (!used.has(m)) {
+      score.wrong.push(`${m.kind} ${m.role} "${m.labels.join('" ← "')}"`);
+      continue;
+    }
     score.right++;
     score.byKind[m.kind].right++;
   }
@@ -99,8 +114,10 @@ export function scoreStep(truth: AriaChanges, frame: readonly MarkedNode[]): Sco
 
 export function addScores(a: Score, b: Score): Score {
   const out = emptyScore();
+  out.missed = [...a.missed, ...b.missed];
+  out.wrong = [...a.wrong, ...b.wrong];
   for (const k of ['truth', 'recovered', 'marks', 'right'] as const) out[k] = a[k] + b[k];
-  for (const kind of KINDS) for (const k of ['truth', 'recovered', 'marks', 'right'] as const) out.byKind[kind][k] = a.byKind[kind][k] + b.byKind[kind][k];
+  for (const kind of FIDELITY_KINDS) for (const k of ['truth', 'recovered', 'marks', 'right'] as const) out.byKind[kind][k] = a.byKind[kind][k] + b.byKind[kind][k];
   return out;
 }
 
