@@ -87,10 +87,11 @@ function innerRefs(nodes: readonly AiNode[], into = new Set<string>()): Set<stri
 
 /**
  * Whether `next` can be `prev` renamed: Playwright gives a renamed element a new ref, and so it does an element
- * shown in place of another (a tab's panel); the renamed one keeps what is inside it, the other does not.
+ * shown in place of another (a tab's panel); the renamed one keeps what is inside it, the other does not. An
+ * element that was or becomes empty (a toast container; Playwright gives an empty one no ref) continues.
  */
 function continues(prev: Flat, next: Flat): boolean {
-  if (!prev.inner.size && !next.inner.size) return true;
+  if (!prev.inner.size || !next.inner.size) return true;
   for (const r of next.inner) if (prev.inner.has(r)) return true;
   return false;
 }
@@ -145,7 +146,7 @@ const named = (f: Flat): NamedNode | null => {
  * In one document an element keeps its ref, so a counter or a field's text changing is `changed`; Playwright
  * gives an element a new ref when its name changes, so an unmatched pair with the same role under the same
  * parent is one renamed node. Across documents (a navigation) nodes are the same when their role + label path
- * is, and nothing is `changed`.
+ * is (never renamed), and `changed` when a state differs (a menu button no longer expanded).
  */
 export function ariaChanges(before: AriaCapture, after: AriaCapture): AriaChanges {
   const [prev, next] = [flatten(before.tree), flatten(after.tree)];
@@ -155,7 +156,7 @@ export function ariaChanges(before: AriaCapture, after: AriaCapture): AriaChange
   const keyOf = (f: Flat) => (sameDoc ? f.ref : f.path);
   for (const f of prev) pool.set(keyOf(f), [...(pool.get(keyOf(f)) ?? []), f]);
   const changed = (p: Flat, f: Flat) => {
-    const d = sameDoc ? difference(p, f) : null;
+    const d = difference(p, f);
     const n = named(f) ?? named(p);
     if (d && n) out.changed.push({ ...n, ...d });
   };

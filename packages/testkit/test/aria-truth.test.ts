@@ -63,11 +63,21 @@ describe('ariaChanges (ground truth of a step)', () => {
     expect(ariaChanges(shown, empty).changed[0]).toMatchObject({ name: 'Task added', before: { text: 'Task added' }, after: { text: '' } });
   });
 
-  it('across a navigation refs restart: nodes are the same by role + label path, nothing is changed', () => {
+  it('across a navigation refs restart: nodes are the same by role + label path, never renamed, changed by state', () => {
     const nav: AiNode = { role: 'navigation', name: 'Main', ref: 'e1', children: [{ role: 'link', name: 'Tasks', ref: 'e2' }] };
-    const before = at([nav, { role: 'heading', name: 'Dashboard', ref: 'e3' }], 'd1');
-    const after = at([{ ...nav, ref: 'e3' }, { role: 'heading', name: 'Tasks', ref: 'e1' }], 'd2');
-    expect(ariaChanges(before, after)).toEqual({ added: [{ role: 'heading', name: 'Tasks' }], changed: [], removed: [{ role: 'heading', name: 'Dashboard' }] });
+    const before = at([nav, { role: 'button', name: 'Account', ref: 'e4', expanded: true }, { role: 'heading', name: 'Dashboard', ref: 'e3' }], 'd1');
+    const after = at([{ ...nav, ref: 'e3' }, { role: 'button', name: 'Account', ref: 'e2' }, { role: 'heading', name: 'Tasks', ref: 'e1' }], 'd2');
+    expect(ariaChanges(before, after)).toEqual({
+      added: [{ role: 'heading', name: 'Tasks' }],
+      changed: [{ role: 'button', name: 'Account', before: { expanded: true }, after: { expanded: null } }],
+      removed: [{ role: 'heading', name: 'Dashboard' }],
+    });
+  });
+
+  it('a container that gains its first content (Playwright gave it no ref while empty) is changed', () => {
+    const empty = at([{ role: 'main', ref: 'e1', children: [{ role: 'status' }] }]);
+    const shown = at([{ role: 'main', ref: 'e1', children: [{ role: 'status', ref: 'e9', children: [{ role: 'generic', ref: 'e10', text: 'Saved' }] }] }]);
+    expect(ariaChanges(empty, shown)).toEqual({ added: [], changed: [{ role: 'status', name: 'Saved', before: { text: '' }, after: { text: 'Saved' } }], removed: [] });
   });
 
   it('captureAt: the latest capture at or before the time', () => {
