@@ -1,7 +1,7 @@
 import type { AriaNode, DiffSummary } from '@claude-scope/contracts';
 import { comparableStates, effectiveChildren, type Item } from './identity.js';
 import { countMarks, markDeep } from './marks.js';
-import { matchSiblings } from './match.js';
+import { matchSiblings, type MatchOptions } from './match.js';
 import { cloneTree, isWrapper } from './tree.js';
 
 /**
@@ -10,14 +10,15 @@ import { cloneTree, isWrapper } from './tree.js';
  * predecessor. Changed nodes get `previous`: the former values of the states that differ, and the
  * former name of a node renamed in place (a counter, a label that changed).
  * Neither input is modified. `prev` may be an earlier marked tree: its removed nodes are ignored.
+ * `acrossPages`: the trees are of two different pages (a navigation), where nothing is renamed (see MatchOptions).
  */
-export function diffTrees(prev: readonly AriaNode[] | null, next: readonly AriaNode[]): { tree: AriaNode[]; summary: DiffSummary } {
+export function diffTrees(prev: readonly AriaNode[] | null, next: readonly AriaNode[], opts: MatchOptions = {}): { tree: AriaNode[]; summary: DiffSummary } {
   const tree = cloneTree(next ?? []);
   for (const root of tree) unmark(root);
   if (prev) {
     const prevRoot: AriaNode = { role: 'fragment', name: '', children: cloneTree(prev, (n) => n.diffStatus !== 'removed') };
     const nextRoot: AriaNode = { role: 'fragment', name: '', children: tree };
-    diffPair(prevRoot, nextRoot);
+    diffPair(prevRoot, nextRoot, opts);
     tree.forEach(childrenLast);
   }
   return { tree, summary: countMarks(tree) };
@@ -38,12 +39,13 @@ function childrenLast(node: AriaNode): void {
   children.forEach(childrenLast);
 }
 
-function diffPair(prev: AriaNode, next: AriaNode): void {
+function diffPair(prev: AriaNode, next: AriaNode, opts: MatchOptions): void {
   const prevItems = effectiveChildren(prev);
   const nextItems = effectiveChildren(next);
   const match = matchSiblings(
     prevItems.map((i) => i.node),
     nextItems.map((i) => i.node),
+    opts,
   );
   const counterpart = new Map<AriaNode, Item>();
   nextItems.forEach((item, n) => {
@@ -51,7 +53,7 @@ function diffPair(prev: AriaNode, next: AriaNode): void {
     if (p === undefined) return markDeep(item.node, 'added');
     counterpart.set(prevItems[p]!.node, item);
     compareStates(prevItems[p]!.node, item.node);
-    diffPair(prevItems[p]!.node, item.node);
+    diffPair(prevItems[p]!.node, item.node, opts);
   });
   markAddedWrappers(next);
   insertRemoved(prev, next, counterpart);

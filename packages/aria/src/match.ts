@@ -2,13 +2,23 @@ import type { AriaNode } from '@claude-scope/contracts';
 import { contentKeys, fingerprint, identityKey } from './identity.js';
 import { pairRenamed } from './rename.js';
 
+export interface MatchOptions {
+  /**
+   * The frames show two different pages: an element there is another element, so a node whose name or text
+   * differs is never paired with one here (no renames, no unnamed leaf whose text changed in place); what is
+   * the same (role, name, content) still pairs.
+   */
+  acrossPages?: boolean;
+}
+
 /**
  * Pairs sibling nodes of two frames by identity (role + name), ignoring order. Within a group of
  * same-identity siblings: identical subtrees first, then the most similar content (an unnamed
  * listitem that kept its checkbox), then what is left in order; last, a named node whose name changed
  * in place (see rename.ts). Returns prev index per next index.
  */
-export function matchSiblings(prev: readonly AriaNode[], next: readonly AriaNode[]): (number | undefined)[] {
+export function matchSiblings(prev: readonly AriaNode[], next: readonly AriaNode[], opts: MatchOptions = {}): (number | undefined)[] {
+  const inPlace = (p: AriaNode, n: AriaNode) => !opts.acrossPages || !!p.children || !!n.children || p.text === n.text;
   const result: (number | undefined)[] = new Array(next.length).fill(undefined);
   const prevGroups = groupBy(prev);
   for (const [key, nextIdx] of groupBy(next)) {
@@ -32,7 +42,7 @@ export function matchSiblings(prev: readonly AriaNode[], next: readonly AriaNode
     }
     // One of a kind on each side (the usual `main`, `form "Sign in"`): nothing to choose between.
     if (prevIdx.length === 1 && nextIdx.length === 1) {
-      if (result[nextIdx[0]!] === undefined) pair(nextIdx[0]!, prevIdx[0]!);
+      if (result[nextIdx[0]!] === undefined && inPlace(prev[prevIdx[0]!]!, next[nextIdx[0]!]!)) pair(nextIdx[0]!, prevIdx[0]!);
       continue;
     }
     let rest = nextIdx.filter((n) => result[n] === undefined);
@@ -44,14 +54,14 @@ export function matchSiblings(prev: readonly AriaNode[], next: readonly AriaNode
     // except one-for-one leaves: a status or listitem whose text changed in place.
     const named = next[nextIdx[0]!]!.name !== '';
     const leaves = rest.every((n) => !next[n]!.children) && [...free].every((p) => !prev[p]!.children);
-    if (!named && !(leaves && rest.length === free.size)) continue;
+    if (!named && !(leaves && rest.length === free.size && !opts.acrossPages)) continue;
     for (const n of rest) {
       const p = free.values().next();
       if (p.done) break;
       pair(n, p.value);
     }
   }
-  pairRenamed(prev, next, result);
+  if (!opts.acrossPages) pairRenamed(prev, next, result);
   return result;
 }
 

@@ -6,9 +6,9 @@ import { find, fixture } from './fixtures.js';
 const yaml = (lines: string[]) => parseAriaSnapshot(lines.join('\n'));
 
 /** diffTrees plus the invariants every result must hold. */
-function diff(prev: AriaNode[] | null, next: AriaNode[]) {
+function diff(prev: AriaNode[] | null, next: AriaNode[], opts: Parameters<typeof diffTrees>[2] = {}) {
   const before = JSON.stringify([prev, next]);
-  const result = diffTrees(prev, next);
+  const result = diffTrees(prev, next, opts);
   expect(JSON.stringify([prev, next]), 'inputs are not modified').toBe(before);
   expect(result.summary).toEqual(countMarks(result.tree));
   const check = (node: AriaNode, inherited?: string) => {
@@ -202,6 +202,24 @@ describe('diffTrees', () => {
   it('reports an unnamed item whose text changed in place as changed', () => {
     const { tree } = diff(yaml(['- status: Saving…']), yaml(['- status: Saved']));
     expect(tree[0]).toMatchObject({ text: 'Saved', diffStatus: 'changed', previous: { text: 'Saving…' } });
+  });
+
+  it('across pages (a navigation) renames nothing: the subtitle is removed + added, states still change', () => {
+    const dashboard = yaml(['- button "Account" [expanded]', '- main:', '  - heading "Dashboard" [level=1]', '  - paragraph: Welcome back.', '  - link "Cart (2)"']);
+    const settings = yaml(['- button "Account"', '- main:', '  - heading "Settings" [level=1]', '  - paragraph: Manage your profile.', '  - link "Cart (3)"']);
+    const { tree } = diff(dashboard, settings, { acrossPages: true });
+    expect(outline(tree)).toEqual([
+      'button "Account" changed',
+      'main',
+      '  heading "Dashboard" removed',
+      '  paragraph removed',
+      '  link "Cart (2)" removed',
+      '  heading "Settings" added',
+      '  paragraph added',
+      '  link "Cart (3)" added',
+    ]);
+    // Within one page the subtitle and the counter change in place (the headings share no word: no rename).
+    expect(diff(dashboard, settings).summary).toEqual({ added: 1, changed: 3, removed: 1 });
   });
 
   it('ignores removed nodes of a previously marked tree used as prev', () => {

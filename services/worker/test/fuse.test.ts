@@ -42,6 +42,18 @@ describe('fusion', () => {
     expect(frames[3]!.consoleErrors).toEqual([]); // not repeated
   });
 
+  it('after a navigation renames nothing (another page, other elements); on one page a text changes in place', () => {
+    const page = (heading: string, text: string) => [{ role: 'heading', name: heading, level: 1 }, { role: 'paragraph', name: '', text }];
+    const nav = [
+      step(0, 'http://app.test/dashboard', page('Dashboard', 'Welcome back.')),
+      step(1000, 'http://app.test/settings', page('Settings', 'Manage your profile.'), { event: { t: 1000, type: 'navigate', url: 'http://app.test/settings' } }),
+      step(2000, 'http://app.test/settings', page('Settings', 'Saved.'), { event: { t: 2000, type: 'click', role: 'button', name: 'Save' } }),
+    ];
+    const frames = fuseFrames({ seedUrl: 'http://app.test/dashboard', timeline: nav.flatMap((s) => (s.event ? [s.event] : [])), video: video([0, 1500, 2500]), steps: nav });
+    expect(frames[1]!.diffSummary).toEqual({ added: 2, changed: 0, removed: 2 });
+    expect(frames[2]!.diffSummary).toEqual({ added: 0, changed: 1, removed: 0 });
+  });
+
   it('without a timeline every frame has the seed URL', () => {
     const frames = fuseFrames({ seedUrl: seed, timeline: null, video: video([0, 5000]), steps: [step(0, 'http://app.test/login?redirected=1', login)] });
     expect(frames.map((f) => f.url)).toEqual([seed, seed]);

@@ -110,6 +110,7 @@ export function fuseFrames(input: FuseInput): FusedFrame[] {
   const seen = new Map((input.vision ?? []).map((v) => [v.timestamp, v]));
   const out: FusedFrame[] = [];
   let prevTree: AriaNode[] | null = null;
+  let prevTreeUrl = '';
   let prevStep = -1;
   for (const f of frames) {
     const si = steps.length ? stepAt(steps, f.timestamp) : -1;
@@ -121,7 +122,9 @@ export function fuseFrames(input: FuseInput): FusedFrame[] {
     const captured = !input.pageUnavailable && !elsewhere;
     const tree = step?.tree ?? [];
     // No tree where none was captured, and no diff against one: the next captured frame diffs against the last.
-    const { tree: marked, summary } = captured ? diffTrees(prevTree, tree) : { tree: [], summary: { added: 0, changed: 0, removed: 0 } };
+    // After a navigation the page's elements are other elements: nothing is renamed across pages.
+    const acrossPages = !!prevTree && !!step && !samePage(prevTreeUrl, step.url);
+    const { tree: marked, summary } = captured ? diffTrees(prevTree, tree, { acrossPages }) : { tree: [], summary: { added: 0, changed: 0, removed: 0 } };
     // Steps reached since the previous frame: their actions, errors and failures belong to this frame.
     const folded = si > prevStep ? steps.slice(prevStep + 1, si + 1) : [];
     const events = folded.flatMap((s) => (s.event ? [s.event] : []));
@@ -153,7 +156,10 @@ export function fuseFrames(input: FuseInput): FusedFrame[] {
       ariaCaptured: captured,
       screenChange: out.length ? f.score : 1,
     });
-    if (captured) prevTree = tree;
+    if (captured) {
+      prevTree = tree;
+      prevTreeUrl = step?.url ?? '';
+    }
     prevStep = Math.max(prevStep, si);
   }
   return out;
