@@ -19,6 +19,20 @@ function where(sp: Spent): string {
   return `${parts.join(', ')}; events captured at the settle cap, the page still changing: ${kept.length ? kept.join(', ') : 'none'}`;
 }
 
+function byStepKind(rs: readonly RecordingResult[]): [string, { steps: number; truth: number; recovered: number; marks: number; right: number }][] {
+  const m = new Map<string, { steps: number; truth: number; recovered: number; marks: number; right: number }>();
+  for (const st of rs.flatMap((r) => r.steps)) {
+    const v = m.get(st.kind) ?? { steps: 0, truth: 0, recovered: 0, marks: 0, right: 0 };
+    v.steps++;
+    v.truth += st.truth;
+    v.recovered += st.recovered;
+    v.marks += st.marks;
+    v.right += st.right;
+    m.set(st.kind, v);
+  }
+  return [...m].sort((a, b) => b[1].truth - b[1].recovered + (b[1].marks - b[1].right) - (a[1].truth - a[1].recovered + (a[1].marks - a[1].right)));
+}
+
 /** bench/results/replay.md */
 export function replayMarkdown(run: ReplayRun): string {
   const splits = ['tuning', 'validation'] as const;
@@ -38,6 +52,12 @@ export function replayMarkdown(run: ReplayRun): string {
     '| split | steps | truth changes | recall | marks | precision | added R / P (n) | changed R / P (n) | removed R / P (n) |',
     '|---|---|---|---|---|---|---|---|---|',
     ...splits.map((sp) => fidelityRow(sp === 'validation' ? '**validation** (never tuned on)' : sp, bySplit(sp))),
+    '',
+    'By the kind of step (ground truth\'s `kind`: what caused it), both splits:',
+    '',
+    '| step kind | steps | truth changes | recovered | marks | right |',
+    '|---|---|---|---|---|---|',
+    ...byStepKind(run.results).map(([k, v]) => `| ${k} | ${v.steps} | ${v.truth} | ${v.recovered} | ${v.marks} | ${v.right} |`),
     '',
     '## Time',
     '',
