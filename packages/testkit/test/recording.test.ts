@@ -72,6 +72,15 @@ describe('generateRecording (smoke, 640×360)', () => {
     expect(grow.startMs).toBeLessThan(typed.t);
     expect(grow.settledMs).toBeGreaterThan(typed.t);
     expect(truth.cursorOnly.length).toBeGreaterThan(0);
+
+    // Each step's ARIA changes, read from the page while recording (README, "aria").
+    expect(truth.steps[0]!.aria).toBeUndefined();
+    expect(truth.steps[1]!.aria).toEqual({ added: [], changed: [], removed: [] }); // focus only
+    const changedNames = grow.aria!.changed.map((c) => `${c.role} ${String(c.before.name ?? c.before.text)} → ${c.name}`);
+    expect(grow.aria!.added).toContainEqual({ role: 'listitem', name: 'Buy milk' });
+    expect(changedNames).toContain('heading Your tasks (3) → Your tasks (4)');
+    expect(changedNames).toContain('status  → Task added');
+    expect(truth.steps[3]!.aria!.changed).toEqual([{ role: 'status', name: 'Task added', before: { text: 'Task added' }, after: { text: '' } }]);
   });
 
   it('steps and cursor-only stretches are what the pixels show', async () => {
