@@ -39,7 +39,7 @@ export interface RecordingResult {
   scoredSteps: number;
   score: Score;
   failures: string[];
-  /** Per truth step: kind, what truth lists that no mark recovered, how many marks were wrong (for tuning). */
+  /** Per scored truth step: its kind and counts (truth changes, recovered, marks, right). */
   steps: { settledMs: number; kind: string; truth: number; recovered: number; marks: number; right: number }[];
   eventTimes: EventTime[];
   e2e?: { without: EndToEnd; with: EndToEnd };
