@@ -74,6 +74,9 @@ describe('replaying inferred events', () => {
     expect(remember!.failure).toBeUndefined();
     expect(find(remember!.tree, 'checkbox', 'Remember me')?.checked).toBe(true);
     expect(signIn!.failure).toBe('click on "Sign ln": no button or visible text by that name on the page');
+    // Not found, so the page was not touched: the previous capture stands, with no settle or capture time spent.
+    expect(signIn!.tree).toEqual(remember!.tree);
+    expect(signIn!.timing).toMatchObject({ settleMs: 0, captureMs: 0 });
     expect(offsite!.failure).toBe("navigate to https://elsewhere.example/admin: not on the seed URL's origin, so not opened");
     expect(offsite!.url).toBe(seedUrl);
     expect(settings!.failure).toBeUndefined();

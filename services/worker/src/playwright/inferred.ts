@@ -30,8 +30,16 @@ function withoutProvenance(action: FrameAction): TimelineEvent {
   return event as TimelineEvent;
 }
 
+/**
+ * An inferred event left alone before anything touched the page (its target not found, its value masked, its URL on
+ * another origin): the page is as the previous step captured it, so the lane reuses that capture.
+ */
+export class NotReplayedError extends ActionFailedError {
+  override name = 'NotReplayedError';
+}
+
 /** How long a target read off the screen may take to show up in the page (the previous step already settled). */
-const FIND_MS = 1_000;
+const FIND_MS = 500;
 const FIND_POLL_MS = 100;
 
 /**
@@ -42,7 +50,7 @@ export async function performInferred(page: Page, event: TimelineEvent, ctx: Act
   switch (event.type) {
     case 'navigate': {
       const url = replayUrl(event.url, ctx.replay);
-      if (!url) throw new ActionFailedError(`navigate to ${event.url}: not on the seed URL's origin, so not opened`);
+      if (!url) throw new NotReplayedError(`navigate to ${event.url}: not on the seed URL's origin, so not opened`);
       await navigate(page, url, ctx.policy, ctx.log, ctx.navigationTimeoutMs);
       return { ...event, url };
     }
@@ -51,21 +59,21 @@ export async function performInferred(page: Page, event: TimelineEvent, ctx: Act
         page.getByRole(event.role as Role, { name: label(event.name) }),
         page.getByText(label(event.name)),
       ]);
-      if (!target) throw new ActionFailedError(`click on "${event.name}": no ${event.role} or visible text by that name on the page`);
+      if (!target) throw new NotReplayedError(`click on "${event.name}": no ${event.role} or visible text by that name on the page`);
       await act(`click on "${event.name}"`, () => target.click());
       return event;
     }
     case 'fill': {
       // A secret read off the screen is dots or masked: never typed (and never guessed).
-      if (isMasked(event.value) || isSecretField(event.name)) throw new ActionFailedError(`fill "${event.name}": the value was masked on screen, so it is not typed`);
+      if (isMasked(event.value) || isSecretField(event.name)) throw new NotReplayedError(`fill "${event.name}": the value was masked on screen, so it is not typed`);
       const target = await find(page, [
         page.getByRole(event.role as Role, { name: label(event.name) }),
         page.getByLabel(label(event.name)),
         page.getByPlaceholder(label(event.name)),
       ]);
-      if (!target) throw new ActionFailedError(`fill "${event.name}": no field labelled so on the page`);
+      if (!target) throw new NotReplayedError(`fill "${event.name}": no field labelled so on the page`);
       // Text read off the screen never goes into a password input (it could only be a misreading).
-      if (await isPasswordInput(target)) throw new ActionFailedError(`fill "${event.name}": a password field, so nothing read off the screen is typed`);
+      if (await isPasswordInput(target)) throw new NotReplayedError(`fill "${event.name}": a password field, so nothing read off the screen is typed`);
       await act(`fill "${event.name}"`, () => target.fill(event.value));
       return event;
     }

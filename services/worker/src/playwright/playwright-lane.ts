@@ -6,7 +6,7 @@ import { BrowserGoneError, type BrowserManager } from '../browser/manager.js';
 import { BlockedUrlError, type UrlPolicy } from '../browser/ssrf.js';
 import { firstLine } from '../error-text.js';
 import { ActionFailedError, perform } from './actions.js';
-import { performInferred, type InferredReplay } from './inferred.js';
+import { NotReplayedError, performInferred, type InferredReplay } from './inferred.js';
 import { isBrowserGone, navigate, NavigationError, netWords } from './navigation.js';
 import type { PageLog } from './page-log.js';
 import { maskTree } from './secrets.js';
@@ -109,6 +109,7 @@ async function replay(context: BrowserContext, proxy: GuardProxy, opts: LaneOpti
       const tabsBefore = await tabs.requested(page);
       const timing = emptyTiming();
       const start = Date.now();
+      let untouched = false;
       try {
         const ctx = { policy: opts.policy, log: tabs.log(page), navigationTimeoutMs: opts.navigationTimeoutMs };
         stored = opts.inferred ? await performInferred(page, event, { ...ctx, replay: opts.inferred }) : await perform(page, event, ctx);
@@ -118,9 +119,17 @@ async function replay(context: BrowserContext, proxy: GuardProxy, opts: LaneOpti
         if (!(await closedItself(page, err))) {
           checkAlive(err);
           failure = describeFailure(event, err);
+          untouched = err instanceof NotReplayedError;
         }
       }
       timing.actionMs = Date.now() - start;
+      if (untouched) {
+        // Nothing was done to the page: it is as the previous step captured it (no settle, no second capture).
+        const prev = steps.at(-1)!;
+        steps.push({ ...prev, t: event.t, event: stored, consoleErrors: [], failedRequests: [], failure: failure!, timing });
+        await opts.onStep?.(steps.length, total);
+        continue;
+      }
       await settle(page, tabs.log(page), settleOpts(start), timing);
       // A tab the event opened is in front now; one the event closed hands the front back (tabs.front).
       if ((await tabs.requested(page)) > tabsBefore) {
