@@ -15,7 +15,7 @@ import { generateRecording, getScenario, SCENARIOS, startDemoApp, TRUTH_ORIGIN, 
 import { sleep, startProcess, waitHttp } from '../pipeline/procs.js';
 import type { Tally } from './score.js';
 
-const { values } = parseArgs({ options: { out: { type: 'string' }, scenario: { type: 'string' } } });
+const { values } = parseArgs({ options: { out: { type: 'string' }, scenario: { type: 'string' } }, allowPositionals: true });
 const names = values.scenario ? values.scenario.split(',') : SCENARIOS.filter((s) => s.name !== 'smoke').map((s) => s.name);
 
 interface Frame {
@@ -127,7 +127,7 @@ const lines = [
   `Run ${startedAt.toISOString()} on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}); other work was running on the machine (1-minute load average at each`,
   `recording's start in the table; ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} at the end).`,
   '',
-  `Command: \`pnpm --filter @claude-scope/bench bench:vision:reachable -- --out results/vision-reachable.md\`${values.scenario ? ` (--scenario ${values.scenario})` : ''}.`,
+  `Command: \`pnpm --filter @claude-scope/bench bench:vision:reachable --out results/vision-reachable.md\`${values.scenario ? ` (--scenario ${values.scenario})` : ''}.`,
   'Each testkit recording (1280×720 webm, 30 fps) is uploaded without a timeline through a real API and worker (Postgres, Redis, S3, Chromium),',
   `once with the seed unreachable (\`${TRUTH_ORIGIN}\`: the vision lane alone) and once reachable (the testkit's demo app: the Playwright lane runs after`,
   'the vision lane and replays its inferred events; a window recording\'s address-bar origin maps onto the seed\'s). **acted** = clicks and fills of',
