@@ -5,54 +5,22 @@
  * run; then the API's peak RSS while 4 uploads stream at once (the recording, then 60 s recordings of
  * ~38 and ~94 MB, big enough that buffering would show). Results: bench/results/pipeline.{md,json}.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createTestDatabase } from '@claude-scope/db/testing';
 import { generateRecording, rebaseTruth, startDemoApp } from '@claude-scope/testkit';
 import { longRecording } from '../video/recording.js';
+import { ffmpegFloorMs, ROOT, rssKb, sleep, startProcess, waitHttp } from './procs.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const RESULTS = path.join(ROOT, 'bench/results');
 const SCENARIO = process.env.BENCH_SCENARIO ?? 'full-tour';
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 /** For trying changes: the end-to-end runs only, printed, nothing written. */
 const QUICK = process.env.BENCH_QUICK === '1';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function startProcess(cwd: string, entry: string, env: Record<string, string>): ChildProcess {
-  const p = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', entry], {
-    cwd: path.join(ROOT, cwd),
-    env: { ...(process.env as Record<string, string>), ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return p;
-}
-
-async function waitHttp(url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await sleep(200);
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-function rssKb(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) : 0;
-}
-
-function ffmpegFloorMs(file: string): number {
-  const t0 = performance.now();
-  const r = spawnSync(process.env.FFMPEG_PATH ?? 'ffmpeg', ['-v', 'error', '-i', file, '-f', 'null', '-'], { stdio: 'ignore' });
-  if (r.status !== 0) throw new Error('ffmpeg floor run failed');
-  return performance.now() - t0;
-}
 
 /**
  * A 60 s 1280×720 recording at `mbps` (x264 over moving noise): 5 Mb/s (~38 MB) is what a busy screen

@@ -1,6 +1,6 @@
 import { FlowProducer, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { JOBS, jobId, type JobTable, type UploadOptions } from './jobs.js';
+import { afterOf, JOBS, jobId, type JobTable, type UploadOptions } from './jobs.js';
 
 export const DEFAULT_QUEUE_PREFIX = 'claude-scope';
 
@@ -27,8 +27,8 @@ export interface FlowNode {
 
 /**
  * One flow per recording, from the job table: the job that completes the session is the parent (its own
- * queue), every other job a child on its own queue, so each lane scales on its own. A job with `after` is the
- * parent of the job it reads (BullMQ runs a parent once its children completed). A lane that fails after its
+ * queue), every other job a child on its own queue, so each lane scales on its own. A job with `after` (for this
+ * upload) is the parent of the job it reads (BullMQ runs a parent once its children completed). A lane that fails after its
  * retries fails its parent, up to the root, so a flow never waits on a dead child.
  */
 export function recordingFlow(sessionId: string, upload: UploadOptions, table: JobTable = JOBS): FlowNode & { children: FlowNode[] } {
@@ -37,17 +37,18 @@ export function recordingFlow(sessionId: string, upload: UploadOptions, table: J
   if (parents.length !== 1) throw new Error(`the job table needs exactly one job that completes the session, has ${parents.length}`);
   const parent = parents[0]!;
   const readers = new Map<string, string>();
+  const after = (n: string) => afterOf(table[n]!, upload);
   for (const n of names) {
-    const after = table[n]!.after;
-    if (after === undefined) continue;
-    if (!(after in table) || after === parent || after === n) throw new Error(`job ${n} runs after ${after}, which is not another lane of the table`);
+    const a = after(n);
+    if (a === undefined) continue;
+    if (!(a in table) || a === parent || a === n) throw new Error(`job ${n} runs after ${a}, which is not another lane of the table`);
     // One job id per node: a lane read by two jobs would have to sit in the flow twice.
-    if (readers.has(after)) throw new Error(`job ${after} is read by both ${readers.get(after)} and ${n}; a lane can have one reader`);
-    readers.set(after, n);
+    if (readers.has(a)) throw new Error(`job ${a} is read by both ${readers.get(a)} and ${n}; a lane can have one reader`);
+    readers.set(a, n);
   }
   for (const n of names) {
     const chain = [n];
-    for (let a = table[n]!.after; a !== undefined; a = table[a]!.after) {
+    for (let a = after(n); a !== undefined; a = after(a)) {
       if (chain.includes(a)) throw new Error(`the job table's 'after' links form a cycle: ${[...chain, a].join(' → ')}`);
       chain.push(a);
     }
@@ -55,8 +56,8 @@ export function recordingFlow(sessionId: string, upload: UploadOptions, table: J
   // A lane that others read runs first, as a failing-the-parent child of its reader.
   const child = (name: string): FlowNode => {
     const own: FlowNode = { name, queueName: name, data: table[name]!.data(sessionId, upload), opts: { ...jobOptions(sessionId, name, table), failParentOnFailure: true } };
-    const after = table[name]!.after;
-    return after !== undefined ? { ...own, children: [child(after)] } : own;
+    const a = after(name);
+    return a !== undefined ? { ...own, children: [child(a)] } : own;
   };
   const root = { name: parent, queueName: parent, data: table[parent]!.data(sessionId, upload), opts: jobOptions(sessionId, parent, table) };
   // Top-level children: every lane that no other lane reads (those are nested under their reader).

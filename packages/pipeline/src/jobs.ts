@@ -16,6 +16,11 @@ export interface TypedSecret {
 /** What an upload decided for its whole flow (the account's settings at upload time). */
 export interface UploadOptions {
   maxRecordingMinutes: number;
+  /**
+   * The upload carried a timeline. Without one, the Playwright lane replays the vision lane's inferred events
+   * (so it runs after that lane); with one, it replays the timeline, beside the other lanes.
+   */
+  hasTimeline: boolean;
   /** Typed secrets of the uploaded timeline, for replay only (never stored in Postgres). */
   typedSecrets?: readonly TypedSecret[];
 }
@@ -44,9 +49,10 @@ export interface JobSpec<Data extends { sessionId: string } = { sessionId: strin
   ephemeral?: readonly string[];
   /**
    * The job whose result this one reads (the vision lane reads the video lane's keyframes): it runs once that
-   * one completed, as its parent in the flow. Jobs without it start at once, in parallel.
+   * one completed, as its parent in the flow. Jobs without it start at once, in parallel. A function decides per
+   * upload (the Playwright lane reads the vision lane's inferred events only when no timeline was uploaded).
    */
-  after?: string;
+  after?: string | ((upload: UploadOptions) => string | undefined);
   /**
    * A lane the session can do without (the vision lane: the keyframes still tell the story): when it fails for
    * good — after its retries, a timeout, a crash — its status ends `error` and the flow goes on without its
@@ -87,6 +93,9 @@ export const JOBS = {
     data: (sessionId, upload): { sessionId: string; typedSecrets?: readonly TypedSecret[] } =>
       upload.typedSecrets?.length ? { sessionId, typedSecrets: upload.typedSecrets } : { sessionId },
     ephemeral: ['typedSecrets'],
+    // Without an uploaded timeline it replays what the vision lane inferred, so it runs once that lane ended
+    // (the vision lane is optional: failing for good, it still completes, and the replay has nothing to replay).
+    after: (upload) => (upload.hasTimeline ? undefined : 'vision'),
   },
   /** Screen text, pointer and address bar read from the video lane's keyframes → what changed and what the user did. */
   vision: {
@@ -121,6 +130,11 @@ export type LaneJobName = { [N in JobName]: (typeof JOBS)[N]['completesSession']
 
 export type JobDataOf<T extends JobTable, N extends keyof T> = ReturnType<T[N]['data']>;
 export type JobData<N extends JobName = JobName> = JobDataOf<typeof JOBS, N>;
+
+/** The job a job reads for this upload (see `JobSpec.after`). */
+export function afterOf(spec: JobSpec, upload: UploadOptions): string | undefined {
+  return typeof spec.after === 'function' ? spec.after(upload) : spec.after;
+}
 
 /** Deterministic per session and job (BullMQ ids may not contain ':'): re-adding a flow is a no-op. */
 export const jobId = (sessionId: string, name: string) => `${sessionId}-${name}`;

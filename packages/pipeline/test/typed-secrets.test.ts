@@ -22,11 +22,11 @@ describe('typed secrets', () => {
   });
 
   it('travel only in the Playwright job, which lists them as data to drop once it ends', () => {
-    const flow = recordingFlow('sess_ABC12345', { maxRecordingMinutes: 10, typedSecrets: [{ index: 2, value: 'analytical-engine' }] });
+    const flow = recordingFlow('sess_ABC12345', { maxRecordingMinutes: 10, hasTimeline: true, typedSecrets: [{ index: 2, value: 'analytical-engine' }] });
     const byName = Object.fromEntries([flow, ...flow.children].map((n) => [n.name, n.data]));
     expect(byName.playwright).toEqual({ sessionId: 'sess_ABC12345', typedSecrets: [{ index: 2, value: 'analytical-engine' }] });
     expect(JSON.stringify({ ...byName, playwright: undefined })).not.toContain('analytical-engine');
     expect(JOBS.playwright.ephemeral).toEqual(['typedSecrets']);
-    expect(recordingFlow('sess_ABC12345', { maxRecordingMinutes: 10 }).children.find((c) => c.name === 'playwright')!.data).toEqual({ sessionId: 'sess_ABC12345' });
+    expect(recordingFlow('sess_ABC12345', { maxRecordingMinutes: 10, hasTimeline: true }).children.find((c) => c.name === 'playwright')!.data).toEqual({ sessionId: 'sess_ABC12345' });
   });
 });

@@ -23,8 +23,11 @@ export interface AnalysisStep {
   ariaCaptured?: boolean;
   /** Share of the screen that changed since the previous step in the video (0–1). */
   screenChange?: number;
-  /** Where `changes` come from: the ARIA diff (default) or the screen text the vision lane read. */
-  changesSource?: 'aria' | 'video';
+  /**
+   * Where `changes` come from: the ARIA diff (default), the ARIA diff of the video's inferred actions replayed in
+   * the browser (no timeline uploaded), or the screen text the vision lane read.
+   */
+  changesSource?: 'aria' | 'replay' | 'video';
   /** Where the picture changed since the previous step, as shares (0–1) of the frame (for a viewer; not rendered). */
   regions?: { x: number; y: number; w: number; h: number }[];
 }
@@ -40,6 +43,8 @@ export interface Analysis {
   pageUnavailable?: string;
   /** Where the steps' actions come from: an uploaded timeline, or none (absent in analyses stored before). */
   timelineSource?: 'upload' | 'none';
+  /** No timeline was uploaded and the seed page opened: how many of the actions inferred from the video the browser replayed. */
+  inferredReplay?: { events: number; replayed: number };
 }
 
 export interface PromptOptions {

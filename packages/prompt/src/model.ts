@@ -58,6 +58,8 @@ export interface StepModel {
   actionUnknown: boolean;
   /** The changes were read off the screen by the vision lane, not taken from the page's ARIA tree. */
   changesFromVideo: boolean;
+  /** The changes are the ARIA diff of actions inferred from the video and replayed in the browser. */
+  changesFromReplay: boolean;
 }
 
 export interface Issue {
@@ -78,6 +80,8 @@ export interface PromptModel {
   invalidScreenshots: number[];
   /** Why the seed page could not be opened (redacted, one line); null when it was. */
   pageUnavailable: string | null;
+  /** How many of the actions inferred from the video the browser replayed (no timeline uploaded); null otherwise. */
+  inferredReplay: { events: number; replayed: number } | null;
 }
 
 const text = (s: unknown, max = LIMITS.text) => oneLine(redactSecrets(String(s ?? '')), max);
@@ -166,6 +170,7 @@ export function buildModel(analysis: Analysis): PromptModel {
       ...(typeof s.screenChange === 'number' && Number.isFinite(s.screenChange) ? { screenChange: Math.min(1, Math.max(0, s.screenChange)) } : {}),
       actionUnknown: analysis.timelineSource === 'none',
       changesFromVideo: s.changesSource === 'video',
+      changesFromReplay: s.changesSource === 'replay',
     };
   });
 
@@ -189,5 +194,13 @@ export function buildModel(analysis: Analysis): PromptModel {
     issues,
     invalidScreenshots,
     pageUnavailable: analysis.pageUnavailable ? text(analysis.pageUnavailable) || null : null,
+    inferredReplay: replayCounts(analysis.inferredReplay),
   };
+}
+
+function replayCounts(r: Analysis['inferredReplay']): PromptModel['inferredReplay'] {
+  const count = (n: unknown) => (Number.isInteger(n) && (n as number) >= 0 ? (n as number) : null);
+  const events = count(r?.events);
+  const replayed = count(r?.replayed);
+  return events !== null && replayed !== null && replayed <= events ? { events, replayed } : null;
 }

@@ -39,6 +39,13 @@ export function environmentLines(model: PromptModel): string[] {
       'The steps come from the video alone: no element lists, ARIA diffs, console errors or failed requests were captured.',
     );
   }
+  const r = model.inferredReplay;
+  if (r && r.events > 0) {
+    lines.push(
+      `Actions: inferred from the video (no timeline was uploaded); Claude Scope's browser replayed ${r.replayed} of ${r.events} from the seed URL. ` +
+        'Element lists and changes marked "replayed" come from that replay; a step whose action was not replayed is as the video shows it.',
+    );
+  }
   return lines;
 }
 
@@ -62,7 +69,8 @@ export function stepDetailLines(step: StepModel, { bullet = '- ', indent = '  ',
     lines.push(`${label}:`, ...items.map((i) => `${indent}${bullet}${i}`));
     if (more > 0) lines.push(`${indent}${bullet}… and ${plural(more, `more ${noun}`)}`);
   };
-  if (step.changes.length > 0) list(step.changesFromVideo ? 'What changed (read from the video)' : 'What changed', step.changes, step.changesMore, 'change');
+  const changesLabel = step.changesFromVideo ? 'What changed (read from the video)' : step.changesFromReplay ? 'What changed (replayed in the browser)' : 'What changed';
+  if (step.changes.length > 0) list(changesLabel, step.changes, step.changesMore, 'change');
   else if (step.index > 1 || step.action) lines.push(`What changed: ${noChangeText(step)}`);
   list('Console errors', step.consoleErrors, step.consoleErrorsMore, 'error');
   list('Failed requests', step.failedRequests, step.failedRequestsMore, 'request');

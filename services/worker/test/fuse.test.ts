@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countMarks } from '@claude-scope/aria';
 import type { PlaywrightStep, VideoLaneResult } from '@claude-scope/pipeline';
-import { describeEvent, fuseFrames, timelineSteps, toAnalysis, visitedUrls } from '../src/synthesis/fuse.js';
+import { describeEvent, fuseFrames, inferredReplayCounts, timelineSteps, toAnalysis, visitedUrls } from '../src/synthesis/fuse.js';
 
 const frame = (timestamp: number) => ({ timestamp, imageKey: `k${timestamp}`, thumbnailUrl: 'data:image/png;base64,AA', score: 1 });
 const video = (ts: number[]): VideoLaneResult => ({ durationMs: 10_000, width: 1280, height: 720, frames: ts.map(frame) });
@@ -129,5 +129,49 @@ describe('fusion', () => {
     const frames = fuseFrames({ seedUrl: seed, timeline: null, video: video([0, 5000]), steps: [step(0, seed, login)], vision });
     expect(frames.map((f) => f.regions)).toEqual([[], [{ x: 0.5, y: 0.25, w: 0.1, h: 0.1 }]]);
     expect(toAnalysis({ title: 't', notes: null, seedUrl: seed, hasTimeline: false }, frames, [seed], 6000).steps[1]!.regions).toEqual([{ x: 0.5, y: 0.25, w: 0.1, h: 0.1 }]);
+  });
+
+  describe('without a timeline, the inferred events replayed', () => {
+    const live = 'http://127.0.0.1:4000';
+    const click = { t: 4000, type: 'click' as const, role: 'button', name: 'Sign in' };
+    const missing = { t: 7000, type: 'click' as const, role: 'button', name: 'Sign ln' };
+    const vision = [
+      { timestamp: 0, changes: [], action: null, url: 'http://demo.test/login' },
+      { timestamp: 4500, changes: ['text "Dashboard" appeared'], action: { ...click, source: 'video' as const, confidence: 0.75 }, url: 'http://demo.test/dashboard' },
+      { timestamp: 9000, changes: ['text "Saved" appeared'], action: { ...missing, source: 'video' as const, confidence: 0.5 }, url: 'http://demo.test/dashboard' },
+    ];
+    const steps = [
+      step(0, `${live}/login`, login),
+      step(4000, `${live}/dashboard`, dashboard, { event: click }),
+      step(7000, `${live}/dashboard`, dashboard, { event: missing, failure: 'click on "Sign ln": no button or visible text by that name on the page' }),
+    ];
+    const frames = fuseFrames({ seedUrl: `${live}/login`, timeline: null, video: video([0, 4500, 9000]), steps, vision });
+
+    it("frames a replayed event reached get the replay's tree and ARIA diff, marked as replayed; the recording's origin maps onto the seed's", () => {
+      expect(frames.map((f) => [f.url, f.ariaCaptured])).toEqual([
+        ['http://demo.test/login', true],
+        ['http://demo.test/dashboard', true],
+        ['http://demo.test/dashboard', false],
+      ]);
+      expect(frames[1]!.diffSummary.added).toBeGreaterThan(0);
+      expect(frames[1]!.changesSource).toBe('replay');
+      expect(frames[1]!.actions).toEqual(['click button "Sign in" (inferred from the video, replayed in the browser)']);
+      expect(frames[1]!.action).toMatchObject({ source: 'video', confidence: 0.75 });
+    });
+
+    it('an event the replay could not perform stays as the video observed it, and is no failure of the page', () => {
+      expect(frames[2]!).toMatchObject({ ariaTree: [], changes: ['text "Saved" appeared'], changesSource: 'video', failures: [] });
+      expect(frames[2]!.actions[0]).toMatch(/^click button "Sign ln" \(inferred from the video; not replayed: click on "Sign ln": no button/);
+      expect(inferredReplayCounts(steps)).toEqual({ events: 2, replayed: 1 });
+      const analysis = toAnalysis({ title: 't', notes: null, seedUrl: `${live}/login`, hasTimeline: false, inferredReplay: inferredReplayCounts(steps) }, frames, [], 9000);
+      expect(analysis.inferredReplay).toEqual({ events: 2, replayed: 1 });
+      expect(analysis.steps.map((s) => s.changesSource)).toEqual([undefined, 'replay', 'video']);
+    });
+
+    it('a page recording (no address bar) takes its URLs from where the replay led (the last page reached)', () => {
+      const noBar = vision.map(({ url: _url, ...v }) => v);
+      const f = fuseFrames({ seedUrl: `${live}/login`, timeline: null, video: video([0, 4500, 9000]), steps, vision: noBar });
+      expect(f.map((x) => x.url)).toEqual([`${live}/login`, `${live}/dashboard`, `${live}/dashboard`]);
+    });
   });
 });

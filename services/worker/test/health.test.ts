@@ -78,7 +78,9 @@ describe('a wedged worker', () => {
       const w = await stack.spawnWorker();
       const video = (await makeTestVideo({ durationMs: 2000, width: 320, height: 180, format: 'webm', changesAtMs: [1000] })).path;
       const user = await stack.signup();
-      await stack.upload(user.auth, video, { title: 'Hangs', seedUrl: `${demo.url}${DEMO_FAULTS.hang}` }, { query: '?wait=false' });
+      // With a timeline the Playwright lane starts at once (without one it would wait for the vision lane, which no worker here runs).
+      const timeline = JSON.stringify([{ t: 1000, type: 'scroll', dy: 100 }]);
+      await stack.upload(user.auth, video, { title: 'Hangs', seedUrl: `${demo.url}${DEMO_FAULTS.hang}`, timeline }, { query: '?wait=false' });
       const res = await waitFor(async () => {
         const r = await fetch(`http://127.0.0.1:${w.healthPort}/health`);
         return r.status === 503 ? ((await r.json()) as { wedged?: boolean; jobsInFlight: number }) : undefined;

@@ -42,7 +42,9 @@ export async function acceptRecording(app: FastifyInstance, request: FastifyRequ
     ));
     request.log.info({ sessionId, bytes: upload.size, mimeType: upload.mimeType }, 'recording accepted');
     try {
-      await app.flows.enqueueRecording(sessionId, { maxRecordingMinutes: settings.maxRecordingLength, typedSecrets: fields.typedSecrets });
+      // An empty timeline is no timeline: the session's actions then come from the video (and their replay).
+      const hasTimeline = !!fields.timeline?.length;
+      await app.flows.enqueueRecording(sessionId, { maxRecordingMinutes: settings.maxRecordingLength, hasTimeline, typedSecrets: fields.typedSecrets });
     } catch (err) {
       request.log.warn({ err, sessionId }, 'could not enqueue the recording');
       throw new DependencyDownError('redis', err);

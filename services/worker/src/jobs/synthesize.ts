@@ -1,6 +1,6 @@
 import { completeSessionProcessing, getLaneResults, getSettings } from '@claude-scope/db';
 import { plural, promptOptions, render } from '@claude-scope/prompt';
-import { fuseFrames, timelineSteps, toAnalysis, visitedUrls } from '../synthesis/fuse.js';
+import { fuseFrames, inferredReplayCounts, timelineSteps, toAnalysis, visitedUrls } from '../synthesis/fuse.js';
 import { PermanentJobError } from './errors.js';
 import type { Handler } from './run-job.js';
 
@@ -17,8 +17,17 @@ export const synthesize: Handler<'synthesize'> = async ({ data, session, rt, pro
   await progress(50, plural(frames.length, 'frame'));
 
   const settings = await getSettings(rt.db, session.userId);
+  const hasTimeline = !!session.timeline?.length;
   const analysis = toAnalysis(
-    { title: session.title, notes: session.notes, seedUrl, hasTimeline: !!session.timeline?.length, ...(pw.unavailable ? { pageUnavailable: pw.unavailable } : {}) },
+    {
+      title: session.title,
+      notes: session.notes,
+      seedUrl,
+      hasTimeline,
+      ...(pw.unavailable ? { pageUnavailable: pw.unavailable } : {}),
+      // Without a timeline the Playwright lane replayed what the vision lane inferred.
+      ...(!hasTimeline && !pw.unavailable ? { inferredReplay: inferredReplayCounts(pw.steps) } : {}),
+    },
     frames,
     urls,
     video.durationMs,

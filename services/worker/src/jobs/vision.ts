@@ -10,7 +10,8 @@ import type { Handler } from './run-job.js';
 /**
  * Vision lane: the video lane's keyframes → screen text (OCR of the first frame whole, then of what changed and
  * the pointer's neighbourhood) → what changed in words, the action before each keyframe, the address bar's URL.
- * Runs after the video lane (the flow's `after`), beside the Playwright lane. It is `optional` in the job table: if
+ * Runs after the video lane (the flow's `after`): beside the Playwright lane when a timeline was uploaded, before it
+ * otherwise (that lane then replays the actions inferred here). It is `optional` in the job table: if
  * it cannot read the frames after its retries, its status ends `error` and the session completes without it.
  */
 export const vision: Handler<'vision'> = async ({ data, session, rt, signal, checkpoint, tmpDir, progress }) => {

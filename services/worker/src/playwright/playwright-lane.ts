@@ -6,6 +6,7 @@ import { BrowserGoneError, type BrowserManager } from '../browser/manager.js';
 import { BlockedUrlError, type UrlPolicy } from '../browser/ssrf.js';
 import { firstLine } from '../error-text.js';
 import { ActionFailedError, perform } from './actions.js';
+import { NotReplayedError, performInferred, type InferredReplay } from './inferred.js';
 import { isBrowserGone, navigate, NavigationError, netWords } from './navigation.js';
 import type { PageLog } from './page-log.js';
 import { maskTree } from './secrets.js';
@@ -17,6 +18,8 @@ import type { PlaywrightStep, StepTiming } from '@claude-scope/pipeline';
 export interface LaneOptions {
   seedUrl: string;
   timeline: TimelineEvent[];
+  /** Set when `timeline` is what the vision lane inferred (no timeline was uploaded): see performInferred. */
+  inferred?: InferredReplay;
   policy: UrlPolicy;
   /** Per navigation (seed, timeline `navigate`, and the guard's connection attempts). */
   navigationTimeoutMs: number;
@@ -106,17 +109,27 @@ async function replay(context: BrowserContext, proxy: GuardProxy, opts: LaneOpti
       const tabsBefore = await tabs.requested(page);
       const timing = emptyTiming();
       const start = Date.now();
+      let untouched = false;
       try {
-        stored = await perform(page, event, { policy: opts.policy, log: tabs.log(page), navigationTimeoutMs: opts.navigationTimeoutMs });
+        const ctx = { policy: opts.policy, log: tabs.log(page), navigationTimeoutMs: opts.navigationTimeoutMs };
+        stored = opts.inferred ? await performInferred(page, event, { ...ctx, replay: opts.inferred }) : await perform(page, event, ctx);
       } catch (err) {
         // A tab that closed itself during the action (a "Close" button calling window.close()) did what the
         // user saw; only a crash or the job's end is fatal.
         if (!(await closedItself(page, err))) {
           checkAlive(err);
           failure = describeFailure(event, err);
+          untouched = err instanceof NotReplayedError;
         }
       }
       timing.actionMs = Date.now() - start;
+      if (untouched) {
+        // Nothing was done to the page: it is as the previous step captured it (no settle, no second capture).
+        const prev = steps.at(-1)!;
+        steps.push({ ...prev, t: event.t, event: stored, consoleErrors: [], failedRequests: [], failure: failure!, timing });
+        await opts.onStep?.(steps.length, total);
+        continue;
+      }
       await settle(page, tabs.log(page), settleOpts(start), timing);
       // A tab the event opened is in front now; one the event closed hands the front back (tabs.front).
       if ((await tabs.requested(page)) > tabsBefore) {

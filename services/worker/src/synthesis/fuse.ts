@@ -3,6 +3,7 @@ import type { AriaNode, DiffSummary, FrameAction, TimelineEvent } from '@claude-
 import type { Analysis, AnalysisStep } from '@claude-scope/prompt';
 import { isMasked, isSecretField } from '@claude-scope/secrets';
 import type { FailedRequest, PlaywrightStep, VideoLaneResult, VisionFrame } from '@claude-scope/pipeline';
+import { recordingOriginOf, replayUrl } from '../playwright/origin.js';
 
 /**
  * Fusion, pure: each video frame gets the tree of the latest Playwright step at or before its timestamp
@@ -30,8 +31,8 @@ export interface FusedFrame {
   action: FrameAction | null;
   /** What changed in words: the ARIA diff's sentences where it has any, else what the vision lane read. */
   description: string;
-  /** Where `changes` come from. */
-  changesSource: 'aria' | 'video';
+  /** Where `changes` come from: an ARIA diff (of the uploaded timeline's replay, or of the inferred events' replay), or the video. */
+  changesSource: 'aria' | 'replay' | 'video';
   /** Where the picture changed since the previous frame, as shares (0–1) of the frame's width and height. */
   regions: { x: number; y: number; w: number; h: number }[];
 }
@@ -103,9 +104,18 @@ function stepAt(steps: PlaywrightStep[], ts: number): number {
   return idx;
 }
 
+/** How a frame's inferred action is marked: from the video, and whether the browser replayed it. */
+function inferredNote(replayed: PlaywrightStep | undefined): string {
+  if (!replayed) return 'inferred from the video';
+  return replayed.failure ? `inferred from the video; not replayed: ${replayed.failure}` : 'inferred from the video, replayed in the browser';
+}
+
 export function fuseFrames(input: FuseInput): FusedFrame[] {
   const { steps } = input;
   const hasTimeline = !!input.timeline?.length;
+  // Without a timeline the steps after the seed are the vision lane's inferred events, replayed where possible.
+  const replay = hasTimeline ? undefined : { seedUrl: input.seedUrl, recordingOrigin: recordingOriginOf(input.vision ?? [], input.seedUrl) };
+  const onSeedOrigin = (url: string) => (replay ? replayUrl(url, replay) ?? url : url);
   const frames = [...input.video.frames].sort((a, b) => a.timestamp - b.timestamp);
   const seen = new Map((input.vision ?? []).map((v) => [v.timestamp, v]));
   const out: FusedFrame[] = [];
@@ -116,35 +126,42 @@ export function fuseFrames(input: FuseInput): FusedFrame[] {
     const si = steps.length ? stepAt(steps, f.timestamp) : -1;
     const step = si >= 0 ? steps[si] : undefined;
     const v = seen.get(f.timestamp);
-    // Without a timeline the browser saw only the seed page: a frame whose address bar shows another page has no
-    // tree of its own (the seed's would claim elements the user no longer saw).
-    const elsewhere = !hasTimeline && !!v?.url && !!step && !samePage(v.url, step.url);
-    const captured = !input.pageUnavailable && !elsewhere;
+    // Steps reached since the previous frame: their actions, errors and failures belong to this frame.
+    const folded = si > prevStep ? steps.slice(prevStep + 1, si + 1) : [];
+    const events = folded.flatMap((s) => (s.event ? [s.event] : []));
+    // Without a timeline: this frame's inferred event as the replay performed it, or could not (then the frame
+    // stays as the video observed it: no tree, its changes read off the screen).
+    const replayed = replay ? folded.findLast((s) => s.event) : undefined;
+    // A frame whose address bar shows another page than the browser reached has no tree of its own (the browser's
+    // would claim elements the user did not see).
+    const elsewhere = !hasTimeline && !!v?.url && !!step && !samePage(onSeedOrigin(v.url), step.url);
+    const captured = !input.pageUnavailable && !elsewhere && !replayed?.failure;
     const tree = step?.tree ?? [];
     // No tree where none was captured, and no diff against one: the next captured frame diffs against the last.
     // After a navigation the page's elements are other elements: nothing is renamed across pages.
     const acrossPages = !!prevTree && !!step && !samePage(prevTreeUrl, step.url);
     const { tree: marked, summary } = captured ? diffTrees(prevTree, tree, { acrossPages }) : { tree: [], summary: { added: 0, changed: 0, removed: 0 } };
-    // Steps reached since the previous frame: their actions, errors and failures belong to this frame.
-    const folded = si > prevStep ? steps.slice(prevStep + 1, si + 1) : [];
-    const events = folded.flatMap((s) => (s.event ? [s.event] : []));
     // An uploaded timeline always wins over inference; without one, the vision lane says what the user did.
     const action: FrameAction | null = hasTimeline
       ? events.length ? { ...events.at(-1)!, source: 'timeline' } : null
       : v?.action ?? null;
     const ariaChanges = prevTree ? describeChanges(marked) : [];
     const videoChanges = out.length ? v?.changes ?? [] : [];
-    const changesSource = ariaChanges.length > 0 || videoChanges.length === 0 ? 'aria' : 'video';
-    const changes = changesSource === 'aria' ? ariaChanges : videoChanges;
+    const fromAria = ariaChanges.length > 0 || videoChanges.length === 0;
+    const changesSource = !fromAria ? 'video' : replay && ariaChanges.length > 0 ? 'replay' : 'aria';
+    const changes = fromAria ? ariaChanges : videoChanges;
+    // The address bar's URL where the recording shows one; else the page the browser reached (the seed, or where
+    // the replayed events led).
+    const browserUrl = step && (hasTimeline || si > 0) ? step.url || input.seedUrl : input.seedUrl;
     out.push({
       timestamp: f.timestamp,
-      url: hasTimeline && step ? step.url || input.seedUrl : v?.url ?? input.seedUrl,
+      url: hasTimeline ? browserUrl : v?.url ?? browserUrl,
       imageKey: f.imageKey,
       thumbnailUrl: f.thumbnailUrl,
       ariaTree: marked,
       diffSummary: summary,
-      actions: hasTimeline ? events.map(describeEvent) : action ? [`${describeEvent(action)} (inferred from the video)`] : [],
-      pageTitle: step?.title || v?.pageTitle || '',
+      actions: hasTimeline ? events.map(describeEvent) : action ? [`${describeEvent(action)} (${inferredNote(replayed)})`] : [],
+      pageTitle: (captured ? step?.title || v?.pageTitle : v?.pageTitle || step?.title) || '',
       changes,
       changesSource,
       action,
@@ -152,7 +169,8 @@ export function fuseFrames(input: FuseInput): FusedFrame[] {
       regions: (v?.regions ?? []).map((b) => share(b, input.video)),
       consoleErrors: folded.flatMap((s) => s.consoleErrors),
       failedRequests: folded.flatMap((s) => s.failedRequests),
-      failures: folded.flatMap((s) => (s.failure ? [s.failure] : [])),
+      // An inferred event the replay could not perform is no failure of the page (its action says why).
+      failures: hasTimeline ? folded.flatMap((s) => (s.failure ? [s.failure] : [])) : [],
       ariaCaptured: captured,
       screenChange: out.length ? f.score : 1,
     });
@@ -181,7 +199,7 @@ export function visitedUrls(seedUrl: string, steps: PlaywrightStep[], frames: { 
 }
 
 export function toAnalysis(
-  session: { title: string; notes: string | null; seedUrl: string; hasTimeline: boolean; pageUnavailable?: string },
+  session: { title: string; notes: string | null; seedUrl: string; hasTimeline: boolean; pageUnavailable?: string; inferredReplay?: Analysis['inferredReplay'] },
   frames: FusedFrame[],
   urls: string[],
   durationMs: number,
@@ -200,7 +218,7 @@ export function toAnalysis(
     ...(f.failures.length ? { failure: f.failures.join('; ') } : {}),
     thumbnailUrl: f.thumbnailUrl,
     ...(f.ariaCaptured ? {} : { ariaCaptured: false }),
-    ...(f.changesSource === 'video' ? { changesSource: 'video' as const } : {}),
+    ...(f.changesSource !== 'aria' ? { changesSource: f.changesSource } : {}),
     ...(f.regions.length ? { regions: f.regions } : {}),
     screenChange: f.screenChange,
   }));
@@ -213,5 +231,12 @@ export function toAnalysis(
     steps,
     timelineSource: session.hasTimeline ? 'upload' : 'none',
     ...(session.pageUnavailable ? { pageUnavailable: session.pageUnavailable } : {}),
+    ...(session.inferredReplay ? { inferredReplay: session.inferredReplay } : {}),
   };
+}
+
+/** Without a timeline, with the seed page opened: how many inferred events the replay performed. */
+export function inferredReplayCounts(steps: PlaywrightStep[]): { events: number; replayed: number } {
+  const events = steps.filter((s) => s.event);
+  return { events: events.length, replayed: events.filter((s) => !s.failure).length };
 }
