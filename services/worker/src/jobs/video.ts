@@ -4,12 +4,15 @@ import { pipeline } from 'node:stream/promises';
 import { saveLaneResult } from '@claude-scope/db';
 import { frameImageKey } from '@claude-scope/storage';
 import { analyzeVideo, FrameTooLargeError, probe as probeVideo, RecordingTooLongError, UndecodableVideoError } from '@claude-scope/video';
-import type { VideoLaneResult } from '@claude-scope/pipeline';
+import { JOBS, type VideoLaneResult } from '@claude-scope/pipeline';
 import { plural } from '@claude-scope/prompt';
 import { PermanentJobError } from './errors.js';
 import { storePlaybackCopy } from './playback.js';
 import { SessionEndedError } from './session-end.js';
 import type { Handler } from './run-job.js';
+
+/** The playback copy may take this much of the lane's time: past it the lane goes on without one, never times out for it. */
+const PLAYBACK_BUDGET_MS = Math.round(JOBS.video.timeoutMs * 0.6);
 
 const minutes = (ms: number) => `${Math.round((ms / 60_000) * 10) / 10} min`;
 /** Rounded down: a decode stopped at the limit knows only a lower bound, and says so. */
@@ -50,7 +53,11 @@ export const video: Handler<'video'> = async ({ data, session, rt, signal, check
   // Its own abort too: a failed analysis stops the copy at once rather than letting it finish for nothing.
   const stopPlayback = new AbortController();
   const playback = session.keepPlayback
-    ? storePlaybackCopy({ rt, log, tmpDir, checkpoint }, data.sessionId, file, probe.durationMs, AbortSignal.any([signal, stopPlayback.signal]))
+    ? storePlaybackCopy({ rt, log, tmpDir, checkpoint, signal }, data.sessionId, file, {
+        durationMs: probe.durationMs,
+        budgetMs: PLAYBACK_BUDGET_MS,
+        stop: stopPlayback.signal,
+      })
     : Promise.resolve(undefined);
   playback.catch(() => {}); // awaited below; not an unhandled rejection while the analysis still runs
   const candidatesMs = (session.timeline ?? []).map((e) => e.t).filter((t) => t <= probe.durationMs);
