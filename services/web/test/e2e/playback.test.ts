@@ -144,5 +144,15 @@ describe('playback (end to end)', () => {
     // The selected frame's full view followed too.
     await page.getByText(new RegExp(`Frame ${frames} of ${frames}`)).first().waitFor();
     expect(await bar.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.locator('.player').scrollIntoViewIfNeeded();
+    await shot(page, 'playback-03-followed', { fullPage: false });
+
+    // Narrow windows: the player fits, nothing overflows sideways.
+    await page.setViewportSize({ width: 768, height: 900 });
+    expect(await a11yProblems(page, { signedIn: true })).toEqual([]);
+    const box = await page.locator('video').boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(768);
+    await page.locator('.player').scrollIntoViewIfNeeded();
+    await shot(page, 'playback-04-narrow', { fullPage: false });
   });
 });
