@@ -8,3 +8,4 @@ export * from './timeline.js';
 export * from './recordings.js';
 export * from './text.js';
 export * from './tokens.js';
+export * from './playback.js';

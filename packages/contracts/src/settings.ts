@@ -6,6 +6,11 @@ export const MaxRecordingLength = Type.Enum([...MAX_RECORDING_LENGTHS], {
   description: 'minutes',
 });
 
+/** (ext) Keep a playback copy of each new recording for the session page's player; deleted with its session. */
+const KeepPlayback = Type.Boolean({
+  description: '(ext) keep a playback copy (re-encoded smaller) of each new recording; deleted with its session',
+});
+
 export const Settings = Type.Object(
   {
     defaultAgent: AgentTarget,
@@ -13,6 +18,7 @@ export const Settings = Type.Object(
     inlineAriaTree: Type.Boolean(),
     includeRawDiff: Type.Boolean(),
     maxRecordingLength: MaxRecordingLength,
+    keepPlayback: KeepPlayback,
   },
 );
 export type Settings = Type.Static<typeof Settings>;
@@ -23,6 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   inlineAriaTree: true,
   includeRawDiff: false,
   maxRecordingLength: 10,
+  keepPlayback: false,
 };
 
 export const SettingsPatch = Type.Partial(
@@ -32,6 +39,7 @@ export const SettingsPatch = Type.Partial(
     inlineAriaTree: Type.Boolean(),
     includeRawDiff: Type.Boolean(),
     maxRecordingLength: MaxRecordingLength,
+    keepPlayback: KeepPlayback,
   }),
   { additionalProperties: false },
 );

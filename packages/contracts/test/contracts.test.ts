@@ -10,6 +10,7 @@ describe('contracts', () => {
       inlineAriaTree: true,
       includeRawDiff: false,
       maxRecordingLength: 10,
+      keepPlayback: false, // (ext) the product promises the raw video is not kept: a copy only when asked for
     });
   });
 

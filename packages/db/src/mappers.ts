@@ -14,6 +14,7 @@ export function toSettings(row: SettingsRow): Settings {
     inlineAriaTree: row.inlineAriaTree,
     includeRawDiff: row.includeRawDiff,
     maxRecordingLength: row.maxRecordingLength as Settings['maxRecordingLength'],
+    keepPlayback: row.keepPlayback,
   };
 }
 

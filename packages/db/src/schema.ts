@@ -80,6 +80,7 @@ export const settings = pgTable('settings', {
   inlineAriaTree: boolean('inline_aria_tree').notNull().default(true),
   includeRawDiff: boolean('include_raw_diff').notNull().default(false),
   maxRecordingLength: smallint('max_recording_length').notNull().default(10),
+  keepPlayback: boolean('keep_playback').notNull().default(false),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
@@ -113,6 +114,10 @@ export const sessions = pgTable(
     timeline: jsonb('timeline').$type<TimelineEvent[]>(),
     /** Client-measured recording length (ms), when the upload said so. */
     clientDurationMs: integer('client_duration_ms'),
+    /** The account's keepPlayback when the recording was uploaded: whether the video lane keeps a playback copy. */
+    keepPlayback: boolean('keep_playback').notNull().default(false),
+    /** The stored playback copy (sessions/<id>/playback.webm), set when the session completes with one. */
+    playbackKey: text('playback_key'),
     /** The fused lane results synthesis rendered the prompt from; kept so prompts can be re-rendered. */
     analysis: jsonb('analysis').$type<unknown>(),
     createdAt: ts('created_at').notNull().defaultNow(),

@@ -15,6 +15,8 @@ export interface VideoLaneResult {
   frames: { timestamp: number; imageKey: string; thumbnailUrl: string; score: number; fromMs?: number }[];
   /** Where the pointer moved, in the video's pixels (absent before the vision lane; empty when none is drawn). */
   pointer?: { t: number; x: number; y: number }[];
+  /** The playback copy stored for the session page's player (sessions that keep one: `keepPlayback`). */
+  playbackKey?: string;
 }
 
 export interface FailedRequest {

@@ -3,6 +3,7 @@ import {
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadBucketCommand,
+  HeadObjectCommand,
   ListObjectsV2Command,
   S3Client,
 } from '@aws-sdk/client-s3';
@@ -102,9 +103,27 @@ export class Storage {
     await upload.done();
   }
 
-  async getStream(key: string): Promise<Readable> {
-    const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+  /**
+   * The object's body as a stream; with `range`, only bytes `start`–`end` (inclusive), as HTTP Range says, so a
+   * player's seek reads just what it shows.
+   */
+  async getStream(key: string, range?: { start: number; end: number }): Promise<Readable> {
+    const res = await this.client.send(
+      new GetObjectCommand({ Bucket: this.bucket, Key: key, ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }),
+    );
     return res.Body as Readable;
+  }
+
+  /** The object's size in bytes, or null when there is no such object. */
+  async size(key: string): Promise<number | null> {
+    try {
+      const res = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return res.ContentLength ?? 0;
+    } catch (err) {
+      const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+      if (e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404) return null;
+      throw err;
+    }
   }
 
   async deleteKeys(keys: string[]): Promise<void> {
@@ -145,5 +164,8 @@ export class Storage {
 /** Where a session's objects live: one prefix per session, so deletion is one listing. */
 export const sessionPrefix = (sessionId: string) => `sessions/${sessionId}/`;
 export const recordingKey = (sessionId: string) => `${sessionPrefix(sessionId)}recording`;
+/** The re-encoded copy the session page plays (only for sessions that keep one); under the prefix, so it goes with the session. */
+export const playbackKey = (sessionId: string) => `${sessionPrefix(sessionId)}playback.webm`;
+export const PLAYBACK_CONTENT_TYPE = 'video/webm';
 export const frameImageKey = (sessionId: string, timestampMs: number) =>
   `${sessionPrefix(sessionId)}frames/${String(timestampMs).padStart(9, '0')}.png`;

@@ -5,6 +5,7 @@ export { assessDecode, type AssessRules, type DecodeOutcome } from './ffmpeg/ass
 export { ffmpegPath, ffprobePath } from './ffmpeg/binaries.js';
 export { analysisSize, decodeGray, decodePlan, type DecodeOptions, type DecodePlan, type DecodeSummary, type FullFrameFile, type GrayFrame } from './ffmpeg/decode.js';
 export { extractFrames, type ExtractOptions } from './ffmpeg/extract.js';
+export { encodePlayback, PLAYBACK_ENCODING, playbackArgs, type PlaybackOptions } from './ffmpeg/playback.js';
 export { probe, type VideoProbe } from './ffmpeg/probe.js';
 export { limits, Semaphore } from './limits.js';
 export { configureVideo, type VideoSettings } from './settings.js';

@@ -23,6 +23,7 @@ import promptRoutes from './routes/sessions/prompt.js';
 import frameImageRoutes from './routes/sessions/frame-image.js';
 import stepsRoutes from './routes/sessions/steps.js';
 import timelineRoutes from './routes/sessions/timeline.js';
+import playbackRoutes from './routes/sessions/playback.js';
 import settingsRoutes from './routes/settings/index.js';
 import tokenRoutes from './routes/tokens/index.js';
 import mcpRoutes from './routes/mcp/index.js';
@@ -84,6 +85,7 @@ export async function buildApp(opts: BuildOptions) {
   await app.register(frameImageRoutes, { prefix: '/api/sessions' });
   await app.register(stepsRoutes, { prefix: '/api/sessions' });
   await app.register(timelineRoutes, { prefix: '/api/sessions' });
+  await app.register(playbackRoutes, { prefix: '/api/sessions' });
   await app.register(recordingRoutes, { prefix: '/api/recordings' });
   await app.register(settingsRoutes, { prefix: '/api/settings' });
   await app.register(tokenRoutes, { prefix: '/api/tokens' });

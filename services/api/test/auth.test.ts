@@ -47,7 +47,7 @@ describe('auth', () => {
     const { rows } = await t.app.db.$client.query('select * from settings where user_id = $1', [u.id]);
     expect(rows).toHaveLength(1);
     const res = await t.app.inject({ method: 'GET', url: '/api/settings', headers: u.auth });
-    expect(res.json()).toEqual({ defaultAgent: 'CLAUDE_CODE', includeScreenshots: true, inlineAriaTree: true, includeRawDiff: false, maxRecordingLength: 10 });
+    expect(res.json()).toEqual({ defaultAgent: 'CLAUDE_CODE', includeScreenshots: true, inlineAriaTree: true, includeRawDiff: false, maxRecordingLength: 10, keepPlayback: false });
   });
 
   it('409 for a duplicate email, case-insensitively', async () => {

@@ -125,6 +125,8 @@ export interface Completion {
   urls: string[];
   prompt: string;
   analysis: unknown;
+  /** The video lane's playback copy, when the session keeps one. */
+  playbackKey?: string | null;
 }
 
 /**
@@ -156,6 +158,7 @@ export async function completeSessionProcessing(db: Database, sessionId: string,
         urlCount: c.urls.length,
         prompt: c.prompt,
         analysis: c.analysis,
+        playbackKey: c.playbackKey ?? null,
         processingStatus: ps,
         processingTime: sql`coalesce(${elapsedMs}, ${sessions.processingTime})`,
         updatedAt: sql`now()`,

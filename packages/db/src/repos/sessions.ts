@@ -20,7 +20,7 @@ const MAX_ID_ATTEMPTS = 5;
 
 export type NewSession = CreateSessionBody & {
   agentTarget: AgentTarget;
-} & Partial<Pick<typeof sessions.$inferInsert, 'processingStatus' | 'processingStartedAt' | 'recordingKey' | 'fileSize' | 'mimeType' | 'timeline' | 'urls' | 'clientDurationMs'>>;
+} & Partial<Pick<typeof sessions.$inferInsert, 'processingStatus' | 'processingStartedAt' | 'recordingKey' | 'fileSize' | 'mimeType' | 'timeline' | 'urls' | 'clientDurationMs' | 'keepPlayback'>>;
 
 /**
  * Inserts a session with a fresh id; an id collision is retried, never surfaced. An upload passes the id it
@@ -41,6 +41,12 @@ export async function createSession(db: Database, userId: string, input: NewSess
 }
 
 const owned = (userId: string, id: string) => and(eq(sessions.id, id), eq(sessions.userId, userId));
+
+/** The stored playback copy of the owner's session; null when it has none or is another account's. */
+export async function getPlaybackKey(db: Database, userId: string, id: string): Promise<string | null> {
+  const [row] = await db.select({ playbackKey: sessions.playbackKey }).from(sessions).where(owned(userId, id)).limit(1);
+  return row?.playbackKey ?? null;
+}
 
 /** A session by id whoever owns it: for the pipeline and for code that already checked the owner. */
 export async function getSessionById(db: Database, id: string): Promise<SessionRow | undefined> {

@@ -1554,6 +1554,198 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}/playback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    token?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "video/webm": string;
+                    };
+                };
+                /** @description Default Response */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "video/webm": string;
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "video/webm": {
+                            error: string;
+                            message: string;
+                            sessionId?: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "video/webm": {
+                            error: string;
+                            message: string;
+                            sessionId?: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "video/webm": {
+                            error: string;
+                            message: string;
+                            sessionId?: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                416: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "video/webm": {
+                            error: string;
+                            message: string;
+                            sessionId?: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/playback/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the copy's media type, e.g. video/webm */
+                            contentType: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** @description bytes */
+                            size: number;
+                            /** @description GET it without a bearer token: /api/sessions/:id/playback?token=… */
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            sessionId?: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            sessionId?: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            sessionId?: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/prompt": {
         parameters: {
             query?: never;
@@ -2169,6 +2361,8 @@ export interface paths {
                             includeRawDiff: boolean;
                             includeScreenshots: boolean;
                             inlineAriaTree: boolean;
+                            /** @description (ext) keep a playback copy (re-encoded smaller) of each new recording; deleted with its session */
+                            keepPlayback: boolean;
                             /**
                              * @description minutes
                              * @enum {unknown}
@@ -2216,6 +2410,8 @@ export interface paths {
                         includeRawDiff?: boolean;
                         includeScreenshots?: boolean;
                         inlineAriaTree?: boolean;
+                        /** @description (ext) keep a playback copy (re-encoded smaller) of each new recording; deleted with its session */
+                        keepPlayback?: boolean;
                         /**
                          * @description minutes
                          * @enum {unknown}
@@ -2240,6 +2436,8 @@ export interface paths {
                             includeRawDiff: boolean;
                             includeScreenshots: boolean;
                             inlineAriaTree: boolean;
+                            /** @description (ext) keep a playback copy (re-encoded smaller) of each new recording; deleted with its session */
+                            keepPlayback: boolean;
                             /**
                              * @description minutes
                              * @enum {unknown}

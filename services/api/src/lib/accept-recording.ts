@@ -37,6 +37,7 @@ export async function acceptRecording(app: FastifyInstance, request: FastifyRequ
         processingStatus: initialProcessingStatus(now),
         processingStartedAt: now,
         clientDurationMs: fields.durationMs,
+        keepPlayback: settings.keepPlayback, // decided now: settings apply from the next upload on
       },
       sessionId,
     ));

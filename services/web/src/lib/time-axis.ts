@@ -35,3 +35,21 @@ export function axisTicks(lengthMs: number, maxTicks = 8): Tick[] {
   for (let t = 0; t <= lengthMs + 1e-6; t += step) ticks.push({ ms: t, label: step < 1000 ? formatTimestamp(t) : formatClock(t / 1000) });
   return ticks;
 }
+
+/**
+ * Which frame a player at `ms` shows: the last one at or before it (the first before any), by binary search
+ * over ascending timestamps. `toleranceMs` absorbs a seek landing a hair before the frame it was sent to.
+ */
+export function frameIndexAt(timestampsMs: readonly number[], ms: number, toleranceMs = 40): number {
+  let lo = 0;
+  let hi = timestampsMs.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (timestampsMs[mid]! <= ms + toleranceMs) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}

@@ -657,7 +657,7 @@ describe('web app (end to end)', () => {
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved').waitFor();
     const saved = await (await fetch(`${base}/api/settings`, { headers: await authHeader() })).json();
-    expect(saved).toEqual({ defaultAgent: 'CURSOR', includeScreenshots: false, inlineAriaTree: true, includeRawDiff: true, maxRecordingLength: 15 });
+    expect(saved).toEqual({ defaultAgent: 'CURSOR', includeScreenshots: false, inlineAriaTree: true, includeRawDiff: true, maxRecordingLength: 15, keepPlayback: false });
     await page.reload();
     expect(await page.getByLabel('Maximum recording length').inputValue()).toBe('15');
 

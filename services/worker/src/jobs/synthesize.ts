@@ -49,6 +49,7 @@ export const synthesize: Handler<'synthesize'> = async ({ data, session, rt, pro
     urls,
     prompt,
     analysis,
+    playbackKey: video.playbackKey ?? null,
   });
   if (!completed) return;
   // The product promises the raw video is not kept once processed.

@@ -4,11 +4,15 @@ import { pipeline } from 'node:stream/promises';
 import { saveLaneResult } from '@claude-scope/db';
 import { frameImageKey } from '@claude-scope/storage';
 import { analyzeVideo, FrameTooLargeError, probe as probeVideo, RecordingTooLongError, UndecodableVideoError } from '@claude-scope/video';
-import type { VideoLaneResult } from '@claude-scope/pipeline';
+import { JOBS, type VideoLaneResult } from '@claude-scope/pipeline';
 import { plural } from '@claude-scope/prompt';
 import { PermanentJobError } from './errors.js';
+import { storePlaybackCopy } from './playback.js';
 import { SessionEndedError } from './session-end.js';
 import type { Handler } from './run-job.js';
+
+/** The playback copy may take this much of the lane's time: past it the lane goes on without one, never times out for it. */
+const PLAYBACK_BUDGET_MS = Math.round(JOBS.video.timeoutMs * 0.6);
 
 const minutes = (ms: number) => `${Math.round((ms / 60_000) * 10) / 10} min`;
 /** Rounded down: a decode stopped at the limit knows only a lower bound, and says so. */
@@ -23,7 +27,10 @@ function permanent(err: unknown, limitMinutes: number): unknown {
   return err;
 }
 
-/** Video lane: the recording from S3 → probe → keyframes (one decode pass) → PNGs to S3, thumbnails. */
+/**
+ * Video lane: the recording from S3 → probe → keyframes (one decode pass) → PNGs to S3, thumbnails; for a
+ * session that keeps a playback copy, the copy is encoded from the same local file meanwhile (playback.ts).
+ */
 export const video: Handler<'video'> = async ({ data, session, rt, signal, checkpoint, tmpDir, progress, log }) => {
   if (!session.recordingKey) throw new PermanentJobError('the recording is no longer stored; please upload it again');
 
@@ -43,6 +50,16 @@ export const video: Handler<'video'> = async ({ data, session, rt, signal, check
   }
 
   const t1 = performance.now();
+  // Its own abort too: a failed analysis stops the copy at once rather than letting it finish for nothing.
+  const stopPlayback = new AbortController();
+  const playback = session.keepPlayback
+    ? storePlaybackCopy({ rt, log, tmpDir, checkpoint, signal }, data.sessionId, file, {
+        durationMs: probe.durationMs,
+        budgetMs: PLAYBACK_BUDGET_MS,
+        stop: stopPlayback.signal,
+      })
+    : Promise.resolve(undefined);
+  playback.catch(() => {}); // awaited below; not an unhandled rejection while the analysis still runs
   const candidatesMs = (session.timeline ?? []).map((e) => e.t).filter((t) => t <= probe.durationMs);
   let result;
   try {
@@ -56,6 +73,8 @@ export const video: Handler<'video'> = async ({ data, session, rt, signal, check
       onProgress: (p) => void progress(p.percent * 0.95, p.stage === 'decode' ? 'decoding' : p.stage === 'extract' ? 'extracting frames' : p.stage),
     });
   } catch (err) {
+    stopPlayback.abort(err);
+    await playback.catch(() => {});
     if (err instanceof RecordingTooLongError) log.warn({ decodedMs: err.decodedMs, claimedMs: err.claimedMs }, 'recording longer than its container claims');
     throw permanent(err, data.maxRecordingMinutes);
   }
@@ -72,7 +91,15 @@ export const video: Handler<'video'> = async ({ data, session, rt, signal, check
       }),
     ),
   );
-  const laneResult: VideoLaneResult = { durationMs: probe.durationMs, width: probe.width, height: probe.height, frames, pointer: result.pointer };
+  const playbackKey = await playback;
+  const laneResult: VideoLaneResult = {
+    durationMs: probe.durationMs,
+    width: probe.width,
+    height: probe.height,
+    frames,
+    pointer: result.pointer,
+    ...(playbackKey ? { playbackKey } : {}),
+  };
   const t3 = performance.now();
   if (!(await saveLaneResult(rt.db, data.sessionId, 'video', laneResult))) throw new SessionEndedError();
   const phasesMs = { fetchAndProbe: Math.round(t1 - t0), analyze: Math.round(t2 - t1), upload: Math.round(t3 - t2), save: Math.round(performance.now() - t3) };

@@ -13,6 +13,7 @@ import { Link } from '../../router/router';
 import { DeleteSession } from './DeleteSession';
 import { FrameView } from './FrameView';
 import { MetaPanel } from './MetaPanel';
+import { Playback, type SeekRequest } from './Playback';
 import { PromptPanel } from './PromptPanel';
 import { TimeTrack } from './TimeTrack';
 import { TitleEditor } from './TitleEditor';
@@ -23,6 +24,8 @@ import './session.css';
 export function SessionDetail({ id }: { id: string }) {
   const { data: session, error, setData, reload } = useApi<SessionWithFrames>(`/sessions/${encodeURIComponent(id)}`);
   const [selected, setSelected] = useState(0);
+  // A frame a person picks moves the player to it; a frame the player reaches only moves the selection.
+  const [seek, setSeek] = useState<SeekRequest | null>(null);
   const steps = useSteps(id, session?.status === 'complete');
   useDocumentTitle(session?.title ?? 'Session');
 
@@ -47,6 +50,11 @@ export function SessionDetail({ id }: { id: string }) {
 
   const at = Math.max(0, Math.min(selected, session.frames.length - 1));
   const frame = session.frames[at];
+  const choose = (i: number) => {
+    setSelected(i);
+    const f = session.frames[i];
+    if (f) setSeek((prev) => ({ ms: f.timestamp, n: (prev?.n ?? 0) + 1 }));
+  };
   return (
     <>
       <Breadcrumb />
@@ -96,7 +104,17 @@ export function SessionDetail({ id }: { id: string }) {
         </div>
         {frame ? (
           <>
-            <TimeTrack frames={session.frames} duration={session.duration} steps={steps} selected={at} onSelect={setSelected} />
+            <Playback
+              sessionId={session.id}
+              complete={session.status === 'complete'}
+              frames={session.frames}
+              duration={session.duration}
+              selected={at}
+              seek={seek}
+              onFollow={setSelected}
+              onChoose={choose}
+            />
+            <TimeTrack frames={session.frames} duration={session.duration} steps={steps} selected={at} onSelect={choose} />
             <FrameView frame={frame} index={at} total={session.frames.length} step={steps.of(frame, at)} steps={steps} />
           </>
         ) : (

@@ -12,14 +12,21 @@ import { useLeaveGuard } from '../../router/router';
 import { ApiTokens } from './ApiTokens';
 import './settings.css';
 
-type Toggle = 'includeScreenshots' | 'inlineAriaTree' | 'includeRawDiff';
-const TOGGLES: { key: Toggle; label: string; hint: string }[] = [
+type Toggle = 'includeScreenshots' | 'inlineAriaTree' | 'includeRawDiff' | 'keepPlayback';
+const PROMPT_TOGGLES: { key: Toggle; label: string; hint: string }[] = [
   { key: 'includeScreenshots', label: 'Include screenshots', hint: 'Embed frame thumbnails in the prompt as base64 images.' },
   { key: 'inlineAriaTree', label: 'Inline ARIA tree', hint: "Include each step's accessibility tree in the prompt." },
   { key: 'includeRawDiff', label: 'Include raw diff', hint: 'Append the node-level diff between frames to the prompt.' },
 ];
+const RECORDING_TOGGLES: { key: Toggle; label: string; hint: string }[] = [
+  {
+    key: 'keepPlayback',
+    label: 'Keep a playback copy',
+    hint: 'Keep a smaller copy of each new recording so the session page can play it beside its frames. It is deleted with its session. Off: the video is removed once processed.',
+  },
+];
 
-/** The five account settings, saved together with PATCH /settings (they apply from the next upload on), and API tokens. */
+/** The account settings, saved together with PATCH /settings (they apply from the next upload on), and API tokens. */
 export function SettingsPage() {
   useDocumentTitle('Settings');
   const saved = useApi<Settings>('/settings');
@@ -100,20 +107,8 @@ export function SettingsPage() {
               </p>
             </div>
           </div>
-          <fieldset className="settings__toggles">
-            <legend>Prompt content</legend>
-            {TOGGLES.map((t) => (
-              <div key={t.key} className="check">
-                <input id={t.key} type="checkbox" checked={value[t.key]} onChange={(e) => set(t.key, e.target.checked)} aria-describedby={`${t.key}-hint`} />
-                <div>
-                  <label htmlFor={t.key}>{t.label}</label>
-                  <p className="field__hint" id={`${t.key}-hint`}>
-                    {t.hint}
-                  </p>
-                </div>
-              </div>
-            ))}
-          </fieldset>
+          <ToggleGroup legend="Prompt content" toggles={PROMPT_TOGGLES} value={value} set={set} />
+          <ToggleGroup legend="Recordings" toggles={RECORDING_TOGGLES} value={value} set={set} />
           <div className="form-actions">
             <button type="button" className="btn btn--ghost" disabled={!dirty || busy} onClick={() => setDraft(null)}>
               Discard changes
@@ -126,5 +121,29 @@ export function SettingsPage() {
       )}
       <ApiTokens />
     </>
+  );
+}
+
+function ToggleGroup({ legend, toggles, value, set }: {
+  legend: string;
+  toggles: { key: Toggle; label: string; hint: string }[];
+  value: Settings;
+  set: (key: Toggle, v: boolean) => void;
+}) {
+  return (
+    <fieldset className="settings__toggles">
+      <legend>{legend}</legend>
+      {toggles.map((t) => (
+        <div key={t.key} className="check">
+          <input id={t.key} type="checkbox" checked={value[t.key]} onChange={(e) => set(t.key, e.target.checked)} aria-describedby={`${t.key}-hint`} />
+          <div>
+            <label htmlFor={t.key}>{t.label}</label>
+            <p className="field__hint" id={`${t.key}-hint`}>
+              {t.hint}
+            </p>
+          </div>
+        </div>
+      ))}
+    </fieldset>
   );
 }
