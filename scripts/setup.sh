@@ -66,7 +66,9 @@ fi
 # 5. S3-compatible storage: s3rver with the bucket created.
 if [ -z "$S3_ENDPOINT_WAS_SET" ] && ! port_open 127.0.0.1 4569; then
   log "starting s3rver (local S3)"
-  S3RVER_DIR="$ROOT/.data/s3" nohup node scripts/s3rver.mjs >.data/s3rver.log 2>&1 &
+  # s3rver signs list continuation tokens with DES, which OpenSSL 3 only offers through its legacy provider:
+  # without it, any listing longer than one page (1000 keys) fails with InternalError.
+  S3RVER_DIR="$ROOT/.data/s3" nohup node --openssl-legacy-provider scripts/s3rver.mjs >.data/s3rver.log 2>&1 &
   wait_port 127.0.0.1 4569 || { cat .data/s3rver.log; die "s3rver did not start"; }
 fi
 
