@@ -20,6 +20,8 @@ interface PageState {
   title: string;
   pointer: { shape: PointerShape; hover: Hover | null } | null;
   caret: PointerLayer['caret'];
+  /** The visible short texts, when the page changed since the last report. */
+  texts: string[] | null;
 }
 
 export interface FrameGeometry {
@@ -56,6 +58,8 @@ export class Recorder {
   /** The last encoded frame; reused as is while neither the page nor the cursor changes. */
   private out: Buffer | null = null;
   private pending: Label[] = [];
+  /** The page's visible short texts as last reported (ground truth of what appeared). */
+  private texts: readonly string[] = [];
   private dirty = true;
   private docId = '';
   private ignoreVia = false;
@@ -136,6 +140,7 @@ export class Recorder {
         if (state.via || state.docId !== this.docId) this.ignoreVia = false;
         for (const l of state.labels) this.label(l.kind as StepKind);
         if (state.dirty) this.dirty = true;
+        if (state.texts) this.texts = state.texts;
         this.docId = state.docId;
         if (!state.nav) return state;
       }
@@ -198,7 +203,7 @@ export class Recorder {
       composeFrame(this.content, this.out, layer, placement);
     }
     await this.encoder.write(this.out);
-    this.frames.push({ t, changed, cursorMoved, url: state.url, labels: this.pending.splice(0) });
+    this.frames.push({ t, changed, cursorMoved, url: state.url, labels: this.pending.splice(0), texts: this.texts });
   }
 
   private tickExpression(t: number): string {
