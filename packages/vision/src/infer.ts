@@ -1,10 +1,12 @@
 import type { FrameAction } from '@claude-scope/contracts';
 import { isSecretField, maskScreenText, MASK } from '@claude-scope/secrets';
 import { findChrome, titleAbove, urlFromText, type BrowserChrome } from './chrome.js';
-import { area, distanceTo, grow, intersection, mostlyInside, placeOf, type Box } from './geometry.js';
+import { area, grow, intersection, mostlyInside, placeOf, type Box } from './geometry.js';
 import { looksLikeDots, samePlace, toLines, type Line, type Word } from './lines.js';
 import { ScreenText } from './screen.js';
 import { cleanLabel, cleanValue, FieldValues } from './fields.js';
+import { click, restBefore, rowOf } from './click.js';
+import { FIELD_REGION, isWordy, labelOf, type Delta, type Found } from './evidence.js';
 
 /** One keyframe as the vision lane saw it. */
 export interface KeyframeReading {
@@ -39,28 +41,6 @@ export interface InferredFrame {
 
 const MAX_CHANGES = 12;
 const MAX_QUOTE = 120;
-/** A pointer this close to a label (px) when the change began was on it. */
-const POINTER_REACH = 30;
-/** A changed part of the screen smaller than this share of it is a control, not a view. */
-const SMALL_REGION = 0.03;
-/** A changed region this small (share of the screen) can be a field being typed into (or two: focus moving on). */
-const FIELD_REGION = 0.08;
-/** A line worth naming: a caret or an I-beam pointer read as "I" or "|" is not; a digit (a counter) is. */
-const isWordy = (text: string) => text.trim().length > 1 || /\d/.test(text);
-
-interface Pair {
-  before: Line;
-  after: Line;
-}
-
-interface Delta {
-  appeared: Line[];
-  disappeared: Line[];
-  changed: Pair[];
-  /** Lines whose text stayed but whose pixels changed: a pressed, focused or hovered control. */
-  restyled: Line[];
-}
-
 /**
  * Reads a session's keyframes in order, one at a time (the lane plans each keyframe's reading from what it
  * learnt so far, e.g. where the address bar is). Pure: the lane's I/O reads the frames and the words.
@@ -220,32 +200,14 @@ const isBullets = (s: string) => looksLikeDots(s);
  * "Password"). Such a pair is the control restyled, not its text changed.
  */
 function sameText(a: string, b: string): boolean {
-  const [x, y] = [norm(a), norm(b)];
+  // A checkbox or switch beside the label toggled: its glyph is read differently, the label is the same.
+  const [x, y] = [norm(cleanLabel(a)), norm(cleanLabel(b))];
   if (x === y) return true;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   return short.length >= 4 && long.length - short.length <= 2 && long.includes(short);
 }
 /** Only digits differ: a counter, a badge, a quantity — the page answering, not the user typing. */
 const digitsOnly = (a: string, b: string) => a.replace(/\d+/g, '#') === b.replace(/\d+/g, '#');
-
-/** A field's label: the nearest short line left of it on its row, or just above it. */
-function labelOf(field: Box, lines: readonly Line[]): string | undefined {
-  const candidates = lines.filter((l) => {
-    const short = l.text.length <= 40 && l.text.split(/\s+/).length <= 5;
-    const left = Math.abs(l.box.y - field.y) <= field.h && l.box.x + l.box.w <= field.x + 2 && field.x - (l.box.x + l.box.w) <= 200;
-    const above = l.box.y + l.box.h <= field.y + 2 && field.y - (l.box.y + l.box.h) <= 45 && Math.abs(l.box.x - field.x) <= 60;
-    return short && (left || above);
-  });
-  candidates.sort((p, q) => distanceTo(p.box, field) - distanceTo(q.box, field));
-  return candidates[0]?.text.replace(/[:*]+$/, '').trim() || undefined;
-}
-
-/** An action found on a keyframe, with the box of what it acted on (a field's value, a control's label). */
-interface Found {
-  action: FrameAction & { type: 'fill' | 'click' };
-  box: Box;
-  confidence: number;
-}
 
 /** Text growing in one place (or a placeholder replaced, or dots appearing): the user typed into a field. */
 function typing(d: Delta, labels: readonly Line[], t: number, evidence: 'strong' | 'weak', typedAt: (l: Line) => boolean): Found | null {
@@ -275,161 +237,6 @@ function typing(d: Delta, labels: readonly Line[], t: number, evidence: 'strong'
   if (short.length === 1 && !d.changed.length) return fill(short[0]!, 0.45);
   return null;
 }
-
-/**
- * A click: the pointer at rest on a label when the change began (a label whose look changed with it counts from
- * further away: the tracker loses a pointer that turns into a hand over a hover-styled control, short of it), or
- * resting on no label inside a field that took focus; without a pointer, the change itself tells: a field that
- * took focus (its ring drawn) or the one small control whose look changed while its text stayed (pressed).
- */
-function click(
-  before: readonly Line[],
-  labels: readonly Line[],
-  scene: Scene,
-  prevTs: number,
-  r: KeyframeReading,
-  d: Delta,
-  regions: readonly Box[],
-  fieldAt: (b: Box) => string | undefined,
-): Found | null {
-  const t = r.timestamp;
-  const frameArea = scene.width * scene.height;
-  const made = (text: string, box: Box, confidence: number, when: number, role?: string): Found => ({
-    action: { t: when, type: 'click', role: role ?? roleOf(cleanLabel(text)), name: mask(cleanLabel(text)), source: 'video', confidence: round(confidence) },
-    box,
-    confidence,
-  });
-  const touched = (l: Line) => regions.some((g) => mostlyInside(l.box, g) && area(g) < SMALL_REGION * frameArea * 4);
-  const rest = restBefore(scene.pointer, r.fromMs ?? t);
-  if (rest) {
-    // A tracker can lose the pointer as it changes shape over a control (arrow → hand): where it was heading
-    // counts too, a little less surely.
-    const points = [
-      { x: rest.x, y: rest.y, sure: 1 },
-      { x: rest.x + rest.vx * 0.5, y: rest.y + rest.vy * 0.5, sure: 0.85 },
-      { x: rest.x + rest.vx, y: rest.y + rest.vy, sure: 0.75 },
-    ];
-    // A pointer that has not moved since the previous state may still have clicked (a stepper clicked again), less surely.
-    const stale = rest.t <= prevTs ? 0.2 : 0;
-    const when = Math.min(t, Math.max(rest.t, prevTs + 1));
-    // Only a field's look changed (its ring), no text: the click was into the field the pointer rests in.
-    const quiet = !d.appeared.length && !d.changed.length;
-    const under = before.some((l) => isWordy(l.text) && distanceTo(l.box, rest) <= 2);
-    const field = under || !quiet ? null : focusedField(rest, regions, labels, scene);
-    if (field) return made(field.name, field.box, 0.6 - stale, when, 'textbox');
-    let best: { line: Line; score: number; dist: number; sure: number } | undefined;
-    for (const p of points) {
-      for (const l of before) {
-        // A control's label, not a sentence of the page (a hint or an error under a field).
-        if (!isWordy(l.text) || l.text.split(/\s+/).length > MAX_LABEL_WORDS) continue;
-        const dist = distanceTo(l.box, p);
-        const changed = touched(l);
-        if (dist > (changed ? 3 * POINTER_REACH : POINTER_REACH)) continue;
-        // A label whose look changed with the change is likelier the one clicked than a still one as near.
-        const score = dist - 8 * p.sure - (changed ? POINTER_REACH : 0);
-        if (!best || score < best.score) best = { line: l, score, dist, sure: p.sure };
-      }
-    }
-    // A control that answers late (a spinner, then the content) changed where the pointer rested earlier in the
-    // interval, not where it rests now: an earlier rest on a label whose look changed beats a still label.
-    if (!best || !touched(best.line)) {
-      let earlier: { line: Line; dist: number; t: number } | undefined;
-      for (const p of restsBetween(scene.pointer, prevTs, rest.t)) {
-        for (const l of before) {
-          if (!isWordy(l.text) || l.text.split(/\s+/).length > MAX_LABEL_WORDS || !touched(l)) continue;
-          const dist = distanceTo(l.box, p);
-          if (dist <= POINTER_REACH && (!earlier || dist < earlier.dist)) earlier = { line: l, dist, t: p.t };
-        }
-      }
-      if (earlier) return made(earlier.line.text, earlier.line.box, 0.45, Math.max(earlier.t, prevTs + 1));
-    }
-    // Over a control with a hover style the tracker loses the pointer short of it: the one small label near where
-    // it was heading whose look changed (hovered, pressed, opened) or that OCR lost in its new look.
-    if (!best) {
-      const near = [...d.restyled, ...d.disappeared].filter(
-        (l) => isWordy(l.text) && area(l.box) < SMALL_REGION * frameArea && points.some((p) => distanceTo(l.box, p) <= 3 * POINTER_REACH),
-      );
-      if (near.length === 1) best = { line: near[0]!, score: 0, dist: 1, sure: 0.8 };
-    }
-    if (best) {
-      const confidence = Math.max(0.1, (best.dist === 0 ? 0.75 : 0.55) * best.sure - stale);
-      // On the value typed into a field: a click into that field.
-      const typedInto = fieldAt(best.line.box);
-      if (typedInto) return made(typedInto, best.line.box, confidence, when, 'textbox');
-      return made(best.line.text, best.line.box, confidence, when);
-    }
-  }
-  // A recording that draws a pointer shows clicks by it; there, a restyled label is the pointer passing over it.
-  if (scene.pointer.length > 0) return null;
-  const pressed = d.restyled.filter((l) => area(l.box) < SMALL_REGION * frameArea && isWordy(l.text));
-  if (pressed.length === 1 && (d.appeared.length > 0 || d.disappeared.length > 0 || d.changed.length > 0)) {
-    return made(pressed[0]!.text, pressed[0]!.box, 0.4, t);
-  }
-  // No text changed but a field's outline did: the field was clicked into (typing, if any, follows).
-  if (!d.appeared.length && !d.disappeared.length && !d.changed.length) {
-    const rings = regions.filter((g) => fieldShaped(g, scene));
-    const field = rings.length === 1 ? fieldIn(rings[0]!, { x: rings[0]!.x + rings[0]!.w / 2, y: rings[0]!.y + rings[0]!.h / 2 }, labels) : null;
-    if (field) return made(field.name, field.box, 0.4, t, 'textbox');
-  }
-  return null;
-}
-
-/** A field's focus ring as a changed region: a small band, wider than tall, as inputs are. */
-const fieldShaped = (g: Box, scene: Scene) => area(g) <= FIELD_REGION * scene.width * scene.height && g.h <= 200 && g.w >= 2 * Math.min(g.h, 100);
-
-/** The field a point lies in, in a changed region (its focus ring), named by its label (left of it or above). */
-function focusedField(p: { x: number; y: number }, regions: readonly Box[], labels: readonly Line[], scene: Scene): { name: string; box: Box } | null {
-  const ring = regions.find((g) => fieldShaped(g, scene) && distanceTo(g, p) <= 8);
-  return ring ? fieldIn(ring, p, labels) : null;
-}
-
-function fieldIn(ring: Box, p: { x: number; y: number }, labels: readonly Line[]): { name: string; box: Box } | null {
-  // The field's row: the ring's width at the point's height (a ring can hold its label too, or two fields).
-  const row = { x: ring.x, y: Math.round(p.y - FIELD_ROW / 2), w: ring.w, h: FIELD_ROW };
-  const name = labelOf(row, labels.filter((l) => distanceTo(l.box, p) > 2));
-  return name ? { name: cleanLabel(name), box: row } : null;
-}
-
-/** Height of a text field's row (px at 720p): the label above it is within labelOf's reach of its top. */
-const FIELD_ROW = 32;
-/** Two boxes on the same row: a click on a field's placeholder and the value typed there. */
-const rowOf = (a: Box, b: Box) => Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) >= 0.4 * Math.min(a.h, b.h);
-
-/** Labels of buttons, links, tabs and menu items rarely run longer. */
-const MAX_LABEL_WORDS = 5;
-/** The pointer pauses this long (no move) where it clicks. */
-const PAUSE_MS = 150;
-const round = (x: number) => Math.round(x * 100) / 100;
-
-/**
- * Where the pointer last came to rest at or before `until`: the latest sample followed by a pause (or by nothing),
- * with the move that brought it there (per sample) for extrapolation.
- */
-/** Where the pointer paused after `from` and before `until` (each pause's last sample). */
-function restsBetween(track: Scene['pointer'], from: number, until: number): { t: number; x: number; y: number }[] {
-  const out: { t: number; x: number; y: number }[] = [];
-  for (let i = 0; i < track.length && track[i]!.t < until; i++) {
-    const next = track[i + 1];
-    if (track[i]!.t > from && (!next || next.t - track[i]!.t >= PAUSE_MS)) out.push(track[i]!);
-  }
-  return out;
-}
-
-function restBefore(track: Scene['pointer'], until: number): { t: number; x: number; y: number; vx: number; vy: number } | undefined {
-  let found: number | undefined;
-  for (let i = 0; i < track.length && track[i]!.t <= until; i++) {
-    const next = track[i + 1];
-    if (!next || next.t - track[i]!.t >= PAUSE_MS || next.t > until) found = i;
-  }
-  if (found === undefined) return undefined;
-  const p = track[found]!;
-  const q = track[found - 1];
-  const moved = q && p.t - q.t <= 2 * PAUSE_MS;
-  return { ...p, vx: moved ? p.x - q.x : 0, vy: moved ? p.y - q.y : 0 };
-}
-
-/** Links read as addresses or sentences; anything short is a button (the replay falls back to the text). */
-const roleOf = (text: string) => (urlFromText(text) || text.split(/\s+/).length > 4 ? 'link' : 'button');
 
 /** Content shifted as a whole: the same lines, all moved by about the same height. */
 function scrolled(before: readonly Line[], after: readonly Line[], scene: Scene, t: number): FrameAction | null {

@@ -94,6 +94,29 @@ describe('clicks', () => {
     expect(frames[1]!.action).toMatchObject({ type: 'click', name: 'Refresh' });
   });
 
+  it('the pointer lost while still moving: the label ahead on its path whose look changed', () => {
+    const tabs = [...line('Profile', 235, 201), ...line('Notifications', 326, 201), ...line('Appearance', 480, 201), ...line('Weekly digest', 244, 295)];
+    // Moving up and right from "Weekly digest" towards the tabs, lost 100 px short of "Appearance".
+    const pointer = [{ t: 800, x: 300, y: 300 }, { t: 900, x: 360, y: 280 }, { t: 1000, x: 420, y: 262 }];
+    const frames = inferFrames(
+      [full(0, tabs), part(2000, [box(192, 160, 384, 224)], [...line('Profile', 235, 201), ...line('Notifications', 326, 201), ...line('Appearance', 480, 201), ...line('Theme', 217, 258)])],
+      scene(pointer),
+    );
+    expect(frames[1]!.action).toMatchObject({ type: 'click', name: 'Appearance' });
+  });
+
+  it('a control that answers late (a spinner, then content): the earlier rest on the control whose look changed', () => {
+    const page = [...line('Recent activity', 220, 365), ...line('Refresh', 991, 365), ...line('Grace commented', 222, 459)];
+    // Clicked Refresh at 1000, then wandered off to rest by the list while the spinner ran; the change lands at 2400.
+    const pointer = [{ t: 900, x: 990, y: 372 }, { t: 1000, x: 1000, y: 373 }, { t: 1600, x: 600, y: 420 }, { t: 1700, x: 300, y: 466 }];
+    const frames = inferFrames(
+      // A new first row pushed the list down: a region as big as the list.
+      [full(0, page), part(2500, [box(960, 352, 128, 64), box(200, 440, 400, 200)], [...line('Refresh', 991, 365), ...line('Margaret deployed', 222, 459), ...line('Grace commented', 222, 502)])],
+      scene(pointer),
+    );
+    expect(frames[1]!.action).toMatchObject({ type: 'click', name: 'Refresh' });
+  });
+
   it('the pointer resting on no label inside a field whose ring was drawn: the click is into that field', () => {
     const pointer = [{ t: 500, x: 300, y: 600 }, { t: 900, x: 600, y: 416 }];
     const frames = inferFrames([full(0, form), part(1200, [passwordRing], line('Password', 456, 376))], scene(pointer));
