@@ -1,6 +1,6 @@
 import { maskScreenText } from '@claude-scope/secrets';
 import { urlFromText } from './chrome.js';
-import { area, distanceTo, mostlyInside, type Box } from './geometry.js';
+import { area, centre, distanceTo, mostlyInside, union, type Box } from './geometry.js';
 import { cleanLabel } from './fields.js';
 import type { Line } from './lines.js';
 import { FIELD_REGION, isWordy, labelOf, POINTER_REACH, SMALL_REGION, type Delta, type Found } from './evidence.js';
@@ -26,16 +26,18 @@ export function click(
 ): Found | null {
   const t = r.timestamp;
   const frameArea = scene.width * scene.height;
-  const made = (text: string, box: Box, confidence: number, when: number, role?: string): Found => ({
-    action: { t: when, type: 'click', role: role ?? roleOf(cleanLabel(text)), name: mask(cleanLabel(text)), source: 'video', confidence: round(confidence) },
-    box,
-    confidence,
-  });
   // A label whose look changed: inside a changed region of a control's size (pressed, opened, spinning), or of a
   // panel's.
   const touched = (l: Line, share = 4 * SMALL_REGION) => regions.some((g) => mostlyInside(l.box, g) && area(g) < share * frameArea);
   const pressed = (l: Line) => touched(l, SMALL_REGION);
   const rest = restBefore(scene.pointer, r.fromMs ?? t);
+  // The tracker saw no pointer for a long while before the change (it lost it over the page, or the recording
+  // draws none): what the change itself shows comes first, an old rest after.
+  const lost = !rest || (r.fromMs ?? t) - rest.t > LOST_MS;
+  if (lost) {
+    const shown = byChange(d, regions, labels, scene, t);
+    if (shown) return shown;
+  }
   if (rest) {
     // A tracker can lose the pointer as it changes shape over a control (arrow → hand): where it was heading
     // counts too, a little less surely.
@@ -113,11 +115,27 @@ export function click(
       return made(best.line.text, best.line.box, confidence, when);
     }
   }
-  // A recording that draws a pointer shows clicks by it; there, a restyled label is the pointer passing over it.
-  if (scene.pointer.length > 0) return null;
+  return null;
+}
+
+/** Without a pointer: the change itself — a pressed control beside a bigger change, a field's ring drawn. */
+function byChange(d: Delta, regions: readonly Box[], labels: readonly Line[], scene: Scene, t: number): Found | null {
+  const frameArea = scene.width * scene.height;
   const restyled = d.restyled.filter((l) => area(l.box) < SMALL_REGION * frameArea && isWordy(l.text));
   if (restyled.length === 1 && (d.appeared.length > 0 || d.disappeared.length > 0 || d.changed.length > 0)) {
     return made(restyled[0]!.text, restyled[0]!.box, 0.4, t);
+  }
+  // Several looks changed (a hover, the previous choice): the control next to where the new text appeared (a
+  // menu or a list opens by the control that opened it).
+  if (restyled.length > 1 && d.appeared.length > 0) {
+    const panel = d.appeared.map((l) => l.box).reduce(union);
+    const next = restyled
+      .filter((l) => !mostlyInside(l.box, panel))
+      .map((l) => ({ l, d: distanceTo(panel, centre(l.box)) }))
+      .filter((x) => x.d <= BESIDE_PX)
+      .sort((a, b) => a.d - b.d);
+    // The nearest, when clearly nearer than the next (the control, not its label above it).
+    if (next[0] && (!next[1] || next[0].d <= 0.7 * next[1].d)) return made(next[0].l.text, next[0].l.box, 0.35, t);
   }
   // No text changed but a field's outline did: the field was clicked into (typing, if any, follows).
   if (!d.appeared.length && !d.disappeared.length && !d.changed.length) {
@@ -127,6 +145,12 @@ export function click(
   }
   return null;
 }
+
+const made = (text: string, box: Box, confidence: number, when: number, role?: string): Found => ({
+  action: { t: when, type: 'click', role: role ?? roleOf(cleanLabel(text)), name: mask(cleanLabel(text)), source: 'video', confidence: round(confidence) },
+  box,
+  confidence,
+});
 
 /** A field's focus ring as a changed region: a small band, wider than tall, as inputs are. */
 const fieldShaped = (g: Box, scene: Scene) => area(g) <= FIELD_REGION * scene.width * scene.height && g.h <= 200 && g.w >= 2 * Math.min(g.h, 100);
@@ -149,6 +173,10 @@ const FIELD_ROW = 32;
 /** Two boxes on the same row: a click on a field's placeholder and the value typed there. */
 export const rowOf = (a: Box, b: Box) => Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) >= 0.4 * Math.min(a.h, b.h);
 
+/** A control this close (px) to a panel that appeared opened it. */
+const BESIDE_PX = 60;
+/** No pointer sample this long (ms) before a change: the tracker has lost the pointer (or there is none). */
+const LOST_MS = 1500;
 /** A pointer whose last tracked step was this long (px a sample) was still moving when the tracker lost it. */
 const MOVING_PX = 12;
 /** How far ahead of where it was lost a moving pointer can have gone on to click (px). */

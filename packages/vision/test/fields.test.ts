@@ -143,6 +143,19 @@ describe('clicks', () => {
     expect(frames[1]!.action).toMatchObject({ type: 'click', role: 'textbox', name: 'Email' });
   });
 
+  it('without a pointer, a menu opening: the control beside the new items, not another label whose look changed', () => {
+    const page = [...line('Theme', 217, 258), ...line('Light', 231, 281), ...line('Appearance', 455, 201), ...line('Compact mode', 270, 342)];
+    const frames = inferFrames(
+      [
+        full(0, page),
+        // The listbox opens under the combobox over "Compact mode"; the tab above is still hovered-looking.
+        part(1500, [box(192, 190, 384, 250)], [...line('Theme', 217, 258), ...line('Light', 231, 281), ...line('Appearance', 455, 201), ...line('Dark', 235, 314), ...line('System', 235, 352)]),
+      ],
+      scene([]),
+    );
+    expect(frames[1]!.action).toMatchObject({ type: 'click', name: 'Light' });
+  });
+
   it('a checkbox or switch drawn left of a label is not part of its name', () => {
     expect(cleanLabel('[J Remember me')).toBe('Remember me');
     expect(cleanLabel('O Renew passport')).toBe('Renew passport');
