@@ -52,7 +52,7 @@ const lines = [
   '',
   `Run ${startedAt.toISOString()} on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), OCR concurrency ${concurrency}.`,
   '',
-  'Command: `pnpm --filter @claude-scope/bench bench:vision -- --out results/vision.md` (testkit recordings, 1280×720 webm at 30 fps, generated once and cached).',
+  'Command: `pnpm --filter @claude-scope/bench bench:vision --out results/vision.md` (testkit recordings, 1280×720 webm at 30 fps, generated once and cached).',
   '',
   'Scores against each recording\'s ground-truth timeline: **acted** = clicks and fills whose target label an inferred action names;',
   '**typed** = readable (non-secret) values an inferred fill carries; **appeared** = names (short visible texts) that appeared or changed in a step on the same page, at most 8 a step, quoted by a change sentence of one of the step\'s keyframes; **URLs** = pages visited that a frame reads off the address bar',
