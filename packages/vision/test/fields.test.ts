@@ -156,6 +156,13 @@ describe('clicks', () => {
     expect(frames[1]!.action).toMatchObject({ type: 'click', name: 'Light' });
   });
 
+  it('a checkbox toggled by a click is its label restyled: a click on it, not typing', () => {
+    const page = [...line('Theme', 217, 258), ...line('Compact mode', 270, 342)];
+    const pointer = [{ t: 500, x: 600, y: 500 }, { t: 900, x: 300, y: 350 }];
+    const frames = inferFrames([full(0, page), part(1200, [box(192, 320, 224, 64)], line('@Q Compact mode', 215, 342))], scene(pointer));
+    expect(frames[1]!.action).toMatchObject({ type: 'click', name: 'Compact mode' });
+  });
+
   it('a checkbox or switch drawn left of a label is not part of its name', () => {
     expect(cleanLabel('[J Remember me')).toBe('Remember me');
     expect(cleanLabel('O Renew passport')).toBe('Renew passport');
