@@ -39,39 +39,39 @@ for (const name of names) {
   const run = await readRecording(rec.videoPath, ocr, `${rec.truth.origin}/`);
   const score = scoreVision(rec.truth, run.frames, scenario.frame === 'window');
   rows.push({ name, split: scenario.split, frame: scenario.frame ?? 'page', keyframes: run.frames.length, durationMs: run.video.probe.durationMs, score, floorMs: f.wallMs, floorCpuMs: f.cpuMs, visionMs: run.visionMs, visionCpuMs: run.visionCpuMs });
-  console.error(`${name}: acted ${score.acted.hit}/${score.acted.of} typed ${score.typed.hit}/${score.typed.of} urls ${score.urls.hit}/${score.urls.of}; vision ${(run.visionMs / 1000).toFixed(1)} s, floor ${(f.wallMs / 1000).toFixed(1)} s`);
+  console.error(`${name}: acted ${score.acted.hit}/${score.acted.of} typed ${score.typed.hit}/${score.typed.of} appeared ${score.appeared.hit}/${score.appeared.of} urls ${score.urls.hit}/${score.urls.of}; vision ${(run.visionMs / 1000).toFixed(1)} s, floor ${(f.wallMs / 1000).toFixed(1)} s`);
 }
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 await ocr.close();
 
 const pct = (t: Tally) => (t.of ? `${((100 * t.hit) / t.of).toFixed(0)} % (${t.hit}/${t.of})` : '–');
-const sum = (rs: Row[], k: 'acted' | 'typed' | 'urls'): Tally => rs.reduce((a, r) => ({ hit: a.hit + r.score[k].hit, of: a.of + r.score[k].of }), { hit: 0, of: 0 });
+const sum = (rs: Row[], k: 'acted' | 'typed' | 'appeared' | 'urls'): Tally => rs.reduce((a, r) => ({ hit: a.hit + r.score[k].hit, of: a.of + r.score[k].of }), { hit: 0, of: 0 });
 const ratio = (a: number, b: number | null) => (b ? `${(a / b).toFixed(1)}×` : '–');
 const lines = [
   '# bench:vision — the vision lane, pixels only (no timeline, seed unreachable)',
   '',
   `Run ${startedAt.toISOString()} on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), OCR concurrency ${concurrency}.`,
   '',
-  'Command: `pnpm --filter @claude-scope/bench bench:vision -- --out results/vision.md` (testkit recordings, 1280×720 webm at 30 fps, generated once and cached).',
+  'Command: `pnpm --filter @claude-scope/bench bench:vision --out results/vision.md` (testkit recordings, 1280×720 webm at 30 fps, generated once and cached).',
   '',
   'Scores against each recording\'s ground-truth timeline: **acted** = clicks and fills whose target label an inferred action names;',
-  '**typed** = readable (non-secret) values an inferred fill carries; **URLs** = pages visited that a frame reads off the address bar',
+  '**typed** = readable (non-secret) values an inferred fill carries; **appeared** = names (short visible texts) that appeared or changed in a step on the same page, at most 8 a step, quoted by a change sentence of one of the step\'s keyframes; **URLs** = pages visited that a frame reads off the address bar',
   '(window recordings only). Time: the vision lane\'s part (compare keyframes, OCR, inference) after the video lane, wall and CPU, against',
-  'the plain decode of the same file (`ffmpeg -i f -f null -`) in the same run. Targets (issue 20, validation split): acted ≥ 80 %, typed ≥ 80 %,',
+  'the plain decode of the same file (`ffmpeg -i f -f null -`) in the same run. Targets (issue 20, validation split): acted ≥ 80 %, appeared ≥ 70 %, typed ≥ 80 %,',
   'URLs ≥ 90 %; vision ≤ 2× the floor.',
   '',
-  '| split | acted on, named | typed text | URLs |',
-  '|---|---|---|---|',
+  '| split | acted on, named | appeared or changed, named | typed text | URLs |',
+  '|---|---|---|---|---|',
   ...(['tuning', 'validation'] as const).map((s) => {
     const rs = rows.filter((r) => r.split === s);
-    return `| ${s} (${rs.length}) | ${pct(sum(rs, 'acted'))} | ${pct(sum(rs, 'typed'))} | ${pct(sum(rs, 'urls'))} |`;
+    return `| ${s} (${rs.length}) | ${pct(sum(rs, 'acted'))} | ${pct(sum(rs, 'appeared'))} | ${pct(sum(rs, 'typed'))} | ${pct(sum(rs, 'urls'))} |`;
   }),
   '',
-  '| recording | split | frame | keyframes | length | acted | typed | URLs | vision wall | ÷ floor wall | vision CPU ÷ floor CPU |',
-  '|---|---|---|---|---|---|---|---|---|---|---|',
+  '| recording | split | frame | keyframes | length | acted | appeared | typed | URLs | vision wall | ÷ floor wall | vision CPU ÷ floor CPU |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...rows.map(
     (r) =>
-      `| ${r.name} | ${r.split} | ${r.frame} | ${r.keyframes} | ${(r.durationMs / 1000).toFixed(0)} s | ${pct(r.score.acted)} | ${pct(r.score.typed)} | ${pct(r.score.urls)} | ${(r.visionMs / 1000).toFixed(1)} s | ${ratio(r.visionMs, r.floorMs)} | ${ratio(r.visionCpuMs, r.floorCpuMs)} |`,
+      `| ${r.name} | ${r.split} | ${r.frame} | ${r.keyframes} | ${(r.durationMs / 1000).toFixed(0)} s | ${pct(r.score.acted)} | ${pct(r.score.appeared)} | ${pct(r.score.typed)} | ${pct(r.score.urls)} | ${(r.visionMs / 1000).toFixed(1)} s | ${ratio(r.visionMs, r.floorMs)} | ${ratio(r.visionCpuMs, r.floorCpuMs)} |`,
   ),
   '',
   `Peak RSS of the benchmark process (video analysis, OCR workers and all): ${peakRssMb.toFixed(0)} MB.`,

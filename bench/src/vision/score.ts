@@ -11,12 +11,20 @@ export interface VisionScore {
   acted: Tally;
   /** Fills of readable (non-secret) text whose value an inferred fill carries. */
   typed: Tally;
+  /**
+   * Names that appeared or changed in a step on the same page (truth: the page's visible short texts after the
+   * step that were not there before, at most PER_STEP of them in page order) that a change sentence of one of
+   * the step's keyframes quotes.
+   */
+  appeared: Tally;
   /** URLs the user was at (navigations), where the recording shows an address bar, that some frame reads. */
   urls: Tally;
   missed: string[];
 }
 
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+/** A step that swaps a whole view would otherwise outweigh the rest: its first names in page order count. */
+const PER_STEP = 8;
 const SECRET = /password|passcode|pin|secret|token|card|cvc/i;
 
 /** Scores the vision lane's reading of a recording against its ground-truth timeline. */
@@ -25,7 +33,7 @@ export function scoreVision(truth: Truth, frames: readonly InferredFrame[], addr
   const named = actions.flatMap((a) => ('name' in a ? [norm(a.name)] : []));
   const values = actions.flatMap((a) => (a.type === 'fill' ? [norm(a.value)] : []));
   const urls = new Set(frames.flatMap((f) => (f.url ? [f.url.replace(/\/$/, '')] : [])));
-  const s: VisionScore = { acted: { hit: 0, of: 0 }, typed: { hit: 0, of: 0 }, urls: { hit: 0, of: 0 }, missed: [] };
+  const s: VisionScore = { acted: { hit: 0, of: 0 }, typed: { hit: 0, of: 0 }, appeared: { hit: 0, of: 0 }, urls: { hit: 0, of: 0 }, missed: [] };
   for (const e of truth.timeline) {
     if (e.type === 'click' || e.type === 'fill') {
       s.acted.of++;
@@ -38,6 +46,7 @@ export function scoreVision(truth: Truth, frames: readonly InferredFrame[], addr
       else s.missed.push(`typed "${e.value}"`);
     }
   }
+  scoreAppeared(truth, frames, s);
   if (addressBar) {
     const visited = new Set([truth.steps[0]?.url, ...truth.steps.map((st) => st.url)].filter((u): u is string => !!u).map((u) => u.replace(/\/$/, '')));
     for (const u of visited) {
@@ -47,4 +56,30 @@ export function scoreVision(truth: Truth, frames: readonly InferredFrame[], addr
     }
   }
   return s;
+}
+
+/**
+ * Each step after the first whose URL stayed (a new page is the URL's score): the names that appeared, counted
+ * as named when a change sentence of a keyframe in the step's stretch [its start, the next step's start) quotes
+ * them (or quotes most of them: OCR splits a line differently than the page's elements).
+ */
+function scoreAppeared(truth: Truth, frames: readonly InferredFrame[], s: VisionScore): void {
+  truth.steps.forEach((step, i) => {
+    const prev = truth.steps[i - 1];
+    if (!prev || prev.url !== step.url || step.kind === 'navigate' || !step.appeared) return;
+    const end = truth.steps[i + 1]?.startMs ?? Infinity;
+    // What the sentences say is there now: not what disappeared, and of "before" → "after" the after.
+    const said = frames
+      .filter((f) => f.timestamp >= step.startMs && f.timestamp < end)
+      .flatMap((f) => f.changes.map(norm))
+      .filter((x) => !/ disappeared /.test(x))
+      .map((x) => x.split(' → ').at(-1)!);
+    const quoted = said.flatMap((x) => [...x.matchAll(/"([^"]+)"/g)].map((m) => m[1]!));
+    for (const name of step.appeared.slice(0, PER_STEP)) {
+      const n = norm(name);
+      s.appeared.of++;
+      if (said.some((x) => x.includes(n)) || quoted.some((q) => q.length >= 4 && n.includes(q) && q.length >= 0.6 * n.length)) s.appeared.hit++;
+      else s.missed.push(`appeared "${name}"`);
+    }
+  });
 }

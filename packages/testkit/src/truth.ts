@@ -37,6 +37,11 @@ export interface TruthStep {
    * named nodes (see aria-truth.ts). Absent on the first step (nothing before it) and where no tree was captured.
    */
   aria?: AriaChanges;
+  /**
+   * Short texts (names: labels, titles, messages) visible once the step settled that were not before it began,
+   * in page order: what appeared or changed. Absent when none did (or in truth files made before it existed).
+   */
+  appeared?: string[];
 }
 
 export interface Truth {
@@ -74,6 +79,8 @@ export interface FrameRecord {
   url: string;
   /** Labels raised since the previous frame. */
   labels: Label[];
+  /** The page's visible short texts at this frame (see TruthStep.appeared). */
+  texts?: readonly string[];
 }
 
 /** URLs in truth files use this placeholder origin so they do not depend on the port the app had. */
@@ -99,10 +106,27 @@ export function buildTruth(
     durationMs,
     frameCount: frames.length,
     origin: TRUTH_ORIGIN,
-    steps: steps.map((s) => ({ ...s, url: rebase(s.url) })),
+    steps: withAppeared(steps, frames).map((s) => ({ ...s, url: rebase(s.url) })),
     cursorOnly: pointerOnly(frames, steps),
     timeline: timeline.map((e) => (e.type === 'navigate' ? { ...e, url: rebase(e.url) } : e)),
   };
+}
+
+/** Each step with the texts visible at its settled frame that were not visible just before it began. */
+function withAppeared(steps: readonly TruthStep[], frames: readonly FrameRecord[]): TruthStep[] {
+  const textsAt = (t: number) => {
+    let found: readonly string[] = [];
+    for (const f of frames) {
+      if (f.t > t) break;
+      found = f.texts ?? found;
+    }
+    return found;
+  };
+  return steps.map((s) => {
+    const before = new Set(textsAt(s.startMs - 1));
+    const appeared = [...new Set(textsAt(s.settledMs))].filter((x) => !before.has(x));
+    return appeared.length ? { ...s, appeared } : { ...s };
+  });
 }
 
 /**

@@ -41,6 +41,15 @@ describe('buildTruth', () => {
     expect(checkTruth(stale).join()).toMatch(/unexplained change/);
   });
 
+  it('each step names the texts visible once it settled that were not before it began', () => {
+    const f = frames('x...xx...', { 0: [{ kind: 'navigate' }], 4: [{ kind: 'modal', target: 'Delete' }] });
+    f[0]!.texts = ['Tasks', 'Delete'];
+    f[4]!.texts = ['Tasks', 'Delete', 'Delete task?']; // the dialog fading in
+    f[5]!.texts = ['Tasks', 'Delete', 'Delete task?', 'Cancel'];
+    const truth = buildTruth(meta, f, []);
+    expect(truth.steps.map((s) => s.appeared)).toEqual([['Tasks', 'Delete'], ['Delete task?', 'Cancel']]);
+  });
+
   it('a second change after a still frame is a new step', () => {
     const truth = buildTruth(meta, frames('xx.x..', { 0: [{ kind: 'navigate' }] }), []);
     expect(truth.steps.map((s) => [s.kind, s.startMs, s.settledMs])).toEqual([['navigate', 0, 100], ['other', 300, 300]]);

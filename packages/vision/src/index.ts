@@ -7,3 +7,4 @@ export { changedRegions, COMPARE_WIDTH, scaleBoxes, type GrayImage, type RegionO
 export { planReads, type ReadPlan } from './plan.js';
 export { readKeyframes, type KeyframeSource, type ReadOptions } from './session.js';
 export { withoutPointer } from './pointer.js';
+export { cleanLabel, cleanValue, sameValue, FieldValues } from './fields.js';

@@ -1,9 +1,12 @@
 import type { FrameAction } from '@claude-scope/contracts';
 import { isSecretField, maskScreenText, MASK } from '@claude-scope/secrets';
 import { findChrome, titleAbove, urlFromText, type BrowserChrome } from './chrome.js';
-import { area, distanceTo, grow, intersection, mostlyInside, placeOf, type Box } from './geometry.js';
+import { area, grow, intersection, mostlyInside, placeOf, type Box } from './geometry.js';
 import { looksLikeDots, samePlace, toLines, type Line, type Word } from './lines.js';
 import { ScreenText } from './screen.js';
+import { cleanLabel, cleanValue, FieldValues } from './fields.js';
+import { click, restBefore, rowOf } from './click.js';
+import { FIELD_REGION, isWordy, labelOf, type Delta, type Found } from './evidence.js';
 
 /** One keyframe as the vision lane saw it. */
 export interface KeyframeReading {
@@ -38,28 +41,6 @@ export interface InferredFrame {
 
 const MAX_CHANGES = 12;
 const MAX_QUOTE = 120;
-/** A pointer this close to a label (px) when the change began was on it. */
-const POINTER_REACH = 30;
-/** A changed part of the screen smaller than this share of it is a control, not a view. */
-const SMALL_REGION = 0.03;
-/** A changed region this small (share of the screen) can be a field being typed into. */
-const FIELD_REGION = 0.06;
-/** A line worth naming: a caret or an I-beam pointer read as "I" or "|" is not; a digit (a counter) is. */
-const isWordy = (text: string) => text.trim().length > 1 || /\d/.test(text);
-
-interface Pair {
-  before: Line;
-  after: Line;
-}
-
-interface Delta {
-  appeared: Line[];
-  disappeared: Line[];
-  changed: Pair[];
-  /** Lines whose text stayed but whose pixels changed: a pressed, focused or hovered control. */
-  restyled: Line[];
-}
-
 /**
  * Reads a session's keyframes in order, one at a time (the lane plans each keyframe's reading from what it
  * learnt so far, e.g. where the address bar is). Pure: the lane's I/O reads the frames and the words.
@@ -71,6 +52,11 @@ export class Inferrer {
   private pageTitle: string | undefined;
   private prevTs = -Infinity;
   private count = 0;
+  /** Every line read so far, the latest at each place: a field's label that OCR lost on one crop still names it. */
+  private seen: Line[] = [];
+  private readonly fields = new FieldValues();
+  /** The last click and where it landed: typing that follows in the same field names it. */
+  private lastClick: { action: Extract<FrameAction, { type: 'click' }>; box: Box; index: number } | null = null;
 
   constructor(private readonly scene: Scene) {}
 
@@ -79,8 +65,20 @@ export class Inferrer {
     return this.chromeFound;
   }
 
+  /**
+   * The lines to name fields and controls by: what the screen shows now, and what was read before at places where
+   * nothing is read now (OCR misses a label in one crop — a focus ring or a caret beside it — that is still there).
+   * A full reading starts afresh.
+   */
+  private remember(now: readonly Line[], fresh: boolean): Line[] {
+    const kept = fresh ? [] : this.seen.filter((l) => !now.some((n) => intersection(n.box, l.box) > 0));
+    this.seen = [...kept, ...now];
+    return this.seen;
+  }
+
   push(r: KeyframeReading): InferredFrame {
     const { scene } = this;
+    const index = this.count;
     const first = this.count++ === 0;
     const before = toLines(this.screen.current);
     this.screen.apply(r.words, first || r.areas === null ? null : r.regions);
@@ -97,23 +95,53 @@ export class Inferrer {
     const where = { ...(this.url ? { url: this.url } : {}), ...(this.pageTitle ? { pageTitle: mask(this.pageTitle) } : {}) };
     const prevTs = this.prevTs;
     this.prevTs = r.timestamp;
+    const known = this.seen;
+    const labels = this.remember(after, first || r.areas === null);
     if (first) return { timestamp: r.timestamp, regions: [], changes: [], action: null, ...where };
 
     const regions = r.regions.map((b) => grow(b, 4, scene));
     const [b, a] = [before.filter(page), after.filter(page)];
     const delta = compare(b, a, regions);
+    // A line "appearing" where the same text was read before (OCR missed it on one crop, a focus ring beside it)
+    // was there all along: its look changed at most.
+    // (For inferring the action only: a menu opened again shows its items where they were before, and they did
+    // appear.)
+    const reread = (l: Line) => known.some((k) => samePlace(k.box, l.box) && sameText(k.text, l.text));
+    const seenDelta = { ...delta, restyled: [...delta.restyled, ...delta.appeared.filter(reread)], appeared: delta.appeared.filter((l) => !reread(l)) };
     const newUrl = this.url !== prevUrl ? this.url : undefined;
     // Surest evidence first: text growing in a field, then the pointer (or a pressed control), then the weaker
     // signs of typing (a placeholder replaced, a short value appearing under a label).
     // Typing happens in a field: a small part of the screen, on the same page.
     const fieldSized = (l: Line) => regions.some((g) => mostlyInside(l.box, g) && area(g) <= FIELD_REGION * scene.width * scene.height);
-    const typed = newUrl ? { ...delta, changed: [], appeared: [] } : { ...delta, changed: delta.changed.filter((p) => fieldSized(p.after)), appeared: delta.appeared.filter(fieldSized) };
+    const typed = newUrl ? { ...seenDelta, changed: [], appeared: [] } : { ...seenDelta, changed: seenDelta.changed.filter((p) => fieldSized(p.after)), appeared: seenDelta.appeared.filter(fieldSized) };
+    const typedHere = (l: Line) => this.fields.typedAt(l.box);
+    // A pointer still since the previous keyframe clicked nothing new, most likely: a field's text replaced under
+    // it is typing before it is a click again.
+    const still = (restBefore(scene.pointer, r.fromMs ?? r.timestamp)?.t ?? Infinity) <= prevTs;
+    const weak = () => (r.areas !== null ? typing(typed, labels, r.timestamp, 'weak', typedHere) : null);
+    let found =
+      typing(typed, labels, r.timestamp, 'strong', typedHere) ??
+      (still ? weak() : null) ??
+      click(b, labels, scene, prevTs, r, seenDelta, regions, (box) => this.fields.nameAt(box)) ??
+      weak();
+    // The pointer on a field's placeholder that the typed text replaced: the typing is what this keyframe shows.
+    if (found?.action.type === 'click') {
+      const w = weak();
+      if (w && samePlace(w.box, found.box) && delta.changed.some((p) => samePlace(p.before.box, found!.box))) found = w;
+    }
     const action =
-      typing(typed, before, r.timestamp, 'strong') ??
-      click(b, scene, prevTs, r, delta) ??
-      (r.areas !== null ? typing(typed, before, r.timestamp, 'weak') : null) ??
+      found?.action ??
       scrolled(b, a, scene, r.timestamp) ??
       (newUrl ? ({ t: r.timestamp, type: 'navigate', url: newUrl, source: 'video', confidence: 0.8 } as FrameAction) : null);
+    this.fields.refine(a, delta.appeared, index);
+    if (found?.action.type === 'fill') {
+      this.fields.track(found.action, found.box, found.confidence, index);
+      // The click just before, on the same row: the click into this field (its pointer rested on the field's
+      // placeholder or on nothing), named as the field is.
+      const c = this.lastClick;
+      if (c && index - c.index <= 2 && found.action.name && rowOf(c.box, found.box)) Object.assign(c.action, { role: 'textbox', name: found.action.name });
+      this.lastClick = null;
+    } else if (found?.action.type === 'click') this.lastClick = { action: found.action, box: found.box, index };
     return { timestamp: r.timestamp, regions: r.regions, changes: describe(delta, regions, scene, newUrl), action, ...where };
   }
 }
@@ -172,7 +200,8 @@ const isBullets = (s: string) => looksLikeDots(s);
  * "Password"). Such a pair is the control restyled, not its text changed.
  */
 function sameText(a: string, b: string): boolean {
-  const [x, y] = [norm(a), norm(b)];
+  // A checkbox or switch beside the label toggled: its glyph is read differently, the label is the same.
+  const [x, y] = [norm(cleanLabel(a)), norm(cleanLabel(b))];
   if (x === y) return true;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   return short.length >= 4 && long.length - short.length <= 2 && long.includes(short);
@@ -180,119 +209,34 @@ function sameText(a: string, b: string): boolean {
 /** Only digits differ: a counter, a badge, a quantity — the page answering, not the user typing. */
 const digitsOnly = (a: string, b: string) => a.replace(/\d+/g, '#') === b.replace(/\d+/g, '#');
 
-/** A field's label: the nearest short line left of it on its row, or just above it. */
-function labelOf(field: Box, lines: readonly Line[]): string | undefined {
-  const candidates = lines.filter((l) => {
-    const short = l.text.length <= 40 && l.text.split(/\s+/).length <= 5;
-    const left = Math.abs(l.box.y - field.y) <= field.h && l.box.x + l.box.w <= field.x + 2 && field.x - (l.box.x + l.box.w) <= 200;
-    const above = l.box.y + l.box.h <= field.y + 2 && field.y - (l.box.y + l.box.h) <= 45 && Math.abs(l.box.x - field.x) <= 60;
-    return short && (left || above);
-  });
-  candidates.sort((p, q) => distanceTo(p.box, field) - distanceTo(q.box, field));
-  return candidates[0]?.text.replace(/[:*]+$/, '').trim() || undefined;
-}
-
 /** Text growing in one place (or a placeholder replaced, or dots appearing): the user typed into a field. */
-function typing(d: Delta, before: readonly Line[], t: number, evidence: 'strong' | 'weak'): FrameAction | null {
-  const fill = (field: Box, value: string, confidence: number): FrameAction => {
-    const name = labelOf(field, before) ?? '';
+function typing(d: Delta, labels: readonly Line[], t: number, evidence: 'strong' | 'weak', typedAt: (l: Line) => boolean): Found | null {
+  const fill = (line: Line, confidence: number): Found => {
+    const name = cleanLabel(labelOf(line.box, labels) ?? '');
+    const value = cleanValue(line.text);
     const secret = isBullets(value) || isSecretField(name);
-    return { t, type: 'fill', role: 'textbox', name: mask(name), value: secret ? MASK : mask(value), source: 'video', confidence };
+    return { action: { t, type: 'fill', role: 'textbox', name: mask(name), value: secret ? MASK : mask(value), source: 'video', confidence }, box: line.box, confidence: line.confidence };
   };
   for (const p of d.changed) {
-    const [a, b] = [norm(p.before.text), norm(p.after.text)];
+    const [a, b] = [norm(cleanValue(p.before.text)), norm(cleanValue(p.after.text))];
     // Growing text; the caret beside its first letter is often read as part of it ("pda@" then "ada@example.com").
-    if (b.length > a.length && (b.startsWith(a) || (a.length >= 3 && b.startsWith(a.slice(1), 1)))) return fill(p.after.box, p.after.text, 0.8);
-    if (isBullets(p.after.text)) return fill(p.after.box, p.after.text, 0.75);
+    if (b.length > a.length && (b.startsWith(a) || (a.length >= 3 && b.startsWith(a.slice(1), 1)))) return fill(p.after, 0.8);
+    if (isBullets(p.after.text)) return fill(p.after, 0.75);
   }
   for (const l of d.appeared) {
-    if (isBullets(l.text)) return fill(l.box, l.text, 0.7);
+    if (isBullets(l.text)) return fill(l, 0.7);
   }
   if (evidence === 'strong') return null;
   for (const p of d.changed) {
-    // A placeholder replaced by what was typed (not a counter ticking).
-    if (!digitsOnly(p.before.text, p.after.text) && p.after.box.h <= 40 && labelOf(p.after.box, before)) return fill(p.after.box, p.after.text, 0.5);
+    // A placeholder replaced by what was typed (not a counter ticking; not a field typed into before, now
+    // cleared back to its placeholder).
+    if (typedAt(p.before)) continue;
+    if (!digitsOnly(p.before.text, p.after.text) && p.after.box.h <= 40 && labelOf(p.after.box, labels)) return fill(p.after, 0.5);
   }
-  const short = d.appeared.filter((l) => l.box.h <= 40 && l.text.split(/\s+/).length <= 3 && labelOf(l.box, before));
-  if (short.length === 1 && !d.changed.length) return fill(short[0]!.box, short[0]!.text, 0.45);
+  const short = d.appeared.filter((l) => l.box.h <= 40 && l.text.split(/\s+/).length <= 3 && labelOf(l.box, labels));
+  if (short.length === 1 && !d.changed.length) return fill(short[0]!, 0.45);
   return null;
 }
-
-/**
- * A click: the pointer at rest on a label when the change began; without a pointer, the one small control whose
- * look changed while its text stayed (pressed, focused) beside a bigger change.
- */
-function click(before: readonly Line[], scene: Scene, prevTs: number, r: KeyframeReading, d: Delta): FrameAction | null {
-  const t = r.timestamp;
-  const rest = restBefore(scene.pointer, r.fromMs ?? t);
-  if (rest) {
-    // A tracker can lose the pointer as it changes shape over a control (arrow → hand): where it was heading
-    // counts too, a little less surely.
-    const points = [
-      { x: rest.x, y: rest.y, sure: 1 },
-      { x: rest.x + rest.vx * 0.5, y: rest.y + rest.vy * 0.5, sure: 0.85 },
-      { x: rest.x + rest.vx, y: rest.y + rest.vy, sure: 0.75 },
-    ];
-    let best: { line: Line; dist: number; sure: number } | undefined;
-    for (const p of points) {
-      for (const l of before) {
-        // A control's label, not a sentence of the page (a hint or an error under a field).
-        if (!isWordy(l.text) || l.text.split(/\s+/).length > MAX_LABEL_WORDS) continue;
-        const dist = distanceTo(l.box, p);
-        if (dist <= POINTER_REACH && (!best || dist - 8 * p.sure < best.dist - 8 * best.sure)) best = { line: l, dist, sure: p.sure };
-      }
-    }
-    // Over a control with a hover style the tracker loses the pointer short of it: the one small label near where
-    // it was heading whose look changed (hovered, pressed, opened) or that OCR lost in its new look.
-    if (!best) {
-      const near = [...d.restyled, ...d.disappeared].filter(
-        (l) => isWordy(l.text) && area(l.box) < SMALL_REGION * scene.width * scene.height && points.some((p) => distanceTo(l.box, p) <= 3 * POINTER_REACH),
-      );
-      if (near.length === 1) best = { line: near[0]!, dist: 1, sure: 0.8 };
-    }
-    if (best) {
-      // A pointer that has not moved since the previous state may still have clicked (a stepper clicked again), less surely.
-      const stale = rest.t <= prevTs ? 0.2 : 0;
-      const confidence = Math.max(0.1, (best.dist === 0 ? 0.75 : 0.55) * best.sure - stale);
-      return { t: Math.min(t, Math.max(rest.t, prevTs + 1)), type: 'click', role: roleOf(best.line.text), name: mask(best.line.text), source: 'video', confidence: round(confidence) };
-    }
-  }
-  // A recording that draws a pointer shows clicks by it; there, a restyled label is the pointer passing over it.
-  if (scene.pointer.length > 0) return null;
-  const frameArea = scene.width * scene.height;
-  const pressed = d.restyled.filter((l) => area(l.box) < SMALL_REGION * frameArea && isWordy(l.text));
-  if (pressed.length === 1 && (d.appeared.length > 0 || d.disappeared.length > 0 || d.changed.length > 0)) {
-    const l = pressed[0]!;
-    return { t, type: 'click', role: roleOf(l.text), name: mask(l.text), source: 'video', confidence: 0.4 };
-  }
-  return null;
-}
-
-/** Labels of buttons, links, tabs and menu items rarely run longer. */
-const MAX_LABEL_WORDS = 5;
-/** The pointer pauses this long (no move) where it clicks. */
-const PAUSE_MS = 150;
-const round = (x: number) => Math.round(x * 100) / 100;
-
-/**
- * Where the pointer last came to rest at or before `until`: the latest sample followed by a pause (or by nothing),
- * with the move that brought it there (per sample) for extrapolation.
- */
-function restBefore(track: Scene['pointer'], until: number): { t: number; x: number; y: number; vx: number; vy: number } | undefined {
-  let found: number | undefined;
-  for (let i = 0; i < track.length && track[i]!.t <= until; i++) {
-    const next = track[i + 1];
-    if (!next || next.t - track[i]!.t >= PAUSE_MS || next.t > until) found = i;
-  }
-  if (found === undefined) return undefined;
-  const p = track[found]!;
-  const q = track[found - 1];
-  const moved = q && p.t - q.t <= 2 * PAUSE_MS;
-  return { ...p, vx: moved ? p.x - q.x : 0, vy: moved ? p.y - q.y : 0 };
-}
-
-/** Links read as addresses or sentences; anything short is a button (the replay falls back to the text). */
-const roleOf = (text: string) => (urlFromText(text) || text.split(/\s+/).length > 4 ? 'link' : 'button');
 
 /** Content shifted as a whole: the same lines, all moved by about the same height. */
 function scrolled(before: readonly Line[], after: readonly Line[], scene: Scene, t: number): FrameAction | null {

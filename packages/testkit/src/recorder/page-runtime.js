@@ -117,6 +117,7 @@
       dirty: state.dirty, labels: state.labels.splice(0), nav: state.nav, via: arrivedVia,
       scrollX: window.scrollX, scrollY: window.scrollY, title: document.title,
       pointer: typeof x === 'number' ? pointer(x, y) : null, caret: caret(),
+      texts: state.dirty ? visibleTexts() : null,
     };
     state.dirty = false;
     arrivedVia = null;
@@ -200,6 +201,44 @@
     var x = b.x + left + Math.min(measure.measureText(lines[lines.length - 1]).width - el.scrollLeft, b.w - 2 * left);
     var y = b.y + top + (el.tagName === 'TEXTAREA' ? (lines.length - 1) * lineHeight - el.scrollTop : 0);
     return { x: Math.round(x), y: Math.round(y), h: Math.round(Math.min(lineHeight, b.h - 2 * top)), color: cs.color };
+  }
+
+  // --- ground truth of what is on screen ---------------------------------------------------------------
+  /**
+   * The short texts the viewer can see, each element's own text (a button's label, a toast, a dialog's title, an
+   * error): the truth of "what appeared or changed" is the difference of two of these. Field values are not
+   * text nodes (typing is scored on its own); long prose is not a name; a visually hidden label (1 px) is not seen.
+   */
+  function visibleTexts() {
+    var out = [], seen = new Set();
+    if (!document.body) return out;
+    var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    var vw = window.innerWidth, vh = window.innerHeight;
+    for (var n = walker.nextNode(); n; n = walker.nextNode()) {
+      var el = n.parentElement;
+      if (!el || !n.nodeValue.trim() || /^(SCRIPT|STYLE|NOSCRIPT|TEXTAREA|OPTION)$/.test(el.tagName)) continue;
+      // A sentence with inline parts ("<strong>Review</strong> will be removed", "Your tasks <span>(3)</span>")
+      // reads as one line: its nearest block, when all the text inside it is inline (not a button or a field
+      // beside a label); otherwise the element's own text.
+      var block = el;
+      while (block.parentElement && block !== document.body && getComputedStyle(block).display === 'inline') block = block.parentElement;
+      var inline = Array.prototype.every.call(block.querySelectorAll('*'), function (d) {
+        return !d.textContent.trim() || getComputedStyle(d).display === 'inline';
+      });
+      if (inline) el = block;
+      if (seen.has(el)) continue;
+      seen.add(el);
+      var text = '';
+      if (inline) text = el.textContent;
+      else for (var c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) text += c.nodeValue;
+      text = text.replace(/\s+/g, ' ').trim();
+      if (text.length < 2 || text.length > 80) continue;
+      if (el.checkVisibility && !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+      var r = el.getBoundingClientRect();
+      if (r.width <= 1 || r.height <= 1 || r.right <= 0 || r.bottom <= 0 || r.left >= vw || r.top >= vh) continue;
+      out.push(text);
+    }
+    return out;
   }
 
   function peek() { return { docId: docId, ready: document.readyState }; }

@@ -21,6 +21,8 @@ interface PageState {
   title: string;
   pointer: { shape: PointerShape; hover: Hover | null } | null;
   caret: PointerLayer['caret'];
+  /** The visible short texts, when the page changed since the last report. */
+  texts: string[] | null;
 }
 
 export interface FrameGeometry {
@@ -59,6 +61,8 @@ export class Recorder {
   /** The last encoded frame; reused as is while neither the page nor the cursor changes. */
   private out: Buffer | null = null;
   private pending: Label[] = [];
+  /** The page's visible short texts as last reported (ground truth of what appeared). */
+  private texts: readonly string[] = [];
   private dirty = true;
   private docId = '';
   private ignoreVia = false;
@@ -141,6 +145,7 @@ export class Recorder {
         if (state.via || state.docId !== this.docId) this.ignoreVia = false;
         for (const l of state.labels) this.label(l.kind as StepKind);
         if (state.dirty) this.dirty = true;
+        if (state.texts) this.texts = state.texts;
         this.docId = state.docId;
         if (!state.nav) return state;
       }
@@ -205,7 +210,7 @@ export class Recorder {
     await this.encoder.write(this.out);
     // Virtual time stands still while the tree is read, so it is the tree of exactly this frame.
     if (changed && this.ariaTree) this.ariaCaptures.push({ t, docId: state.docId, tree: await this.ariaTree() });
-    this.frames.push({ t, changed, cursorMoved, url: state.url, labels: this.pending.splice(0) });
+    this.frames.push({ t, changed, cursorMoved, url: state.url, labels: this.pending.splice(0), texts: this.texts });
   }
 
   private tickExpression(t: number): string {

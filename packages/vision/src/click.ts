@@ -1,0 +1,219 @@
+import { maskScreenText } from '@claude-scope/secrets';
+import { urlFromText } from './chrome.js';
+import { area, centre, distanceTo, mostlyInside, union, type Box } from './geometry.js';
+import { cleanLabel } from './fields.js';
+import type { Line } from './lines.js';
+import { FIELD_REGION, isWordy, labelOf, POINTER_REACH, SMALL_REGION, type Delta, type Found } from './evidence.js';
+import type { KeyframeReading, Scene } from './infer.js';
+
+const mask = (s: string) => maskScreenText(s);
+
+/**
+ * A click: the pointer at rest on a label when the change began (a label whose look changed with it counts from
+ * further away: the tracker loses a pointer that turns into a hand over a hover-styled control, short of it), or
+ * resting on no label inside a field that took focus; without a pointer, the change itself tells: a field that
+ * took focus (its ring drawn) or the one small control whose look changed while its text stayed (pressed).
+ */
+export function click(
+  before: readonly Line[],
+  labels: readonly Line[],
+  scene: Scene,
+  prevTs: number,
+  r: KeyframeReading,
+  d: Delta,
+  regions: readonly Box[],
+  fieldAt: (b: Box) => string | undefined,
+): Found | null {
+  const t = r.timestamp;
+  const frameArea = scene.width * scene.height;
+  // A label whose look changed: inside a changed region of a control's size (pressed, opened, spinning), or of a
+  // panel's.
+  const touched = (l: Line, share = 4 * SMALL_REGION) => regions.some((g) => mostlyInside(l.box, g) && area(g) < share * frameArea);
+  const pressed = (l: Line) => touched(l, SMALL_REGION);
+  const rest = restBefore(scene.pointer, r.fromMs ?? t);
+  // The tracker saw no pointer for a long while before the change (it lost it over the page, or the recording
+  // draws none): what the change itself shows comes first, an old rest after.
+  const lost = !rest || (r.fromMs ?? t) - rest.t > LOST_MS;
+  if (lost) {
+    const shown = byChange(d, regions, labels, scene, t);
+    if (shown) return shown;
+  }
+  if (rest) {
+    // A tracker can lose the pointer as it changes shape over a control (arrow → hand): where it was heading
+    // counts too, a little less surely.
+    const points = [
+      { x: rest.x, y: rest.y, sure: 1 },
+      { x: rest.x + rest.vx * 0.5, y: rest.y + rest.vy * 0.5, sure: 0.85 },
+      { x: rest.x + rest.vx, y: rest.y + rest.vy, sure: 0.75 },
+    ];
+    // A pointer that has not moved since the previous state may still have clicked (a stepper clicked again), less surely.
+    const stale = rest.t <= prevTs ? 0.2 : 0;
+    const when = Math.min(t, Math.max(rest.t, prevTs + 1));
+    // Only a field's look changed (its ring), no text: the click was into the field the pointer rests in.
+    const quiet = !d.appeared.length && !d.changed.length;
+    const under = before.some((l) => isWordy(l.text) && distanceTo(l.box, rest) <= 2);
+    const field = under || !quiet ? null : focusedField(rest, regions, labels, scene);
+    if (field) return made(field.name, field.box, 0.6 - stale, when, 'textbox');
+    let best: { line: Line; score: number; dist: number; sure: number } | undefined;
+    for (const p of points) {
+      for (const l of before) {
+        // A control's label, not a sentence of the page (a hint or an error under a field).
+        if (!isWordy(l.text) || l.text.split(/\s+/).length > MAX_LABEL_WORDS) continue;
+        const dist = distanceTo(l.box, p);
+        const changed = touched(l);
+        if (dist > (changed ? 3 * POINTER_REACH : POINTER_REACH)) continue;
+        // A label whose look changed with the change is likelier the one clicked than a still one as near.
+        const score = dist - 8 * p.sure - (changed ? POINTER_REACH : 0);
+        if (!best || score < best.score) best = { line: l, score, dist, sure: p.sure };
+      }
+    }
+    // Still moving at its last sample, the pointer was lost on the way (turned into a hand over a hover-styled
+    // control) — people stop to click: the label ahead on its path whose look changed, unless it was lost right
+    // on a label.
+    if ((!best || best.dist > 0 || best.sure < 1) && Math.hypot(rest.vx, rest.vy) >= MOVING_PX) {
+      const speed = Math.hypot(rest.vx, rest.vy);
+      const [ux, uy] = [rest.vx / speed, rest.vy / speed];
+      let ahead: { line: Line; score: number } | undefined;
+      for (const l of before) {
+        if (!isWordy(l.text) || l.text.split(/\s+/).length > MAX_LABEL_WORDS || !touched(l)) continue;
+        const c = { x: l.box.x + l.box.w / 2, y: l.box.y + l.box.h / 2 };
+        const [dx, dy] = [c.x - rest.x, c.y - rest.y];
+        const along = dx * ux + dy * uy;
+        const across = Math.abs(dx * uy - dy * ux);
+        if (along < 0 || along > HEADING_REACH || across > POINTER_REACH + l.box.w / 2) continue;
+        const score = across + 0.2 * along;
+        if (!ahead || score < ahead.score) ahead = { line: l, score };
+      }
+      if (ahead) return made(ahead.line.text, ahead.line.box, 0.45 - stale, when);
+    }
+    // A control that answers late (a spinner, then the content) changed where the pointer rested earlier in the
+    // interval, not where it rests now: an earlier rest on a label whose look changed beats a still label.
+    if (!best || !pressed(best.line)) {
+      let earlier: { line: Line; dist: number; t: number } | undefined;
+      for (const p of restsBetween(scene.pointer, prevTs, rest.t)) {
+        for (const l of before) {
+          if (!isWordy(l.text) || l.text.split(/\s+/).length > MAX_LABEL_WORDS || !pressed(l)) continue;
+          const dist = distanceTo(l.box, p);
+          if (dist <= POINTER_REACH && (!earlier || dist < earlier.dist)) earlier = { line: l, dist, t: p.t };
+        }
+      }
+      if (earlier) return made(earlier.line.text, earlier.line.box, 0.45, Math.max(earlier.t, prevTs + 1));
+    }
+    // Over a control with a hover style the tracker loses the pointer short of it: the one small label near where
+    // it was heading whose look changed (hovered, pressed, opened) or that OCR lost in its new look.
+    if (!best) {
+      const near = [...d.restyled, ...d.disappeared].filter(
+        (l) => isWordy(l.text) && area(l.box) < SMALL_REGION * frameArea && points.some((p) => distanceTo(l.box, p) <= 3 * POINTER_REACH),
+      );
+      if (near.length === 1) best = { line: near[0]!, score: 0, dist: 1, sure: 0.8 };
+    }
+    if (best) {
+      const confidence = Math.max(0.1, (best.dist === 0 ? 0.75 : 0.55) * best.sure - stale);
+      // On the value typed into a field: a click into that field.
+      const typedInto = fieldAt(best.line.box);
+      if (typedInto) return made(typedInto, best.line.box, confidence, when, 'textbox');
+      return made(best.line.text, best.line.box, confidence, when);
+    }
+  }
+  return null;
+}
+
+/** Without a pointer: the change itself — a pressed control beside a bigger change, a field's ring drawn. */
+function byChange(d: Delta, regions: readonly Box[], labels: readonly Line[], scene: Scene, t: number): Found | null {
+  const frameArea = scene.width * scene.height;
+  const restyled = d.restyled.filter((l) => area(l.box) < SMALL_REGION * frameArea && isWordy(l.text));
+  if (restyled.length === 1 && (d.appeared.length > 0 || d.disappeared.length > 0 || d.changed.length > 0)) {
+    return made(restyled[0]!.text, restyled[0]!.box, 0.4, t);
+  }
+  // Several looks changed (a hover, the previous choice): the control next to where the new text appeared (a
+  // menu or a list opens by the control that opened it).
+  if (restyled.length > 1 && d.appeared.length > 0) {
+    const panel = d.appeared.map((l) => l.box).reduce(union);
+    const next = restyled
+      .filter((l) => !mostlyInside(l.box, panel))
+      .map((l) => ({ l, d: distanceTo(panel, centre(l.box)) }))
+      .filter((x) => x.d <= BESIDE_PX)
+      .sort((a, b) => a.d - b.d);
+    // The nearest, when clearly nearer than the next (the control, not its label above it).
+    if (next[0] && (!next[1] || next[0].d <= 0.7 * next[1].d)) return made(next[0].l.text, next[0].l.box, 0.35, t);
+  }
+  // No text changed but a field's outline did: the field was clicked into (typing, if any, follows).
+  if (!d.appeared.length && !d.disappeared.length && !d.changed.length) {
+    const rings = regions.filter((g) => fieldShaped(g, scene));
+    const field = rings.length === 1 ? fieldIn(rings[0]!, { x: rings[0]!.x + rings[0]!.w / 2, y: rings[0]!.y + rings[0]!.h / 2 }, labels) : null;
+    if (field) return made(field.name, field.box, 0.4, t, 'textbox');
+  }
+  return null;
+}
+
+const made = (text: string, box: Box, confidence: number, when: number, role?: string): Found => ({
+  action: { t: when, type: 'click', role: role ?? roleOf(cleanLabel(text)), name: mask(cleanLabel(text)), source: 'video', confidence: round(confidence) },
+  box,
+  confidence,
+});
+
+/** A field's focus ring as a changed region: a small band, wider than tall, as inputs are. */
+const fieldShaped = (g: Box, scene: Scene) => area(g) <= FIELD_REGION * scene.width * scene.height && g.h <= 200 && g.w >= 2 * Math.min(g.h, 100);
+
+/** The field a point lies in, in a changed region (its focus ring), named by its label (left of it or above). */
+function focusedField(p: { x: number; y: number }, regions: readonly Box[], labels: readonly Line[], scene: Scene): { name: string; box: Box } | null {
+  const ring = regions.find((g) => fieldShaped(g, scene) && distanceTo(g, p) <= 8);
+  return ring ? fieldIn(ring, p, labels) : null;
+}
+
+function fieldIn(ring: Box, p: { x: number; y: number }, labels: readonly Line[]): { name: string; box: Box } | null {
+  // The field's row: the ring's width at the point's height (a ring can hold its label too, or two fields).
+  const row = { x: ring.x, y: Math.round(p.y - FIELD_ROW / 2), w: ring.w, h: FIELD_ROW };
+  const name = labelOf(row, labels.filter((l) => distanceTo(l.box, p) > 2));
+  return name ? { name: cleanLabel(name), box: row } : null;
+}
+
+/** Height of a text field's row (px at 720p): the label above it is within labelOf's reach of its top. */
+const FIELD_ROW = 32;
+/** Two boxes on the same row: a click on a field's placeholder and the value typed there. */
+export const rowOf = (a: Box, b: Box) => Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) >= 0.4 * Math.min(a.h, b.h);
+
+/** A control this close (px) to a panel that appeared opened it. */
+const BESIDE_PX = 60;
+/** No pointer sample this long (ms) before a change: the tracker has lost the pointer (or there is none). */
+const LOST_MS = 1500;
+/** A pointer whose last tracked step was this long (px a sample) was still moving when the tracker lost it. */
+const MOVING_PX = 12;
+/** How far ahead of where it was lost a moving pointer can have gone on to click (px). */
+const HEADING_REACH = 250;
+/** Labels of buttons, links, tabs and menu items rarely run longer. */
+const MAX_LABEL_WORDS = 5;
+/** The pointer pauses this long (no move) where it clicks. */
+const PAUSE_MS = 150;
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * Where the pointer last came to rest at or before `until`: the latest sample followed by a pause (or by nothing),
+ * with the move that brought it there (per sample) for extrapolation.
+ */
+/** Where the pointer paused after `from` and before `until` (each pause's last sample). */
+function restsBetween(track: Scene['pointer'], from: number, until: number): { t: number; x: number; y: number }[] {
+  const out: { t: number; x: number; y: number }[] = [];
+  for (let i = 0; i < track.length && track[i]!.t < until; i++) {
+    const next = track[i + 1];
+    if (track[i]!.t > from && (!next || next.t - track[i]!.t >= PAUSE_MS)) out.push(track[i]!);
+  }
+  return out;
+}
+
+export function restBefore(track: Scene['pointer'], until: number): { t: number; x: number; y: number; vx: number; vy: number } | undefined {
+  let found: number | undefined;
+  for (let i = 0; i < track.length && track[i]!.t <= until; i++) {
+    const next = track[i + 1];
+    if (!next || next.t - track[i]!.t >= PAUSE_MS || next.t > until) found = i;
+  }
+  if (found === undefined) return undefined;
+  const p = track[found]!;
+  const q = track[found - 1];
+  const moved = q && p.t - q.t <= 2 * PAUSE_MS;
+  return { ...p, vx: moved ? p.x - q.x : 0, vy: moved ? p.y - q.y : 0 };
+}
+
+/** Links read as addresses or sentences; anything short is a button (the replay falls back to the text). */
+const roleOf = (text: string) => (urlFromText(text) || text.split(/\s+/).length > 4 ? 'link' : 'button');
+

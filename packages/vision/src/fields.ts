@@ -1,0 +1,109 @@
+import type { FrameAction } from '@claude-scope/contracts';
+import { maskScreenText, MASK } from '@claude-scope/secrets';
+import type { Box } from './geometry.js';
+import { samePlace, type Line } from './lines.js';
+
+type Fill = Extract<FrameAction, { type: 'fill' }>;
+
+/**
+ * A field's value as OCR reads it while the field has focus carries what is drawn over it: the caret (read as "|"
+ * or "I" at either end) and the I-beam pointer resting on the text. Those glyphs, at the value's ends, are dropped.
+ */
+export function cleanValue(text: string): string {
+  return text
+    .replace(/^[|¦]+\s*|^[I|]\s+(?=\S)/, '')
+    .replace(/\s*[|¦]+$/, '')
+    .trim();
+}
+
+/**
+ * A control's label as OCR reads it: a checkbox, radio button or switch drawn left of it comes out as a short run
+ * of brackets or round letters ("[J Remember me", "O Renew passport", "@Q Compact mode"). Dropped when a real
+ * word follows.
+ */
+export function cleanLabel(text: string): string {
+  const m = /^(\S{1,3})\s+(?=[A-Za-z][a-z])/.exec(text);
+  if (m && /^(?:[[\](){}<>|@©®]\S{0,2}|[OoQ0@]{1,2}|\S*[[\](){}<>|@]\S*)$/.test(m[1]!)) return text.slice(m[0].length);
+  return text;
+}
+
+/** Edit distance of two short strings (bounded by their lengths, ≤ 200 here). */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** The same value read twice, once less cleanly (a letter or two misread under the caret or the I-beam). */
+export function sameValue(a: string, b: string): boolean {
+  const [x, y] = [norm(a).slice(0, 200), norm(b).slice(0, 200)];
+  if (!x || !y) return false;
+  return distance(x, y) <= Math.max(1, Math.floor(0.3 * Math.max(x.length, y.length)));
+}
+
+interface Tracked {
+  action: Fill;
+  box: Box;
+  confidence: number;
+  /** The keyframe that made it: only later keyframes read it again. */
+  index: number;
+}
+
+/**
+ * The fields typed into, watched on later keyframes: the value read while the field had focus is often misread
+ * (the caret, the focus ring, the I-beam over it), and the last characters typed are often on no keyframe at all.
+ * A later keyframe that shows the field again — unfocused, the pointer gone — reads its value more surely; one
+ * where the field was cleared (a form sent with Enter) may show the value where it went (a new list item, a
+ * message). Either corrects the fill the lane already returned (the action object is updated in place).
+ */
+export class FieldValues {
+  private tracked: Tracked[] = [];
+
+  track(action: Fill, box: Box, confidence: number, index: number): void {
+    this.tracked = this.tracked.filter((t) => !samePlace(t.box, box));
+    if (action.value === MASK) return; // a secret is never read back
+    this.tracked.push({ action, box, confidence, index });
+  }
+
+  /** Whether a field typed into (and not yet left for another value) is at this place. */
+  typedAt(box: Box): boolean {
+    return this.tracked.some((t) => samePlace(t.box, box));
+  }
+
+  /** The name of the field typed into at this place, if it has one. */
+  nameAt(box: Box): string | undefined {
+    return this.tracked.find((t) => samePlace(t.box, box) && t.action.name)?.action.name;
+  }
+
+  /** A keyframe read: `lines` what the screen shows now, `appeared` the lines new on it. */
+  refine(lines: readonly Line[], appeared: readonly Line[], index: number): void {
+    this.tracked = this.tracked.filter((t) => {
+      if (t.index >= index) return true;
+      const at = lines.find((l) => samePlace(l.box, t.box) && Math.abs(l.box.x - t.box.x) <= Math.max(l.box.h, t.box.h));
+      if (!at) return true;
+      const value = cleanValue(at.text);
+      const now = cleanValue(t.action.value);
+      if (sameValue(value, now) || (value.length > now.length && norm(value).startsWith(norm(now)))) {
+        if (at.confidence > t.confidence || value.length > now.length) {
+          t.action.value = maskScreenText(value);
+          t.confidence = at.confidence;
+          t.box = at.box;
+        }
+        return true;
+      }
+      // The field shows something else (cleared to its placeholder, a new value): what was typed may have gone
+      // into a new line below it, whole.
+      if (now.length >= 3) {
+        const went = appeared.find((l) => !samePlace(l.box, t.box) && norm(cleanLabel(l.text)).startsWith(norm(now)));
+        if (went) t.action.value = maskScreenText(cleanLabel(went.text));
+      }
+      return false;
+    });
+  }
+}

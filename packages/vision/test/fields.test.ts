@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { cleanLabel, cleanValue, inferFrames, inferredTimeline, sameValue, type KeyframeReading, type Scene, type Word } from '../src/index.js';
+
+// Synthetic OCR words as the lane receives them: ~9 px a character, 16 px high, 1280×720 frames.
+const W = 1280;
+const H = 720;
+function line(text: string, x: number, y: number, confidence = 0.9): Word[] {
+  const words: Word[] = [];
+  let cx = x;
+  for (const t of text.split(' ')) {
+    words.push({ text: t, confidence, box: { x: cx, y, w: t.length * 9, h: 16 } });
+    cx += t.length * 9 + 6;
+  }
+  return words;
+}
+const box = (x: number, y: number, w: number, h: number) => ({ x, y, w, h });
+const scene = (pointer: Scene['pointer'] = []): Scene => ({ width: W, height: H, pointer });
+const full = (timestamp: number, words: Word[]): KeyframeReading => ({ timestamp, regions: [], words, areas: null });
+const part = (timestamp: number, regions: ReturnType<typeof box>[], words: Word[]): KeyframeReading => ({ timestamp, regions, words, areas: regions });
+
+// A sign-in form: labels above empty fields (Email's field at y 320–352, Password's at 400–432), a button below.
+const form = [...line('Email', 456, 292), ...line('Password', 456, 376), ...line('Sign in', 480, 470)];
+// The 32-px blocks the keyframe comparison reports: a field's focus ring takes its label's row in too.
+const emailRing = box(448, 288, 384, 96);
+const passwordRing = box(448, 368, 384, 96);
+
+describe('typing into a field that has focus', () => {
+  it('the value misread under the caret and the I-beam is corrected where a later keyframe shows the field unfocused', () => {
+    const frames = inferFrames(
+      [
+        full(0, form),
+        // Typing: the I-beam over the first letters and the caret after the last are read into the value.
+        part(1000, [box(448, 320, 96, 32)], line('I ada@ex|', 467, 325, 0.6)),
+        part(2000, [box(448, 320, 160, 32)], line('pda@example.corii', 467, 325, 0.65)),
+        // Focus moved to Password: Email's ring went away, its value read cleanly, its label read again.
+        part(3000, [box(448, 288, 384, 160)], [...line('Email', 456, 292), ...line('ada@example.com', 469, 328, 0.9), ...line('Password', 456, 376)]),
+      ],
+      scene(),
+    );
+    const fills = inferredTimeline(frames).filter((a) => a.type === 'fill');
+    expect(fills).toEqual([expect.objectContaining({ name: 'Email', value: 'ada@example.com' })]);
+  });
+
+  it('the caret read at the end of the value is not part of it', () => {
+    expect(cleanValue('Renew|')).toBe('Renew');
+    expect(cleanValue('I pda@')).toBe('pda@');
+    expect(cleanValue('Leave with Sam at reception |')).toBe('Leave with Sam at reception');
+    expect(cleanValue('I am here')).toBe('I am here'.replace(/^I /, '')); // a leading "I" word is ambiguous; dropped as the I-beam
+    expect(sameValue('pda@example.corii', 'ada@example.com')).toBe(true);
+    expect(sameValue('What needs doing?', 'Call the bank')).toBe(false);
+  });
+
+  it('a field’s label that OCR lost on the crop with the focus ring still names what is typed there', () => {
+    const frames = inferFrames(
+      [
+        full(0, form),
+        // Clicked into Email: the ring's crop read nothing but the caret; the label is not read again.
+        part(800, [emailRing], line('I', 604, 328, 0.55)),
+        part(2000, [box(448, 320, 160, 32)], line('ada@example.com', 467, 325)),
+      ],
+      scene(),
+    );
+    expect(frames[2]!.action).toMatchObject({ type: 'fill', name: 'Email', value: 'ada@example.com' });
+  });
+
+  it('a value sent with Enter: the field is cleared and what was typed shows up whole as a new line', () => {
+    const page = [...line('New task', 220, 190), ...line('What needs doing?', 231, 241)];
+    const input = box(224, 224, 400, 48);
+    const frames = inferFrames(
+      [
+        full(0, page),
+        part(1000, [input], line('Call', 231, 241)),
+        part(2500, [input, box(200, 380, 800, 50)], [...line('What needs doing?', 231, 241), ...line('Call the bank', 240, 395)]),
+      ],
+      scene(),
+    );
+    expect(inferredTimeline(frames).find((a) => a.type === 'fill')).toMatchObject({ value: 'Call the bank' });
+  });
+});
+
+describe('clicks', () => {
+  it('the pointer lost as it turns into a hand short of a button: the button whose look changed is the one clicked', () => {
+    // Two labels near where the tracker last saw the pointer; the button is further but it is what changed.
+    const page = [...line('Recent activity', 220, 365), ...line('Refresh', 991, 365), ...line('2 h ago', 1000, 420)];
+    const pointer = [
+      { t: 800, x: 800, y: 330 },
+      { t: 900, x: 880, y: 345 },
+      { t: 1000, x: 940, y: 352 }, // the last sample: from here on the hand is not tracked
+    ];
+    const frames = inferFrames(
+      [full(0, page), part(2000, [box(960, 352, 128, 96)], [...line('Refresh', 991, 365), ...line('just now', 1004, 420)])],
+      scene(pointer),
+    );
+    expect(frames[1]!.action).toMatchObject({ type: 'click', name: 'Refresh' });
+  });
+
+  it('the pointer lost while still moving: the label ahead on its path whose look changed', () => {
+    const tabs = [...line('Profile', 235, 201), ...line('Notifications', 326, 201), ...line('Appearance', 480, 201), ...line('Weekly digest', 244, 295)];
+    // Moving up and right from "Weekly digest" towards the tabs, lost 100 px short of "Appearance".
+    const pointer = [{ t: 800, x: 300, y: 300 }, { t: 900, x: 360, y: 280 }, { t: 1000, x: 420, y: 262 }];
+    const frames = inferFrames(
+      [full(0, tabs), part(2000, [box(192, 160, 384, 224)], [...line('Profile', 235, 201), ...line('Notifications', 326, 201), ...line('Appearance', 480, 201), ...line('Theme', 217, 258)])],
+      scene(pointer),
+    );
+    expect(frames[1]!.action).toMatchObject({ type: 'click', name: 'Appearance' });
+  });
+
+  it('a control that answers late (a spinner, then content): the earlier rest on the control whose look changed', () => {
+    const page = [...line('Recent activity', 220, 365), ...line('Refresh', 991, 365), ...line('Grace commented', 222, 459)];
+    // Clicked Refresh at 1000, then wandered off to rest by the list while the spinner ran; the change lands at 2400.
+    const pointer = [{ t: 900, x: 990, y: 372 }, { t: 1000, x: 1000, y: 373 }, { t: 1600, x: 600, y: 420 }, { t: 1700, x: 300, y: 466 }];
+    const frames = inferFrames(
+      // A new first row pushed the list down: a region as big as the list.
+      [full(0, page), part(2500, [box(960, 352, 128, 64), box(200, 440, 400, 200)], [...line('Refresh', 991, 365), ...line('Margaret deployed', 222, 459), ...line('Grace commented', 222, 502)])],
+      scene(pointer),
+    );
+    expect(frames[1]!.action).toMatchObject({ type: 'click', name: 'Refresh' });
+  });
+
+  it('the pointer resting on no label inside a field whose ring was drawn: the click is into that field', () => {
+    const pointer = [{ t: 500, x: 300, y: 600 }, { t: 900, x: 600, y: 416 }];
+    const frames = inferFrames([full(0, form), part(1200, [passwordRing], line('Password', 456, 376))], scene(pointer));
+    expect(frames[1]!.action).toMatchObject({ type: 'click', role: 'textbox', name: 'Password' });
+  });
+
+  it('a click on a field’s placeholder, then typing there: the click is named as the field', () => {
+    const page = [...line('Delivery note', 230, 400), ...line('Leave at reception', 240, 440)];
+    const pointer = [{ t: 500, x: 600, y: 600 }, { t: 900, x: 300, y: 448 }];
+    const field = box(224, 424, 500, 48);
+    const frames = inferFrames(
+      [full(0, page), part(1200, [field], line('Leave at reception', 240, 440)), part(2400, [field], line('Leave with Sam', 240, 440))],
+      scene(pointer),
+    );
+    expect(inferredTimeline(frames)).toEqual([
+      expect.objectContaining({ type: 'click', role: 'textbox', name: 'Delivery note' }),
+      expect.objectContaining({ type: 'fill', name: 'Delivery note', value: 'Leave with Sam' }),
+    ]);
+  });
+
+  it('without a pointer, a field’s ring drawn and no text changed is a click into that field', () => {
+    // The crop around the ring reads the labels beside it again, unchanged.
+    const frames = inferFrames([full(0, form), part(1200, [emailRing], [...line('Email', 456, 292), ...line('Password', 456, 376)])], scene([]));
+    expect(frames[1]!.action).toMatchObject({ type: 'click', role: 'textbox', name: 'Email' });
+  });
+
+  it('without a pointer, a menu opening: the control beside the new items, not another label whose look changed', () => {
+    const page = [...line('Theme', 217, 258), ...line('Light', 231, 281), ...line('Appearance', 455, 201), ...line('Compact mode', 270, 342)];
+    const frames = inferFrames(
+      [
+        full(0, page),
+        // The listbox opens under the combobox over "Compact mode"; the tab above is still hovered-looking.
+        part(1500, [box(192, 190, 384, 250)], [...line('Theme', 217, 258), ...line('Light', 231, 281), ...line('Appearance', 455, 201), ...line('Dark', 235, 314), ...line('System', 235, 352)]),
+      ],
+      scene([]),
+    );
+    expect(frames[1]!.action).toMatchObject({ type: 'click', name: 'Light' });
+  });
+
+  it('a checkbox toggled by a click is its label restyled: a click on it, not typing', () => {
+    const page = [...line('Theme', 217, 258), ...line('Compact mode', 270, 342)];
+    const pointer = [{ t: 500, x: 600, y: 500 }, { t: 900, x: 300, y: 350 }];
+    const frames = inferFrames([full(0, page), part(1200, [box(192, 320, 224, 64)], line('@Q Compact mode', 215, 342))], scene(pointer));
+    expect(frames[1]!.action).toMatchObject({ type: 'click', name: 'Compact mode' });
+  });
+
+  it('a checkbox or switch drawn left of a label is not part of its name', () => {
+    expect(cleanLabel('[J Remember me')).toBe('Remember me');
+    expect(cleanLabel('O Renew passport')).toBe('Renew passport');
+    expect(cleanLabel('@Q Compact mode')).toBe('Compact mode');
+    expect(cleanLabel('Sign in')).toBe('Sign in');
+    expect(cleanLabel('A Tale of Two Cities')).toBe('A Tale of Two Cities');
+  });
+});
