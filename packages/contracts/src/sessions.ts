@@ -99,12 +99,26 @@ export const UpdateSessionQuery = Type.Object(
 );
 export type UpdateSessionQuery = Type.Static<typeof UpdateSessionQuery>;
 
+/**
+ * (ext) What GET /sessions orders by: a Session field. Ties go by id in the same direction, so paging is stable.
+ * Without `sort` the order is the documented one, most recently updated first.
+ */
+export const SESSION_SORT_FIELDS = ['updatedAt', 'createdAt', 'title', 'agentTarget', 'status', 'duration', 'frameCount'] as const;
+export type SessionSortField = (typeof SESSION_SORT_FIELDS)[number];
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
 export const ListSessionsQuery = Type.Object(
   {
     status: Type.Optional(SessionStatus),
     q: Type.Optional(Type.String({ maxLength: 500 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    // A cursor carries its sort's last value: a title of 500 code points, each up to 6 bytes of JSON, in base64url.
+    cursor: Type.Optional(Type.String({ maxLength: 4200 })),
+    sort: Type.Optional(Type.Enum([...SESSION_SORT_FIELDS], { description: '(ext) the field to order by; default updatedAt' })),
+    order: Type.Optional(
+      Type.Enum([...SORT_ORDERS], { description: '(ext) asc or desc; default desc for times and numbers, asc for title, agentTarget, status' }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -881,7 +881,11 @@ export interface paths {
                 query?: {
                     cursor?: string;
                     limit?: number;
+                    /** @description (ext) asc or desc; default desc for times and numbers, asc for title, agentTarget, status */
+                    order?: "asc" | "desc";
                     q?: string;
+                    /** @description (ext) the field to order by; default updatedAt */
+                    sort?: "updatedAt" | "createdAt" | "title" | "agentTarget" | "status" | "duration" | "frameCount";
                     status?: "processing" | "complete" | "error";
                 };
                 header?: never;
