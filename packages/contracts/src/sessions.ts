@@ -45,6 +45,16 @@ export type Frame = Type.Static<typeof Frame>;
 export const SessionWithFrames = Type.Object({ ...Session.properties, frames: Type.Array(Frame) });
 export type SessionWithFrames = Type.Static<typeof SessionWithFrames>;
 
+/**
+ * (ext) GET /sessions/:id/overview — the session and its frames without their ARIA trees, so a page can show the
+ * session before every tree arrives; one frame with its tree comes with GET /sessions/:id/frames/:frameId.
+ */
+const { ariaTree: _ariaTree, ...frameWithoutTree } = Frame.properties;
+export const FrameSummary = Type.Object(frameWithoutTree);
+export type FrameSummary = Type.Static<typeof FrameSummary>;
+export const SessionOverview = Type.Object({ ...Session.properties, frames: Type.Array(FrameSummary) });
+export type SessionOverview = Type.Static<typeof SessionOverview>;
+
 export const SessionParams = Type.Object({ id: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
 export const FrameParams = Type.Object(
   { id: Type.String({ maxLength: 64 }), frameId: Type.String({ maxLength: 64 }) },

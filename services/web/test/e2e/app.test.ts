@@ -406,19 +406,21 @@ describe('web app (end to end)', () => {
     await page.goBack();
     await page.getByRole('heading', { name: '3 sessions' }).waitFor();
 
-    // Headers sort what is loaded, and say which way.
+    // Headers sort (the API orders the list), say which way, and keep the sort in the URL.
+    const shownTitles = () => rows.locator('td.table__title').allInnerTexts();
     const titleHeader = page.getByRole('columnheader', { name: 'Title' });
     await titleHeader.getByRole('button').click();
-    expect(await titleHeader.getAttribute('aria-sort')).toBe('ascending');
-    expect(await rows.locator('td.table__title').allInnerTexts()).toEqual(['Checkout button does nothing', 'Login toast never shows', 'Old settings page glitch']);
+    await expect.poll(() => titleHeader.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(shownTitles).toEqual(['Checkout button does nothing', 'Login toast never shows', 'Old settings page glitch']);
+    expect(new URL(page.url()).search).toBe('?sort=title&order=asc');
     await titleHeader.getByRole('button').click();
-    expect(await titleHeader.getAttribute('aria-sort')).toBe('descending');
-    expect(await rows.locator('td.table__title').allInnerTexts()).toEqual(['Old settings page glitch', 'Login toast never shows', 'Checkout button does nothing']);
+    await expect.poll(() => titleHeader.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(shownTitles).toEqual(['Old settings page glitch', 'Login toast never shows', 'Checkout button does nothing']);
     const created = page.getByRole('columnheader', { name: 'Created' });
     await created.getByRole('button').click();
-    expect(await created.getAttribute('aria-sort')).toBe('descending'); // newest first
+    await expect.poll(() => created.getAttribute('aria-sort')).toBe('descending'); // newest first
     expect(await titleHeader.getAttribute('aria-sort')).toBe('none');
-    expect((await rows.locator('td.table__title').allInnerTexts()).at(-1)).toBe('Old settings page glitch');
+    await expect.poll(async () => (await shownTitles()).at(-1)).toBe('Old settings page glitch');
 
     await page.getByLabel('Search titles').fill('checkout');
     await page.getByRole('heading', { name: '1 session' }).waitFor();
@@ -540,6 +542,28 @@ describe('web app (end to end)', () => {
       await page.getByRole('status').filter({ hasText: 'Loaded 13 more sessions. All sessions are shown.' }).waitFor({ state: 'attached' });
       await page.getByLabel('Created').selectOption('any');
       await page.getByRole('heading', { name: '63 sessions', exact: true }).waitFor();
+
+      // Sorting orders the whole list, not the page loaded: the API sorts, and the next page continues its order.
+      requests.length = 0;
+      const titleSort = page.getByRole('columnheader', { name: 'Title' }).getByRole('button');
+      await titleSort.click();
+      await titleSort.click();
+      await page.getByRole('heading', { name: '50 of 63 sessions' }).waitFor();
+      const byTitleDesc = [...all].sort((a, b) => b.toLowerCase().localeCompare(a.toLowerCase()));
+      await expect.poll(titles).toEqual(byTitleDesc.slice(0, 50));
+      // 'Old settings page glitch' was the least recently updated (the default order's second page): now it leads.
+      expect(firstPage).not.toContain('Old settings page glitch');
+      expect(Object.fromEntries(requests.at(-1)!)).toEqual({ limit: '50', sort: 'title', order: 'desc' });
+      expect(await page.getByText(/Sorted among/).count()).toBe(0);
+      await loadMore.click();
+      await page.getByRole('heading', { name: '63 sessions', exact: true }).waitFor();
+      expect(await titles()).toEqual(byTitleDesc);
+      expect(Object.fromEntries(requests.at(-1)!)).toEqual({ limit: '50', sort: 'title', order: 'desc', cursor: expect.any(String) });
+      // The sort is in the URL: a reload keeps it.
+      await page.reload();
+      await page.getByRole('heading', { name: '50 of 63 sessions' }).waitFor();
+      expect(await titles()).toEqual(byTitleDesc.slice(0, 50));
+      expect(await page.getByRole('columnheader', { name: 'Title' }).getAttribute('aria-sort')).toBe('descending');
     } finally {
       page.off('request', onRequest);
       await page.unroute('**/api/sessions?*cursor=*');

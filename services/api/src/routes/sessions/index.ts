@@ -3,8 +3,11 @@ import Type from 'typebox';
 import {
   CreateSessionBody,
   ErrorBody,
+  Frame,
+  FrameParams,
   ListSessionsQuery,
   Session,
+  SessionOverview,
   SessionParams,
   SessionStats,
   SessionWithFrames,
@@ -15,14 +18,17 @@ import {
 import {
   createSession,
   deleteSession,
-
+  getFrameRow,
   getSessionRow,
   getSessionStats,
   getSessionStatus,
   getSessionWithFrames,
   getSettings,
   InvalidCursorError,
+  listFramesWithoutTrees,
   listSessions,
+  toFrame,
+  toFrameSummary,
   toSession,
   updateSession,
 } from '@claude-scope/db';
@@ -73,6 +79,26 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/:id',
     { schema: { tags: ['sessions'], params: SessionParams, response: { 200: SessionWithFrames, ...errors } } },
     async (request) => (await getSessionWithFrames(app.db, request.userId, request.params.id)) ?? Promise.reject(notFound()),
+  );
+
+  // (ext) The session page's first view: every frame without its tree; a frame's tree comes with /frames/:frameId.
+  app.get(
+    '/:id/overview',
+    { schema: { tags: ['sessions'], params: SessionParams, response: { 200: SessionOverview, ...errors } } },
+    async (request) => {
+      const row = await getSessionRow(app.db, request.userId, request.params.id);
+      if (!row) throw notFound();
+      return { ...toSession(row), frames: (await listFramesWithoutTrees(app.db, row.id)).map(toFrameSummary) };
+    },
+  );
+
+  app.get(
+    '/:id/frames/:frameId',
+    { schema: { tags: ['sessions'], params: FrameParams, response: { 200: Frame, ...errors } } },
+    async (request) => {
+      const row = await getFrameRow(app.db, request.userId, request.params.id, request.params.frameId);
+      return row ? toFrame(row) : Promise.reject(notFound('Frame'));
+    },
   );
 
   app.get(
