@@ -340,6 +340,12 @@ describe('web app (end to end)', () => {
   });
 
   it('shows stats and recent sessions on the dashboard', async () => {
+    const asked: string[] = [];
+    const onRequest = (req: { url(): string }) => {
+      const url = new URL(req.url());
+      if (url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search);
+    };
+    page.on('request', onRequest);
     await nav('Dashboard').click();
     const stat = (label: string) => page.locator('.stat').filter({ has: page.locator('dt').getByText(label, { exact: true }) }).locator('.stat__value');
     await page.getByRole('table').getByRole('link', { name: 'Login toast never shows' }).waitFor();
@@ -349,6 +355,9 @@ describe('web app (end to end)', () => {
     expect(await stat('Completed').innerText()).toBe('1');
     expect(await stat('Total duration').innerText()).toBe('4 s');
     expect(await stat('Avg. processing time').innerText()).toMatch(/\d/);
+    // Only what it shows: the stats and the five most recent sessions, nothing per session.
+    page.off('request', onRequest);
+    expect([...new Set(asked)].sort()).toEqual(['/api/sessions/stats', '/api/sessions?limit=5']);
     await expectClean();
     await shot(page, '08-dashboard');
 
@@ -389,7 +398,12 @@ describe('web app (end to end)', () => {
     // The API's order (last updated first), which is also the order it pages in.
     expect(await rows.locator('td.table__title').allInnerTexts()).toEqual(['Old settings page glitch', 'Checkout button does nothing', 'Login toast never shows']);
     expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0); // one page holds them all
-    expect(await rows.first().locator('td').nth(2).innerText()).toBe('Claude Code'); // the agent
+    expect(await rows.first().locator('td').nth(3).innerText()).toBe('Claude Code'); // the agent
+    // A small picture of the first frame for the processed session (a few KB of WebP); none for the others.
+    const thumb = rows.filter({ hasText: 'Login toast never shows' }).locator('.thumb img');
+    await page.waitForFunction((el) => el instanceof HTMLImageElement && el.complete && el.naturalWidth > 0, await thumb.elementHandle());
+    expect(await thumb.evaluate((img: HTMLImageElement) => [img.naturalWidth <= 160, img.naturalHeight <= 100])).toEqual([true, true]);
+    expect(await rows.locator('.thumb img').count()).toBe(1);
     await expectClean();
     await shot(page, '09-sessions');
 

@@ -204,6 +204,7 @@ export function SessionsList() {
               sessions={rows}
               caption="Sessions matching the filters"
               sort={{ current: sort, onSort }}
+              thumbnails
               selection={{
                 selected,
                 onToggle: (id, on) =>
