@@ -733,6 +733,23 @@ describe('web app (end to end)', () => {
     expect(sent).toMatch(/name="file"; filename="recording-[\d-]+\.webm"/);
     expect(sent.indexOf('name="title"')).toBeLessThan(sent.indexOf('name="file"')); // fields first
     expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Recorded in the browser');
+
+    // A file: Enter on the focused picker opens the browser's file chooser, like a button would.
+    await page.getByLabel('Upload a file').check();
+    await page.locator('#recording-file').focus();
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles(video);
+    await page.locator('.drop--filled').waitFor();
+    // The server refuses it: the drop zone no longer shows it as chosen (not green), and says why.
+    await page.route('**/api/recordings*', (route) =>
+      route.fulfill({ status: 415, contentType: 'application/json', body: JSON.stringify({ statusCode: 415, error: 'Unsupported Media Type', message: 'file is not a supported video' }) }),
+    );
+    await page.getByRole('button', { name: 'Analyze recording' }).click();
+    await page.getByRole('alert').filter({ hasText: 'file is not a supported video' }).waitFor();
+    expect(await page.locator('.drop--filled').count()).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(1); // one reason, not a stale one under it
+    await page.unroute('**/api/recordings*');
   });
 
   it('is usable at 1024 and 768 px wide', async () => {
