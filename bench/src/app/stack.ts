@@ -15,7 +15,7 @@ export interface Account {
 }
 
 export class AppStack {
-  readonly stack = new Stack({ api: { RECORDING_SYNC_TIMEOUT_MS: '600000' } });
+  readonly stack = new Stack();
   demo!: DemoApp;
 
   async start(): Promise<this> {
@@ -51,9 +51,15 @@ export class AppStack {
       ...(notes ? { notes } : {}),
       timeline: JSON.stringify(truth.timeline),
       durationMs: String(truth.durationMs),
-    }, { filename: rec.videoPath.split('/').at(-1) });
-    if (res.status !== 200) throw new Error(`${scenario}: upload answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
-    return { sessionId: res.body.sessionId as string, frames: (res.body.frames as unknown[]).length, ms: Date.now() - started };
+    }, { filename: rec.videoPath.split('/').at(-1), query: '?wait=false' });
+    // Answered at once (202), then polled: on a busy machine processing outlasts any HTTP client's patience.
+    if (res.status !== 202) throw new Error(`${scenario}: upload answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
+    const sessionId = res.body.sessionId as string;
+    const last = (await this.stack.pollStatus(account.auth, sessionId, 20 * 60_000)).at(-1);
+    if (last.sessionStatus !== 'complete') throw new Error(`${scenario}: processing ended ${last.sessionStatus}: ${last.lastError}`);
+    const ms = Date.now() - started;
+    const session = await this.stack.get(account.auth, `/api/sessions/${sessionId}/overview`);
+    return { sessionId, frames: (session.frames as unknown[]).length, ms };
   }
 
   async stop(): Promise<void> {

@@ -213,7 +213,21 @@ describe('web app (end to end)', () => {
   it('reviews frames on the time track: placed in time, keyboard, zoom, and what happened at each step', async () => {
     const id = new URL(sessionUrl).pathname.split('/').at(-1)!;
     const session = (await (await fetch(`${base}/api/sessions/${id}`, { headers: await authHeader() })).json()) as { duration: number; frames: { timestamp: number }[] };
+    // The page loads without every frame's tree: the overview, then the selected frame's tree and the next one's.
+    const asked: string[] = [];
+    const onRequest = (req: { url(): string }) => {
+      const path = new URL(req.url()).pathname;
+      if (path.startsWith(`/api/sessions/${id}`)) asked.push(path.slice(`/api/sessions/${id}`.length).replace(/frm_[A-Z0-9]+/, ':frameId'));
+    };
+    page.on('request', onRequest);
+    await page.reload();
     const track = page.getByRole('listbox', { name: 'Frames' });
+    await page.getByRole('region', { name: 'ARIA tree of frame 1' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    page.off('request', onRequest);
+    expect(asked).not.toContain('');
+    expect(asked.filter((p) => p === '/frames/:frameId')).toHaveLength(2);
+    expect(asked).toContain('/overview');
     const frames = track.getByRole('option');
     const n = await frames.count();
     expect(n).toBeGreaterThanOrEqual(3);
