@@ -46,11 +46,15 @@ export const SessionWithFrames = Type.Object({ ...Session.properties, frames: Ty
 export type SessionWithFrames = Type.Static<typeof SessionWithFrames>;
 
 /**
- * (ext) GET /sessions/:id/overview — the session and its frames without their ARIA trees, so a page can show the
- * session before every tree arrives; one frame with its tree comes with GET /sessions/:id/frames/:frameId.
+ * (ext) GET /sessions/:id/overview — the session and its frames without their ARIA trees and with smaller pictures,
+ * so a page can show the session before every tree and full picture arrives; one frame with its tree comes with
+ * GET /sessions/:id/frames/:frameId.
  */
-const { ariaTree: _ariaTree, ...frameWithoutTree } = Frame.properties;
-export const FrameSummary = Type.Object(frameWithoutTree);
+const { ariaTree: _ariaTree, thumbnailUrl: _thumbnailUrl, ...frameWithoutTree } = Frame.properties;
+export const FrameSummary = Type.Object({
+  ...frameWithoutTree,
+  thumbnailUrl: Type.String({ description: 'data:image/webp;base64,… a smaller picture (fits 320×200); the full one: /frames/:frameId/image' }),
+});
 export type FrameSummary = Type.Static<typeof FrameSummary>;
 export const SessionOverview = Type.Object({ ...Session.properties, frames: Type.Array(FrameSummary) });
 export type SessionOverview = Type.Static<typeof SessionOverview>;

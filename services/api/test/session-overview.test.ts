@@ -15,7 +15,12 @@ describe('the session page’s light reads (ext)', () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/sessions/${id}/overview`, headers: owner.auth });
     expect(res.statusCode).toBe(200);
     const overview = res.json() as { frames: Record<string, unknown>[] };
-    expect(overview.frames).toEqual(full.frames.map(({ ariaTree: _tree, ...rest }) => rest));
+    // The same frames, less their trees, with a smaller WebP picture in place of the stored PNG.
+    expect(overview.frames).toEqual(full.frames.map(({ ariaTree: _tree, ...rest }) => ({ ...rest, thumbnailUrl: expect.stringMatching(/^data:image\/webp;base64,/) })));
+    for (const f of overview.frames) {
+      const meta = await sharp(Buffer.from(String(f.thumbnailUrl).split(',')[1]!, 'base64')).metadata();
+      expect([meta.format, meta.width! <= 320, meta.height! <= 200]).toEqual(['webp', true, true]);
+    }
     expect({ ...overview, frames: [] }).toEqual({ ...full, frames: [] });
     expect(res.body.length).toBeLessThan(JSON.stringify(full).length);
 

@@ -1830,7 +1830,7 @@ export interface paths {
                                 id: string;
                                 /** @description e.g. sess_ABC12345 */
                                 sessionId: string;
-                                /** @description data:image/png;base64,… (longest side ≤ 640 px) */
+                                /** @description data:image/webp;base64,… a smaller picture (fits 320×200); the full one: /frames/:frameId/image */
                                 thumbnailUrl: string;
                                 /** @description position in the video, ms */
                                 timestamp: number;

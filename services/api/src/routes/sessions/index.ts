@@ -35,6 +35,10 @@ import {
 import { sessionPrefix } from '@claude-scope/storage';
 import { HttpError, notFound } from '../../lib/errors.js';
 import { noAnalysis, renderStoredPrompt } from '../../lib/render-prompt.js';
+import { smallerThumbnail } from '../../lib/thumbnails.js';
+
+/** The session page's time track draws frames 224 CSS px wide: this serves dense screens well enough. */
+const TRACK_THUMBNAIL = { width: 320, height: 200 } as const;
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
 
@@ -88,7 +92,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const row = await getSessionRow(app.db, request.userId, request.params.id);
       if (!row) throw notFound();
-      return { ...toSession(row), frames: (await listFramesWithoutTrees(app.db, row.id)).map(toFrameSummary) };
+      // The track shows each frame small: a WebP data URL of a fraction of the stored PNG's weight.
+      const frames = await listFramesWithoutTrees(app.db, row.id);
+      const small = await Promise.all(frames.map((f) => smallerThumbnail(f.id, f.thumbnailUrl, TRACK_THUMBNAIL)));
+      return { ...toSession(row), frames: frames.map((f, i) => ({ ...toFrameSummary(f), thumbnailUrl: `data:image/webp;base64,${small[i]!.toString('base64')}` })) };
     },
   );
 
