@@ -45,6 +45,20 @@ export type Frame = Type.Static<typeof Frame>;
 export const SessionWithFrames = Type.Object({ ...Session.properties, frames: Type.Array(Frame) });
 export type SessionWithFrames = Type.Static<typeof SessionWithFrames>;
 
+/**
+ * (ext) GET /sessions/:id/overview — the session and its frames without their ARIA trees and with smaller pictures,
+ * so a page can show the session before every tree and full picture arrives; one frame with its tree comes with
+ * GET /sessions/:id/frames/:frameId.
+ */
+const { ariaTree: _ariaTree, thumbnailUrl: _thumbnailUrl, ...frameWithoutTree } = Frame.properties;
+export const FrameSummary = Type.Object({
+  ...frameWithoutTree,
+  thumbnailUrl: Type.String({ description: 'data:image/webp;base64,… a smaller picture (fits 320×200); the full one: /frames/:frameId/image' }),
+});
+export type FrameSummary = Type.Static<typeof FrameSummary>;
+export const SessionOverview = Type.Object({ ...Session.properties, frames: Type.Array(FrameSummary) });
+export type SessionOverview = Type.Static<typeof SessionOverview>;
+
 export const SessionParams = Type.Object({ id: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
 export const FrameParams = Type.Object(
   { id: Type.String({ maxLength: 64 }), frameId: Type.String({ maxLength: 64 }) },
@@ -99,12 +113,26 @@ export const UpdateSessionQuery = Type.Object(
 );
 export type UpdateSessionQuery = Type.Static<typeof UpdateSessionQuery>;
 
+/**
+ * (ext) What GET /sessions orders by: a Session field. Ties go by id in the same direction, so paging is stable.
+ * Without `sort` the order is the documented one, most recently updated first.
+ */
+export const SESSION_SORT_FIELDS = ['updatedAt', 'createdAt', 'title', 'agentTarget', 'status', 'duration', 'frameCount'] as const;
+export type SessionSortField = (typeof SESSION_SORT_FIELDS)[number];
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
 export const ListSessionsQuery = Type.Object(
   {
     status: Type.Optional(SessionStatus),
     q: Type.Optional(Type.String({ maxLength: 500 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    // A cursor carries its sort's last value: a title of 500 code points, each up to 6 bytes of JSON, in base64url.
+    cursor: Type.Optional(Type.String({ maxLength: 4200 })),
+    sort: Type.Optional(Type.Enum([...SESSION_SORT_FIELDS], { description: '(ext) the field to order by; default updatedAt' })),
+    order: Type.Optional(
+      Type.Enum([...SORT_ORDERS], { description: '(ext) asc or desc; default desc for times and numbers, asc for title, agentTarget, status' }),
+    ),
   },
   { additionalProperties: false },
 );

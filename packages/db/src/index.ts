@@ -7,6 +7,7 @@ export type { ApiTokenRow, FrameRow, SessionRow, SettingsRow, UserRow } from './
 export * from './repos/users.js';
 export * from './repos/settings.js';
 export * from './repos/sessions.js';
+export * from './repos/session-list.js';
 export * from './repos/frames.js';
 export * from './repos/session-status.js';
 export * from './repos/upload-quota.js';

@@ -1,4 +1,4 @@
-import type { Frame, Session, Settings, User } from '@claude-scope/contracts';
+import type { Frame, FrameSummary, Session, Settings, User } from '@claude-scope/contracts';
 import type { FrameRow, SessionRow, SettingsRow, UserRow } from './schema.js';
 
 const iso = (d: Date) => d.toISOString();
@@ -51,6 +51,11 @@ export function toSession(row: SessionRow, now = Date.now()): Session {
 }
 
 export function toFrame(row: FrameRow): Frame {
+  return { ...toFrameSummary(row), ariaTree: row.ariaTree };
+}
+
+/** A frame without its ARIA tree (the session overview). */
+export function toFrameSummary(row: Omit<FrameRow, 'ariaTree'>): FrameSummary {
   return {
     id: row.id,
     sessionId: row.sessionId,
@@ -58,9 +63,9 @@ export function toFrame(row: FrameRow): Frame {
     url: row.url,
     thumbnailUrl: row.thumbnailUrl,
     diffSummary: row.diffSummary,
-    ariaTree: row.ariaTree,
     description: row.description,
     action: row.action ?? null,
     createdAt: iso(row.createdAt),
   };
 }
+

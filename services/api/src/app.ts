@@ -21,6 +21,7 @@ import recordingRoutes from './routes/recordings/index.js';
 import sessionRoutes from './routes/sessions/index.js';
 import promptRoutes from './routes/sessions/prompt.js';
 import frameImageRoutes from './routes/sessions/frame-image.js';
+import thumbnailRoutes from './routes/sessions/thumbnail.js';
 import stepsRoutes from './routes/sessions/steps.js';
 import timelineRoutes from './routes/sessions/timeline.js';
 import playbackRoutes from './routes/sessions/playback.js';
@@ -83,6 +84,7 @@ export async function buildApp(opts: BuildOptions) {
   await app.register(sessionRoutes, { prefix: '/api/sessions' });
   await app.register(promptRoutes, { prefix: '/api/sessions' });
   await app.register(frameImageRoutes, { prefix: '/api/sessions' });
+  await app.register(thumbnailRoutes, { prefix: '/api/sessions' });
   await app.register(stepsRoutes, { prefix: '/api/sessions' });
   await app.register(timelineRoutes, { prefix: '/api/sessions' });
   await app.register(playbackRoutes, { prefix: '/api/sessions' });

@@ -1,11 +1,10 @@
-import { and, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { INT32_MAX } from '@claude-scope/contracts';
 import type {
   AgentTarget,
   CreateSessionBody,
   Session,
   SessionStats,
-  SessionStatus,
   SessionWithFrames,
   UpdateSessionBody,
 } from '@claude-scope/contracts';
@@ -68,82 +67,6 @@ export async function getSessionWithFrames(db: Database, userId: string, id: str
   const row = await getSessionRow(db, userId, id);
   if (!row) return undefined;
   return { ...toSession(row), frames: (await listFrames(db, id)).map(toFrame) };
-}
-
-export interface ListOptions {
-  status?: SessionStatus;
-  q?: string;
-  limit?: number;
-  cursor?: string;
-}
-
-export class InvalidCursorError extends Error {
-  constructor() {
-    super('cursor is not valid');
-  }
-}
-
-export function encodeCursor(row: { updatedAt: Date | string; id: string }): string {
-  const updatedAt = typeof row.updatedAt === 'string' ? row.updatedAt : row.updatedAt.toISOString();
-  return Buffer.from(JSON.stringify([updatedAt, row.id])).toString('base64url');
-}
-
-// What encodeCursor writes: a 4-digit year (Postgres refuses years JavaScript accepts, e.g. +275760, -000001).
-const CURSOR_TIME = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$/;
-const CURSOR_ID = /^sess_[A-Z0-9]{8}$/;
-
-/** Only a cursor this module could have written passes: anything else would fail in Postgres, not here. */
-function decodeCursor(cursor: string): { updatedAt: string; id: string } {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2) {
-      const [updatedAt, id] = parsed as unknown[];
-      if (
-        typeof updatedAt === 'string' &&
-        typeof id === 'string' &&
-        CURSOR_TIME.test(updatedAt) &&
-        !updatedAt.startsWith('0000') &&
-        // A real date: JavaScript rolls 2020-02-30 over to March 1st, Postgres refuses it.
-        new Date(updatedAt).toISOString() === updatedAt &&
-        CURSOR_ID.test(id)
-      ) {
-        return { updatedAt, id };
-      }
-    }
-  } catch {
-    /* fall through */
-  }
-  throw new InvalidCursorError();
-}
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** Most recently updated first; with `limit`, returns one page and the cursor of the next (if any). */
-export async function listSessions(
-  db: Database,
-  userId: string,
-  opts: ListOptions = {},
-): Promise<{ sessions: Session[]; nextCursor: string | null }> {
-  const where: SQL[] = [eq(sessions.userId, userId)];
-  if (opts.status) where.push(eq(sessions.status, opts.status));
-  if (opts.q) where.push(ilike(sessions.title, `%${escapeLike(opts.q)}%`));
-  if (opts.cursor) {
-    const c = decodeCursor(opts.cursor);
-    where.push(sql`(${sessions.updatedAt}, ${sessions.id}) < (${c.updatedAt}::timestamptz, ${c.id})`);
-  }
-  const query = db
-    .select()
-    .from(sessions)
-    .where(and(...where))
-    .orderBy(desc(sessions.updatedAt), desc(sessions.id));
-  const rows = opts.limit ? await query.limit(opts.limit + 1) : await query;
-  let nextCursor: string | null = null;
-  if (opts.limit && rows.length > opts.limit) {
-    rows.length = opts.limit;
-    nextCursor = encodeCursor(rows[rows.length - 1]!);
-  }
-  const now = Date.now();
-  return { sessions: rows.map((r) => toSession(r, now)), nextCursor };
 }
 
 export async function getSessionStats(db: Database, userId: string): Promise<SessionStats> {

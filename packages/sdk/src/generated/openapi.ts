@@ -881,7 +881,11 @@ export interface paths {
                 query?: {
                     cursor?: string;
                     limit?: number;
+                    /** @description (ext) asc or desc; default desc for times and numbers, asc for title, agentTarget, status */
+                    order?: "asc" | "desc";
                     q?: string;
+                    /** @description (ext) the field to order by; default updatedAt */
+                    sort?: "updatedAt" | "createdAt" | "title" | "agentTarget" | "status" | "duration" | "frameCount";
                     status?: "processing" | "complete" | "error";
                 };
                 header?: never;
@@ -1488,6 +1492,171 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/sessions/{id}/frames/{frameId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    frameId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: ({
+                                /** @description for source "video": how sure the inference is */
+                                confidence?: number;
+                                /** @enum {unknown} */
+                                source: "timeline" | "video";
+                                /** @description ms from the start of the recording */
+                                t: number;
+                                /** @enum {string} */
+                                type: "navigate";
+                                url: string;
+                            } | {
+                                /** @description for source "video": how sure the inference is */
+                                confidence?: number;
+                                name: string;
+                                role: string;
+                                /** @enum {unknown} */
+                                source: "timeline" | "video";
+                                /** @description ms from the start of the recording */
+                                t: number;
+                                /** @enum {string} */
+                                type: "click";
+                            } | {
+                                /** @description for source "video": how sure the inference is */
+                                confidence?: number;
+                                name: string;
+                                role: string;
+                                /** @enum {unknown} */
+                                source: "timeline" | "video";
+                                /** @description ms from the start of the recording */
+                                t: number;
+                                /** @enum {string} */
+                                type: "fill";
+                                value: string;
+                            } | {
+                                /** @description for source "video": how sure the inference is */
+                                confidence?: number;
+                                key: string;
+                                /** @enum {unknown} */
+                                source: "timeline" | "video";
+                                /** @description ms from the start of the recording */
+                                t: number;
+                                /** @enum {string} */
+                                type: "press";
+                            } | {
+                                /** @description for source "video": how sure the inference is */
+                                confidence?: number;
+                                dy: number;
+                                /** @enum {unknown} */
+                                source: "timeline" | "video";
+                                /** @description ms from the start of the recording */
+                                t: number;
+                                /** @enum {string} */
+                                type: "scroll";
+                            }) | null;
+                            ariaTree: ({
+                                children?: {
+                                    [key: string]: unknown;
+                                }[];
+                                /** @enum {string} */
+                                diffStatus?: "added" | "changed" | "removed";
+                                name: string;
+                                role: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 with milliseconds and Z
+                             */
+                            createdAt: string;
+                            description: string;
+                            diffSummary: {
+                                added: number;
+                                changed: number;
+                                removed: number;
+                            };
+                            id: string;
+                            /** @description e.g. sess_ABC12345 */
+                            sessionId: string;
+                            /** @description data:image/png;base64,… (longest side ≤ 640 px) */
+                            thumbnailUrl: string;
+                            /** @description position in the video, ms */
+                            timestamp: number;
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            sessionId?: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            sessionId?: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            sessionId?: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/frames/{frameId}/image": {
         parameters: {
             query?: never;
@@ -1537,6 +1706,193 @@ export interface paths {
                     };
                     content: {
                         "image/png": {
+                            error: string;
+                            message: string;
+                            sessionId?: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Target AI coding agent
+                             * @enum {unknown}
+                             */
+                            agentTarget: "CLAUDE_CODE" | "CODEX" | "CURSOR" | "RAW";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 with milliseconds and Z
+                             */
+                            createdAt: string;
+                            /** @description recording length in seconds */
+                            duration: number;
+                            frameCount: number;
+                            frames: {
+                                action: ({
+                                    /** @description for source "video": how sure the inference is */
+                                    confidence?: number;
+                                    /** @enum {unknown} */
+                                    source: "timeline" | "video";
+                                    /** @description ms from the start of the recording */
+                                    t: number;
+                                    /** @enum {string} */
+                                    type: "navigate";
+                                    url: string;
+                                } | {
+                                    /** @description for source "video": how sure the inference is */
+                                    confidence?: number;
+                                    name: string;
+                                    role: string;
+                                    /** @enum {unknown} */
+                                    source: "timeline" | "video";
+                                    /** @description ms from the start of the recording */
+                                    t: number;
+                                    /** @enum {string} */
+                                    type: "click";
+                                } | {
+                                    /** @description for source "video": how sure the inference is */
+                                    confidence?: number;
+                                    name: string;
+                                    role: string;
+                                    /** @enum {unknown} */
+                                    source: "timeline" | "video";
+                                    /** @description ms from the start of the recording */
+                                    t: number;
+                                    /** @enum {string} */
+                                    type: "fill";
+                                    value: string;
+                                } | {
+                                    /** @description for source "video": how sure the inference is */
+                                    confidence?: number;
+                                    key: string;
+                                    /** @enum {unknown} */
+                                    source: "timeline" | "video";
+                                    /** @description ms from the start of the recording */
+                                    t: number;
+                                    /** @enum {string} */
+                                    type: "press";
+                                } | {
+                                    /** @description for source "video": how sure the inference is */
+                                    confidence?: number;
+                                    dy: number;
+                                    /** @enum {unknown} */
+                                    source: "timeline" | "video";
+                                    /** @description ms from the start of the recording */
+                                    t: number;
+                                    /** @enum {string} */
+                                    type: "scroll";
+                                }) | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 with milliseconds and Z
+                                 */
+                                createdAt: string;
+                                description: string;
+                                diffSummary: {
+                                    added: number;
+                                    changed: number;
+                                    removed: number;
+                                };
+                                id: string;
+                                /** @description e.g. sess_ABC12345 */
+                                sessionId: string;
+                                /** @description data:image/webp;base64,… a smaller picture (fits 320×200); the full one: /frames/:frameId/image */
+                                thumbnailUrl: string;
+                                /** @description position in the video, ms */
+                                timestamp: number;
+                                url: string;
+                            }[];
+                            /** @description e.g. sess_ABC12345 */
+                            id: string;
+                            lastError: string | null;
+                            notes: string | null;
+                            /** @description milliseconds */
+                            processingTime: number;
+                            prompt: string;
+                            seedUrl: string | null;
+                            /** @enum {unknown} */
+                            status: "processing" | "complete" | "error";
+                            title: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 with milliseconds and Z
+                             */
+                            updatedAt: string;
+                            urlCount: number;
+                            urls: string[];
+                            userId: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            sessionId?: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            sessionId?: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
                             error: string;
                             message: string;
                             sessionId?: string;
@@ -2122,6 +2478,92 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            error: string;
+                            message: string;
+                            sessionId?: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/webp": string;
+                    };
+                };
+                /** @description Default Response */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/webp": {
+                            error: string;
+                            message: string;
+                            sessionId?: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/webp": {
+                            error: string;
+                            message: string;
+                            sessionId?: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/webp": {
                             error: string;
                             message: string;
                             sessionId?: string;

@@ -3,6 +3,7 @@ import { agentLabel } from '../lib/agents';
 import { formatClock, formatDate } from '../lib/format';
 import type { Sort, SortKey } from '../pages/sessions/sort';
 import { Link } from '../router/router';
+import { SessionThumb } from './SessionThumb';
 import { StatusBadge } from './StatusBadge';
 
 export interface Selection {
@@ -18,6 +19,8 @@ interface Props {
   selection?: Selection;
   /** Sortable column headers (the sessions page); without it the rows keep the order given. */
   sort?: { current: Sort | null; onSort: (key: SortKey) => void };
+  /** A small picture of each session's first frame before its title (the sessions page). */
+  thumbnails?: boolean;
 }
 
 const COLUMNS: { key: SortKey; label: string; num?: boolean }[] = [
@@ -30,10 +33,10 @@ const COLUMNS: { key: SortKey; label: string; num?: boolean }[] = [
 ];
 
 /**
- * Sessions as a table: title, agent, status, duration, frame count, created. The whole row opens the session
+ * Sessions as a table: (a picture,) title, agent, status, duration, frame count, created. The whole row opens the session
  * (the title link's hit area covers the row, so it is still one link for the keyboard and a screen reader).
  */
-export function SessionTable({ sessions, caption, selection, sort }: Props) {
+export function SessionTable({ sessions, caption, selection, sort, thumbnails }: Props) {
   const allSelected = Boolean(selection) && sessions.length > 0 && sessions.every((s) => selection!.selected.has(s.id));
   const someSelected = Boolean(selection) && sessions.some((s) => selection!.selected.has(s.id));
   return (
@@ -53,6 +56,11 @@ export function SessionTable({ sessions, caption, selection, sort }: Props) {
                   }}
                   onChange={(e) => selection.onToggleAll(e.target.checked)}
                 />
+              </th>
+            )}
+            {thumbnails && (
+              <th scope="col" className="table__thumb">
+                <span className="visually-hidden">Picture</span>
               </th>
             )}
             {COLUMNS.map((c) => {
@@ -90,6 +98,11 @@ export function SessionTable({ sessions, caption, selection, sort }: Props) {
                     checked={selection.selected.has(s.id)}
                     onChange={(e) => selection.onToggle(s.id, e.target.checked)}
                   />
+                </td>
+              )}
+              {thumbnails && (
+                <td className="table__thumb">
+                  <SessionThumb session={s} />
                 </td>
               )}
               <td className="table__title">

@@ -213,7 +213,21 @@ describe('web app (end to end)', () => {
   it('reviews frames on the time track: placed in time, keyboard, zoom, and what happened at each step', async () => {
     const id = new URL(sessionUrl).pathname.split('/').at(-1)!;
     const session = (await (await fetch(`${base}/api/sessions/${id}`, { headers: await authHeader() })).json()) as { duration: number; frames: { timestamp: number }[] };
+    // The page loads without every frame's tree: the overview, then the selected frame's tree and the next one's.
+    const asked: string[] = [];
+    const onRequest = (req: { url(): string }) => {
+      const path = new URL(req.url()).pathname;
+      if (path.startsWith(`/api/sessions/${id}`)) asked.push(path.slice(`/api/sessions/${id}`.length).replace(/frm_[A-Z0-9]+/, ':frameId'));
+    };
+    page.on('request', onRequest);
+    await page.reload();
     const track = page.getByRole('listbox', { name: 'Frames' });
+    await page.getByRole('region', { name: 'ARIA tree of frame 1' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    page.off('request', onRequest);
+    expect(asked).not.toContain('');
+    expect(asked.filter((p) => p === '/frames/:frameId')).toHaveLength(2);
+    expect(asked).toContain('/overview');
     const frames = track.getByRole('option');
     const n = await frames.count();
     expect(n).toBeGreaterThanOrEqual(3);
@@ -340,6 +354,12 @@ describe('web app (end to end)', () => {
   });
 
   it('shows stats and recent sessions on the dashboard', async () => {
+    const asked: string[] = [];
+    const onRequest = (req: { url(): string }) => {
+      const url = new URL(req.url());
+      if (url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search);
+    };
+    page.on('request', onRequest);
     await nav('Dashboard').click();
     const stat = (label: string) => page.locator('.stat').filter({ has: page.locator('dt').getByText(label, { exact: true }) }).locator('.stat__value');
     await page.getByRole('table').getByRole('link', { name: 'Login toast never shows' }).waitFor();
@@ -349,6 +369,9 @@ describe('web app (end to end)', () => {
     expect(await stat('Completed').innerText()).toBe('1');
     expect(await stat('Total duration').innerText()).toBe('4 s');
     expect(await stat('Avg. processing time').innerText()).toMatch(/\d/);
+    // Only what it shows: the stats and the five most recent sessions, nothing per session.
+    page.off('request', onRequest);
+    expect([...new Set(asked)].sort()).toEqual(['/api/sessions/stats', '/api/sessions?limit=5']);
     await expectClean();
     await shot(page, '08-dashboard');
 
@@ -389,7 +412,12 @@ describe('web app (end to end)', () => {
     // The API's order (last updated first), which is also the order it pages in.
     expect(await rows.locator('td.table__title').allInnerTexts()).toEqual(['Old settings page glitch', 'Checkout button does nothing', 'Login toast never shows']);
     expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0); // one page holds them all
-    expect(await rows.first().locator('td').nth(2).innerText()).toBe('Claude Code'); // the agent
+    expect(await rows.first().locator('td').nth(3).innerText()).toBe('Claude Code'); // the agent
+    // A small picture of the first frame for the processed session (a few KB of WebP); none for the others.
+    const thumb = rows.filter({ hasText: 'Login toast never shows' }).locator('.thumb img');
+    await page.waitForFunction((el) => el instanceof HTMLImageElement && el.complete && el.naturalWidth > 0, await thumb.elementHandle());
+    expect(await thumb.evaluate((img: HTMLImageElement) => [img.naturalWidth <= 160, img.naturalHeight <= 100])).toEqual([true, true]);
+    expect(await rows.locator('.thumb img').count()).toBe(1);
     await expectClean();
     await shot(page, '09-sessions');
 
@@ -406,19 +434,21 @@ describe('web app (end to end)', () => {
     await page.goBack();
     await page.getByRole('heading', { name: '3 sessions' }).waitFor();
 
-    // Headers sort what is loaded, and say which way.
+    // Headers sort (the API orders the list), say which way, and keep the sort in the URL.
+    const shownTitles = () => rows.locator('td.table__title').allInnerTexts();
     const titleHeader = page.getByRole('columnheader', { name: 'Title' });
     await titleHeader.getByRole('button').click();
-    expect(await titleHeader.getAttribute('aria-sort')).toBe('ascending');
-    expect(await rows.locator('td.table__title').allInnerTexts()).toEqual(['Checkout button does nothing', 'Login toast never shows', 'Old settings page glitch']);
+    await expect.poll(() => titleHeader.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(shownTitles).toEqual(['Checkout button does nothing', 'Login toast never shows', 'Old settings page glitch']);
+    expect(new URL(page.url()).search).toBe('?sort=title&order=asc');
     await titleHeader.getByRole('button').click();
-    expect(await titleHeader.getAttribute('aria-sort')).toBe('descending');
-    expect(await rows.locator('td.table__title').allInnerTexts()).toEqual(['Old settings page glitch', 'Login toast never shows', 'Checkout button does nothing']);
+    await expect.poll(() => titleHeader.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(shownTitles).toEqual(['Old settings page glitch', 'Login toast never shows', 'Checkout button does nothing']);
     const created = page.getByRole('columnheader', { name: 'Created' });
     await created.getByRole('button').click();
-    expect(await created.getAttribute('aria-sort')).toBe('descending'); // newest first
+    await expect.poll(() => created.getAttribute('aria-sort')).toBe('descending'); // newest first
     expect(await titleHeader.getAttribute('aria-sort')).toBe('none');
-    expect((await rows.locator('td.table__title').allInnerTexts()).at(-1)).toBe('Old settings page glitch');
+    await expect.poll(async () => (await shownTitles()).at(-1)).toBe('Old settings page glitch');
 
     await page.getByLabel('Search titles').fill('checkout');
     await page.getByRole('heading', { name: '1 session' }).waitFor();
@@ -540,6 +570,28 @@ describe('web app (end to end)', () => {
       await page.getByRole('status').filter({ hasText: 'Loaded 13 more sessions. All sessions are shown.' }).waitFor({ state: 'attached' });
       await page.getByLabel('Created').selectOption('any');
       await page.getByRole('heading', { name: '63 sessions', exact: true }).waitFor();
+
+      // Sorting orders the whole list, not the page loaded: the API sorts, and the next page continues its order.
+      requests.length = 0;
+      const titleSort = page.getByRole('columnheader', { name: 'Title' }).getByRole('button');
+      await titleSort.click();
+      await titleSort.click();
+      await page.getByRole('heading', { name: '50 of 63 sessions' }).waitFor();
+      const byTitleDesc = [...all].sort((a, b) => b.toLowerCase().localeCompare(a.toLowerCase()));
+      await expect.poll(titles).toEqual(byTitleDesc.slice(0, 50));
+      // 'Old settings page glitch' was the least recently updated (the default order's second page): now it leads.
+      expect(firstPage).not.toContain('Old settings page glitch');
+      expect(Object.fromEntries(requests.at(-1)!)).toEqual({ limit: '50', sort: 'title', order: 'desc' });
+      expect(await page.getByText(/Sorted among/).count()).toBe(0);
+      await loadMore.click();
+      await page.getByRole('heading', { name: '63 sessions', exact: true }).waitFor();
+      expect(await titles()).toEqual(byTitleDesc);
+      expect(Object.fromEntries(requests.at(-1)!)).toEqual({ limit: '50', sort: 'title', order: 'desc', cursor: expect.any(String) });
+      // The sort is in the URL: a reload keeps it.
+      await page.reload();
+      await page.getByRole('heading', { name: '50 of 63 sessions' }).waitFor();
+      expect(await titles()).toEqual(byTitleDesc.slice(0, 50));
+      expect(await page.getByRole('columnheader', { name: 'Title' }).getAttribute('aria-sort')).toBe('descending');
     } finally {
       page.off('request', onRequest);
       await page.unroute('**/api/sessions?*cursor=*');
@@ -695,6 +747,23 @@ describe('web app (end to end)', () => {
     expect(sent).toMatch(/name="file"; filename="recording-[\d-]+\.webm"/);
     expect(sent.indexOf('name="title"')).toBeLessThan(sent.indexOf('name="file"')); // fields first
     expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Recorded in the browser');
+
+    // A file: Enter on the focused picker opens the browser's file chooser, like a button would.
+    await page.getByLabel('Upload a file').check();
+    await page.locator('#recording-file').focus();
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles(video);
+    await page.locator('.drop--filled').waitFor();
+    // The server refuses it: the drop zone no longer shows it as chosen (not green), and says why.
+    await page.route('**/api/recordings*', (route) =>
+      route.fulfill({ status: 415, contentType: 'application/json', body: JSON.stringify({ statusCode: 415, error: 'Unsupported Media Type', message: 'file is not a supported video' }) }),
+    );
+    await page.getByRole('button', { name: 'Analyze recording' }).click();
+    await page.getByRole('alert').filter({ hasText: 'file is not a supported video' }).waitFor();
+    expect(await page.locator('.drop--filled').count()).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(1); // one reason, not a stale one under it
+    await page.unroute('**/api/recordings*');
   });
 
   it('is usable at 1024 and 768 px wide', async () => {

@@ -9,7 +9,7 @@ import { appendUnique } from '../../src/lib/use-paged-api';
 import { checkSeedUrl } from '../../src/lib/url';
 import { checkVideoFile, MAX_UPLOAD_BYTES } from '../../src/lib/video-file';
 import { applyClientFilters, filtersToQuery, readFilters } from '../../src/pages/sessions/filters';
-import { nextSort, sortSessions } from '../../src/pages/sessions/sort';
+import { nextSort, readSort, setSortParams } from '../../src/pages/sessions/sort';
 import { withoutOrigin } from '../../src/pages/session/step-words';
 
 describe('formatting', () => {
@@ -134,16 +134,17 @@ describe('paging', () => {
 });
 
 describe('sorting sessions', () => {
-  const row = (id: string, title: string, duration: number, createdAt: string, agentTarget: Session['agentTarget'] = 'CLAUDE_CODE') =>
-    ({ id, title, duration, createdAt, agentTarget, status: 'complete', frameCount: 1 }) as Session;
-  const rows = [row('a', 'beta', 10, '2026-01-02T00:00:00Z', 'RAW'), row('b', 'Alpha 10', 5, '2026-01-03T00:00:00Z'), row('c', 'alpha 9', 5, '2026-01-01T00:00:00Z', 'CODEX')];
-
-  it("orders by a column, numbers as numbers and titles naturally, ties in the API's order", () => {
-    expect(sortSessions(rows, null).map((r) => r.id)).toEqual(['a', 'b', 'c']);
-    expect(sortSessions(rows, { key: 'title', dir: 'asc' }).map((r) => r.title)).toEqual(['alpha 9', 'Alpha 10', 'beta']);
-    expect(sortSessions(rows, { key: 'duration', dir: 'desc' }).map((r) => r.id)).toEqual(['a', 'b', 'c']);
-    expect(sortSessions(rows, { key: 'created', dir: 'desc' }).map((r) => r.id)).toEqual(['b', 'a', 'c']);
-    expect(sortSessions(rows, { key: 'agent', dir: 'asc' }).map((r) => r.id)).toEqual(['b', 'c', 'a']);
+  it('reads the sort from the page URL and asks the API for the same order under its field names', () => {
+    expect(readSort(new URLSearchParams(''))).toBeNull();
+    expect(readSort(new URLSearchParams('sort=bogus&order=asc'))).toBeNull();
+    expect(readSort(new URLSearchParams('sort=frames'))).toEqual({ key: 'frames', dir: 'desc' });
+    expect(readSort(new URLSearchParams('sort=title&order=desc'))).toEqual({ key: 'title', dir: 'desc' });
+    const page = new URLSearchParams();
+    const api = new URLSearchParams();
+    setSortParams(page, { key: 'agent', dir: 'asc' }, false);
+    setSortParams(api, { key: 'agent', dir: 'asc' }, true);
+    expect(page.toString()).toBe('sort=agent&order=asc');
+    expect(api.toString()).toBe('sort=agentTarget&order=asc');
   });
 
   it('starts words ascending and numbers and dates descending, and flips on a second press', () => {

@@ -3,8 +3,11 @@ import Type from 'typebox';
 import {
   CreateSessionBody,
   ErrorBody,
+  Frame,
+  FrameParams,
   ListSessionsQuery,
   Session,
+  SessionOverview,
   SessionParams,
   SessionStats,
   SessionWithFrames,
@@ -15,20 +18,27 @@ import {
 import {
   createSession,
   deleteSession,
-
+  getFrameRow,
   getSessionRow,
   getSessionStats,
   getSessionStatus,
   getSessionWithFrames,
   getSettings,
   InvalidCursorError,
+  listFramesWithoutTrees,
   listSessions,
+  toFrame,
+  toFrameSummary,
   toSession,
   updateSession,
 } from '@claude-scope/db';
 import { sessionPrefix } from '@claude-scope/storage';
 import { HttpError, notFound } from '../../lib/errors.js';
 import { noAnalysis, renderStoredPrompt } from '../../lib/render-prompt.js';
+import { smallerThumbnail } from '../../lib/thumbnails.js';
+
+/** The session page's time track draws frames 224 CSS px wide: this serves dense screens well enough. */
+const TRACK_THUMBNAIL = { width: 320, height: 200 } as const;
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
 
@@ -73,6 +83,29 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/:id',
     { schema: { tags: ['sessions'], params: SessionParams, response: { 200: SessionWithFrames, ...errors } } },
     async (request) => (await getSessionWithFrames(app.db, request.userId, request.params.id)) ?? Promise.reject(notFound()),
+  );
+
+  // (ext) The session page's first view: every frame without its tree; a frame's tree comes with /frames/:frameId.
+  app.get(
+    '/:id/overview',
+    { schema: { tags: ['sessions'], params: SessionParams, response: { 200: SessionOverview, ...errors } } },
+    async (request) => {
+      const row = await getSessionRow(app.db, request.userId, request.params.id);
+      if (!row) throw notFound();
+      // The track shows each frame small: a WebP data URL of a fraction of the stored PNG's weight.
+      const frames = await listFramesWithoutTrees(app.db, row.id);
+      const small = await Promise.all(frames.map((f) => smallerThumbnail(f.id, f.thumbnailUrl, TRACK_THUMBNAIL)));
+      return { ...toSession(row), frames: frames.map((f, i) => ({ ...toFrameSummary(f), thumbnailUrl: `data:image/webp;base64,${small[i]!.toString('base64')}` })) };
+    },
+  );
+
+  app.get(
+    '/:id/frames/:frameId',
+    { schema: { tags: ['sessions'], params: FrameParams, response: { 200: Frame, ...errors } } },
+    async (request) => {
+      const row = await getFrameRow(app.db, request.userId, request.params.id, request.params.frameId);
+      return row ? toFrame(row) : Promise.reject(notFound('Frame'));
+    },
   );
 
   app.get(

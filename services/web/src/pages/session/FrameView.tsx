@@ -1,4 +1,5 @@
-import type { Frame, SessionStep } from '@claude-scope/contracts';
+import type { FrameSummary, SessionStep } from '@claude-scope/contracts';
+import { Loading } from '../../components/Loading';
 import { elementCounts } from '../../lib/counts';
 import { formatTimestamp } from '../../lib/format';
 import { AriaTree } from './AriaTree';
@@ -7,10 +8,13 @@ import { FrameZoom } from './FrameZoom';
 import { StepProblems } from './StepProblems';
 import { actionWords } from './step-words';
 import { useFrameImage } from './use-frame-image';
+import { useFrameTree } from './use-frame-tree';
 import type { Steps } from './use-steps';
 
 interface Props {
-  frame: Frame;
+  frame: FrameSummary;
+  /** The frame after this one, whose tree is fetched ahead of time. */
+  nextFrameId?: string;
   index: number;
   total: number;
   step: SessionStep | undefined;
@@ -20,11 +24,12 @@ interface Props {
 /**
  * The selected frame: the picture at full width with zoom, then what happened there — URL, action, what
  * changed (in words and as ARIA diff counts), the console errors and failed requests of its step — and the
- * page's ARIA tree.
+ * page's ARIA tree (fetched for this frame alone, so the page shows before every frame's tree has arrived).
  */
-export function FrameView({ frame, index, total, step, steps }: Props) {
+export function FrameView({ frame, nextFrameId, index, total, step, steps }: Props) {
   const full = useFrameImage(frame.sessionId, frame.id);
-  const counts = elementCounts(frame.ariaTree);
+  const { tree, error } = useFrameTree(frame.sessionId, frame.id, nextFrameId);
+  const counts = tree ? elementCounts(tree) : null;
   const label = `frame ${index + 1}`;
   const diff = index === 0 ? 'first frame' : describeDiff(frame.diffSummary);
   return (
@@ -79,16 +84,24 @@ export function FrameView({ frame, index, total, step, steps }: Props) {
             )}
           </dl>
           <StepProblems step={step} steps={steps} />
-          <dl className="counts" aria-label="Elements on the page">
-            <Count label="Buttons" value={counts.buttons} />
-            <Count label="Inputs" value={counts.inputs} />
-            <Count label="Links" value={counts.links} />
-            <Count label="Headings" value={counts.headings} />
-          </dl>
+          {counts && (
+            <dl className="counts" aria-label="Elements on the page">
+              <Count label="Buttons" value={counts.buttons} />
+              <Count label="Inputs" value={counts.inputs} />
+              <Count label="Links" value={counts.links} />
+              <Count label="Headings" value={counts.headings} />
+            </dl>
+          )}
         </div>
         <div className="frame-view__tree">
           <h3 className="subhead">ARIA tree</h3>
-          <AriaTree tree={frame.ariaTree} frameLabel={label} />
+          {tree ? (
+            <AriaTree tree={tree} frameLabel={label} />
+          ) : error ? (
+            <p className="muted">Could not load this frame’s ARIA tree: {error}</p>
+          ) : (
+            <Loading label="Loading the ARIA tree…" lines={4} />
+          )}
         </div>
       </div>
     </div>

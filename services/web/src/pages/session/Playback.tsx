@@ -14,7 +14,8 @@ export interface SeekRequest {
 interface Props {
   sessionId: string;
   complete: boolean;
-  frames: readonly Frame[];
+  /** Only each frame's moment is needed (the overview's frames carry no tree). */
+  frames: readonly Pick<Frame, 'id' | 'timestamp'>[];
   /** The session's duration in seconds: the bar shares the time track's axis. */
   duration: number;
   selected: number;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SessionWithFrames } from '@claude-scope/contracts';
+import type { SessionOverview } from '@claude-scope/contracts';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LaneProgress } from '../../components/LaneProgress';
@@ -22,7 +22,9 @@ import './session.css';
 
 /** One session: prompt per agent, frames with their trees and diffs, details; live progress while processing. */
 export function SessionDetail({ id }: { id: string }) {
-  const { data: session, error, setData, reload } = useApi<SessionWithFrames>(`/sessions/${encodeURIComponent(id)}`);
+  // The overview: every frame without its ARIA tree, so the first view does not wait for every tree (FrameView
+  // fetches the selected frame's).
+  const { data: session, error, setData, reload } = useApi<SessionOverview>(`/sessions/${encodeURIComponent(id)}/overview`);
   const [selected, setSelected] = useState(0);
   // A frame a person picks moves the player to it; a frame the player reaches only moves the selection.
   const [seek, setSeek] = useState<SeekRequest | null>(null);
@@ -115,7 +117,7 @@ export function SessionDetail({ id }: { id: string }) {
               onChoose={choose}
             />
             <TimeTrack frames={session.frames} duration={session.duration} steps={steps} selected={at} onSelect={choose} />
-            <FrameView frame={frame} index={at} total={session.frames.length} step={steps.of(frame, at)} steps={steps} />
+            <FrameView frame={frame} nextFrameId={session.frames[at + 1]?.id} index={at} total={session.frames.length} step={steps.of(frame, at)} steps={steps} />
           </>
         ) : (
           <EmptyState title={session.status === 'processing' ? 'Frames are being extracted' : 'No frames'}>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import type { Frame } from '@claude-scope/contracts';
+import type { FrameSummary } from '@claude-scope/contracts';
 import { formatTimestamp } from '../../lib/format';
 import { axisLength, axisPercent, axisTicks } from '../../lib/time-axis';
 import { DiffBadges } from './DiffBadges';
@@ -7,7 +7,7 @@ import { actionWords, changeWords, problemWords, withoutOrigin } from './step-wo
 import type { Steps } from './use-steps';
 
 interface Props {
-  frames: readonly Frame[];
+  frames: readonly FrameSummary[];
   /** The session's duration in seconds (the axis' length). */
   duration: number;
   steps: Steps;

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
-import type { Frame, SessionStep, SessionStepsResponse } from '@claude-scope/contracts';
+import type { FrameSummary, SessionStep, SessionStepsResponse } from '@claude-scope/contracts';
 import { useApi } from '../../lib/use-api';
 
 export interface Steps {
   /** The step a frame shows (by frame id; by position when the step has no frame id). */
-  of: (frame: Frame, index: number) => SessionStep | undefined;
+  of: (frame: FrameSummary, index: number) => SessionStep | undefined;
   loading: boolean;
   /** Why there are no steps: a session still processing or failed has no stored analysis (409). */
   error: string | null;

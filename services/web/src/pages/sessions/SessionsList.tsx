@@ -11,7 +11,7 @@ import { usePagedApi } from '../../lib/use-paged-api';
 import { Link, navigate, useLocation } from '../../router/router';
 import { BulkDelete } from './BulkDelete';
 import { applyClientFilters, DATE_RANGES, filtersToQuery, readFilters, type Filters } from './filters';
-import { nextSort, sortSessions, type Sort } from './sort';
+import { nextSort, readSort, setSortParams, type Sort } from './sort';
 import './sessions.css';
 
 /** Sessions per request; "Load more" follows the API's rel="next" link for the next page. */
@@ -49,19 +49,28 @@ export function SessionsList() {
     return () => clearTimeout(t);
   }, [q, filters.q]);
 
-  const update = (patch: Partial<Filters>) => navigate(`/sessions${filtersToQuery({ ...filters, ...patch })}`, { replace: true });
+  // The sort lives in the URL beside the filters, so a sorted list survives reload and back/forward.
+  const sort = readSort(search);
+  const urlFor = (f: Filters, s: Sort | null) => {
+    const params = new URLSearchParams(filtersToQuery(f));
+    setSortParams(params, s, false);
+    const qs = params.toString();
+    return `/sessions${qs ? `?${qs}` : ''}`;
+  };
+  const update = (patch: Partial<Filters>) => navigate(urlFor({ ...filters, ...patch }, sort), { replace: true });
+  const onSort = (key: Sort['key']) => navigate(urlFor(filters, nextSort(sort, key)), { replace: true });
 
-  // q and status go to the API, so a change starts again from the first page; the date range filters what is loaded.
+  // q, status and the sort go to the API (it sorts the whole list, so every next page continues the order), and a
+  // change starts again from the first page; the date range filters what is loaded.
   const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
   if (filters.q.trim()) query.set('q', filters.q.trim());
   if (filters.status) query.set('status', filters.status);
+  setSortParams(query, sort, true);
   const firstPage = `/sessions?${query}`;
   const { items: data, error, loading, reload, hasMore, loadMore, loadingMore, moreError, remove } = usePagedApi<Session>(firstPage);
   const stats = useApi<SessionStats>('/sessions/stats');
   const total = knownTotal(stats.data, filters);
-  // Sorting orders what is loaded; until every page is in, the heading says how much that is.
-  const [sort, setSort] = useState<Sort | null>(null);
-  const rows = data ? sortSessions(applyClientFilters(data, filters.range), sort) : [];
+  const rows = data ? applyClientFilters(data, filters.range) : [];
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const chosen = rows.filter((r) => selected.has(r.id));
   const filtered = Boolean(filters.q || filters.status || filters.range !== 'any');
@@ -112,7 +121,7 @@ export function SessionsList() {
       <div className="page__head">
         <div>
           <h1 className="page__title">Sessions</h1>
-          <p className="page__lead">Every recording you analyzed, most recently updated first.</p>
+          <p className="page__lead">Every recording you analyzed, most recently updated first unless you sort by a column.</p>
         </div>
         <Link to="/new" className="btn btn--primary">
           New recording
@@ -151,7 +160,6 @@ export function SessionsList() {
           <h2 id="results-heading" className="card__title" tabIndex={-1}>
             {!data ? 'Sessions' : !hasMore ? count(rows.length) : total !== null ? `${rows.length} of ${count(total)}` : `${count(rows.length)} shown`}
           </h2>
-          {sort && hasMore && <span className="muted small">Sorted among the {count(data?.length ?? 0)} loaded</span>}
           {loading && data && <span className="muted small">Updating…</span>}
         </div>
         {error ? (
@@ -170,7 +178,7 @@ export function SessionsList() {
                   className="btn"
                   onClick={() => {
                     setQ('');
-                    navigate('/sessions', { replace: true });
+                    navigate(urlFor({ q: '', status: '', range: 'any' }, sort), { replace: true });
                   }}
                 >
                   Clear filters
@@ -195,7 +203,8 @@ export function SessionsList() {
             <SessionTable
               sessions={rows}
               caption="Sessions matching the filters"
-              sort={{ current: sort, onSort: (key) => setSort((s) => nextSort(s, key)) }}
+              sort={{ current: sort, onSort }}
+              thumbnails
               selection={{
                 selected,
                 onToggle: (id, on) =>
