@@ -12,10 +12,13 @@ import { generateRecording, getScenario, SCENARIOS, type Split } from '@claude-s
 import { floor } from '../video/floor.js';
 import { readRecording } from './read.js';
 import { scoreVision, type Tally, type VisionScore } from './score.js';
+import { speedMarkdown, speedRuns } from './speed.js';
 
-const { values } = parseArgs({ options: { out: { type: 'string' }, concurrency: { type: 'string', default: '2' }, scenario: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { out: { type: 'string' }, concurrency: { type: 'string', default: '2' }, scenario: { type: 'string' }, 'speed-reps': { type: 'string', default: '3' }, 'speed-only': { type: 'boolean', default: false } },
+});
 const concurrency = Number(values.concurrency);
-const names = values.scenario ? values.scenario.split(',') : SCENARIOS.filter((s) => s.name !== 'smoke').map((s) => s.name);
+const names = values['speed-only'] ? [] : values.scenario ? values.scenario.split(',') : SCENARIOS.filter((s) => s.name !== 'smoke').map((s) => s.name);
 const ocr = createOcr({ concurrency });
 
 interface Row {
@@ -43,6 +46,7 @@ for (const name of names) {
 }
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 await ocr.close();
+const speed = Number(values['speed-reps']) > 0 ? await speedRuns(Number(values['speed-reps']), concurrency, 'http://127.0.0.1:9/') : null;
 
 const pct = (t: Tally) => (t.of ? `${((100 * t.hit) / t.of).toFixed(0)} % (${t.hit}/${t.of})` : '–');
 const sum = (rs: Row[], k: 'acted' | 'typed' | 'urls'): Tally => rs.reduce((a, r) => ({ hit: a.hit + r.score[k].hit, of: a.of + r.score[k].of }), { hit: 0, of: 0 });
@@ -50,9 +54,9 @@ const ratio = (a: number, b: number | null) => (b ? `${(a / b).toFixed(1)}×` : 
 const lines = [
   '# bench:vision — the vision lane, pixels only (no timeline, seed unreachable)',
   '',
-  `Run ${startedAt.toISOString()} on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), OCR concurrency ${concurrency}.`,
+  `Run ${startedAt.toISOString()} on \`nproc\` = ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), OCR concurrency ${concurrency}; load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} (the machine is shared with other engineers' builds and tests: wall times are indicative, CPU ratios hold).`,
   '',
-  'Command: `pnpm --filter @claude-scope/bench bench:vision -- --out results/vision.md` (testkit recordings, 1280×720 webm at 30 fps, generated once and cached).',
+  `Command: \`pnpm --filter @claude-scope/bench bench:vision -- ${process.argv.slice(2).join(' ')}\` (testkit recordings, 1280×720 webm at 30 fps, generated once and cached).`,
   '',
   'Scores against each recording\'s ground-truth timeline: **acted** = clicks and fills whose target label an inferred action names;',
   '**typed** = readable (non-secret) values an inferred fill carries; **URLs** = pages visited that a frame reads off the address bar',
@@ -76,6 +80,7 @@ const lines = [
   '',
   `Peak RSS of the benchmark process (video analysis, OCR workers and all): ${peakRssMb.toFixed(0)} MB.`,
   '',
+  ...(speed ? speedMarkdown(speed, concurrency) : []),
 ];
 const md = lines.join('\n');
 if (values.out) writeFileSync(values.out, md);

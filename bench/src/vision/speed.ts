@@ -1,0 +1,93 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyzeVideo } from '@claude-scope/video';
+import { floor, measure } from '../video/floor.js';
+import { longRecording } from '../video/recording.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+export interface SpeedRun {
+  visionMs: number;
+  visionCpuMs: number;
+  poolStartMs: number;
+  poolStartCpuMs: number;
+  keyframes: number;
+  maxRssKb: number;
+  /** The floor around this run (mean of the one just before and just after), wall and CPU. */
+  floorMs: number;
+  floorCpuMs: number;
+  load: number;
+}
+
+/**
+ * Issue 20's speed case: the ~60 s 1280×720 recording of bench:video (full-tour, then the start of login-flow), its
+ * keyframes made once by the video lane, then read `reps` times by the vision lane in a fresh process each (its OCR
+ * pool started first, as a running worker's is), each run between two floors `ffmpeg -i f -f null -`.
+ */
+export async function speedRuns(reps: number, concurrency: number, seedUrl: string): Promise<{ runs: SpeedRun[]; durationMs: number }> {
+  const rec = await longRecording(1280, 720);
+  const work = await mkdtemp(path.join(os.tmpdir(), 'bench-vision-speed-'));
+  try {
+    const video = await analyzeVideo(rec.file, { workDir: work, candidatesMs: rec.candidatesMs });
+    const input = path.join(work, 'input.json');
+    const frames = video.frames.map((f) => ({ timestampMs: f.timestampMs, fromMs: f.fromMs, pngPath: f.pngPath }));
+    await writeFile(input, JSON.stringify({ input: { frames, probe: { width: video.probe.width, height: video.probe.height }, pointer: video.pointer }, seedUrl, concurrency }));
+    await floor(rec.file); // page cache and libraries warm; not counted
+    const runs: SpeedRun[] = [];
+    let before = await floor(rec.file);
+    for (let i = 0; i < reps; i++) {
+      const load = os.loadavg()[0]!;
+      const child = await measure(process.execPath, ['--import', 'tsx', '--conditions=source', path.join(HERE, 'speed-child.ts'), input]);
+      const after = await floor(rec.file);
+      const r = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Omit<SpeedRun, 'floorMs' | 'floorCpuMs' | 'load'>;
+      runs.push({ ...r, floorMs: (before.wallMs + after.wallMs) / 2, floorCpuMs: ((before.cpuMs ?? NaN) + (after.cpuMs ?? NaN)) / 2, load });
+      console.error(`speed ${i + 1}: vision ${(r.visionMs / 1000).toFixed(2)} s (CPU ${(r.visionCpuMs / 1000).toFixed(2)} s), floor ${(runs.at(-1)!.floorMs / 1000).toFixed(2)} s, ${r.keyframes} keyframes, peak RSS ${Math.round(r.maxRssKb / 1024)} MB`);
+      before = after;
+    }
+    return { runs, durationMs: rec.durationMs };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+export function speedMarkdown({ runs, durationMs }: { runs: SpeedRun[]; durationMs: number }, concurrency: number): string[] {
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const x = (r: number) => `${r.toFixed(2)}×`;
+  const row = (label: string, f: (r: SpeedRun) => number, fmt: (n: number) => string, bold = false) => {
+    const m = fmt(median(runs.map(f)));
+    return `| ${label} | ${bold ? `**${m}**` : m} | ${runs.map((r) => fmt(f(r))).join(', ')} |`;
+  };
+  return [
+    `## Speed: a ${(durationMs / 1000).toFixed(0)} s 1280×720 recording`,
+    '',
+    `The ~60 s recording of bench:video (\`full-tour\`, then the first 17.5 s of \`login-flow\`, joined by stream copy); its`,
+    'keyframes made once by the video lane, then read by the vision lane in a fresh process per run, with the OCR pool',
+    `(concurrency ${concurrency}) started before the clock starts, as a running worker's pool is; each run between two floors`,
+    '`ffmpeg -i f -f null -` (GNU time) and compared with their mean. Vision CPU: `process.cpuUsage()` of that process, every',
+    'thread (tesseract.js workers, sharp). Targets (issue 20, point 8): ≤ 2× the floor, peak RSS < 500 MB.',
+    '',
+    '| measure | median | every run |',
+    '|---|---|---|',
+    row('keyframes', (r) => r.keyframes, String),
+    row('vision lane, wall', (r) => r.visionMs, s),
+    row('floor, wall', (r) => r.floorMs, s),
+    row('**vision wall ÷ floor wall**', (r) => r.visionMs / r.floorMs, x, true),
+    row('vision lane, CPU', (r) => r.visionCpuMs, s),
+    row('floor, CPU', (r) => r.floorCpuMs, s),
+    row('vision CPU ÷ floor CPU (machine-size independent)', (r) => r.visionCpuMs / r.floorCpuMs, x, true),
+    row('vision CPU ÷ (floor wall × cores): the wall ratio with every core busy', (r) => r.visionCpuMs / (r.floorMs * os.cpus().length), x),
+    row('OCR pool start-up (not in the above), wall', (r) => r.poolStartMs, s),
+    row('OCR pool start-up, CPU', (r) => r.poolStartCpuMs, s),
+    row('**peak RSS of the vision process** (Node, OCR workers, reading)', (r) => r.maxRssKb / 1024, (n) => `${n.toFixed(0)} MB`, true),
+    row('1-minute load average at the start', (r) => r.load, (n) => n.toFixed(1)),
+    '',
+  ];
+}
