@@ -101,12 +101,33 @@ function cpuSection(r: SizeResult): string[] {
     ...(lane?.length
       ? [`Lane: **${x(median(lane.map(cpuRatio)))} the floor's CPU** (target ≤ ${CPU_TARGET}×; every run ${lane.map((l) => x(cpuRatio(l))).join(', ')}).`, '']
       : []),
+    ...cpuSteps(r),
     '| run | work CPU ÷ floor CPU, median | every run | work CPU, median (Node threads + ffmpeg/ffprobe) | floor CPU around it, median |',
     '|---|---|---|---|---|',
     ...modes.map((m) => {
       const runs = r.runs[m]!;
       return `| ${LABELS[m]} | ${m === 'lane' ? `**${x(median(runs.map(cpuRatio)))}**` : x(median(runs.map(cpuRatio)))} | ${runs.map((l) => x(cpuRatio(l))).join(', ')} | ${sec(median(runs.map((l) => l.workCpuMs)))} s (${sec(median(runs.map((l) => l.workCpuSelfMs)))} + ${sec(median(runs.map((l) => l.workCpuChildrenMs)))}) | ${sec(median(runs.map((l) => l.floorCpuMs)))} s |`;
     }),
+    '',
+  ];
+}
+
+/** Where the lane's CPU beyond the floor's goes, from the cut-down runs: each step's median CPU over the one before. */
+function cpuSteps(r: SizeResult): string[] {
+  const m = (mode: Mode) => (r.runs[mode]?.length ? median(r.runs[mode]!.map((l) => l.workCpuMs)) : NaN);
+  const floorCpu = median(r.floors.map(cpu));
+  const steps: [string, number, number][] = [
+    ['decoding and downscaling to the gray frames the detector watches (ffmpeg, nothing reading)', floorCpu, m('ffmpeg-gray-alone')],
+    ['Node reading those frames and the detector', m('ffmpeg-gray-alone'), m('decode+detect')],
+    ['writing every other frame at full resolution (and deleting the ones no keyframe needs)', m('decode+detect'), m('decode+detect+full')],
+    ['the keyframes\' images: reading their frames, YUV→RGB, PNGs and thumbnails', m('decode+detect+full'), m('lane')],
+  ];
+  const known = steps.filter(([, a, b]) => Number.isFinite(a) && Number.isFinite(b));
+  if (!known.length || !Number.isFinite(floorCpu)) return [];
+  return [
+    'Where the lane\'s CPU beyond the floor\'s goes (medians of the cut-down runs, each over the one before; in floors\' CPU):',
+    '',
+    ...known.map(([label, a, b]) => `- ${label}: +${sec(b - a)} s = +${x((b - a) / floorCpu)}`),
     '',
   ];
 }
@@ -192,13 +213,13 @@ function sizeSection(r: SizeResult): string {
   ].join('\n');
 }
 
-export function markdown(results: SizeResult[], run: { startedAt: Date; argv: string[]; reps: number; maxLoad: number }): string {
+export function markdown(results: SizeResult[], run: { startedAt: Date; argv: string[]; reps: number; maxLoad: number; loadEnd?: number[] }): string {
   const nproc = execSync('nproc').toString().trim();
   return [
     '# bench:video — the video lane against the ffmpeg decode floor',
     '',
     `Command: \`pnpm bench:video${run.argv.length ? ` ${run.argv.join(' ')}` : ''}\` (repository root) — ${run.startedAt.toISOString()}`,
-    `Machine: \`nproc\` = ${nproc} (${os.cpus()[0]?.model ?? 'unknown CPU'}), shared with other engineers' builds and tests (load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}), Node ${process.version}, ${execSync('ffmpeg -version').toString().split('\n')[0]}.`,
+    `Machine: \`nproc\` = ${nproc} (${os.cpus()[0]?.model ?? 'unknown CPU'}), shared with other engineers' builds and tests (load average at the end: ${(run.loadEnd ?? os.loadavg()).map((l) => l.toFixed(1)).join(', ')}), Node ${process.version}, ${execSync('ffmpeg -version').toString().split('\n')[0]}.`,
     '',
     'Recording: ~60 s, 30 fps VP9 webm as testkit records them: the `full-tour` scenario (42.5 s) followed by the first',
     '17.5 s of `login-flow`, joined by stream copy (ffmpeg concat demuxer, nothing re-encoded). Testkit\'s longest scenario',

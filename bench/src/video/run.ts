@@ -89,13 +89,14 @@ async function main() {
     }
     results.push(r);
   }
-  const md = markdown(results, { startedAt: started, argv: process.argv.slice(2), reps, maxLoad });
+  const run = { argv: process.argv.slice(2), reps, maxLoad, loadEnd: os.loadavg() };
+  const md = markdown(results, { startedAt: started, ...run });
   console.log(`\n${md}`);
   if (!process.argv.includes('--no-write')) {
     const dir = path.join(ROOT, 'bench/results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'video.md'), md);
-    writeFileSync(path.join(dir, 'video.json'), `${JSON.stringify({ date: started.toISOString(), results }, null, 2)}\n`);
+    writeFileSync(path.join(dir, 'video.json'), `${JSON.stringify({ date: started.toISOString(), run, results }, null, 2)}\n`);
   }
 }
 

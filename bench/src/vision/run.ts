@@ -64,24 +64,30 @@ const lines = [
   'the plain decode of the same file (`ffmpeg -i f -f null -`) in the same run. Targets (issue 20, validation split): acted ≥ 80 %, typed ≥ 80 %,',
   'URLs ≥ 90 %; vision ≤ 2× the floor.',
   '',
-  '| split | acted on, named | typed text | URLs |',
-  '|---|---|---|---|',
-  ...(['tuning', 'validation'] as const).map((s) => {
-    const rs = rows.filter((r) => r.split === s);
-    return `| ${s} (${rs.length}) | ${pct(sum(rs, 'acted'))} | ${pct(sum(rs, 'typed'))} | ${pct(sum(rs, 'urls'))} |`;
-  }),
-  '',
-  '| recording | split | frame | keyframes | length | acted | typed | URLs | vision wall | ÷ floor wall | vision CPU ÷ floor CPU |',
-  '|---|---|---|---|---|---|---|---|---|---|---|',
-  ...rows.map(
-    (r) =>
-      `| ${r.name} | ${r.split} | ${r.frame} | ${r.keyframes} | ${(r.durationMs / 1000).toFixed(0)} s | ${pct(r.score.acted)} | ${pct(r.score.typed)} | ${pct(r.score.urls)} | ${(r.visionMs / 1000).toFixed(1)} s | ${ratio(r.visionMs, r.floorMs)} | ${ratio(r.visionCpuMs, r.floorCpuMs)} |`,
-  ),
-  '',
+  ...(rows.length ? scoreLines() : []),
   `Peak RSS of the benchmark process (video analysis, OCR workers and all): ${peakRssMb.toFixed(0)} MB.`,
   '',
   ...(speed ? speedMarkdown(speed, concurrency) : []),
 ];
+/** Scores per split and per recording (not printed for --speed-only). */
+function scoreLines(): string[] {
+  return [
+    '| split | acted on, named | typed text | URLs |',
+    '|---|---|---|---|',
+    ...(['tuning', 'validation'] as const).map((s) => {
+      const rs = rows.filter((r) => r.split === s);
+      return `| ${s} (${rs.length}) | ${pct(sum(rs, 'acted'))} | ${pct(sum(rs, 'typed'))} | ${pct(sum(rs, 'urls'))} |`;
+    }),
+    '',
+    '| recording | split | frame | keyframes | length | acted | typed | URLs | vision wall | ÷ floor wall | vision CPU ÷ floor CPU |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${r.split} | ${r.frame} | ${r.keyframes} | ${(r.durationMs / 1000).toFixed(0)} s | ${pct(r.score.acted)} | ${pct(r.score.typed)} | ${pct(r.score.urls)} | ${(r.visionMs / 1000).toFixed(1)} s | ${ratio(r.visionMs, r.floorMs)} | ${ratio(r.visionCpuMs, r.floorCpuMs)} |`,
+    ),
+    '',
+  ];
+}
 const md = lines.join('\n');
 if (values.out) writeFileSync(values.out, md);
 console.log(md);

@@ -5,11 +5,24 @@
  * the pool's start-up, keyframes, the process's peak RSS.
  */
 import { readFileSync } from 'node:fs';
-import { createOcr } from '@claude-scope/ocr';
+import { createOcr, type Ocr } from '@claude-scope/ocr';
 import { readFrames, type VisionInput } from './read.js';
 
 const { input, seedUrl, concurrency } = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as { input: VisionInput; seedUrl: string; concurrency: number };
-const ocr = createOcr({ concurrency });
+const pool = createOcr({ concurrency });
+// What was read: whole frames, areas, and how many frames' worth of pixels in all (the OCR's work grows with them).
+const tally = { wholeReads: 0, areaReads: 0, pixels: 0, words: 0 };
+const ocr: Ocr = {
+  ...pool,
+  async read(image, options) {
+    const words = await pool.read(image, options);
+    if (image.width !== undefined && image.width < 100) return words; // the warm-up
+    if (options?.region) (tally.areaReads++, (tally.pixels += options.region.w * options.region.h));
+    else (tally.wholeReads++, (tally.pixels += input.probe.width * input.probe.height));
+    tally.words += words.length;
+    return words;
+  },
+};
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
 // One small read per worker at once: every worker of the pool started and its language data loaded.
@@ -18,7 +31,7 @@ await Promise.all(Array.from({ length: concurrency }, () => ocr.read(blank)));
 const startCpu = process.cpuUsage(cpu0);
 const startMs = performance.now() - t0;
 const run = await readFrames(input, ocr, seedUrl);
-await ocr.close();
+await pool.close();
 console.log(
   JSON.stringify({
     visionMs: run.visionMs,
@@ -26,6 +39,8 @@ console.log(
     poolStartMs: startMs,
     poolStartCpuMs: (startCpu.user + startCpu.system) / 1000,
     keyframes: run.frames.length,
+    ...tally,
+    frameEquivalents: tally.pixels / (input.probe.width * input.probe.height),
     maxRssKb: process.resourceUsage().maxRSS,
   }),
 );
