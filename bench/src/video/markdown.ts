@@ -112,6 +112,18 @@ function cpuSection(r: SizeResult): string[] {
   ];
 }
 
+/** When the floors themselves vary severalfold, the wall figures (and the reading drawn from them) measure the load. */
+function loadWarning(r: SizeResult): string[] {
+  const walls = r.floors.map((f) => f.wallMs);
+  const [lo, hi] = [Math.min(...walls), Math.max(...walls)];
+  if (hi < 2 * lo) return [];
+  return [
+    `**Wall figures of this run measure the machine's load more than the lane**: the same floor took ${sec(lo)}–${sec(hi)} s`,
+    '(other work on the shared cores). Read the CPU table below; the wall ratios and the reading after it are not usable.',
+    '',
+  ];
+}
+
 /** Where the lane's CPU beyond the floor's goes, from the cut-down runs: each step's median CPU over the one before. */
 function cpuSteps(r: SizeResult): string[] {
   const m = (mode: Mode) => (r.runs[mode]?.length ? median(r.runs[mode]!.map((l) => l.workCpuMs)) : NaN);
@@ -169,6 +181,7 @@ function sizeSection(r: SizeResult): string {
     '',
     'Target for the lane: ≤ 1.3×. CPU of the Node runs includes ~0.7 s of Node + tsx start-up outside the timed part.',
     '',
+    ...loadWarning(r),
     ...cpuSection(r),
     ...pair(r),
     ...reading(r, os.cpus().length, STARTUP_MS),
