@@ -35,7 +35,7 @@ function start(cwd: string, entry: string, env: Record<string, string>): ChildPr
   });
 }
 
-async function waitHttp(url: string, timeoutMs = 90_000): Promise<void> {
+async function waitHttp(url: string, timeoutMs = 240_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await fetch(url).then((r) => r.ok, () => false)) return;
