@@ -62,6 +62,8 @@ interface Round {
   workers: number;
   recordings: number;
   completed: number;
+  /** Sessions whose four lanes all completed. */
+  allLanes: number;
   wallMs: number;
   perMinute: number;
   /** Each session's request → end, ms. */
@@ -112,10 +114,14 @@ async function main() {
       if (r.status !== 202 || !body.sessionId) throw new Error(`upload answered ${r.status}: ${JSON.stringify(body)}`);
       return body.sessionId;
     };
-    const ended = async (id: string): Promise<'complete' | 'error' | null> => {
+    /** The session's end, and whether every lane completed (an optional lane, the vision lane, can end `error` in a complete session). */
+    const ended = async (id: string): Promise<{ status: 'complete' | 'error'; allLanes: boolean } | null> => {
       const r = await fetch(`${base}/api/sessions/${id}/status`, { headers: auth });
-      const s = ((await r.json()) as { processingStatus: { overallStage: string } | null }).processingStatus?.overallStage;
-      return s === 'complete' || s === 'error' ? s : null;
+      const p = ((await r.json()) as { processingStatus: (Record<string, { status?: string }> & { overallStage: string }) | null }).processingStatus;
+      const s = p?.overallStage;
+      if (s !== 'complete' && s !== 'error') return null;
+      const lanes = ['videoLane', 'playwrightLane', 'visionLane', 'synthesis'].map((k) => p![k]?.status);
+      return { status: s, allLanes: lanes.every((l) => l === 'complete') };
     };
 
     for (const n of counts) {
@@ -130,20 +136,21 @@ async function main() {
         const loadStart = os.loadavg();
         const t0 = performance.now();
         const ids = await Promise.all(Array.from({ length: total }, () => upload()));
-        const done = new Map<string, { at: number; status: string }>();
+        const done = new Map<string, { at: number; status: string; allLanes: boolean }>();
         while (done.size < ids.length) {
           for (const id of ids) {
             if (done.has(id)) continue;
             const s = await ended(id);
-            if (s) done.set(id, { at: performance.now(), status: s });
+            if (s) done.set(id, { at: performance.now(), ...s });
           }
           if (done.size < ids.length) await sleep(500);
         }
         const wallMs = Math.max(...[...done.values()].map((d) => d.at)) - t0;
         const completed = [...done.values()].filter((d) => d.status === 'complete').length;
-        const round = { workers: n, recordings: total, completed, wallMs, perMinute: (total / wallMs) * 60_000, latencyMs: [...done.values()].map((d) => d.at - t0), loadStart, loadEnd: os.loadavg() };
+        const allLanes = [...done.values()].filter((d) => d.allLanes).length;
+        const round = { workers: n, recordings: total, completed, allLanes, wallMs, perMinute: (total / wallMs) * 60_000, latencyMs: [...done.values()].map((d) => d.at - t0), loadStart, loadEnd: os.loadavg() };
         rounds.push(round);
-        console.error(`${n} worker process(es): ${total} recordings in ${(wallMs / 1000).toFixed(1)} s = ${round.perMinute.toFixed(2)}/min (${completed} complete)`);
+        console.error(`${n} worker process(es): ${total} recordings in ${(wallMs / 1000).toFixed(1)} s = ${round.perMinute.toFixed(2)}/min (${completed} complete, ${allLanes} with every lane complete)`);
       } finally {
         await stop(workers);
       }
@@ -169,11 +176,11 @@ async function main() {
     'recordings at once (`?wait=false`) and polls until every session ended. Rate = recordings ÷ (first upload → last end).',
     'Fraction of linear = rate(N) ÷ (N × rate(1)).',
     '',
-    '| worker processes | recordings (completed) | wall | recordings per minute | fraction of linear | median request → end | load avg at start (1, 5, 15 min) | at end |',
+    '| worker processes | recordings (complete; every lane complete) | wall | recordings per minute | fraction of linear | median request → end | load avg at start (1, 5, 15 min) | at end |',
     '|---|---|---|---|---|---|---|---|',
     ...rounds.map((r) => {
       const lat = [...r.latencyMs].sort((a, b) => a - b)[Math.floor((r.latencyMs.length - 1) / 2)]!;
-      return `| ${r.workers} | ${r.recordings} (${r.completed}) | ${(r.wallMs / 1000).toFixed(1)} s | ${r.perMinute.toFixed(2)} | ${(r.perMinute / (r.workers * one)).toFixed(2)} | ${(lat / 1000).toFixed(1)} s | ${r.loadStart.map((l) => l.toFixed(1)).join(', ')} | ${r.loadEnd.map((l) => l.toFixed(1)).join(', ')} |`;
+      return `| ${r.workers} | ${r.recordings} (${r.completed}; ${r.allLanes}) | ${(r.wallMs / 1000).toFixed(1)} s | ${r.perMinute.toFixed(2)} | ${(r.perMinute / (r.workers * one)).toFixed(2)} | ${(lat / 1000).toFixed(1)} s | ${r.loadStart.map((l) => l.toFixed(1)).join(', ')} | ${r.loadEnd.map((l) => l.toFixed(1)).join(', ')} |`;
     }),
     '',
     `On ${cores} cores, linear scaling past one process needs idle cores: one worker process already runs its lanes`,
