@@ -25,6 +25,10 @@ const x = (r: number) => `${r.toFixed(2)}×`;
 const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
 const ratio = (r: Run) => r.totalMs / r.floorMs;
 const cpu = (r: { cpuMs: number | null }) => r.cpuMs ?? NaN;
+/** The run's own work's CPU ÷ the floor's CPU around it: independent of the machine's size and, mostly, its load. */
+const cpuRatio = (r: Run) => r.workCpuMs / r.floorCpuMs;
+/** Issue 19, point 5. */
+const CPU_TARGET = 1.5;
 
 /** A row: label, median, every run. */
 const secs = (ms: number) => `${sec(ms)} s`;
@@ -83,6 +87,63 @@ function reading(r: SizeResult, cores: number, startupMs: number): string[] {
   ];
 }
 
+/**
+ * CPU time of each run's work (measured inside its process: its threads plus its ffmpeg/ffprobe children, start-up
+ * excluded) against the floor's (GNU time over ffmpeg) — what the lane costs, whatever the machine's size.
+ */
+function cpuSection(r: SizeResult): string[] {
+  const modes = (Object.keys(r.runs) as Mode[]).filter((m) => r.runs[m]!.every((l) => Number.isFinite(l.workCpuMs)));
+  if (!modes.length) return [];
+  const lane = r.runs.lane;
+  return [
+    '### CPU time against the floor\'s CPU time',
+    '',
+    ...(lane?.length
+      ? [`Lane: **${x(median(lane.map(cpuRatio)))} the floor's CPU** (target ≤ ${CPU_TARGET}×; every run ${lane.map((l) => x(cpuRatio(l))).join(', ')}).`, '']
+      : []),
+    ...cpuSteps(r),
+    '| run | work CPU ÷ floor CPU, median | every run | work CPU, median (Node threads + ffmpeg/ffprobe) | floor CPU around it, median |',
+    '|---|---|---|---|---|',
+    ...modes.map((m) => {
+      const runs = r.runs[m]!;
+      return `| ${LABELS[m]} | ${m === 'lane' ? `**${x(median(runs.map(cpuRatio)))}**` : x(median(runs.map(cpuRatio)))} | ${runs.map((l) => x(cpuRatio(l))).join(', ')} | ${sec(median(runs.map((l) => l.workCpuMs)))} s (${sec(median(runs.map((l) => l.workCpuSelfMs)))} + ${sec(median(runs.map((l) => l.workCpuChildrenMs)))}) | ${sec(median(runs.map((l) => l.floorCpuMs)))} s |`;
+    }),
+    '',
+  ];
+}
+
+/** When the floors themselves vary severalfold, the wall figures (and the reading drawn from them) measure the load. */
+function loadWarning(r: SizeResult): string[] {
+  const walls = r.floors.map((f) => f.wallMs);
+  const [lo, hi] = [Math.min(...walls), Math.max(...walls)];
+  if (hi < 2 * lo) return [];
+  return [
+    `**Wall figures of this run measure the machine's load more than the lane**: the same floor took ${sec(lo)}–${sec(hi)} s`,
+    '(other work on the shared cores). Read the CPU table below; the wall ratios and the reading after it are not usable.',
+    '',
+  ];
+}
+
+/** Where the lane's CPU beyond the floor's goes, from the cut-down runs: each step's median CPU over the one before. */
+function cpuSteps(r: SizeResult): string[] {
+  const m = (mode: Mode) => (r.runs[mode]?.length ? median(r.runs[mode]!.map((l) => l.workCpuMs)) : NaN);
+  const floorCpu = median(r.floors.map(cpu));
+  const steps: [string, number, number][] = [
+    ['decoding and downscaling to the gray frames the detector watches (ffmpeg, nothing reading)', floorCpu, m('ffmpeg-gray-alone')],
+    ['Node reading those frames and the detector', m('ffmpeg-gray-alone'), m('decode+detect')],
+    ['writing every other frame at full resolution (and deleting the ones no keyframe needs)', m('decode+detect'), m('decode+detect+full')],
+    ['the keyframes\' images: reading their frames, YUV→RGB, PNGs and thumbnails', m('decode+detect+full'), m('lane')],
+  ];
+  const known = steps.filter(([, a, b]) => Number.isFinite(a) && Number.isFinite(b));
+  if (!known.length || !Number.isFinite(floorCpu)) return [];
+  return [
+    'Where the lane\'s CPU beyond the floor\'s goes (medians of the cut-down runs, each over the one before; in floors\' CPU):',
+    '',
+    ...known.map(([label, a, b]) => `- ${label}: +${sec(b - a)} s = +${x((b - a) / floorCpu)}`),
+    '',
+  ];
+}
+
 /** The before/after pair, when a baseline checkout ran alternately with this one. */
 function pair(r: SizeResult): string[] {
   const after = r.runs.lane ?? [];
@@ -120,6 +181,8 @@ function sizeSection(r: SizeResult): string {
     '',
     'Target for the lane: ≤ 1.3×. CPU of the Node runs includes ~0.7 s of Node + tsx start-up outside the timed part.',
     '',
+    ...loadWarning(r),
+    ...cpuSection(r),
     ...pair(r),
     ...reading(r, os.cpus().length, STARTUP_MS),
     ...(lane.length
@@ -163,13 +226,13 @@ function sizeSection(r: SizeResult): string {
   ].join('\n');
 }
 
-export function markdown(results: SizeResult[], run: { startedAt: Date; argv: string[]; reps: number; maxLoad: number }): string {
+export function markdown(results: SizeResult[], run: { startedAt: Date; argv: string[]; reps: number; maxLoad: number; loadEnd?: number[] }): string {
   const nproc = execSync('nproc').toString().trim();
   return [
     '# bench:video — the video lane against the ffmpeg decode floor',
     '',
     `Command: \`pnpm bench:video${run.argv.length ? ` ${run.argv.join(' ')}` : ''}\` (repository root) — ${run.startedAt.toISOString()}`,
-    `Machine: \`nproc\` = ${nproc} (${os.cpus()[0]?.model ?? 'unknown CPU'}), shared with other engineers' builds and tests (load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}), Node ${process.version}, ${execSync('ffmpeg -version').toString().split('\n')[0]}.`,
+    `Machine: \`nproc\` = ${nproc} (${os.cpus()[0]?.model ?? 'unknown CPU'}), shared with other engineers' builds and tests (load average at the end: ${(run.loadEnd ?? os.loadavg()).map((l) => l.toFixed(1)).join(', ')}), Node ${process.version}, ${execSync('ffmpeg -version').toString().split('\n')[0]}.`,
     '',
     'Recording: ~60 s, 30 fps VP9 webm as testkit records them: the `full-tour` scenario (42.5 s) followed by the first',
     '17.5 s of `login-flow`, joined by stream copy (ffmpeg concat demuxer, nothing re-encoded). Testkit\'s longest scenario',
@@ -181,7 +244,11 @@ export function markdown(results: SizeResult[], run: { startedAt: Date; argv: st
     'other work hits both sides; before each run the bench waits (up to 2 min) for the 1-minute load average to fall',
     `under ${run.maxLoad} (our own runs keep it near 2), measuring the floor again if it had to wait. Lane settings are`,
     'the worker\'s defaults (10 fps analysis at 480 px wide, 2 sharp jobs).',
-    'CPU comes from GNU time over the whole process tree.',
+    'CPU: of the floor, GNU time over ffmpeg; of a run\'s work, measured inside its process around the work alone —',
+    '`process.cpuUsage()` (every thread: sharp\'s, the main thread) plus the `cutime`+`cstime` of `/proc/self/stat`',
+    '(ffmpeg and ffprobe, waited for) — so Node\'s start-up is not in it; the wall table\'s CPU column is GNU time over the',
+    'whole run, start-up included. CPU ratios hardly depend on the machine\'s size or load (a busy machine adds some cache',
+    'and frequency effects, not time waiting for a core); wall ratios on this shared 2-core machine are indicative.',
     '',
     ...results.map(sizeSection),
     '## What changed in the lane, and what is left',

@@ -43,17 +43,23 @@ export interface Run extends Parts, Omit<Measured, 'stdout'> {
   maxRssKb: number;
   /** The floor around this run: mean of the floor runs just before and just after it. */
   floorMs: number;
+  /** The floor's CPU (GNU time, ffmpeg's whole tree), the same mean. */
+  floorCpuMs: number;
+  /** CPU of the run's work alone, measured inside its process: its threads + its waited-for children (ffmpeg, ffprobe), Node start-up excluded. */
+  workCpuMs: number;
+  workCpuSelfMs: number;
+  workCpuChildrenMs: number;
   /** 1-minute load average when the run started. */
   load: number;
 }
 
 /** One run in a fresh Node process (its peak RSS is the run's alone). */
-async function child(mode: Mode, file: string, candidatesMs: number[]): Promise<Omit<Run, 'floorMs' | 'load'>> {
+async function child(mode: Mode, file: string, candidatesMs: number[]): Promise<Omit<Run, 'floorMs' | 'floorCpuMs' | 'load'>> {
   // The baseline checkout's own lane-child, resolving its own packages (cwd = that checkout's bench/).
   const [script, childMode, cwd] =
     mode === 'baseline' ? [path.join(baselineDir!, 'bench/src/video/lane-child.ts'), 'lane', path.join(baselineDir!, 'bench')] : [path.join(HERE, 'lane-child.ts'), mode, undefined];
   const { stdout, ...m } = await measure(process.execPath, ['--import', 'tsx', '--conditions=source', script, childMode, file, candidatesMs.join(',')], cwd);
-  return { ...m, ...(JSON.parse(stdout.trim().split('\n').at(-1)!) as Parts & { baseRssKb: number; maxRssKb: number }) };
+  return { ...m, ...(JSON.parse(stdout.trim().split('\n').at(-1)!) as Parts & Pick<Run, 'baseRssKb' | 'maxRssKb' | 'workCpuMs' | 'workCpuSelfMs' | 'workCpuChildrenMs'>) };
 }
 
 async function main() {
@@ -72,22 +78,25 @@ async function main() {
         const { load, waited } = await quiet();
         if (waited) r.floors.push(strip(await floor(rec.file)));
         const run = await child(mode, rec.file, rec.candidatesMs);
-        const before = r.floors.at(-1)!.wallMs;
+        const before = r.floors.at(-1)!;
         r.floors.push(strip(await floor(rec.file)));
-        (r.runs[mode] ??= []).push({ ...run, floorMs: (before + r.floors.at(-1)!.wallMs) / 2, load });
+        const after = r.floors.at(-1)!;
+        const floorCpuMs = before.cpuMs !== null && after.cpuMs !== null ? (before.cpuMs + after.cpuMs) / 2 : NaN;
+        (r.runs[mode] ??= []).push({ ...run, floorMs: (before.wallMs + after.wallMs) / 2, floorCpuMs, load });
       }
       const lane = r.runs.lane?.at(-1);
-      console.log(`${w}x${h} rep ${i + 1}: ${modes.map((m) => `${m} ${Math.round(r.runs[m]!.at(-1)!.totalMs)} ms`).join(', ')}; floors ${r.floors.map((f) => Math.round(f.wallMs)).join('/')} ms${lane ? `; lane peak RSS ${Math.round(lane.maxRssKb / 1024)} MB` : ''}`);
+      console.log(`${w}x${h} rep ${i + 1}: ${modes.map((m) => `${m} ${Math.round(r.runs[m]!.at(-1)!.totalMs)} ms (CPU ${(r.runs[m]!.at(-1)!.workCpuMs / r.runs[m]!.at(-1)!.floorCpuMs).toFixed(2)}× the floor's)`).join(', ')}; floors ${r.floors.map((f) => Math.round(f.wallMs)).join('/')} ms${lane ? `; lane peak RSS ${Math.round(lane.maxRssKb / 1024)} MB` : ''}`);
     }
     results.push(r);
   }
-  const md = markdown(results, { startedAt: started, argv: process.argv.slice(2), reps, maxLoad });
+  const run = { argv: process.argv.slice(2), reps, maxLoad, loadEnd: os.loadavg() };
+  const md = markdown(results, { startedAt: started, ...run });
   console.log(`\n${md}`);
   if (!process.argv.includes('--no-write')) {
     const dir = path.join(ROOT, 'bench/results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'video.md'), md);
-    writeFileSync(path.join(dir, 'video.json'), `${JSON.stringify({ date: started.toISOString(), results }, null, 2)}\n`);
+    writeFileSync(path.join(dir, 'video.json'), `${JSON.stringify({ date: started.toISOString(), run, results }, null, 2)}\n`);
   }
 }
 

@@ -14,6 +14,7 @@ const { values } = parseArgs({ options: { split: { type: 'string', default: 'tun
 const names = values.scenario ? values.scenario.split(',') : SCENARIOS.filter((s) => s.name !== 'smoke' && (values.split === 'all' || s.split === values.split)).map((s) => s.name);
 const ocr = createOcr({ concurrency: 2 });
 const totals: VisionScore[] = [];
+let cpuMs = 0;
 for (const name of names) {
   const rec = await generateRecording(name, { width: 1280, height: 720, fps: 30 });
   const box = (b: { x: number; y: number; w: number; h: number }) => `${b.x},${b.y} ${b.w}x${b.h}`;
@@ -24,13 +25,14 @@ for (const name of names) {
   });
   const score = scoreVision(rec.truth, run.frames, getScenario(name).frame === 'window');
   totals.push(score);
-  console.log(`\n## ${name} (${getScenario(name).split}, ${getScenario(name).frame ?? 'page'}): video ${(run.videoMs / 1000).toFixed(1)} s, vision ${(run.visionMs / 1000).toFixed(1)} s, ${run.frames.length} keyframes, ${run.video.pointer.length} pointer samples`);
+  cpuMs += run.visionCpuMs;
+  console.log(`\n## ${name} (${getScenario(name).split}, ${getScenario(name).frame ?? 'page'}): video ${(run.videoMs / 1000).toFixed(1)} s, vision ${(run.visionMs / 1000).toFixed(1)} s (CPU ${(run.visionCpuMs / 1000).toFixed(1)} s), ${run.frames.length} keyframes, ${run.video.pointer.length} pointer samples`);
   console.log(`acted ${score.acted.hit}/${score.acted.of}  typed ${score.typed.hit}/${score.typed.of}  appeared ${score.appeared.hit}/${score.appeared.of}  urls ${score.urls.hit}/${score.urls.of}`);
   if (values.verbose) print(rec.truth, run.frames, score);
 }
 const sum = (k: 'acted' | 'typed' | 'appeared' | 'urls') => totals.reduce((a, s) => ({ hit: a.hit + s[k].hit, of: a.of + s[k].of }), { hit: 0, of: 0 });
 const pct = ({ hit, of }: { hit: number; of: number }) => (of ? `${((100 * hit) / of).toFixed(0)} % (${hit}/${of})` : '–');
-console.log(`\nTOTAL acted ${pct(sum('acted'))}  typed ${pct(sum('typed'))}  appeared ${pct(sum('appeared'))}  urls ${pct(sum('urls'))}`);
+console.log(`\nTOTAL acted ${pct(sum('acted'))}  typed ${pct(sum('typed'))}  appeared ${pct(sum('appeared'))}  urls ${pct(sum('urls'))}  vision CPU ${(cpuMs / 1000).toFixed(1)} s`);
 await ocr.close();
 
 function print(truth: Truth, frames: InferredFrame[], score: VisionScore) {

@@ -12,7 +12,7 @@ const MAX_URL_WORD = 500;
 // host[:port][/path…], anchored, one pass: labels are separated by dots, so nothing backtracks.
 const URL_WORD = /^(?:(https?):\/\/)?((?:localhost|\d{1,3}(?:\.\d{1,3}){3}|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}))(:\d{1,5})?([/?#][^\s]*)?$/i;
 /** The address bar sits in this top share of a recording of a whole browser window. */
-const CHROME_SHARE = 0.16;
+export const CHROME_SHARE = 0.16;
 
 /**
  * A URL as an address bar shows it (`localhost:5173/login`, `https://shop.test/cart`, `Not secure | host/path`) →

@@ -1,4 +1,4 @@
-import type { BrowserChrome } from './chrome.js';
+import { CHROME_SHARE, type BrowserChrome } from './chrome.js';
 import { area, grow, intersection, union, type Box } from './geometry.js';
 
 /** What to read on one keyframe: some areas, or (null) the whole frame. */
@@ -60,4 +60,13 @@ function mergeOverlapping(boxes: Box[]): Box[] {
     }
   }
   return out;
+}
+
+/**
+ * Whether the address bar, once found, could change this plan: only an area reaching into the top strip where
+ * a bar can be (`findChrome`) is widened to it. A plan that cannot be changed is read without waiting for the
+ * first keyframe's reading, which is what finds the bar.
+ */
+export function mayTouchChrome(plan: ReadPlan, frame: { height: number }): boolean {
+  return plan !== null && plan.some((a) => a.y < frame.height * CHROME_SHARE);
 }

@@ -1,6 +1,6 @@
 import { Inferrer, type InferredFrame, type KeyframeReading, type Scene } from './infer.js';
 import type { Word } from './lines.js';
-import { planReads, type ReadPlan } from './plan.js';
+import { mayTouchChrome, planReads, type ReadPlan } from './plan.js';
 import { withoutPointer } from './pointer.js';
 import { changedRegions, scaleBoxes, type GrayImage } from './regions.js';
 import type { Box } from './geometry.js';
@@ -23,8 +23,9 @@ export interface ReadOptions {
 
 /**
  * A session's keyframes → what each shows and what the user did before it. Keyframes are compared in order
- * (cheap, small gray copies), the first is read whole, then every other keyframe's planned areas are read at
- * once — the caller's OCR pool bounds how many run — and inference consumes the readings in order.
+ * (cheap, small gray copies), the first is read whole and every other keyframe's planned areas are read at
+ * once — the caller's OCR pool bounds how many run; a plan the first reading can still change (the address
+ * bar it finds) waits for it — and inference consumes the readings in order.
  */
 export async function readKeyframes(sources: readonly KeyframeSource[], scene: Scene, o: ReadOptions = {}): Promise<InferredFrame[]> {
   const regions: Box[][] = [];
@@ -43,19 +44,27 @@ export async function readKeyframes(sources: readonly KeyframeSource[], scene: S
     o.onReading?.(i, r);
     frames.push(inferrer.push(r));
   };
-  push(0, { timestamp: sources[0]!.timestamp, fromMs: sources[0]!.fromMs, regions: [], words: await sources[0]!.read(null), areas: null });
-  let done = 1;
-  o.onProgress?.(done, sources.length);
-  const plans = sources.map((k, i) => planReads(i, regions[i]!, scene, { chrome: inferrer.chrome, pointer: lastBefore(scene.pointer, k.timestamp) }));
-  const readings = sources.map((k, i) =>
-    i === 0
-      ? Promise.resolve<Word[]>([])
-      : k.read(plans[i]!).then((words) => {
-          o.onProgress?.(++done, sources.length);
-          return words;
-        }),
-  );
-  for (const r of readings) r.catch(() => {}); // each is awaited below, in order
+  const pointers = sources.map((k) => lastBefore(scene.pointer, k.timestamp));
+  const plan = (i: number) => planReads(i, regions[i]!, scene, { chrome: inferrer.chrome, pointer: pointers[i] });
+  const readings: Promise<Word[]>[] = [];
+  const plans: ReadPlan[] = [];
+  let done = 0;
+  const start = (i: number, p: ReadPlan) => {
+    plans[i] = p;
+    readings[i] = sources[i]!.read(p).then((words) => {
+      o.onProgress?.(++done, sources.length);
+      return words;
+    });
+    readings[i]!.catch(() => {}); // each is awaited below, in order
+  };
+  // The first keyframe is read whole; every other keyframe whose plan the address bar cannot change (nothing to
+  // read in the top strip) is read beside it, so the pool's other workers do not wait for the first reading.
+  start(0, null);
+  const early = sources.map((_, i) => (i === 0 ? null : plan(i)));
+  for (let i = 1; i < sources.length; i++) if (!mayTouchChrome(early[i]!, scene)) start(i, early[i]!);
+  push(0, { timestamp: sources[0]!.timestamp, fromMs: sources[0]!.fromMs, regions: [], words: await readings[0]!, areas: null });
+  // The rest, planned with the address bar the first reading found (if any).
+  for (let i = 1; i < sources.length; i++) if (!readings[i]) start(i, plan(i));
   for (let i = 1; i < sources.length; i++) {
     o.signal?.throwIfAborted();
     push(i, { timestamp: sources[i]!.timestamp, fromMs: sources[i]!.fromMs, regions: regions[i]!, words: await readings[i]!, areas: plans[i]! });
