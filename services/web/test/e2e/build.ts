@@ -20,7 +20,10 @@ export function ensureWebBuild(): { built: boolean; ms: number } {
   const sources = Math.max(...INPUTS.map((p) => newest(path.join(WEB_DIR, p))));
   if (built && built >= sources) return { built: false, ms: 0 };
   const vite = path.join(WEB_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
-  const res = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, encoding: 'utf8' });
+  // vitest sets NODE_ENV=test, and vite would then bundle React's development build (StrictMode running every
+  // effect twice, dev warnings): test the production build that ships.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const res = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, encoding: 'utf8', env });
   if (res.status !== 0) throw new Error(`vite build failed:\n${res.stdout}\n${res.stderr}`);
   return { built: true, ms: Date.now() - started };
 }
