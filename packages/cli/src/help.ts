@@ -1,3 +1,5 @@
+import { SESSION_SORT_FIELDS } from '@claude-scope/contracts';
+
 export const HELP = `claude-scope — recordings of browser sessions, turned into steps, ARIA trees and agent-ready prompts
 
 Usage: claude-scope <command> [options]
@@ -7,7 +9,9 @@ Commands
                                       --save stores URL and token in the config file (mode 0600)
   upload <file> --seed-url URL        upload a recording (.webm/.mp4/.mkv) and follow its processing
          [--title T] [--notes N] [--agent A] [--timeline events.json] [--no-wait]
-  sessions list [--status S] [--q TEXT] [--limit N] [--cursor C]
+  sessions list [--status S] [--q TEXT] [--limit N] [--cursor C] [--sort F] [--order asc|desc]
+                                      --sort ${SESSION_SORT_FIELDS.join('|')} (default updatedAt);
+                                      page on with the printed --cursor and the same --sort/--order
   sessions show <id>
   sessions delete <id>
   prompt <id> [--agent CLAUDE_CODE|CODEX|CURSOR|RAW] [-o FILE]

@@ -28,6 +28,32 @@ describe('claude-scope (the built CLI, as a child process, against the real API)
     expect(noToken.stderr).toMatch(/CLAUDE_SCOPE_TOKEN/);
   });
 
+  it('sessions list --sort/--order: a sorted order across pages (the cursor from the API), and 2 for a bad value', async () => {
+    const listed = async (...flags: string[]) => {
+      const r = await runCli(['sessions', 'list', '--json', '--sort', 'title', '--order', 'asc', ...flags], env());
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as { sessions: { id: string; title: string }[]; nextCursor: string | null };
+    };
+    const all = await listed('--limit', '500');
+    expect(all.sessions.length).toBeGreaterThanOrEqual(2);
+    const titles = all.sessions.map((s) => s.title.toLowerCase());
+    expect(titles).toEqual([...titles].sort());
+    const first = await listed('--limit', '1');
+    const second = await listed('--limit', '1', '--cursor', first.nextCursor!);
+    expect([...first.sessions, ...second.sessions].map((s) => s.id)).toEqual(all.sessions.slice(0, 2).map((s) => s.id));
+    // The human hint for the next page repeats the sort, since the cursor only works with it.
+    const human = await runCli(['sessions', 'list', '--sort', 'title', '--order', 'asc', '--limit', '1'], env());
+    expect(human.stderr).toContain(`More: claude-scope sessions list --sort title --order asc --cursor ${first.nextCursor}`);
+
+    const badSort = await runCli(['sessions', 'list', '--sort', 'size'], env());
+    expect(badSort.code).toBe(2);
+    expect(badSort.stderr).toMatch(/--sort must be one of updatedAt, createdAt, title, agentTarget, status, duration, frameCount/);
+    const badOrder = await runCli(['sessions', 'list', '--order', 'up'], env());
+    expect(badOrder.code).toBe(2);
+    expect(badOrder.stderr).toMatch(/--order must be one of asc, desc/);
+    expect((await runCli(['--help'], {})).stdout).toMatch(/--sort updatedAt\|createdAt\|title/);
+  });
+
   it('login verifies the token, stores it only with --save (mode 0600), and exits 3 for a bad token and 6 when unreachable', async () => {
     const config = path.join(stack.home, 'cfg', 'config.json');
     const plain = await runCli(['login'], env({ CLAUDE_SCOPE_CONFIG: config }));

@@ -52,6 +52,36 @@ describe('claude-scope mcp (stdio, spawned by the MCP SDK client)', () => {
     }
   });
 
+  it('list_recordings sorts with sort/order across pages, and refuses a value outside the contract', async () => {
+    const client = await connect(stack.owner.token);
+    const list = async (args: Record<string, unknown>) => {
+      const r = await call(client, 'list_recordings', { sort: 'frameCount', order: 'asc', ...args });
+      expect(r.isError, text(r)).toBeFalsy();
+      return r;
+    };
+    const all = (await list({ limit: 100 })).structuredContent!;
+    expect(all.recordings.length).toBeGreaterThanOrEqual(2);
+    const counts = all.recordings.map((r: { stepCount: number }) => r.stepCount);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    const first = await list({ limit: 1 });
+    expect(text(first)).toContain(`cursor "${first.structuredContent!.nextCursor}" and the same sort "frameCount" and order "asc"`);
+    const second = (await list({ limit: 1, cursor: first.structuredContent!.nextCursor })).structuredContent!;
+    const ids = [...first.structuredContent!.recordings, ...second.recordings].map((r: { id: string }) => r.id);
+    expect(ids).toEqual(all.recordings.slice(0, 2).map((r: { id: string }) => r.id));
+
+    // The schema advertises the contract's values, and a value outside them never reaches the API.
+    const { tools } = await client.listTools();
+    const schema = tools.find((t) => t.name === 'list_recordings')!.inputSchema as { properties: Record<string, { enum?: string[] }> };
+    expect(schema.properties.sort!.enum).toEqual(['updatedAt', 'createdAt', 'title', 'agentTarget', 'status', 'duration', 'frameCount']);
+    expect(schema.properties.order!.enum).toEqual(['asc', 'desc']);
+    const bad = await client.callTool({ name: 'list_recordings', arguments: { sort: 'size' } }).then(
+      (r) => r as ToolResult,
+      (err: Error) => ({ isError: true, content: [{ type: 'text', text: err.message }] }) as ToolResult,
+    );
+    expect(bad.isError).toBe(true);
+    expect(text(bad)).toMatch(/sort/);
+  });
+
   it('uploads a local recording', async () => {
     const client = await connect(stack.owner.token);
     const video = await makeTestVideo({ durationMs: 1200, changesAtMs: [600] });

@@ -1,4 +1,5 @@
 import type { ClaudeScopeClient } from '@claude-scope/sdk';
+import type { SessionSortField, SortOrder } from '@claude-scope/contracts';
 
 /**
  * The tools read the REST API through the typed SDK client, over whatever fetch it was made with: the API
@@ -36,7 +37,17 @@ export function read<T>(r: { data?: unknown; error?: unknown; response: Response
 
 /** The routes the tools read, typed by the SDK, answered in the contract's types. */
 export const routes = {
-  list: (api: ApiClient, query: { status?: 'processing' | 'complete' | 'error' | undefined; q?: string | undefined; limit: number; cursor?: string | undefined }) =>
+  list: (
+    api: ApiClient,
+    query: {
+      status?: 'processing' | 'complete' | 'error' | undefined;
+      q?: string | undefined;
+      limit: number;
+      cursor?: string | undefined;
+      sort?: SessionSortField | undefined;
+      order?: SortOrder | undefined;
+    },
+  ) =>
     api.GET('/api/sessions', { params: { query: Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) } }),
   session: (api: ApiClient, id: string) => api.GET('/api/sessions/{id}', { params: { path: { id } } }),
   status: (api: ApiClient, id: string) => api.GET('/api/sessions/{id}/status', { params: { path: { id } } }),

@@ -1,3 +1,4 @@
+import { SESSION_SORT_FIELDS, SORT_ORDERS } from '@claude-scope/contracts';
 import { ApiError } from '@claude-scope/sdk';
 import { cliError, ok, type Api } from '../api.js';
 import { parse, sessionIdArg } from '../args.js';
@@ -13,16 +14,27 @@ export async function sessions(api: Api, args: string[]): Promise<number> {
 }
 
 async function list(api: Api, args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { status: { type: 'string' }, q: { type: 'string' }, limit: { type: 'string' }, cursor: { type: 'string' } });
+  const { values, positionals } = parse(args, {
+    status: { type: 'string' },
+    q: { type: 'string' },
+    limit: { type: 'string' },
+    cursor: { type: 'string' },
+    sort: { type: 'string' },
+    order: { type: 'string' },
+  });
   if (positionals.length) throw usage('sessions list takes no arguments');
   const limit = values.limit === undefined ? 20 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw usage('--limit must be an integer from 1 to 500');
   if (values.status !== undefined && !['processing', 'complete', 'error'].includes(values.status)) throw usage('--status must be processing, complete or error');
+  const sort = oneOf('--sort', values.sort, SESSION_SORT_FIELDS);
+  const order = oneOf('--order', values.order, SORT_ORDERS);
   const query = {
     limit,
     ...(values.status ? { status: values.status as 'processing' | 'complete' | 'error' } : {}),
     ...(values.q !== undefined ? { q: values.q } : {}),
     ...(values.cursor !== undefined ? { cursor: values.cursor } : {}),
+    ...(sort ? { sort } : {}),
+    ...(order ? { order } : {}),
   };
   const { sessions: data, nextCursor: next } = await api.sdk.listSessionsPage(query).catch((err: unknown) => {
     throw err instanceof ApiError ? cliError(err) : err;
@@ -32,9 +44,17 @@ async function list(api: Api, args: string[]): Promise<number> {
   else {
     if (!data.length) out.info('No sessions.');
     for (const s of data) out.result(`${s.id}  ${s.status.padEnd(10)}  ${String(s.frameCount).padStart(3)} frames  ${s.updatedAt}  ${s.title}`);
-    if (next) out.info(`More: claude-scope sessions list --cursor ${next}`);
+    // The cursor only works with the sort that wrote it (the API refuses another), so the hint repeats it.
+    if (next) out.info(`More: claude-scope sessions list${sort ? ` --sort ${sort}` : ''}${order ? ` --order ${order}` : ''} --cursor ${next}`);
   }
   return EXIT.OK;
+}
+
+/** A flag limited to the contract's values: undefined when absent, a usage error (exit 2) naming them when wrong. */
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw usage(`${flag} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
+  return value as T;
 }
 
 async function show(api: Api, args: string[]): Promise<number> {
