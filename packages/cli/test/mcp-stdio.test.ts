@@ -74,12 +74,12 @@ describe('claude-scope mcp (stdio, spawned by the MCP SDK client)', () => {
     const schema = tools.find((t) => t.name === 'list_recordings')!.inputSchema as { properties: Record<string, { enum?: string[] }> };
     expect(schema.properties.sort!.enum).toEqual(['updatedAt', 'createdAt', 'title', 'agentTarget', 'status', 'duration', 'frameCount']);
     expect(schema.properties.order!.enum).toEqual(['asc', 'desc']);
-    const bad = await client.callTool({ name: 'list_recordings', arguments: { sort: 'size' } }).then(
-      (r) => r as ToolResult,
-      (err: Error) => ({ isError: true, content: [{ type: 'text', text: err.message }] }) as ToolResult,
-    );
+    const bad = await call(client, 'list_recordings', { sort: 'size' });
     expect(bad.isError).toBe(true);
-    expect(text(bad)).toMatch(/sort/);
+    expect(text(bad)).toMatch(/Input validation error[\s\S]*sort: Invalid option: expected one of "updatedAt"\|"createdAt"/);
+    const badOrder = await call(client, 'list_recordings', { order: 'up' });
+    expect(badOrder.isError).toBe(true);
+    expect(text(badOrder)).toMatch(/order: Invalid option: expected one of "asc"\|"desc"/);
   });
 
   it('uploads a local recording', async () => {
