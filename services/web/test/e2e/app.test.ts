@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, FileChooser, Page } from 'playwright-core';
 import { makeTestVideo, startDemoApp, type DemoApp } from '@claude-scope/testkit';
 import { Stack } from '../../../worker/test/harness.js';
 import { a11yProblems } from './a11y.js';
@@ -750,10 +750,20 @@ describe('web app (end to end)', () => {
 
     // A file: Enter on the focused picker opens the browser's file chooser, like a button would.
     await page.getByLabel('Upload a file').check();
-    await page.locator('#recording-file').focus();
-    const chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Enter');
-    await (await chooser).setFiles(video);
+    // The form re-renders as the mode switches: press Enter only once the picker itself holds the focus.
+    const fileInput = page.locator('#recording-file');
+    await fileInput.waitFor({ state: 'attached' });
+    await fileInput.focus();
+    await page.waitForFunction(() => document.activeElement?.id === 'recording-file');
+    // Headless Chromium now and then drops a picker request (user activation is racy); a person would press again.
+    let chooser: FileChooser | undefined;
+    for (let attempt = 0; !chooser && attempt < 3; attempt++) {
+      const next = page.waitForEvent('filechooser', { timeout: 5000 }).catch(() => undefined);
+      await page.keyboard.press('Enter');
+      chooser = await next;
+    }
+    expect(chooser, 'Enter on the focused picker opens the file chooser').toBeDefined();
+    await chooser!.setFiles(video);
     await page.locator('.drop--filled').waitFor();
     // The server refuses it: the drop zone no longer shows it as chosen (not green), and says why.
     await page.route('**/api/recordings*', (route) =>
