@@ -1,5 +1,5 @@
 /**
- * Session page benchmark: `pnpm --filter @claude-scope/bench bench:session-page [-- --before-dist <dir>]`.
+ * Session page benchmark: `pnpm --filter @claude-scope/bench bench:session-page [--before-dist <dir>]`.
  *
  * The real service processes the testkit's full-tour recording (a sign-in, tasks, theme, sign-out: ~30 frames with
  * their ARIA trees); then Debian's Chromium opens the session page, cold, RUNS times per web build and network
@@ -130,7 +130,7 @@ async function main() {
       apiKBTotal: Math.round(median(r.samples.map((s) => s.apiBytesTotal)) / 1024),
       requests: r.samples[0]!.requests,
     }));
-    const command = `pnpm --filter @claude-scope/bench bench:session-page${values['before-dist'] ? ` -- --before-dist ${values['before-dist']}` : ''}`;
+    const command = `pnpm --filter @claude-scope/bench bench:session-page${values['before-dist'] ? ` --before-dist ${values['before-dist']}` : ''}`;
     const md = [
       '# Session page: bytes and time to first view',
       '',
