@@ -98,6 +98,23 @@ describe('ChangeDetector', () => {
     expect(times(steps)).toHaveLength(6);
   });
 
+  it('emits one step for a password typed behind a caret that moves with it, after the last dot', () => {
+    // The caret steps right as each dot lands: a small thing moving that leaves pixels changed behind
+    // it. The dots are the step, not a pointer's trail: a tracker that let its box grow over them (until
+    // the word outgrew a pointer) hid every short password from the detector.
+    const frame = (t: number) => {
+      const img = page();
+      let n = 0;
+      for (let i = 0; i < 4; i++) if (t >= 2500 + i * 100) n = i + 1;
+      for (let i = 0; i < n; i++) rect(rect(img, 183 + i * 5, 67, 5, 5, 150), 184 + i * 5, 68, 3, 3, 60); // anti-aliased dot
+      if (n > 0 || Math.floor(t / 530) % 2 === 0) rect(rect(img, 183 + n * 5, 63, 3, 12, 140), 184 + n * 5, 64, 1, 10, 30); // caret
+      return img;
+    };
+    const steps = detect(frame, { durationMs: 5000 });
+    expect(times(steps)).toHaveLength(2);
+    expect(steps[1]!.timestampMs).toBeGreaterThanOrEqual(2800 + 250);
+  });
+
   it('does not take a character typed where placeholder text vanished for the pointer', () => {
     // Typing replaces a gray placeholder; the next characters land where its words were, and their
     // anti-aliased edges match its gray: a pointer leaving would look alike, but the rest stays gone.

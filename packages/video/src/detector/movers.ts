@@ -261,10 +261,14 @@ export class MoverTracker {
       }
     }
     if (under && stillCovered) {
+      // Only near this frame's change: a pointer moving a little still covers part of its old box there,
+      // while what stays changed further off (characters a moving caret left behind) is not the pointer.
+      const moved = out.build();
       const b = under.box;
       for (let y = b.y0; y < b.y1; y++) {
         for (let x = b.x0; x < b.x1; x++) {
           const i = y * width + x;
+          if (moved && !contains(grow(moved, this.c.padPx, width, this.c.height), x, y)) continue;
           if (Math.abs(cur[i]! - patchAt(under, x, y)) > threshold) take(i, x, y);
         }
       }
