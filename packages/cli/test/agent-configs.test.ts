@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { SESSION_SORT_FIELDS, SORT_ORDERS } from '@claude-scope/contracts';
 import { BIN, PKG, useAgentStack } from './harness.js';
 
 /**
@@ -113,5 +114,12 @@ describe('docs/agents configs start the MCP server they name', () => {
     const skill = readFileSync(path.join(DOCS, 'claude-code/skills/claude-scope/SKILL.md'), 'utf8');
     expect(skill).toMatch(/^---\nname: claude-scope\ndescription: .{40,}\n---\n/);
     expect(readdirSync(DOCS).sort()).toEqual(['README.md', 'claude-code', 'codex', 'cursor']);
+  });
+
+  it('each agent doc gives list_recordings / sessions list every sort field and order the contract has', () => {
+    for (const file of ['claude-code/skills/claude-scope/SKILL.md', 'cursor/rules/claude-scope.mdc', 'codex/AGENTS.md', 'README.md']) {
+      const text = readFileSync(path.join(DOCS, file), 'utf8');
+      for (const word of [...SESSION_SORT_FIELDS, ...SORT_ORDERS]) expect(text, `${file}: ${word}`).toMatch(new RegExp(`\\b${word}\\b`));
+    }
   });
 });

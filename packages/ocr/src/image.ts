@@ -52,11 +52,16 @@ function invertIfDark(px: Buffer): void {
   if (sum / px.length < DARK) for (let i = 0; i < px.length; i++) px[i] = 255 - px[i]!;
 }
 
-/**
- * Crop → gray → dark text on white (`preparation`) → upscale (lanczos3); binarizing is left to Tesseract.
- * Null for an area under 2 × 2 px.
- */
-export async function prepare(image: OcrImage, options: ReadOptions = {}, preparation: Preparation = 'flatten'): Promise<Prepared | null> {
+/** The read area's pixels, cropped, gray and made dark text on white (`preparation`), at screen scale. */
+export interface Flattened {
+  px: Uint8Array;
+  area: Box;
+  /** The upscale the read will use. */
+  scale: number;
+}
+
+/** Crop → gray → dark text on white (`preparation`). Null for an area under 2 × 2 px. */
+export async function flattenArea(image: OcrImage, options: ReadOptions = {}, preparation: Preparation = 'flatten'): Promise<Flattened | null> {
   const { width, height } = await size(image);
   const area = clamp(options.region ?? { x: 0, y: 0, w: width, h: height }, width, height);
   if (area.w < 2 || area.h < 2) return null;
@@ -66,21 +71,36 @@ export async function prepare(image: OcrImage, options: ReadOptions = {}, prepar
 
   let pipeline = decoder(image);
   if (area.w !== width || area.h !== height) pipeline = pipeline.extract({ left: area.x, top: area.y, width: area.w, height: area.h });
-  let px: Buffer = await pipeline.removeAlpha().toColourspace('b-w').raw().toBuffer();
-  if (preparation === 'flatten') px = Buffer.from(flatten(px, area.w, area.h).buffer);
-  else invertIfDark(px);
+  const px: Buffer = await pipeline.removeAlpha().toColourspace('b-w').raw().toBuffer();
+  if (preparation === 'flatten') return { px: flatten(px, area.w, area.h), area, scale };
+  invertIfDark(px);
+  return { px: new Uint8Array(px.buffer, px.byteOffset, px.length), area, scale };
+}
 
-  let out: Buffer = px;
-  let w = area.w;
-  let h = area.h;
+/** Gray pixels → upscaled (lanczos3) 8-bit PNM (P5) for the engine; binarizing is left to Tesseract. */
+export async function toPgm(px: Uint8Array, width: number, height: number, scale: number): Promise<{ pgm: Buffer; scale: number }> {
+  let out = Buffer.from(px.buffer, px.byteOffset, px.length);
+  let w = width;
+  let h = height;
   if (scale !== 1) {
-    w = Math.round(area.w * scale);
-    h = Math.round(area.h * scale);
-    out = await gray(px, area.w, area.h).resize(w, h, { kernel: 'lanczos3' }).toColourspace('b-w').raw().toBuffer();
+    w = Math.round(width * scale);
+    h = Math.round(height * scale);
+    out = await gray(out, width, height).resize(w, h, { kernel: 'lanczos3' }).toColourspace('b-w').raw().toBuffer();
   }
   if (out.length !== w * h) throw new Error(`expected ${w}×${h} gray pixels, got ${out.length} bytes`);
   const header = Buffer.from(`P5\n${w} ${h}\n255\n`, 'ascii');
-  return { pgm: Buffer.concat([header, out]), area, scale: w / area.w };
+  return { pgm: Buffer.concat([header, out]), scale: w / width };
+}
+
+/**
+ * Crop → gray → dark text on white (`preparation`) → upscale (lanczos3); binarizing is left to Tesseract.
+ * Null for an area under 2 × 2 px.
+ */
+export async function prepare(image: OcrImage, options: ReadOptions = {}, preparation: Preparation = 'flatten'): Promise<Prepared | null> {
+  const f = await flattenArea(image, options, preparation);
+  if (!f) return null;
+  const { pgm, scale } = await toPgm(f.px, f.area.w, f.area.h, f.scale);
+  return { pgm, area: f.area, scale };
 }
 
 /** A box in the prepared image's pixels → the input image's pixels. */

@@ -27,7 +27,9 @@ export default async function webPlugin(app: FastifyInstance, opts: WebOptions =
     return;
   }
   // Only the reply.sendFile decorator: routing is ours, so the fallback and the JSON 404s stay in one place.
-  await app.register(fastifyStatic, { root, serve: false });
+  // The build writes a .br and a .gz beside each text file (services/web/vite.config.ts): served to browsers that
+  // accept them, the file itself to others (and for files without them).
+  await app.register(fastifyStatic, { root, serve: false, preCompressed: true });
 
   const maxParamLength = app.initialConfig.maxParamLength ?? 100;
   app.get('/*', { schema: { hide: true }, logLevel: 'warn' }, async (request, reply) => {

@@ -19,23 +19,37 @@ async function send(path: string, opts: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  const request = fetch(`/api${path}`, {
+    method: opts.method ?? 'GET',
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    signal: opts.signal,
+  });
+  return receive(request, Boolean(token));
+}
+
+async function receive(request: Promise<Response>, hadToken: boolean): Promise<Response> {
   let res: Response;
   try {
-    res = await fetch(`/api${path}`, {
-      method: opts.method ?? 'GET',
-      headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-      signal: opts.signal,
-    });
+    res = await request;
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     throw toApiError(0, null);
   }
   if (!res.ok) {
-    handleUnauthorized(res.status, Boolean(token));
+    handleUnauthorized(res.status, hadToken);
     throw toApiError(res.status, await res.json().catch(() => null));
   }
   return res;
+}
+
+/**
+ * The JSON answer to a request sent without this client (index.html's early request for a session page, sent
+ * with the stored token before the bundle has loaded), read as `api` reads its own: errors, a 401 and all.
+ */
+export async function apiResponse<T>(request: Promise<Response>): Promise<T> {
+  const res = await receive(request, true);
+  return (res.status === 204 ? undefined : await res.json()) as T;
 }
 
 /** JSON request to `/api${path}` with the stored bearer token. */

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { errorMessage } from '../api/errors';
+import { takeOrAsk } from './prefetch';
 
 export interface ApiState<T> {
   data: T | undefined;
@@ -10,7 +11,10 @@ export interface ApiState<T> {
   setData: (update: T | ((prev: T | undefined) => T)) => void;
 }
 
-/** GETs `path` (null: nothing yet) and keeps the last good data while reloading, so nothing jumps. */
+/**
+ * GETs `path` (null: nothing yet) and keeps the last good data while reloading, so nothing jumps. A request for
+ * `path` already started with `prefetch` (keyed by its path) is taken instead of asking again.
+ */
 export function useApi<T>(path: string | null): ApiState<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<string | null>(null);
@@ -23,13 +27,14 @@ export function useApi<T>(path: string | null): ApiState<T> {
     if (path === null) return;
     const ctrl = new AbortController();
     setLoading(true);
-    api<T>(path, { signal: ctrl.signal })
+    takeOrAsk(path, () => api<T>(path, { signal: ctrl.signal }))
       .then((value) => {
+        if (ctrl.signal.aborted) return; // a prefetched request is not aborted with the effect
         setData(value);
         setError(null);
       })
       .catch((err: unknown) => {
-        if ((err as Error).name !== 'AbortError') setError(errorMessage(err));
+        if (!ctrl.signal.aborted && (err as Error).name !== 'AbortError') setError(errorMessage(err));
       })
       .finally(() => {
         if (!ctrl.signal.aborted) setLoading(false);

@@ -1,6 +1,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import Fastify from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import webPlugin from '../../../api/src/plugins/web.js';
@@ -34,6 +35,34 @@ describe('web plugin (services/api/src/plugins/web.ts)', () => {
       expect(res.body).toContain('<div id="root">');
     }
     expect((await app.inject({ method: 'HEAD', url: '/sessions' })).statusCode).toBe(200);
+    await app.close();
+  });
+
+  it('serves the build\'s precompressed copies to browsers that accept them, the file itself otherwise', async () => {
+    const app = await appWith(dist);
+    const js = '/assets/index-abc123.js';
+    writeFileSync(path.join(dist, 'assets', 'index-abc123.js.br'), brotliCompressSync('console.log(1)'));
+    writeFileSync(path.join(dist, 'assets', 'index-abc123.js.gz'), gzipSync('console.log(1)'));
+    const br = await app.inject({ url: js, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe('console.log(1)');
+    const gz = await app.inject({ url: js, headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe('console.log(1)');
+    const plain = await app.inject(js);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe('console.log(1)');
+    // A file built without copies (too small to be worth one) is served as it is, whatever the browser accepts.
+    const svg = await app.inject({ url: '/favicon.svg', headers: { 'accept-encoding': 'br' } });
+    expect(svg.statusCode).toBe(200);
+    expect(svg.headers['content-encoding']).toBeUndefined();
+    expect(svg.body).toBe('<svg/>');
+    const page = await app.inject({ url: '/sessions', headers: { 'accept-encoding': 'br' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<div id="root">');
     await app.close();
   });
 

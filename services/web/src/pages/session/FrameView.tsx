@@ -27,8 +27,9 @@ interface Props {
  * page's ARIA tree (fetched for this frame alone, so the page shows before every frame's tree has arrived).
  */
 export function FrameView({ frame, nextFrameId, index, total, step, steps }: Props) {
-  const full = useFrameImage(frame.sessionId, frame.id);
   const { tree, error } = useFrameTree(frame.sessionId, frame.id, nextFrameId);
+  // The full picture after the tree: the thumbnail is shown meanwhile, and the tree is what is read first.
+  const full = useFrameImage(frame.sessionId, frame.id, tree !== null || error !== null);
   const counts = tree ? elementCounts(tree) : null;
   const label = `frame ${index + 1}`;
   const diff = index === 0 ? 'first frame' : describeDiff(frame.diffSummary);

@@ -14,6 +14,7 @@ import { DeleteSession } from './DeleteSession';
 import { FrameView } from './FrameView';
 import { MetaPanel } from './MetaPanel';
 import { Playback, type SeekRequest } from './Playback';
+import { prefetchSessionPage, sessionPaths } from './prefetch';
 import { PromptPanel } from './PromptPanel';
 import { TimeTrack } from './TimeTrack';
 import { TitleEditor } from './TitleEditor';
@@ -24,7 +25,10 @@ import './session.css';
 export function SessionDetail({ id }: { id: string }) {
   // The overview: every frame without its ARIA tree, so the first view does not wait for every tree (FrameView
   // fetches the selected frame's).
-  const { data: session, error, setData, reload } = useApi<SessionOverview>(`/sessions/${encodeURIComponent(id)}/overview`);
+  // Its requests start now, during the first render (or earlier, from main.tsx, on a cold open), and the first
+  // frame's tree is asked for when the overview answers, not after the page has drawn it.
+  useState(() => prefetchSessionPage(id));
+  const { data: session, error, setData, reload } = useApi<SessionOverview>(sessionPaths(id).overview);
   const [selected, setSelected] = useState(0);
   // A frame a person picks moves the player to it; a frame the player reaches only moves the selection.
   const [seek, setSeek] = useState<SeekRequest | null>(null);

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { PlaybackLink } from '@claude-scope/contracts';
 import { api } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
+import { takeOrAsk } from '../../lib/prefetch';
+import { sessionPaths } from './prefetch';
 
 export type PlaybackState =
   | { kind: 'loading' }
@@ -21,10 +23,14 @@ export function usePlaybackLink(sessionId: string, complete: boolean): { state: 
   useEffect(() => {
     if (!complete) return;
     const ctrl = new AbortController();
-    api<PlaybackLink>(`/sessions/${encodeURIComponent(sessionId)}/playback/link`, { signal: ctrl.signal })
-      .then((link) => setState({ kind: 'ready', link }))
+    const path = sessionPaths(sessionId).playbackLink;
+    // The first link may have been asked for with the overview (prefetchSessionPage); a renewal asks again.
+    takeOrAsk(path, () => api<PlaybackLink>(path, { signal: ctrl.signal }))
+      .then((link) => {
+        if (!ctrl.signal.aborted) setState({ kind: 'ready', link });
+      })
       .catch((err: unknown) => {
-        if ((err as Error).name === 'AbortError') return;
+        if (ctrl.signal.aborted || (err as Error).name === 'AbortError') return;
         setState(err instanceof ApiError && err.status === 404 ? { kind: 'none' } : { kind: 'error', message: errorMessage(err) });
       });
     return () => ctrl.abort();

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { FrameSummary, SessionStep, SessionStepsResponse } from '@claude-scope/contracts';
 import { useApi } from '../../lib/use-api';
+import { sessionPaths } from './prefetch';
 
 export interface Steps {
   /** The step a frame shows (by frame id; by position when the step has no frame id). */
@@ -15,7 +16,7 @@ export interface Steps {
  * from GET /sessions/:id/steps. Asked for only once the session is complete: before, there is no analysis.
  */
 export function useSteps(sessionId: string, complete: boolean): Steps {
-  const { data, loading, error } = useApi<SessionStepsResponse>(complete ? `/sessions/${encodeURIComponent(sessionId)}/steps` : null);
+  const { data, loading, error } = useApi<SessionStepsResponse>(complete ? sessionPaths(sessionId).steps : null);
   return useMemo(() => {
     const steps = data?.steps ?? [];
     const byId = new Map(steps.flatMap((s) => (s.frameId ? [[s.frameId, s] as const] : [])));
