@@ -60,6 +60,11 @@ export function replayMarkdown(run: ReplayRun): string {
     '|---|---|---|---|---|---|',
     ...byStepKind(bySplit('tuning')).map(([k, v]) => `| ${k} | ${v.steps} | ${v.truth} | ${v.recovered} | ${v.marks} | ${v.right} |`),
     '',
+    (() => {
+      const e = bySplit('tuning').reduce((a, r) => ({ truth: a.truth + r.emptied.truth, recovered: a.recovered + r.emptied.recovered, without: a.without + r.emptied.recoveredWithoutLater }), { truth: 0, recovered: 0, without: 0 });
+      return `States a page reaches on its own between two events: of the tuning split's ${e.truth} truth changes that empty a node (a toast's region once the toast hid; the scorer above cannot count them, as it labels a changed mark by its state after the change: bench/src/replay/emptied.ts), the frames mark ${e.recovered} as changed from the text they lost, paired with the lane's later captures; ${e.without} with the same steps' later captures dropped (each frame gets its step's capture, as before).`;
+    })(),
+    '',
     '## Time',
     '',
     'Per event: from the event to its capture (action, settle, capture). The watch after the capture (the page\'s own later states, up to the next event\'s time on the timeline) is a column of its own: it follows the video\'s pace, not the app\'s, and is in the lane\'s wall times.',
