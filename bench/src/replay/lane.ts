@@ -15,6 +15,8 @@ export interface StepTiming {
   settleMs: number;
   waits: Record<SettleWait, number>;
   captureMs: number;
+  /** After the capture, watching for states the page reaches on its own before the next event (absent: older lane). */
+  watchMs?: number;
   keptChanging?: SettleWait;
 }
 export interface Step {
@@ -22,6 +24,8 @@ export interface Step {
   event?: TimelineEvent;
   failure?: string;
   timing?: StepTiming;
+  /** States the page reached on its own after the capture, with their moments (see watch.ts). */
+  later?: { at: number }[];
 }
 interface Manager {
   close(): Promise<void>;

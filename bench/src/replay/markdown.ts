@@ -15,6 +15,7 @@ function fidelityRow(label: string, rs: readonly RecordingResult[]): string {
 
 function where(sp: Spent): string {
   const parts = [`action ${s1(sp.actionMs)} s`, ...SETTLE_WAITS.map((k) => `settle on ${k} ${s1(sp.waits[k])} s`), `capture ${s1(sp.captureMs)} s`];
+  parts.push(`then watching for the page's own later states ${s1(sp.watchMs)} s (${sp.laterCaptures} later states captured after ${sp.watchedWithLater} events)`);
   const kept = Object.entries(sp.keptChanging).map(([k, n]) => `${n} by ${k}`);
   return `${parts.join(', ')}; events captured at the settle cap, the page still changing: ${kept.length ? kept.join(', ') : 'none'}`;
 }
@@ -59,14 +60,21 @@ export function replayMarkdown(run: ReplayRun): string {
     '|---|---|---|---|---|---|',
     ...byStepKind(bySplit('tuning')).map(([k, v]) => `| ${k} | ${v.steps} | ${v.truth} | ${v.recovered} | ${v.marks} | ${v.right} |`),
     '',
+    (() => {
+      const e = bySplit('tuning').reduce((a, r) => ({ truth: a.truth + r.emptied.truth, recovered: a.recovered + r.emptied.recovered, without: a.without + r.emptied.recoveredWithoutLater }), { truth: 0, recovered: 0, without: 0 });
+      return `States a page reaches on its own between two events: of the tuning split's ${e.truth} truth changes that empty a node (a toast's region once the toast hid; the scorer above cannot count them, as it labels a changed mark by its state after the change: bench/src/replay/emptied.ts), the frames mark ${e.recovered} as changed from the text they lost, paired with the lane's later captures; ${e.without} with the same steps' later captures dropped (each frame gets its step's capture, as before).`;
+    })(),
+    '',
     '## Time',
     '',
-    '| split | events | per event median | p95 | lane with timeline | lane without | with ÷ without |',
-    '|---|---|---|---|---|---|---|',
+    'Per event: from the event to its capture (action, settle, capture). The watch after the capture (the page\'s own later states, up to the next event\'s time on the timeline) is a column of its own: it follows the video\'s pace, not the app\'s, and is in the lane\'s wall times.',
+    '',
+    '| split | events | per event median | p95 | watching after (sum) | later states | lane with timeline | lane without | with ÷ without |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...splits.map((sp) => {
       const rs = bySplit(sp);
       const ev = rs.flatMap((r) => r.eventTimes);
-      return `| ${sp} | ${ev.length} | ${Math.round(quantile(ev.map((e) => e.ms), 0.5))} ms | ${Math.round(quantile(ev.map((e) => e.ms), 0.95))} ms | ${s1(rs.reduce((a, r) => a + r.withMs, 0))} s | ${s1(rs.reduce((a, r) => a + r.withoutMs, 0))} s | ${ratio(rs).toFixed(1)}× |`;
+      return `| ${sp} | ${ev.length} | ${Math.round(quantile(ev.map((e) => e.ms), 0.5))} ms | ${Math.round(quantile(ev.map((e) => e.ms), 0.95))} ms | ${s1(ev.reduce((a, e) => a + e.watchMs, 0))} s | ${ev.reduce((a, e) => a + e.later, 0)} | ${s1(rs.reduce((a, r) => a + r.withMs, 0))} s | ${s1(rs.reduce((a, r) => a + r.withoutMs, 0))} s | ${ratio(rs).toFixed(1)}× |`;
     }),
     '',
     `Where the events' time went (all ${run.all.events} events, ${run.all.failed} failed): ${where(run.all)}.`,

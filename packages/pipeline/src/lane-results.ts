@@ -40,6 +40,22 @@ export interface PlaywrightStep {
   failure?: string;
   /** Where the step's replay time went; absent on results stored before it was measured. */
   timing?: StepTiming;
+  /** ms after the event (the seed: after its load began) at which `tree` was read; absent on older results. */
+  at?: number;
+  /**
+   * States the page passed through on its own after `tree` and before the next event (a toast hiding, a spinner
+   * ending), each captured once it held still: few, distinct, in time order. Synthesis pairs each video frame with
+   * the capture whose moment matches the frame's (synthesis/pairing.ts). Absent when the page stayed as captured.
+   */
+  later?: LaterCapture[];
+}
+
+/** A state of the page after its step's capture: when it settled, ms after the step's event. */
+export interface LaterCapture {
+  at: number;
+  url: string;
+  title: string;
+  tree: AriaNode[];
 }
 
 /** What the lane waited for after an event before capturing; the first still busy is charged for the time. */
@@ -58,6 +74,11 @@ export interface StepTiming {
   waits: Record<SettleWait, number>;
   /** Reading the accessibility tree, title and URL. */
   captureMs: number;
+  /**
+   * After the capture, watching for states the page reaches on its own before the next event's time (a toast's
+   * hide timer, a spinner's end), and capturing them: see `PlaywrightStep.later`. Absent on older results.
+   */
+  watchMs?: number;
   /** The page was still busy with this at the settle cap, and was captured as it was then ('page kept changing'). */
   keptChanging?: SettleWait;
 }

@@ -25,7 +25,10 @@ describe('Playwright lane: settling after each event', () => {
   let site: Site;
   const browser = new BrowserManager({ executablePath: CHROMIUM, noSandbox: process.env.CHROMIUM_NO_SANDBOX === 'true', maxPages: 2, log: pino({ level: 'silent' }) });
 
-  /** Replays `timeline` on the page; returns the steps and each event's wall time (event start to its capture). */
+  /**
+   * Replays `timeline` on the page; returns the steps and each event's wall time from its start to its capture (the
+   * watch after the capture for the page's own later states, `timing.watchMs`, left out: it follows the timeline's pace).
+   */
   async function replay(path: string, timeline: TimelineEvent[]): Promise<{ steps: PlaywrightStep[]; eventMs: number[] }> {
     const marks: number[] = [];
     const steps = await captureSteps(browser, {
@@ -36,7 +39,7 @@ describe('Playwright lane: settling after each event', () => {
       signal: new AbortController().signal,
       onStep: () => void marks.push(performance.now()),
     });
-    const eventMs = marks.slice(1).map((m, i) => Math.round(m - marks[i]!));
+    const eventMs = marks.slice(1).map((m, i) => Math.round(m - marks[i]! - (steps[i + 1]!.timing?.watchMs ?? 0)));
     console.info(`settle ${path}: per-event ms ${JSON.stringify(eventMs)}; timing ${JSON.stringify(steps.slice(1).map((s) => s.timing))}`);
     return { steps, eventMs };
   }
@@ -63,6 +66,8 @@ describe('Playwright lane: settling after each event', () => {
     const { steps, eventMs } = await replay('/settle/countdown', [click(100, 'Add'), click(200, 'Add')]);
     expect(text(steps[1]!.tree)).toContain('"text":"1"');
     expect(text(steps[2]!.tree)).toContain('"text":"2"');
+    // The ticking is the page's own, from before the events: no later state of the events' is captured.
+    for (const s of steps.slice(1)) expect(s.later).toBeUndefined();
     // Before: the full 5 s cap, event after event.
     for (const ms of eventMs) expect(ms).toBeLessThan(1_000);
     for (const s of steps.slice(1)) expect(s.timing!.keptChanging).toBeUndefined();
@@ -95,6 +100,10 @@ describe('Playwright lane: settling after each event', () => {
     expect(text(steps[1]!.tree)).toContain('Saved');
     expect(steps[1]!.timing!.waits.animation).toBeGreaterThan(50);
     expect(eventMs[0]).toBeLessThan(1_000);
+    // Then the page hides it on its own: a later capture of its own, after the step's, without the toast.
+    const hid = steps[1]!.later?.find((c) => !text(c.tree).includes('Saved'));
+    expect(hid).toBeDefined();
+    expect(hid!.at).toBeGreaterThan(steps[1]!.at!);
   });
 
   it('a spinner the click shows (an endless CSS animation) is waited out: the capture shows the result', async () => {
@@ -129,6 +138,7 @@ describe('summarizeTiming', () => {
       p95EventMs: 2_020,
       actionMs: 30,
       captureMs: 30,
+      watchMs: 0,
       waits: { navigation: 0, network: 0, response: 0, animation: 0, dom: 2_180 },
       keptChanging: 1,
     });

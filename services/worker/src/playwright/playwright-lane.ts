@@ -13,7 +13,8 @@ import { maskTree } from './secrets.js';
 import { settle } from './settle.js';
 import { emptyTiming } from './timing.js';
 import { Tabs } from './tabs.js';
-import type { PlaywrightStep, StepTiming } from '@claude-scope/pipeline';
+import { WATCH_CAP_MS, watchLater } from './watch.js';
+import type { LaterCapture, PlaywrightStep, StepTiming } from '@claude-scope/pipeline';
 
 export interface LaneOptions {
   seedUrl: string;
@@ -43,7 +44,9 @@ const NEW_TAB_WAIT_MS = 5_000;
  * The Playwright lane: in a fresh browser context whose every connection goes through the SSRF guard proxy,
  * opens the seed URL and replays the timeline in the tab in front (see Tabs), capturing after each step (once
  * the page has responded and holds still: see settle) the ARIA tree with secrets masked, the page title, the
- * final URL, console errors and failed requests, and where the step's time went (`timing`). An event that
+ * final URL, console errors and failed requests, and where the step's time went (`timing`); then, until the next
+ * event's time on the timeline (capped), the states the page reaches on its own (a toast hiding: see watch.ts),
+ * with their moments, so synthesis can pair each video frame with the state it shows. An event that
  * cannot be performed (missing target, blocked URL) is a failed step with the reason; the lane goes on.
  * Throws BlockedUrlError / SeedUnreachableError for the seed, BrowserGoneError if Chromium dies (retryable).
  */
@@ -97,10 +100,10 @@ async function replay(context: BrowserContext, proxy: GuardProxy, opts: LaneOpti
     // A seed page that opens a window at once: the user saw that window in front.
     const popup = tabs.adoptOpened();
     if (popup) await settle(popup, tabs.log(popup), settleOpts(seedStart), seedTiming);
-    steps.push(await capture(tabs, seedTiming, 0));
+    steps.push(await watched(tabs, await capture(tabs, seedTiming, 0, seedStart), seedStart, seedStart, opts.timeline[0]?.t ?? 0, opts));
     await opts.onStep?.(steps.length, total);
 
-    for (const event of opts.timeline) {
+    for (const [i, event] of opts.timeline.entries()) {
       checkAlive();
       const page = tabs.front;
       let stored = event;
@@ -124,9 +127,11 @@ async function replay(context: BrowserContext, proxy: GuardProxy, opts: LaneOpti
       }
       timing.actionMs = Date.now() - start;
       if (untouched) {
-        // Nothing was done to the page: it is as the previous step captured it (no settle, no second capture).
-        const prev = steps.at(-1)!;
-        steps.push({ ...prev, t: event.t, event: stored, consoleErrors: [], failedRequests: [], failure: failure!, timing });
+        // Nothing was done to the page: it is as the previous step last captured it (no settle, no second capture).
+        const { later, at: _at, ...prev } = steps.at(-1)!;
+        const last = later?.at(-1);
+        const state = last ? { url: last.url, title: last.title, tree: last.tree } : {};
+        steps.push({ ...prev, ...state, t: event.t, event: stored, consoleErrors: [], failedRequests: [], failure: failure!, timing });
         await opts.onStep?.(steps.length, total);
         continue;
       }
@@ -144,8 +149,12 @@ async function replay(context: BrowserContext, proxy: GuardProxy, opts: LaneOpti
       // A click or key press whose navigation failed (refused, blocked redirect) did not do what the user saw.
       const nav = tabs.log(tabs.front).navigationFailure;
       if (!failure && nav) failure = `the navigation to ${nav.url} failed: ${netWords(nav.error)}`;
-      const step = await capture(tabs, timing, event.t, stored, failure);
-      steps.push(step);
+      // Moments are counted from when the action was done (a click dispatched), as the timeline's `t` is.
+      const actedAt = start + timing.actionMs;
+      const step = await capture(tabs, timing, event.t, actedAt, stored, failure);
+      // The page's own later states, up to the next event's time: the video shows them before the user acts again.
+      const next = opts.timeline[i + 1];
+      steps.push(await watched(tabs, step, start, actedAt, next ? next.t - event.t : WATCH_CAP_MS, opts));
       await opts.onStep?.(steps.length, total);
     }
     // A crash right after the last capture would otherwise pass as a short, empty result.
@@ -169,9 +178,26 @@ function describeFailure(event: TimelineEvent, err: unknown): string {
   return `${event.type}: ${firstLine(err)}`;
 }
 
-async function capture(tabs: Tabs, timing: StepTiming, t: number, event?: TimelineEvent, failure?: string): Promise<PlaywrightStep> {
-  const page = tabs.front;
+/** `actedAt`: when the event was done (epoch ms), which the capture's `at` counts from. */
+async function capture(tabs: Tabs, timing: StepTiming, t: number, actedAt: number, event?: TimelineEvent, failure?: string): Promise<PlaywrightStep> {
   const start = Date.now();
+  const { state, snapshotFailure } = await readFront(tabs);
+  const failures = [failure, snapshotFailure].filter(Boolean).join('; ');
+  timing.captureMs = Date.now() - start;
+  return {
+    t,
+    ...(event ? { event } : {}),
+    ...state,
+    ...tabs.take(),
+    ...(failures ? { failure: failures } : {}),
+    timing,
+    at: start - actedAt,
+  };
+}
+
+/** The tab in front as it is now: URL, title, and the ARIA tree with secrets masked (empty, with why, if unreadable). */
+async function readFront(tabs: Tabs): Promise<{ state: Omit<LaterCapture, 'at'>; snapshotFailure?: string }> {
+  const page = tabs.front;
   let tree: PlaywrightStep['tree'] = [];
   let snapshotFailure: string | undefined;
   try {
@@ -180,19 +206,30 @@ async function capture(tabs: Tabs, timing: StepTiming, t: number, event?: Timeli
     if (isBrowserGone(page, err)) throw new BrowserGoneError('the browser crashed or was killed during the job', { cause: err });
     snapshotFailure = `the accessibility tree could not be captured (${firstLine(err)})`;
   }
-  const failures = [failure, snapshotFailure].filter(Boolean).join('; ');
   const title = await page.title().catch(() => '');
-  timing.captureMs = Date.now() - start;
-  return {
-    t,
-    ...(event ? { event } : {}),
-    url: currentUrl(page, tabs.log(page)),
-    title,
-    tree,
-    ...tabs.take(),
-    ...(failures ? { failure: failures } : {}),
-    timing,
-  };
+  return { state: { url: currentUrl(page, tabs.log(page)), title, tree }, ...(snapshotFailure ? { snapshotFailure } : {}) };
+}
+
+/**
+ * The step with the states its page reached on its own within `windowMs` of the event (see watch.ts). A step
+ * whose tree could not be read, or whose page was still changing at the settle cap, is not watched.
+ */
+async function watched(tabs: Tabs, step: PlaywrightStep, since: number, actedAt: number, windowMs: number, opts: LaneOptions): Promise<PlaywrightStep> {
+  if (step.failure || step.timing?.keptChanging || windowMs <= 0) return step;
+  const page = tabs.front;
+  const later = await watchLater(
+    page,
+    tabs.log(page),
+    { since, actedAt, capturedAt: actedAt + (step.at ?? 0), until: actedAt + Math.min(windowMs, WATCH_CAP_MS), tree: step.tree, navigationTimeoutMs: opts.navigationTimeoutMs },
+    async () => {
+      const { state, snapshotFailure } = await readFront(tabs);
+      return snapshotFailure ? null : state;
+    },
+    step.timing!,
+  );
+  // Errors and failed requests of the page while watched belong to the step: they happened before the next event.
+  const log = tabs.take();
+  return { ...step, ...(later.length ? { later } : {}), consoleErrors: [...step.consoleErrors, ...log.consoleErrors], failedRequests: [...step.failedRequests, ...log.failedRequests] };
 }
 
 /** On Chromium's error page the address bar still shows the URL that failed; so does the step. */

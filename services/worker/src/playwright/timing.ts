@@ -5,8 +5,8 @@ export function emptyTiming(): StepTiming {
   return { actionMs: 0, settleMs: 0, waits: { navigation: 0, network: 0, response: 0, animation: 0, dom: 0 }, captureMs: 0 };
 }
 
-/** One step's whole cost: performing the event, settling, capturing. */
-export const stepMs = (t: StepTiming) => t.actionMs + t.settleMs + t.captureMs;
+/** One step's whole cost: performing the event, settling, capturing, watching for the page's later states. */
+export const stepMs = (t: StepTiming) => t.actionMs + t.settleMs + t.captureMs + (t.watchMs ?? 0);
 
 export interface ReplayTimingSummary {
   events: number;
@@ -15,6 +15,8 @@ export interface ReplayTimingSummary {
   /** Summed over the events. */
   actionMs: number;
   captureMs: number;
+  /** Watching for the page's later states after the capture (see watch.ts). */
+  watchMs: number;
   waits: Record<SettleWait, number>;
   /** Events captured at the settle cap, the page still changing. */
   keptChanging: number;
@@ -30,6 +32,7 @@ export function summarizeTiming(steps: readonly PlaywrightStep[]): ReplayTimingS
   for (const t of timings) {
     sum.actionMs += t.actionMs;
     sum.captureMs += t.captureMs;
+    sum.watchMs = (sum.watchMs ?? 0) + (t.watchMs ?? 0);
     for (const k of Object.keys(sum.waits) as SettleWait[]) sum.waits[k] += t.waits[k];
   }
   return {
@@ -38,6 +41,7 @@ export function summarizeTiming(steps: readonly PlaywrightStep[]): ReplayTimingS
     p95EventMs: at(0.95),
     actionMs: sum.actionMs,
     captureMs: sum.captureMs,
+    watchMs: sum.watchMs ?? 0,
     waits: sum.waits,
     keptChanging: timings.filter((t) => t.keptChanging).length,
   };

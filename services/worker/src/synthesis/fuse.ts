@@ -4,10 +4,13 @@ import type { Analysis, AnalysisStep } from '@claude-scope/prompt';
 import { isMasked, isSecretField } from '@claude-scope/secrets';
 import type { FailedRequest, PlaywrightStep, VideoLaneResult, VisionFrame } from '@claude-scope/pipeline';
 import { recordingOriginOf, replayUrl } from '../playwright/origin.js';
+import { pairCapture } from './pairing.js';
 
 /**
- * Fusion, pure: each video frame gets the tree of the latest Playwright step at or before its timestamp
- * and the diff from the previous frame's tree; steps between two frames are folded into the later one.
+ * Fusion, pure: each video frame gets the tree of the latest Playwright step at or before its timestamp — of that
+ * step's captures, the one whose moment matches the frame's (pairing.ts: a frame showing a toast gone gets the
+ * state captured after it hid) — and the diff from the previous frame's tree; steps between two frames are folded
+ * into the later one.
  */
 export interface FusedFrame {
   timestamp: number;
@@ -125,6 +128,8 @@ export function fuseFrames(input: FuseInput): FusedFrame[] {
   for (const f of frames) {
     const si = steps.length ? stepAt(steps, f.timestamp) : -1;
     const step = si >= 0 ? steps[si] : undefined;
+    // The state of the step the frame shows: its capture, or one the page reached on its own before the next event.
+    const state = step ? pairCapture(step, f.timestamp - step.t).state : undefined;
     const v = seen.get(f.timestamp);
     // Steps reached since the previous frame: their actions, errors and failures belong to this frame.
     const folded = si > prevStep ? steps.slice(prevStep + 1, si + 1) : [];
@@ -134,12 +139,12 @@ export function fuseFrames(input: FuseInput): FusedFrame[] {
     const replayed = replay ? folded.findLast((s) => s.event) : undefined;
     // A frame whose address bar shows another page than the browser reached has no tree of its own (the browser's
     // would claim elements the user did not see).
-    const elsewhere = !hasTimeline && !!v?.url && !!step && !samePage(onSeedOrigin(v.url), step.url);
+    const elsewhere = !hasTimeline && !!v?.url && !!state && !samePage(onSeedOrigin(v.url), state.url);
     const captured = !input.pageUnavailable && !elsewhere && !replayed?.failure;
-    const tree = step?.tree ?? [];
+    const tree = state?.tree ?? [];
     // No tree where none was captured, and no diff against one: the next captured frame diffs against the last.
     // After a navigation the page's elements are other elements: nothing is renamed across pages.
-    const acrossPages = !!prevTree && !!step && !samePage(prevTreeUrl, step.url);
+    const acrossPages = !!prevTree && !!state && !samePage(prevTreeUrl, state.url);
     const { tree: marked, summary } = captured ? diffTrees(prevTree, tree, { acrossPages }) : { tree: [], summary: { added: 0, changed: 0, removed: 0 } };
     // An uploaded timeline always wins over inference; without one, the vision lane says what the user did.
     const action: FrameAction | null = hasTimeline
@@ -152,7 +157,7 @@ export function fuseFrames(input: FuseInput): FusedFrame[] {
     const changes = fromAria ? ariaChanges : videoChanges;
     // The address bar's URL where the recording shows one; else the page the browser reached (the seed, or where
     // the replayed events led).
-    const browserUrl = step && (hasTimeline || si > 0) ? step.url || input.seedUrl : input.seedUrl;
+    const browserUrl = state && (hasTimeline || si > 0) ? state.url || input.seedUrl : input.seedUrl;
     out.push({
       timestamp: f.timestamp,
       url: hasTimeline ? browserUrl : v?.url ?? browserUrl,
@@ -161,7 +166,7 @@ export function fuseFrames(input: FuseInput): FusedFrame[] {
       ariaTree: marked,
       diffSummary: summary,
       actions: hasTimeline ? events.map(describeEvent) : action ? [`${describeEvent(action)} (${inferredNote(replayed)})`] : [],
-      pageTitle: (captured ? step?.title || v?.pageTitle : v?.pageTitle || step?.title) || '',
+      pageTitle: (captured ? state?.title || v?.pageTitle : v?.pageTitle || state?.title) || '',
       changes,
       changesSource,
       action,
@@ -176,7 +181,7 @@ export function fuseFrames(input: FuseInput): FusedFrame[] {
     });
     if (captured) {
       prevTree = tree;
-      prevTreeUrl = step?.url ?? '';
+      prevTreeUrl = state?.url ?? '';
     }
     prevStep = Math.max(prevStep, si);
   }
@@ -193,6 +198,7 @@ export function visitedUrls(seedUrl: string, steps: PlaywrightStep[], frames: { 
   for (const s of steps) {
     if (s.event?.type === 'navigate') add(s.event.url);
     add(s.url);
+    for (const c of s.later ?? []) add(c.url);
   }
   for (const f of frames) add(f.url);
   return [...seen];
