@@ -118,6 +118,39 @@ export function click(
   return null;
 }
 
+/**
+ * A select opened: the clicked line is its value, and its options appeared in a column right under it. Such a
+ * control is named by its label just above it ("Theme" over "Light"), not by the value it showed.
+ */
+export function selectLabel(clicked: Line, appeared: readonly Line[], labels: readonly Line[]): string | undefined {
+  // A value is a word or two, not a sentence (a hint, an error).
+  if (clicked.text.split(/\s+/).length > 3 || /[.!?]$/.test(clicked.text.trim())) return undefined;
+  const options = appeared.filter(
+    (l) => Math.abs(l.box.x - clicked.box.x) <= OPTION_ALIGN_PX && l.box.y > clicked.box.y && l.box.y - (clicked.box.y + clicked.box.h) <= OPTIONS_REACH && isShort(l.text),
+  );
+  // A list: at least two options, one under the other.
+  if (options.length < 2) return undefined;
+  const above = labels.filter(
+    (l) =>
+      isShort(l.text) &&
+      isWordy(l.text) &&
+      !appeared.includes(l) &&
+      l.box.y + l.box.h <= clicked.box.y + 2 &&
+      clicked.box.y - (l.box.y + l.box.h) <= SELECT_LABEL_GAP &&
+      Math.abs(l.box.x - clicked.box.x) <= SELECT_LABEL_ALIGN,
+  );
+  above.sort((p, q) => distanceTo(p.box, centre(clicked.box)) - distanceTo(q.box, centre(clicked.box)));
+  const name = above[0] && cleanLabel(above[0].text.replace(/[:*]+$/, '').trim());
+  return name || undefined;
+}
+const isShort = (text: string) => text.length <= 40 && text.split(/\s+/).length <= MAX_LABEL_WORDS;
+/** A select's options are drawn aligned with its value (px), the list starting just under it (within px). */
+const OPTION_ALIGN_PX = 16;
+const OPTIONS_REACH = 160;
+/** A select's label sits just above it (px gap), aligned with its left edge. */
+const SELECT_LABEL_GAP = 30;
+const SELECT_LABEL_ALIGN = 40;
+
 /** Without a pointer: the change itself — a pressed control beside a bigger change, a field's ring drawn. */
 function byChange(d: Delta, regions: readonly Box[], labels: readonly Line[], scene: Scene, t: number): Found | null {
   const frameArea = scene.width * scene.height;

@@ -10,10 +10,13 @@ type Fill = Extract<FrameAction, { type: 'fill' }>;
  * or "I" at either end) and the I-beam pointer resting on the text. Those glyphs, at the value's ends, are dropped.
  */
 export function cleanValue(text: string): string {
-  return text
+  const t = text
     .replace(/^[|¦]+\s*|^[I|]\s+(?=\S)/, '')
     .replace(/\s*[|¦]+$/, '')
     .trim();
+  // The caret right after the last letter is read as a closing bracket too ("Renew passport]"): one that closes
+  // nothing is dropped.
+  return t.endsWith(']') && !t.includes('[') ? t.slice(0, -1).trim() : t;
 }
 
 /**

@@ -5,8 +5,8 @@ import { area, grow, intersection, mostlyInside, placeOf, type Box } from './geo
 import { looksLikeDots, samePlace, toLines, type Line, type Word } from './lines.js';
 import { ScreenText } from './screen.js';
 import { cleanLabel, cleanValue, FieldValues } from './fields.js';
-import { click, restBefore, rowOf } from './click.js';
-import { FIELD_REGION, isWordy, labelOf, type Delta, type Found } from './evidence.js';
+import { click, restBefore, rowOf, selectLabel } from './click.js';
+import { FIELD_REGION, isWordy, labelOf, type Delta, type Found, type Pair } from './evidence.js';
 
 /** One keyframe as the vision lane saw it. */
 export interface KeyframeReading {
@@ -40,6 +40,7 @@ export interface InferredFrame {
 }
 
 const MAX_CHANGES = 12;
+const MAX_HISTORY = 600;
 const MAX_QUOTE = 120;
 /**
  * Reads a session's keyframes in order, one at a time (the lane plans each keyframe's reading from what it
@@ -55,6 +56,8 @@ export class Inferrer {
   /** Every line read so far, the latest at each place: a field's label that OCR lost on one crop still names it. */
   private seen: Line[] = [];
   private readonly fields = new FieldValues();
+  /** Every text read so far at each place (the latest MAX_HISTORY): what a field showed before typing began there. */
+  private history: Line[] = [];
   /** The last click and where it landed: typing that follows in the same field names it. */
   private lastClick: { action: Extract<FrameAction, { type: 'click' }>; box: Box; index: number } | null = null;
 
@@ -97,7 +100,10 @@ export class Inferrer {
     this.prevTs = r.timestamp;
     const known = this.seen;
     const labels = this.remember(after, first || r.areas === null);
-    if (first) return { timestamp: r.timestamp, regions: [], changes: [], action: null, ...where };
+    if (first) {
+      this.recall(after.filter(page));
+      return { timestamp: r.timestamp, regions: [], changes: [], action: null, ...where };
+    }
 
     const regions = r.regions.map((b) => grow(b, 4, scene));
     const [b, a] = [before.filter(page), after.filter(page)];
@@ -107,7 +113,15 @@ export class Inferrer {
     // (For inferring the action only: a menu opened again shows its items where they were before, and they did
     // appear.)
     const reread = (l: Line) => known.some((k) => samePlace(k.box, l.box) && sameText(k.text, l.text));
-    const seenDelta = { ...delta, restyled: [...delta.restyled, ...delta.appeared.filter(reread)], appeared: delta.appeared.filter((l) => !reread(l)) };
+    // Likewise text "changing" into what was read there before (a placeholder read whole again after a partial
+    // read, a label read cleanly after a misread) is no one typing.
+    const rereadPair = (p: Pair) => this.history.some((k) => samePlace(k.box, p.after.box) && sameText(k.text, p.after.text));
+    const seenDelta = {
+      appeared: delta.appeared.filter((l) => !reread(l)),
+      disappeared: delta.disappeared,
+      changed: delta.changed.filter((p) => !rereadPair(p)),
+      restyled: [...delta.restyled, ...delta.appeared.filter(reread), ...delta.changed.filter(rereadPair).map((p) => p.after)],
+    };
     const newUrl = this.url !== prevUrl ? this.url : undefined;
     // Surest evidence first: text growing in a field, then the pointer (or a pressed control), then the weaker
     // signs of typing (a placeholder replaced, a short value appearing under a label).
@@ -129,13 +143,21 @@ export class Inferrer {
       const w = weak();
       if (w && samePlace(w.box, found.box) && delta.changed.some((p) => samePlace(p.before.box, found!.box))) found = w;
     }
+    // A select opened: named by its label, not by the value it showed.
+    if (found?.action.type === 'click' && found.action.role !== 'textbox') {
+      const label = selectLabel({ text: found.action.name, box: found.box, confidence: found.confidence }, seenDelta.appeared, labels);
+      if (label) Object.assign(found.action, { role: 'combobox', name: mask(label) });
+    }
     const action =
       found?.action ??
       scrolled(b, a, scene, r.timestamp) ??
       (newUrl ? ({ t: r.timestamp, type: 'navigate', url: newUrl, source: 'video', confidence: 0.8 } as FrameAction) : null);
+    // A new fill where an earlier one was tracked replaces it first: that earlier value is not this one misread.
+    if (found?.action.type === 'fill') this.fields.track(found.action, found.box, found.confidence, index);
     this.fields.refine(a, delta.appeared, index);
+    this.recall(a);
+    if (found?.action.type !== 'fill') this.typedThenLeft(seenDelta, index);
     if (found?.action.type === 'fill') {
-      this.fields.track(found.action, found.box, found.confidence, index);
       // The click just before, on the same row: the click into this field (its pointer rested on the field's
       // placeholder or on nothing), named as the field is.
       const c = this.lastClick;
@@ -143,6 +165,34 @@ export class Inferrer {
       this.lastClick = null;
     } else if (found?.action.type === 'click') this.lastClick = { action: found.action, box: found.box, index };
     return { timestamp: r.timestamp, regions: r.regions, changes: describe(delta, regions, scene, newUrl), action, ...where };
+  }
+
+  private recall(lines: readonly Line[]): void {
+    const fresh = lines.filter((l) => !this.history.some((k) => samePlace(k.box, l.box) && sameText(k.text, l.text)));
+    this.history = [...this.history, ...fresh].slice(-MAX_HISTORY);
+  }
+
+  /**
+   * Typing, then a click elsewhere, between two keyframes: the field clicked into on the keyframe before shows a
+   * value now (read on its row, the field's label unchanged beside it). That click was the start of typing there:
+   * it becomes the fill (the action object the lane already returned, updated in place).
+   */
+  private typedThenLeft(d: Delta, index: number): void {
+    const c = this.lastClick;
+    if (!c || c.action.role !== 'textbox' || !c.action.name || index - c.index > 2) return;
+    const name = c.action.name;
+    // The field's label gone or replaced: a new view, not a value typed.
+    if ([...d.disappeared, ...d.changed.map((p) => p.before)].some((l) => sameText(cleanLabel(l.text), name))) return;
+    const overlapsX = (l: Line) => Math.min(l.box.x + l.box.w, c.box.x + c.box.w) - Math.max(l.box.x, c.box.x) > 0;
+    const value = [...d.appeared, ...d.changed.map((p) => p.after)].find(
+      (l) => isWordy(l.text) && l.box.h <= 40 && rowOf(c.box, l.box) && overlapsX(l) && !sameText(cleanLabel(l.text), name),
+    );
+    if (!value) return;
+    const text = cleanValue(value.text);
+    const secret = isBullets(text) || isSecretField(name);
+    const fill = Object.assign(c.action as unknown as Extract<FrameAction, { type: 'fill' }>, { type: 'fill', value: secret ? MASK : mask(text) });
+    this.fields.track(fill, value.box, value.confidence, index);
+    this.lastClick = null;
   }
 }
 

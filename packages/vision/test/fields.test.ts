@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MASK } from '@claude-scope/secrets';
 import { cleanLabel, cleanValue, inferFrames, inferredTimeline, sameValue, type KeyframeReading, type Scene, type Word } from '../src/index.js';
 
 // Synthetic OCR words as the lane receives them: ~9 px a character, 16 px high, 1280×720 frames.
@@ -43,6 +44,9 @@ describe('typing into a field that has focus', () => {
 
   it('the caret read at the end of the value is not part of it', () => {
     expect(cleanValue('Renew|')).toBe('Renew');
+    expect(cleanValue('Renew passport]')).toBe('Renew passport');
+    expect(cleanValue('Water]')).toBe('Water');
+    expect(cleanValue('Notes [draft]')).toBe('Notes [draft]'); // a bracket that closes one is text
     expect(cleanValue('I pda@')).toBe('pda@');
     expect(cleanValue('Leave with Sam at reception |')).toBe('Leave with Sam at reception');
     expect(cleanValue('I am here')).toBe('I am here'.replace(/^I /, '')); // a leading "I" word is ambiguous; dropped as the I-beam
@@ -75,6 +79,86 @@ describe('typing into a field that has focus', () => {
       scene(),
     );
     expect(inferredTimeline(frames).find((a) => a.type === 'fill')).toMatchObject({ value: 'Call the bank' });
+  });
+});
+
+describe('typing seen only on a later keyframe', () => {
+  it('typed, then a click elsewhere before the next keyframe: the click into the field becomes the fill', () => {
+    // Into Email at 900, then onto Sign in at 2200.
+    const pointer = [{ t: 500, x: 300, y: 600 }, { t: 900, x: 600, y: 336 }, { t: 2100, x: 520, y: 460 }, { t: 2200, x: 500, y: 476 }];
+    const frames = inferFrames(
+      [
+        full(0, form),
+        // Clicked into Email: its ring drawn, no text changed.
+        part(1200, [emailRing], [...line('Email', 456, 292), ...line('Password', 456, 376)]),
+        // Typed "ada@", then clicked Sign in (an error appeared under the field): one keyframe shows both.
+        part(2600, [box(448, 320, 384, 64), box(448, 460, 200, 40)], [...line('Email', 456, 292), ...line('ada@', 467, 328), ...line('Enter a valid email', 456, 356), ...line('Sign in', 480, 470)]),
+      ],
+      scene(pointer),
+    );
+    expect(inferredTimeline(frames)).toEqual([
+      expect.objectContaining({ type: 'fill', role: 'textbox', name: 'Email', value: 'ada@' }),
+      expect.objectContaining({ type: 'click', name: 'Sign in' }),
+    ]);
+  });
+
+  it('dots typed into a password field that way stay masked', () => {
+    const pointer = [{ t: 500, x: 300, y: 600 }, { t: 900, x: 600, y: 416 }, { t: 2100, x: 520, y: 460 }, { t: 2200, x: 500, y: 476 }];
+    const frames = inferFrames(
+      [
+        full(0, form),
+        part(1200, [passwordRing], [...line('Email', 456, 292), ...line('Password', 456, 376)]),
+        // A value that is no row of dots (a misread), in a field named as a secret.
+        part(2600, [box(448, 400, 384, 32), box(448, 460, 200, 40)], [...line('Password', 456, 376), ...line('hunter2x', 467, 408), ...line('Sign in', 480, 470)]),
+      ],
+      scene(pointer),
+    );
+    expect(inferredTimeline(frames)).toEqual([
+      expect.objectContaining({ type: 'fill', name: 'Password', value: MASK }),
+      expect.objectContaining({ type: 'click', name: 'Sign in' }),
+    ]);
+  });
+
+  it('a new view after a click into a field (its label gone) is no value typed', () => {
+    const pointer = [{ t: 500, x: 300, y: 600 }, { t: 900, x: 600, y: 336 }];
+    const frames = inferFrames(
+      [
+        full(0, form),
+        part(1200, [emailRing], [...line('Email', 456, 292), ...line('Password', 456, 376)]),
+        part(2600, [box(400, 260, 600, 260)], [...line('Welcome back', 456, 292), ...line('Your tasks', 467, 328)]),
+      ],
+      scene(pointer),
+    );
+    expect(inferredTimeline(frames).some((a) => a.type === 'fill')).toBe(false);
+  });
+
+  it('a field typed into again later is a second fill, not the first one read better', () => {
+    const page = [...line('Email', 456, 292), ...line('Sign in', 480, 470)];
+    const field = box(448, 320, 384, 32);
+    const frames = inferFrames(
+      [
+        full(0, page),
+        part(1000, [field], line('ada@', 467, 328)),
+        // Sent, an error shown; then more typed into the same field.
+        part(2000, [box(448, 360, 384, 32)], line('Enter a valid email', 456, 366)),
+        part(3000, [field], line('ada@example.com', 467, 328)),
+      ],
+      scene(),
+    );
+    expect([frames[1]!.action, frames[3]!.action]).toEqual([
+      expect.objectContaining({ type: 'fill', value: 'ada@' }),
+      expect.objectContaining({ type: 'fill', value: 'ada@example.com' }),
+    ]);
+  });
+
+  it('a placeholder read whole again after a partial read is no one typing', () => {
+    const page = [...line('New task', 220, 190), ...line('What needs doing?', 231, 241)];
+    const input = box(224, 224, 400, 48);
+    const frames = inferFrames(
+      [full(0, page), part(1000, [input], line('What needs', 231, 241)), part(2000, [input], line('What needs doing?', 231, 241))],
+      scene(),
+    );
+    expect(frames[2]!.action?.type).not.toBe('fill');
   });
 });
 
@@ -143,7 +227,7 @@ describe('clicks', () => {
     expect(frames[1]!.action).toMatchObject({ type: 'click', role: 'textbox', name: 'Email' });
   });
 
-  it('without a pointer, a menu opening: the control beside the new items, not another label whose look changed', () => {
+  it('without a pointer, a select opening: the control beside the new items (named by its label), not another label whose look changed', () => {
     const page = [...line('Theme', 217, 258), ...line('Light', 231, 281), ...line('Appearance', 455, 201), ...line('Compact mode', 270, 342)];
     const frames = inferFrames(
       [
@@ -153,7 +237,17 @@ describe('clicks', () => {
       ],
       scene([]),
     );
-    expect(frames[1]!.action).toMatchObject({ type: 'click', name: 'Light' });
+    expect(frames[1]!.action).toMatchObject({ type: 'click', role: 'combobox', name: 'Theme' });
+  });
+
+  it('a sentence clicked with a list growing under it is no select', () => {
+    const page = [...line('What needs doing?', 231, 241), ...line('Task name is required.', 231, 280), ...line('Call the bank', 240, 330)];
+    const pointer = [{ t: 500, x: 600, y: 600 }, { t: 900, x: 300, y: 288 }];
+    const frames = inferFrames(
+      [full(0, page), part(1500, [box(200, 270, 600, 200)], [...line('Task name is required.', 231, 280), ...line('Your tasks (2)', 231, 310), ...line('Water plants', 240, 350), ...line('Call the bank', 240, 390)])],
+      scene(pointer),
+    );
+    expect(frames[1]!.action).not.toMatchObject({ role: 'combobox' });
   });
 
   it('a checkbox toggled by a click is its label restyled: a click on it, not typing', () => {
