@@ -18,7 +18,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { addScores, emptyScore, generateRecording, rebaseTruth, SCENARIOS, scoreStep, startDemoApp, type Score, type Split, type TimelineEvent } from '@claude-scope/testkit';
 import { endToEnd, type EndToEnd } from './e2e.js';
-import { emptiedRecovered } from './emptied.js';
 import { idealFrames } from './fuse.js';
 import { openLane } from './lane.js';
 import { replayMarkdown } from './markdown.js';
@@ -40,15 +39,12 @@ export interface RecordingResult {
   scoredSteps: number;
   score: Score;
   failures: string[];
-  /** Per scored truth step: its kind and counts (truth changes, recovered, marks, right). */
-  steps: { settledMs: number; kind: string; truth: number; recovered: number; marks: number; right: number }[];
-  eventTimes: EventTime[];
   /**
-   * Truth changes emptying a node (a toast hidden) that the frames mark as changed from its text (emptied.ts): with
-   * the lane's later captures paired by the frames' moments, and the same steps with them dropped (each frame gets
-   * its step's capture, as before later captures).
+   * Per scored truth step: its kind and counts (truth changes, recovered, marks, right), and what its frame recovers
+   * with the lane's later captures dropped (each frame gets its step's capture, as before the lane kept them).
    */
-  emptied: { truth: number; recovered: number; recoveredWithoutLater: number };
+  steps: { settledMs: number; kind: string; truth: number; recovered: number; marks: number; right: number; recoveredWithoutLater: number }[];
+  eventTimes: EventTime[];
   e2e?: { without: EndToEnd; with: EndToEnd };
 }
 
@@ -76,18 +72,14 @@ async function main(): Promise<void> {
       const withTl = await lane.replay(seedUrl, truth.timeline);
       const frames = await idealFrames(truth, seedUrl, truth.timeline, withTl.steps);
       const framesWithoutLater = await idealFrames(truth, seedUrl, truth.timeline, withTl.steps.map(({ later: _later, ...st }) => st));
-      const emptied = { truth: 0, recovered: 0, recoveredWithoutLater: 0 };
       let score = emptyScore();
       const steps: RecordingResult['steps'] = [];
       truth.steps.forEach((step, i) => {
         if (i === 0 || !step.aria) return;
         const sc = scoreStep(step.aria, frames[i] ?? []);
-        const em = emptiedRecovered(step.aria, frames[i] ?? []);
-        emptied.truth += em.truth;
-        emptied.recovered += em.recovered;
-        emptied.recoveredWithoutLater += emptiedRecovered(step.aria, framesWithoutLater[i] ?? []).recovered;
+        const recoveredWithoutLater = scoreStep(step.aria, framesWithoutLater[i] ?? []).recovered;
         score = addScores(score, sc);
-        steps.push({ settledMs: step.settledMs, kind: step.kind, truth: sc.truth, recovered: sc.recovered, marks: sc.marks, right: sc.right });
+        steps.push({ settledMs: step.settledMs, kind: step.kind, truth: sc.truth, recovered: sc.recovered, marks: sc.marks, right: sc.right, recoveredWithoutLater });
         // Misses are printed for the tuning split only: validation is never looked at while tuning.
         if (values.verbose && s.split === 'tuning' && (sc.missed.length || sc.wrong.length)) {
           console.log(`  ${step.settledMs} ms ${step.kind}: missed ${JSON.stringify(sc.missed)} wrong ${JSON.stringify(sc.wrong)}`);
@@ -105,7 +97,6 @@ async function main(): Promise<void> {
         failures: withTl.steps.flatMap((st) => (st.failure ? [st.failure] : [])),
         steps,
         eventTimes: eventTimes(withTl.steps),
-        emptied,
       };
       results.push(r);
       const pct = (a: number, b: number) => (b ? `${Math.round((100 * a) / b)} %` : '–');

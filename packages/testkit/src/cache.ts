@@ -6,19 +6,32 @@ import { SRC_DIR } from './paths.js';
 
 let sourceHash: string | undefined;
 
-/** Hash of everything under src/ (app, recorder, scenarios): editing any of it regenerates recordings. */
+/**
+ * Files under src/ that only score what the lanes made of a recording: editing them changes no recording, so they
+ * stay out of the hash (a scorer fix must not regenerate every cached recording).
+ */
+const SCORING_ONLY: ReadonlySet<string> = new Set(['fidelity.ts']);
+
+/** Hash of everything under src/ (app, recorder, scenarios, truth) but the scorers: editing it regenerates recordings. */
 export function generatorSourceHash(): string {
-  if (sourceHash) return sourceHash;
+  return (sourceHash ??= hashSources(SRC_DIR));
+}
+
+/** sha256 over the relative paths and contents of the files under `dir`, scoring-only files left out. */
+export function hashSources(dir: string): string {
   const hash = createHash('sha256');
-  const walk = (dir: string): string[] =>
-    readdirSync(dir)
+  const walk = (d: string): string[] =>
+    readdirSync(d)
       .sort()
       .flatMap((name) => {
-        const p = join(dir, name);
+        const p = join(d, name);
         return statSync(p).isDirectory() ? walk(p) : [p];
       });
-  for (const file of walk(SRC_DIR)) hash.update(relative(SRC_DIR, file)).update('\0').update(readFileSync(file)).update('\0');
-  return (sourceHash = hash.digest('hex'));
+  for (const file of walk(dir)) {
+    const rel = relative(dir, file);
+    if (!SCORING_ONLY.has(rel)) hash.update(rel).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
 }
 
 export const shortHash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12);

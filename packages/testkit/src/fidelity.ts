@@ -35,10 +35,10 @@ function marksOf(tree: readonly MarkedNode[]): Mark[] {
     for (const n of nodes) {
       const kind = n.diffStatus as Kind | undefined;
       const label = norm(n.name) || norm(n.text) || childText(n);
-      if (kind && FIDELITY_KINDS.includes(kind) && !SKIPPED_ROLES.has(n.role) && label) {
-        const labels = [label];
-        if (kind === 'changed' && n.previous) labels.push(norm(n.previous.name) || norm(n.previous.text));
-        out.push({ kind, role: n.role, labels: labels.filter(Boolean) });
+      // A changed node answers to its label before the change too: a toast's region emptied has none after.
+      const before = kind === 'changed' && n.previous ? norm(n.previous.name) || norm(n.previous.text) : '';
+      if (kind && FIDELITY_KINDS.includes(kind) && !SKIPPED_ROLES.has(n.role) && (label || before)) {
+        out.push({ kind, role: n.role, labels: [label, before].filter(Boolean) });
       }
       visit(n.children ?? []);
     }

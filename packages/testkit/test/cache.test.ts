@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generatorSourceHash, withFileLock } from '../src/cache.js';
+import { generatorSourceHash, hashSources, withFileLock } from '../src/cache.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'testkit-lock-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,4 +36,17 @@ describe('withFileLock', () => {
 it('generatorSourceHash is a stable sha256', () => {
   expect(generatorSourceHash()).toMatch(/^[0-9a-f]{64}$/);
   expect(generatorSourceHash()).toBe(generatorSourceHash());
+});
+
+it('hashSources changes with a generator file and not with a scoring-only one', () => {
+  const src = mkdtempSync(join(tmpdir(), 'testkit-src-'));
+  mkdirSync(join(src, 'app'));
+  writeFileSync(join(src, 'app', 'page.ts'), 'a');
+  writeFileSync(join(src, 'fidelity.ts'), 'x');
+  const first = hashSources(src);
+  writeFileSync(join(src, 'fidelity.ts'), 'y');
+  expect(hashSources(src)).toBe(first);
+  writeFileSync(join(src, 'app', 'page.ts'), 'b');
+  expect(hashSources(src)).not.toBe(first);
+  rmSync(src, { recursive: true, force: true });
 });

@@ -30,6 +30,13 @@ describe('scoreStep (a frame against its step in ground truth)', () => {
     expect(precision(s)).toBe(0);
   });
 
+  it('a node emptied by the change (a toast region once the toast hid) answers to its label before', () => {
+    const hidden = { added: [], changed: [{ role: 'status', name: 'Task saved', before: { text: 'Task saved' }, after: { text: '' } }], removed: [] };
+    const frame: MarkedNode[] = [{ role: 'status', name: '', text: '', diffStatus: 'changed', previous: { text: 'Task saved' } }];
+    const s = scoreStep(hidden, frame);
+    expect([s.truth, s.recovered, s.marks, s.right]).toEqual([1, 1, 1, 1]);
+  });
+
   it('sums scores, kind by kind', () => {
     const a = scoreStep(truth, [{ role: 'menuitem', name: 'Sign out', diffStatus: 'added' }]);
     const sum = addScores(a, a);

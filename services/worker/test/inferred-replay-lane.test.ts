@@ -1,14 +1,12 @@
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MASK } from '@claude-scope/aria';
 import type { AriaNode, TimelineEvent } from '@claude-scope/contracts';
-import { startDemoApp, TRUTH_ORIGIN, type DemoApp } from '@claude-scope/testkit';
-import { BrowserManager } from '../src/browser/manager.js';
+import { TRUTH_ORIGIN } from '@claude-scope/testkit';
 import { inferredEvents } from '../src/playwright/inferred.js';
 import { recordingOriginOf, replayUrl } from '../src/playwright/origin.js';
 import { captureSteps } from '../src/playwright/playwright-lane.js';
+import { useBrowser, useDemoApp } from './lane-fixtures.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function find(tree: readonly AriaNode[], role: string, name?: string): AriaNode | undefined {
   for (const node of tree) {
@@ -25,16 +23,8 @@ function find(tree: readonly AriaNode[], role: string, name?: string): AriaNode 
  * typed, address-bar URLs only on the seed's origin (the recording's own origin mapped onto it).
  */
 describe('replaying inferred events', () => {
-  let demo: DemoApp;
-  const browser = new BrowserManager({ executablePath: CHROMIUM, noSandbox: process.env.CHROMIUM_NO_SANDBOX === 'true', maxPages: 2, log: pino({ level: 'silent' }) });
-
-  beforeAll(async () => {
-    demo = await startDemoApp();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await demo?.close();
-  });
+  const demo = useDemoApp();
+  const browser = useBrowser(2);
 
   it('replays what it can find faithfully and says why it left the rest as the video observed it', async () => {
     const seedUrl = `${demo.url}/login`;

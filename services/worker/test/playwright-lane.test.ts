@@ -1,9 +1,8 @@
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countMarks, MASK } from '@claude-scope/aria';
 import type { AriaNode, TimelineEvent } from '@claude-scope/contracts';
 import { makeTestVideo, startDemoApp, type DemoApp } from '@claude-scope/testkit';
-import { BrowserGoneError, BrowserManager } from '../src/browser/manager.js';
+import { BrowserGoneError } from '../src/browser/manager.js';
 import { BlockedUrlError, type Resolver, type UrlPolicy } from '../src/browser/ssrf.js';
 import { captureSteps, SeedUnreachableError, type LaneOptions } from '../src/playwright/playwright-lane.js';
 import { jobId, type PlaywrightStep } from '@claude-scope/pipeline';
@@ -11,8 +10,8 @@ import { Queue } from 'bullmq';
 import { fuseFrames } from '../src/synthesis/fuse.js';
 import { Stack, waitFor } from './harness.js';
 import { startSite, startVictim, type Site, type Victim } from './playwright-lane.site.js';
+import { useBrowser } from './lane-fixtures.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PASSWORD = 'hunter2-S3cret!';
 
 function find(tree: readonly AriaNode[], role: string, name?: string): AriaNode | undefined {
@@ -51,8 +50,7 @@ describe('Playwright lane in a real Chromium', () => {
   let demo: DemoApp;
   let site: Site;
   let victim: Victim;
-  // scripts/env.sh sets CHROMIUM_NO_SANDBOX=true for root, where Chromium refuses its sandbox.
-  const browser = new BrowserManager({ executablePath: CHROMIUM, noSandbox: process.env.CHROMIUM_NO_SANDBOX === 'true', maxPages: 2, log: pino({ level: 'silent' }) });
+  const browser = useBrowser(2);
   // Production-like: private targets denied, only the demo app allowed by name.
   const policy = (): UrlPolicy => ({ allowPrivate: false, allowedHosts: [new URL(demo.url).host] });
   const run = (seedUrl: string, timeline: TimelineEvent[], extra: Partial<LaneOptions> = {}) =>
@@ -62,7 +60,6 @@ describe('Playwright lane in a real Chromium', () => {
     [demo, site, victim] = await Promise.all([startDemoApp(), startSite(), startVictim()]);
   });
   afterAll(async () => {
-    await browser.close();
     await Promise.all([demo?.close(), site?.close(), victim?.close()]);
   });
 

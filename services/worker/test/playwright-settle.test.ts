@@ -1,14 +1,12 @@
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AriaNode, TimelineEvent } from '@claude-scope/contracts';
 import type { PlaywrightStep } from '@claude-scope/pipeline';
-import { BrowserManager } from '../src/browser/manager.js';
 import type { Resolver } from '../src/browser/ssrf.js';
 import { captureSteps } from '../src/playwright/playwright-lane.js';
 import { summarizeTiming } from '../src/playwright/timing.js';
 import { startSite, type Site } from './playwright-lane.site.js';
+import { useBrowser } from './lane-fixtures.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const suiteDns: Resolver = async (host) => {
   if (host !== 'public.example') throw Object.assign(new Error(`ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
   return [{ address: '127.0.0.1', family: 4 }];
@@ -23,7 +21,7 @@ const click = (t: number, name: string): TimelineEvent => ({ t, type: 'click', r
 /** Settling after each event, on pages that answer at once, late, by a late redirect, animated, or never stop changing. */
 describe('Playwright lane: settling after each event', () => {
   let site: Site;
-  const browser = new BrowserManager({ executablePath: CHROMIUM, noSandbox: process.env.CHROMIUM_NO_SANDBOX === 'true', maxPages: 2, log: pino({ level: 'silent' }) });
+  const browser = useBrowser(2);
 
   /**
    * Replays `timeline` on the page; returns the steps and each event's wall time from its start to its capture (the
@@ -48,7 +46,6 @@ describe('Playwright lane: settling after each event', () => {
     site = await startSite();
   });
   afterAll(async () => {
-    await browser.close();
     await site?.close();
   });
 

@@ -1,12 +1,10 @@
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AriaNode } from '@claude-scope/contracts';
-import { generateRecording, rebaseTruth, startDemoApp, type DemoApp, type MarkedNode } from '@claude-scope/testkit';
-import { BrowserManager } from '../src/browser/manager.js';
+import { generateRecording, rebaseTruth, type MarkedNode } from '@claude-scope/testkit';
 import { captureSteps } from '../src/playwright/playwright-lane.js';
 import { fuseFrames } from '../src/synthesis/fuse.js';
+import { useBrowser, useDemoApp } from './lane-fixtures.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const norm = (s: unknown) => (typeof s === 'string' ? s.replace(/\s+/g, ' ').trim() : '');
 
 /** The toast's text: what the demo app's `status` region (#toasts) shows, '' when it is empty. */
@@ -38,16 +36,8 @@ function findStatus(tree: readonly MarkedNode[]): MarkedNode | undefined {
  * by the frame's moment), without the toast, marked as a change of the toast's region.
  */
 describe('Playwright lane: states the page reaches on its own (toast-and-list)', () => {
-  let app: DemoApp;
-  const browser = new BrowserManager({ executablePath: CHROMIUM, noSandbox: process.env.CHROMIUM_NO_SANDBOX === 'true', maxPages: 1, log: pino({ level: 'silent' }) });
-
-  beforeAll(async () => {
-    app = await startDemoApp();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app?.close();
-  });
+  const app = useDemoApp();
+  const browser = useBrowser(1);
 
   it('pairs the frame showing the toast with a tree holding it, and the frame after it hid with a later capture without it', async () => {
     const truth = rebaseTruth((await generateRecording('toast-and-list', { width: 1280, height: 720 })).truth, app.url);

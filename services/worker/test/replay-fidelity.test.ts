@@ -1,11 +1,9 @@
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addScores, emptyScore, generateRecording, precision, rebaseTruth, recall, SCENARIOS, scoreStep, startDemoApp, type DemoApp, type Score } from '@claude-scope/testkit';
-import { BrowserManager } from '../src/browser/manager.js';
+import { describe, expect, it } from 'vitest';
+import { addScores, emptyScore, generateRecording, precision, rebaseTruth, recall, SCENARIOS, scoreStep, type Score } from '@claude-scope/testkit';
 import { captureSteps } from '../src/playwright/playwright-lane.js';
 import { fuseFrames } from '../src/synthesis/fuse.js';
+import { useBrowser, useDemoApp } from './lane-fixtures.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // The validation recordings (never tuned on; see packages/testkit README), together: bench:replay reports each.
 const VALIDATION = SCENARIOS.filter((s) => s.split === 'validation').map((s) => s.name);
 
@@ -15,16 +13,8 @@ const VALIDATION = SCENARIOS.filter((s) => s.split === 'validation').map((s) => 
  * keyframe detector); each frame's marks must recover the named ARIA changes ground truth lists for that step.
  */
 describe(`Playwright lane fidelity on the validation recordings (${VALIDATION.join(', ')})`, () => {
-  let app: DemoApp;
-  const browser = new BrowserManager({ executablePath: CHROMIUM, noSandbox: process.env.CHROMIUM_NO_SANDBOX === 'true', maxPages: 1, log: pino({ level: 'silent' }) });
-
-  beforeAll(async () => {
-    app = await startDemoApp();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app?.close();
-  });
+  const app = useDemoApp();
+  const browser = useBrowser(1);
 
   /** One recording: the lane's replay fused with one frame per truth step, scored against the truth. */
   async function fidelity(scenario: string): Promise<Score> {
