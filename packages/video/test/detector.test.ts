@@ -184,6 +184,57 @@ describe('ChangeDetector', () => {
     expect(steps[1]!.timestampMs).toBeLessThan(1600);
   });
 
+  it('settles a typed character before a pointer that shows up somewhere else and moves on', () => {
+    // The UI changed under the pointer (or its shape changed) and the tracker lost it: it shows up anew
+    // at 1133 ms and moves on at 1200, which proves it the pointer; its first frame was no UI change, so
+    // the character typed at 1000 has settled by 1267, before the banner at 1333.
+    const frame = (t: number) => {
+      const img = t >= 1000 ? glyph(page(), 184, 64) : page();
+      if (t >= 1300) rect(img, 0, 140, W, 30, 120);
+      if (t >= 1100) cursor(img, t >= 1150 ? 80 : 60, t >= 1150 ? 100 : 110);
+      return img;
+    };
+    const steps = detect(frame, { durationMs: 3000 });
+    expect(times(steps)).toHaveLength(3);
+    expect(steps[1]!.timestampMs).toBeGreaterThanOrEqual(1250);
+    expect(steps[1]!.timestampMs).toBeLessThan(1333);
+  });
+
+  describe('hover highlights', () => {
+    const ROW = { x: 20, y: 100, w: 280, h: 14 };
+    const inRow = (p: { x: number; y: number }) => p.x >= ROW.x && p.x < ROW.x + ROW.w && p.y >= ROW.y && p.y < ROW.y + ROW.h;
+    /** The pointer glides down into a list row, along it, and on below it. */
+    const pointer = (t: number) => {
+      // Down into the row (300–600 ms), along it (600–1200), down out of it (1200–1500), then rest.
+      const p = (t0: number, t1: number) => Math.min(1, Math.max(0, (t - t0) / (t1 - t0)));
+      return { x: 40 + 220 * p(600, 1200), y: 60 + 45 * p(300, 600) + 50 * p(1200, 1500) };
+    };
+    /** A list row with a label; lit (a shade darker, dark pixels a shade lighter) while the pointer is on it. */
+    const frame = (t: number, extra?: (img: Img) => void) => {
+      const img = page();
+      rect(img, ROW.x + 4, ROW.y + 5, 60, 4, 90);
+      extra?.(img);
+      const p = pointer(t);
+      if (inRow(p)) {
+        for (let y = ROW.y; y < ROW.y + ROW.h; y++) {
+          for (let x = ROW.x; x < ROW.x + ROW.w; x++) img[y * W + x] = img[y * W + x]! > 127 ? img[y * W + x]! - 30 : img[y * W + x]! + 30;
+        }
+      }
+      return cursor(img, p.x, p.y);
+    };
+
+    it('gives no step for a row lighting up as the pointer enters and going dark as it leaves', () => {
+      expect(times(detect((t) => frame(t), { durationMs: 4500 }))).toEqual([0]);
+    });
+
+    it('still finds a change inside the lit row (a box ticked)', () => {
+      const steps = detect((t) => frame(t, (img) => t >= 1800 && rect(img, 280, 103, 6, 8, 40)), { durationMs: 4500 });
+      expect(times(steps)).toHaveLength(2);
+      expect(steps[1]!.timestampMs).toBeGreaterThanOrEqual(2050);
+      expect(steps[1]!.timestampMs).toBeLessThan(2500);
+    });
+  });
+
   it('waits for a spinner to stop: an animation is not a settled state', () => {
     const frame = (t: number) => {
       const img = page();

@@ -1,7 +1,19 @@
+import { grow, intersects, union, type Box } from './box.js';
 import { blockComponents, blockSpan, pixelBlobs, type Blob } from './components.js';
+import type { HoverLayers } from './hover.js';
 import { copyBlock, diffBlocksTwice, type Grid } from './grid.js';
 import type { MoverTracker } from './movers.js';
 import type { ResolvedOptions } from './options.js';
+
+/** Hover highlights are rows, buttons, items: at most this many blocks high (a menu opening is taller). */
+const HOVER_MAX_ROWS = 3;
+
+/**
+ * A frame's activity: `quiet` (cursor motion at most), `active` (the UI changed), or `pointer?`: only
+ * new small blobs changed, which a move within moverGapMs may yet prove to be a cursor (the pointer
+ * re-acquired after the UI changed under it or its shape changed); MoverTracker says so in `proven`.
+ */
+export type Activity = 'quiet' | 'active' | 'pointer?';
 
 /**
  * Decides, frame by frame, whether anything but cursor motion is changing. Each block is compared with
@@ -15,14 +27,16 @@ export class ActivityMonitor {
   private readonly anchorCounts: Int32Array;
   private readonly sums: Int32Array;
   private readonly changed: Uint8Array;
-  /** Per block this frame: 0 = UI change, 1 = cursor motion, 2 = a tracked animation. */
+  /** Per block this frame: 0 = UI change, 1 = cursor motion, 2 = a tracked animation, 3 = maybe a cursor (new blobs). */
   private readonly cause: Uint8Array;
   private readonly maxSpan: number;
+  private prevT = -Infinity;
 
   constructor(
     private readonly o: ResolvedOptions,
     private readonly grid: Grid,
     private readonly movers: MoverTracker,
+    private readonly hover: HoverLayers,
     first: Uint8Array,
   ) {
     this.anchor = Uint8Array.from(first);
@@ -35,8 +49,8 @@ export class ActivityMonitor {
     this.maxSpan = Math.ceil(o.cursorMaxPx / o.blockSize) + 2;
   }
 
-  /** True when `cur` (at `t`) changed the UI beyond cursor motion. */
-  observe(prev: Uint8Array, cur: Uint8Array, t: number): boolean {
+  /** Whether `cur` (at `t`) changed the UI beyond cursor motion; `proven`: earlier `pointer?` frames now known to be cursor motion. */
+  observe(prev: Uint8Array, cur: Uint8Array, t: number): { activity: Activity; proven: number[] } {
     const { grid, o } = this;
     // Against the previous frame (cursor candidates) and the anchor (activity), in one pass.
     diffBlocksTwice(cur, prev, this.anchor, grid, o.pixelThreshold, this.counts, this.anchorCounts, this.sums);
@@ -54,27 +68,55 @@ export class ActivityMonitor {
         owner.push(ci);
       }
     });
-    const { explained, tracked } = this.movers.update(prev, cur, t, blobs);
+    const before = this.movers.latest();
+    const { explained, tracked, candidates, proven } = this.movers.update(prev, cur, t, blobs);
     this.cause.fill(0);
     comps.forEach((comp, ci) => {
       const mine = owner.flatMap((c, bi) => (c === ci ? [bi] : []));
       if (mine.length === 0) return;
-      const state = mine.every((bi) => explained.has(bi)) ? 1 : mine.every((bi) => tracked.has(bi)) ? 2 : 0;
+      const state = mine.every((bi) => explained.has(bi))
+        ? 1
+        : mine.every((bi) => tracked.has(bi))
+          ? 2
+          : mine.every((bi) => explained.has(bi) || candidates.has(bi))
+            ? 3
+            : 0;
       for (const b of comp) this.cause[b] = state;
     });
 
-    let active = false;
+    this.noteHovers(prev, cur, comps, [before, this.movers.latest()]);
+    this.prevT = t;
+
+    let active: Activity = 'quiet';
     for (let b = 0; b < grid.count; b++) {
       if (this.cause[b] !== 1) {
         const drift = Math.abs(this.sums[b]!) / grid.area(b);
         if (this.anchorCounts[b]! < o.minBlockPixels && drift < o.driftThreshold) continue;
-        active = true;
+        if (this.cause[b] !== 3) active = 'active';
+        else if (active === 'quiet') active = 'pointer?';
         // An animation is activity, but not the UI changing under a cursor.
-        if (this.cause[b] === 0) this.movers.markStale(grid.rect(b));
+        if (this.cause[b] === 0 || this.cause[b] === 3) this.movers.markStale(grid.rect(b));
       }
       // Cursor motion is absorbed too: it must not pile up into a fake change later.
       copyBlock(cur, this.anchor, grid, b);
     }
-    return active;
+    return { activity: active, proven };
+  }
+
+  /**
+   * UI changes (one to a few block rows high) at the edge of a pointer that is moving: perhaps a hover
+   * highlight switching as it crosses into or out of an element; HoverLayers keeps those that are a shade.
+   */
+  private noteHovers(prev: Uint8Array, cur: Uint8Array, comps: readonly number[][], pointers: readonly ({ box: Box; t: number } | null)[]): void {
+    const { grid, o } = this;
+    // Moving: in this frame or the one before (a click comes once the pointer rests on its target).
+    const near = pointers.flatMap((p) => (p && p.t >= this.prevT ? [grow(p.box, o.cursorMaxPx, o.width, o.height)] : []));
+    if (near.length === 0) return;
+    for (const comp of comps) {
+      if (this.cause[comp[0]!] !== 0 || blockSpan(grid, comp).h > HOVER_MAX_ROWS) continue;
+      let box: Box | null = null;
+      for (const b of comp) box = union(box, grid.rect(b));
+      if (near.some((n) => intersects(n, box!))) this.hover.note(prev, cur, box!);
+    }
   }
 }

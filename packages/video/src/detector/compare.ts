@@ -1,6 +1,7 @@
 import { blockComponents } from './components.js';
 import { paintFootprints, type Footprint } from './footprint.js';
 import { diffBlocks, type Grid } from './grid.js';
+import type { HoverLayers } from './hover.js';
 import type { ResolvedOptions } from './options.js';
 
 /** How a settled frame differs from the last emitted state, cursors masked out. */
@@ -18,6 +19,8 @@ export class StateComparer {
   private readonly counts: Int32Array;
   private readonly total: number;
   private painted: Footprint[] | null = null;
+  /** The cursor mask plus hover toggles (evaluations only: a few per state). */
+  private scratch: Uint8Array | null = null;
 
   constructor(
     private readonly o: ResolvedOptions,
@@ -28,9 +31,9 @@ export class StateComparer {
     this.total = o.width * o.height;
   }
 
-  diff(frame: Uint8Array, emitted: Uint8Array, cursors: readonly Footprint[]): StateDiff {
-    this.paint(cursors);
-    diffBlocks(frame, emitted, this.grid, this.o.pixelThreshold, this.counts, null, this.mask);
+  diff(frame: Uint8Array, emitted: Uint8Array, cursors: readonly Footprint[], hover: HoverLayers | null = null): StateDiff {
+    const mask = this.maskFor(frame, emitted, cursors, hover);
+    diffBlocks(frame, emitted, this.grid, this.o.pixelThreshold, this.counts, null, mask);
     const on = new Uint8Array(this.grid.count);
     const blocks: number[] = [];
     let pixels = 0;
@@ -44,8 +47,8 @@ export class StateComparer {
   }
 
   /** The pixels of `blocks` where `frame` differs from `emitted`, cursors masked out. */
-  changedPixels(frame: Uint8Array, emitted: Uint8Array, blocks: readonly number[], cursors: readonly Footprint[]): Int32Array {
-    this.paint(cursors);
+  changedPixels(frame: Uint8Array, emitted: Uint8Array, blocks: readonly number[], cursors: readonly Footprint[], hover: HoverLayers | null = null): Int32Array {
+    const mask = this.maskFor(frame, emitted, cursors, hover);
     const { width, pixelThreshold } = this.o;
     const out: number[] = [];
     for (const block of blocks) {
@@ -53,11 +56,21 @@ export class StateComparer {
       for (let y = r.y0; y < r.y1; y++) {
         for (let x = r.x0; x < r.x1; x++) {
           const i = y * width + x;
-          if (this.mask[i] === 0 && Math.abs(frame[i]! - emitted[i]!) > pixelThreshold) out.push(i);
+          if (mask[i] === 0 && Math.abs(frame[i]! - emitted[i]!) > pixelThreshold) out.push(i);
         }
       }
     }
     return Int32Array.from(out);
+  }
+
+  /** Cursors masked, and with `hover`, the pixels where the two frames differ only by a hover switching. */
+  private maskFor(frame: Uint8Array, emitted: Uint8Array, cursors: readonly Footprint[], hover: HoverLayers | null): Uint8Array {
+    this.paint(cursors);
+    if (!hover || hover.empty) return this.mask;
+    this.scratch ??= new Uint8Array(this.mask.length);
+    this.scratch.set(this.mask);
+    hover.maskToggles(frame, emitted, this.scratch);
+    return this.scratch;
   }
 
   /** Masks the cursors (repainting only when they changed: most calls see the same ones). */

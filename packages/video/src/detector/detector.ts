@@ -2,6 +2,7 @@ import { ActivityMonitor } from './activity.js';
 import { StateComparer } from './compare.js';
 import type { Footprint } from './footprint.js';
 import { Grid } from './grid.js';
+import { HoverLayers } from './hover.js';
 import { MoverTracker } from './movers.js';
 import { resolveOptions, type DetectorOptions, type ResolvedOptions } from './options.js';
 import { capStates, type UiState } from './states.js';
@@ -26,6 +27,15 @@ interface Provisional {
   cursors: Footprint[];
 }
 
+/** A `pointer?` frame at `t`, and the quiet-stretch state just before it (to go back to once it is proven). */
+interface Doubt {
+  t: number;
+  proven: boolean;
+  lastActivityMs: number;
+  quietFromMs: number | null;
+  evaluated: boolean;
+}
+
 /**
  * Streaming keyframe detector: push() downscaled gray frames in time order, then finish() returns the
  * distinct UI states, each at the frame where that state had settled.
@@ -39,6 +49,7 @@ export class ChangeDetector {
   private readonly grid: Grid;
   private readonly movers: MoverTracker;
   private readonly comparer: StateComparer;
+  private readonly hover: HoverLayers;
   private activity: ActivityMonitor | null = null;
   private prev: Uint8Array | null = null;
   private prevT = -Infinity;
@@ -54,6 +65,8 @@ export class ChangeDetector {
   private nextCandidate = 0;
   private pendingCandidates: number[] = [];
   private provisional: Provisional | null = null;
+  /** Frames of activity that may prove to be the pointer, each with the state before it, in time order. */
+  private doubts: Doubt[] = [];
   /** A frame buffer no longer referenced, for the next push (one copy per frame, no allocation). */
   private spare: Uint8Array | null = null;
   /** Per pixel: when a tiny change there last went away again (carets blink; characters stay). */
@@ -74,6 +87,7 @@ export class ChangeDetector {
       gapMs: this.o.moverGapMs,
     });
     this.comparer = new StateComparer(this.o, this.grid);
+    this.hover = new HoverLayers(this.o.width, this.o.pixelThreshold);
     this.blinkAt = new Float64Array(this.o.width * this.o.height).fill(-Infinity);
     this.blinkMemoryMs = Math.max(3000, 3 * this.o.transientMs);
   }
@@ -92,21 +106,25 @@ export class ChangeDetector {
     cur.set(frame);
     if (!this.prev || !this.activity) return this.start(cur, timestampMs);
 
-    const active = this.activity.observe(this.prev, cur, timestampMs);
+    const { activity, proven } = this.activity.observe(this.prev, cur, timestampMs);
     this.trackPointer(timestampMs);
     this.checkProvisional(cur, timestampMs);
+    this.settleDoubts(proven, timestampMs);
     // A user event opens a quiet window of its own, like a change would.
     const cands = this.o.candidatesMs;
     while (this.nextCandidate < cands.length && cands[this.nextCandidate]! <= timestampMs) {
       const c = cands[this.nextCandidate++]!;
       this.closeQuiet(c);
+      this.doubts = []; // the event's own quiet window starts here, whatever the pointer did before
       this.lastActivityMs = Math.max(this.lastActivityMs, c);
       this.evaluated = false;
       this.pendingCandidates.push(c);
       this.quietFromMs = null; // the state answering the event is in frames after it
     }
-    if (active) {
+    if (activity !== 'quiet') {
       this.closeQuiet(timestampMs);
+      if (activity === 'active') this.doubts = [];
+      else this.doubts.push({ t: timestampMs, proven: false, lastActivityMs: this.lastActivityMs, quietFromMs: this.quietFromMs, evaluated: this.evaluated });
       this.lastActivityMs = timestampMs;
       this.evaluated = false;
       this.quietFromMs = timestampMs; // quiet frames after it will show what it shows
@@ -131,6 +149,26 @@ export class ChangeDetector {
     return this.pointerTrack;
   }
 
+  /**
+   * `pointer?` frames (new small blobs: perhaps the pointer re-acquired) count as activity until the
+   * tracker proves them cursor motion. Once the latest of them are proven, the quiet stretch goes on
+   * as it was before them; one still unproven (a character typed, a tick) stays activity, and one no
+   * move explained within moverGapMs never will be proven.
+   */
+  private settleDoubts(proven: readonly number[], t: number): void {
+    if (this.doubts.length === 0) return;
+    for (const d of this.doubts) if (proven.includes(d.t)) d.proven = true;
+    let restore: Doubt | null = null;
+    while (this.doubts.at(-1)?.proven) restore = this.doubts.pop()!;
+    if (restore) {
+      this.lastActivityMs = restore.lastActivityMs;
+      this.quietFromMs = restore.quietFromMs;
+      this.evaluated = restore.evaluated;
+    }
+    const expired = this.doubts.findLastIndex((d) => !d.proven && t - d.t > this.o.moverGapMs);
+    if (expired >= 0) this.doubts.splice(0, expired + 1);
+  }
+
   private trackPointer(t: number): void {
     const p = this.movers.latest();
     if (!p || p.t !== t || this.pointerTrack.length >= MAX_POINTER_SAMPLES) return;
@@ -150,7 +188,10 @@ export class ChangeDetector {
   keepFromMs(): number {
     if (!this.prev) return Infinity;
     const current = this.evaluated ? this.prevT : Math.min(this.quietFromMs ?? this.prevT, this.prevT);
-    return Math.min(current, this.provisional?.fromMs ?? Infinity);
+    // A doubted stretch may still turn out quiet: its state then shows from where it began.
+    const first = this.doubts[0];
+    const doubted = first && !first.evaluated ? (first.quietFromMs ?? Infinity) : Infinity;
+    return Math.min(current, doubted, this.provisional?.fromMs ?? Infinity);
   }
 
   /** Ends the stream; returns the states (state 0 is the first frame), capped at maxStates. */
@@ -167,7 +208,7 @@ export class ChangeDetector {
   private start(frame: Uint8Array, t: number): void {
     this.prev = frame;
     this.prevT = t;
-    this.activity = new ActivityMonitor(this.o, this.grid, this.movers, frame);
+    this.activity = new ActivityMonitor(this.o, this.grid, this.movers, this.hover, frame);
     // Events at or before the first frame are answered by it.
     const absorbed: number[] = [];
     const cands = this.o.candidatesMs;
@@ -194,7 +235,7 @@ export class ChangeDetector {
     const forced = this.pendingCandidates.length > 0;
     // `frame` is the last frame of its quiet stretch (or the stream): the stretch began at quietFromMs.
     const fromMs = Math.min(this.quietFromMs ?? t, t);
-    const diff = this.comparer.diff(frame, this.emitted!, this.cursorFootprints());
+    const diff = this.comparer.diff(frame, this.emitted!, this.cursorFootprints(), this.hover);
     if (diff.blocks.length === 0) {
       if (forced) this.emit(frame, t, fromMs, 0);
       return;
@@ -204,7 +245,7 @@ export class ChangeDetector {
       return;
     }
     const cursors = this.cursorFootprints();
-    const pixels = this.comparer.changedPixels(frame, this.emitted!, diff.blocks, cursors);
+    const pixels = this.comparer.changedPixels(frame, this.emitted!, diff.blocks, cursors, this.hover);
     this.provisional = { t, fromMs, frame, pixels, score: diff.score, cursors: this.movers.resting() };
     if (final) this.resolveProvisional(frame, t);
   }

@@ -16,6 +16,18 @@ export interface MoverConfig {
   maxTracks?: number;
 }
 
+/** How update() classified one frame's blobs. */
+export interface MoverUpdate {
+  /** Cursor motion. */
+  explained: Set<number>;
+  /** Cursor motion, and the blobs of a tracked thing changing in place (a spinner: not explained). */
+  tracked: Set<number>;
+  /** New small blobs that a move within gapMs may still prove to be a cursor (see `proven`). */
+  candidates: Set<number>;
+  /** Frames (their times) whose candidates moved on like a cursor in this frame: they were cursor motion. */
+  proven: number[];
+}
+
 /** A small thing that moves over the UI without changing it (the mouse pointer, in practice). */
 interface Track {
   /** What it covers: the background under its box, and which pixels are its own. */
@@ -65,9 +77,10 @@ export class MoverTracker {
    * `tracked` also holds those of a tracked thing that keeps changing without going anywhere (a
    * spinner), which are not explained: an animation is a UI that has not settled.
    */
-  update(prev: Uint8Array, cur: Uint8Array, t: number, blobs: readonly Blob[]): { explained: Set<number>; tracked: Set<number> } {
+  update(prev: Uint8Array, cur: Uint8Array, t: number, blobs: readonly Blob[]): MoverUpdate {
     const claimed = new Set<number>();
     const animated = new Set<number>();
+    const proven: number[] = [];
     const small = blobs.map((b) => boxWidth(b.box) <= this.c.maxPx && boxHeight(b.box) <= this.c.maxPx);
     const free = (i: number) => small[i] === true && !claimed.has(i);
 
@@ -84,7 +97,10 @@ export class MoverTracker {
         for (const i of mine) claimed.add(i);
         // A first move shows the pointer's old place too: the other blob of that frame, or inside
         // this one when old and new place overlapped. More blobs than that were something else.
-        if (group.items.length <= 2) this.origins.push(...group.items.map((p) => ({ box: p.box, pixels: null })));
+        if (group.items.length <= 2) {
+          this.origins.push(...group.items.map((p) => ({ box: p.box, pixels: null })));
+          proven.push(group.t);
+        }
         group.items = [];
         break;
       }
@@ -95,11 +111,13 @@ export class MoverTracker {
     if (rest.length > 0 && rest.length <= 4) {
       this.tentatives.push({ t, items: rest.map((i) => capture(prev, this.c.width, blobs[i]!.box)) });
     }
+    // One or two new blobs (a pointer's new place, and its old one after a jump) may prove to be the pointer.
+    const candidates = rest.length <= 2 ? new Set(rest) : new Set<number>();
 
     this.recent = this.recent.filter((r) => t - r.t <= ANIMATION_WINDOW_MS);
     for (const i of claimed) if (this.animated(blobs[i]!.box, t)) animated.add(i);
     blobs.forEach((b, i) => small[i] && this.recent.push({ t, box: b.box }));
-    return { explained: new Set([...claimed].filter((i) => !animated.has(i))), tracked: claimed };
+    return { explained: new Set([...claimed].filter((i) => !animated.has(i))), tracked: claimed, candidates, proven };
   }
 
   /** The UI changed inside `region`: cursors resting there no longer know what they cover. */

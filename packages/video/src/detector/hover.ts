@@ -1,0 +1,97 @@
+import type { Box } from './box.js';
+
+/** Layers remembered: a pointer sweeping over a list lights a few rows in turn. */
+const MAX_LAYERS = 8;
+/** Of the pixels a change moved, this share must move by one of two amounts (±SHADE_SPREAD): a shade, not new content. */
+const SHADE_SHARE = 0.8;
+const SHADE_SPREAD = 8;
+/** A hover shade is subtle (a row a few levels darker, a menu item tinted); a panel appearing is not. */
+const MAX_SHADE = 64;
+
+/**
+ * The one or two amounts most pixel shifts are (±SHADE_SPREAD), or null when fewer than SHADE_SHARE
+ * of them are: a shade lightens or darkens an element's background (two amounts when light and dark
+ * pixels move opposite ways, or the pointer goes from a row onto a button in it); new content does not.
+ */
+function shades(diffs: readonly number[]): number[] | null {
+  const hist = new Int32Array(511);
+  for (const d of diffs) hist[d + 255]!++;
+  const window = (c: number) => {
+    let n = 0;
+    for (let k = Math.max(0, c - SHADE_SPREAD); k <= Math.min(510, c + SHADE_SPREAD); k++) n += hist[k]!;
+    return n;
+  };
+  const modes: number[] = [];
+  let covered = 0;
+  for (let round = 0; round < 2; round++) {
+    let best = 0;
+    let at = 0;
+    for (let c = 0; c < 511; c++) {
+      const n = window(c);
+      if (n > best) [best, at] = [n, c];
+    }
+    if (best === 0) break;
+    modes.push(at - 255);
+    covered += best;
+    for (let k = Math.max(0, at - SHADE_SPREAD); k <= Math.min(510, at + SHADE_SPREAD); k++) hist[k] = 0;
+  }
+  return covered >= SHADE_SHARE * diffs.length && modes.every((m) => Math.abs(m) <= MAX_SHADE) ? modes : null;
+}
+
+/** A hover highlight the pointer switched: where, and by which shifts (either sign: on or off). */
+interface Layer {
+  box: Box;
+  shifts: number[];
+}
+
+/**
+ * Hover highlights: the element the pointer enters lights up (a shade over its box) and goes dark when
+ * it leaves, in the very frame the pointer crosses its edge. A change next to the moving pointer that
+ * shifts its pixels by one or two amounts is remembered here as a shade; in a settled frame, pixels of
+ * its box that differ from the last state by just that shade (either way) are no change. A tick, a
+ * label or new content in that box shifts pixels by other amounts and still counts.
+ */
+export class HoverLayers {
+  private layers: Layer[] = [];
+
+  constructor(
+    private readonly width: number,
+    private readonly threshold: number,
+  ) {}
+
+  /** `box` changed from `prev` to `cur` as the pointer crossed it: remember it if it is a shade. */
+  note(prev: Uint8Array, cur: Uint8Array, box: Box): boolean {
+    const { width, threshold } = this;
+    const diffs: number[] = [];
+    for (let y = box.y0; y < box.y1; y++) {
+      for (let x = box.x0; x < box.x1; x++) {
+        const d = cur[y * width + x]! - prev[y * width + x]!;
+        if (d > threshold || d < -threshold) diffs.push(d);
+      }
+    }
+    const shifts = diffs.length > 0 ? shades(diffs) : null;
+    if (!shifts) return false;
+    this.layers.push({ box, shifts: [...shifts, ...shifts.map((m) => -m)] });
+    if (this.layers.length > MAX_LAYERS) this.layers.shift();
+    return true;
+  }
+
+  get empty(): boolean {
+    return this.layers.length === 0;
+  }
+
+  /** Sets `mask` where `frame` differs from `emitted` by a remembered hover's shade, inside its box. */
+  maskToggles(frame: Uint8Array, emitted: Uint8Array, mask: Uint8Array): void {
+    const { width, threshold } = this;
+    for (const l of this.layers) {
+      for (let y = l.box.y0; y < l.box.y1; y++) {
+        for (let x = l.box.x0; x < l.box.x1; x++) {
+          const i = y * width + x;
+          const d = frame[i]! - emitted[i]!;
+          if (d <= threshold && d >= -threshold) continue;
+          if (l.shifts.some((m) => Math.abs(d - m) <= SHADE_SPREAD)) mask[i] = 1;
+        }
+      }
+    }
+  }
+}
