@@ -156,7 +156,13 @@ export class Inferrer {
     if (found?.action.type === 'fill') this.fields.track(found.action, found.box, found.confidence, index);
     this.fields.refine(a, delta.appeared, index);
     this.recall(a);
-    if (found?.action.type !== 'fill') this.typedThenLeft(seenDelta, index);
+    // Where a secret was typed (a field named as one), its text is never quoted: the fill's value is masked, and so
+    // is every sentence about that place.
+    const secretAt: Box[] = found?.action.type === 'fill' && found.action.value === MASK ? [found.box] : [];
+    if (found?.action.type !== 'fill') {
+      const typed = this.typedThenLeft(seenDelta, index);
+      if (typed?.secret) secretAt.push(typed.box);
+    }
     if (found?.action.type === 'fill') {
       // The click just before, on the same row: the click into this field (its pointer rested on the field's
       // placeholder or on nothing), named as the field is.
@@ -164,7 +170,7 @@ export class Inferrer {
       if (c && index - c.index <= 2 && found.action.name && rowOf(c.box, found.box)) Object.assign(c.action, { role: 'textbox', name: found.action.name });
       this.lastClick = null;
     } else if (found?.action.type === 'click') this.lastClick = { action: found.action, box: found.box, index };
-    return { timestamp: r.timestamp, regions: r.regions, changes: describe(delta, regions, scene, newUrl), action, ...where };
+    return { timestamp: r.timestamp, regions: r.regions, changes: describe(delta, regions, scene, newUrl, secretAt), action, ...where };
   }
 
   private recall(lines: readonly Line[]): void {
@@ -177,7 +183,7 @@ export class Inferrer {
    * value now (read on its row, the field's label unchanged beside it). That click was the start of typing there:
    * it becomes the fill (the action object the lane already returned, updated in place).
    */
-  private typedThenLeft(d: Delta, index: number): void {
+  private typedThenLeft(d: Delta, index: number): { box: Box; secret: boolean } | undefined {
     const c = this.lastClick;
     if (!c || c.action.role !== 'textbox' || !c.action.name || index - c.index > 2) return;
     const name = c.action.name;
@@ -187,12 +193,13 @@ export class Inferrer {
     const value = [...d.appeared, ...d.changed.map((p) => p.after)].find(
       (l) => isWordy(l.text) && l.box.h <= 40 && rowOf(c.box, l.box) && overlapsX(l) && !sameText(cleanLabel(l.text), name),
     );
-    if (!value) return;
+    if (!value) return undefined;
     const text = cleanValue(value.text);
     const secret = isBullets(text) || isSecretField(name);
     const fill = Object.assign(c.action as unknown as Extract<FrameAction, { type: 'fill' }>, { type: 'fill', value: secret ? MASK : mask(text) });
     this.fields.track(fill, value.box, value.confidence, index);
     this.lastClick = null;
+    return { box: value.box, secret };
   }
 }
 
@@ -307,20 +314,22 @@ function scrolled(before: readonly Line[], after: readonly Line[], scene: Scene,
 }
 
 /** The changes in sentences, masked, most telling first: text that changed, appeared, disappeared. */
-function describe(d: Delta, regions: readonly Box[], scene: Scene, newUrl?: string): string[] {
+function describe(d: Delta, regions: readonly Box[], scene: Scene, newUrl?: string, secretAt: readonly Box[] = []): string[] {
   const out: string[] = [];
+  // Dots, or any text where a secret was typed: said as a filled password field, never quoted.
+  const secret = (l: Line) => isBullets(l.text) || secretAt.some((b) => samePlace(b, l.box));
   if (newUrl) out.push(`the address bar shows ${newUrl}`);
   for (const p of d.changed) {
-    out.push(isBullets(p.after.text) ? `a password field was filled ${placeOf(p.after.box, scene)}` : `${quote(p.before.text)} → ${quote(p.after.text)} ${placeOf(p.after.box, scene)}`);
+    out.push(secret(p.after) || secret(p.before) ? `a password field was filled ${placeOf(p.after.box, scene)}` : `${quote(p.before.text)} → ${quote(p.after.text)} ${placeOf(p.after.box, scene)}`);
   }
   const frameArea = scene.width * scene.height;
   const overlay = regions.find((g) => area(g) >= 0.08 * frameArea && area(g) <= 0.7 * frameArea && d.appeared.filter((l) => mostlyInside(l.box, g)).length >= 2);
   if (overlay) {
-    const first = d.appeared.find((l) => mostlyInside(l.box, overlay))!;
-    out.push(`a panel appeared ${placeOf(overlay, scene)} (a dialog, menu or popover) starting with ${quote(first.text)}`);
+    const first = d.appeared.find((l) => mostlyInside(l.box, overlay) && !secret(l));
+    out.push(`a panel appeared ${placeOf(overlay, scene)} (a dialog, menu or popover)${first ? ` starting with ${quote(first.text)}` : ''}`);
   }
-  for (const l of d.appeared) out.push(isBullets(l.text) ? `a password field was filled ${placeOf(l.box, scene)}` : `text ${quote(l.text)} appeared ${placeOf(l.box, scene)}`);
-  for (const l of d.disappeared) out.push(`text ${quote(l.text)} disappeared ${placeOf(l.box, scene)}`);
+  for (const l of d.appeared) out.push(secret(l) ? `a password field was filled ${placeOf(l.box, scene)}` : `text ${quote(l.text)} appeared ${placeOf(l.box, scene)}`);
+  for (const l of d.disappeared) if (!secret(l)) out.push(`text ${quote(l.text)} disappeared ${placeOf(l.box, scene)}`);
   if (out.length === 0 && regions.length > 0) {
     const biggest = regions.reduce((a, b) => (area(b) > area(a) ? b : a));
     out.push(`the screen changed ${placeOf(biggest, scene)} (no text there changed)`);

@@ -117,6 +117,8 @@ describe('typing seen only on a later keyframe', () => {
       expect.objectContaining({ type: 'fill', name: 'Password', value: MASK }),
       expect.objectContaining({ type: 'click', name: 'Sign in' }),
     ]);
+    // Nor does any sentence about that field quote what was typed there.
+    expect(frames.flatMap((f) => f.changes).join(' ')).not.toContain('hunter2x');
   });
 
   it('a new view after a click into a field (its label gone) is no value typed', () => {
