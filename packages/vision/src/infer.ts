@@ -1,12 +1,13 @@
 import type { FrameAction } from '@claude-scope/contracts';
 import { isSecretField, maskScreenText, MASK } from '@claude-scope/secrets';
 import { findChrome, titleAbove, urlFromText, type BrowserChrome } from './chrome.js';
-import { area, grow, intersection, mostlyInside, placeOf, type Box } from './geometry.js';
+import { area, grow, intersection, mostlyInside, type Box } from './geometry.js';
 import { looksLikeDots, samePlace, toLines, type Line, type Word } from './lines.js';
 import { ScreenText } from './screen.js';
 import { cleanLabel, cleanValue, FieldValues } from './fields.js';
 import { click, restBefore, rowOf, selectLabel } from './click.js';
 import { FIELD_REGION, isWordy, labelOf, type Delta, type Found, type Pair } from './evidence.js';
+import { describeChanges } from './sentences.js';
 
 /** One keyframe as the vision lane saw it. */
 export interface KeyframeReading {
@@ -39,9 +40,7 @@ export interface InferredFrame {
   pageTitle?: string;
 }
 
-const MAX_CHANGES = 12;
 const MAX_HISTORY = 600;
-const MAX_QUOTE = 120;
 /**
  * Reads a session's keyframes in order, one at a time (the lane plans each keyframe's reading from what it
  * learnt so far, e.g. where the address bar is). Pure: the lane's I/O reads the frames and the words.
@@ -170,7 +169,7 @@ export class Inferrer {
       if (c && index - c.index <= 2 && found.action.name && rowOf(c.box, found.box)) Object.assign(c.action, { role: 'textbox', name: found.action.name });
       this.lastClick = null;
     } else if (found?.action.type === 'click') this.lastClick = { action: found.action, box: found.box, index };
-    return { timestamp: r.timestamp, regions: r.regions, changes: describe(delta, regions, scene, newUrl, secretAt), action, ...where };
+    return { timestamp: r.timestamp, regions: r.regions, changes: describeChanges(delta, regions, scene, newUrl, secretAt), action, ...where };
   }
 
   private recall(lines: readonly Line[]): void {
@@ -194,12 +193,11 @@ export class Inferrer {
       (l) => isWordy(l.text) && l.box.h <= 40 && rowOf(c.box, l.box) && overlapsX(l) && !sameText(cleanLabel(l.text), name),
     );
     if (!value) return undefined;
-    const text = cleanValue(value.text);
-    const secret = isBullets(text) || isSecretField(name);
-    const fill = Object.assign(c.action as unknown as Extract<FrameAction, { type: 'fill' }>, { type: 'fill', value: secret ? MASK : mask(text) });
+    const filled = fillValue(cleanValue(value.text), name);
+    const fill = Object.assign(c.action as unknown as Extract<FrameAction, { type: 'fill' }>, { type: 'fill', value: filled });
     this.fields.track(fill, value.box, value.confidence, index);
     this.lastClick = null;
-    return { box: value.box, secret };
+    return { box: value.box, secret: filled === MASK };
   }
 }
 
@@ -250,8 +248,9 @@ export function compare(before: readonly Line[], after: readonly Line[], regions
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 const mask = (s: string) => maskScreenText(s);
-const quote = (s: string) => `"${mask(s).slice(0, MAX_QUOTE)}"`;
 const isBullets = (s: string) => looksLikeDots(s);
+/** What a fill carries: a row of dots, or anything typed into a field named as a secret, is masked whole. */
+const fillValue = (value: string, field: string) => (isBullets(value) || isSecretField(field) ? MASK : mask(value));
 /**
  * The same text read twice: equal, or one a misread of the other (a letter lost at an edge: "assword" and
  * "Password"). Such a pair is the control restyled, not its text changed.
@@ -270,9 +269,7 @@ const digitsOnly = (a: string, b: string) => a.replace(/\d+/g, '#') === b.replac
 function typing(d: Delta, labels: readonly Line[], t: number, evidence: 'strong' | 'weak', typedAt: (l: Line) => boolean): Found | null {
   const fill = (line: Line, confidence: number): Found => {
     const name = cleanLabel(labelOf(line.box, labels) ?? '');
-    const value = cleanValue(line.text);
-    const secret = isBullets(value) || isSecretField(name);
-    return { action: { t, type: 'fill', role: 'textbox', name: mask(name), value: secret ? MASK : mask(value), source: 'video', confidence }, box: line.box, confidence: line.confidence };
+    return { action: { t, type: 'fill', role: 'textbox', name: mask(name), value: fillValue(cleanValue(line.text), name), source: 'video', confidence }, box: line.box, confidence: line.confidence };
   };
   for (const p of d.changed) {
     const [a, b] = [norm(cleanValue(p.before.text)), norm(cleanValue(p.after.text))];
@@ -311,31 +308,6 @@ function scrolled(before: readonly Line[], after: readonly Line[], scene: Scene,
   if (agree < 3 || agree < 0.6 * shifts.length || Math.abs(median) > scene.height) return null;
   // Content moving up (negative shift) is a scroll down.
   return { t, type: 'scroll', dy: -median, source: 'video', confidence: 0.7 };
-}
-
-/** The changes in sentences, masked, most telling first: text that changed, appeared, disappeared. */
-function describe(d: Delta, regions: readonly Box[], scene: Scene, newUrl?: string, secretAt: readonly Box[] = []): string[] {
-  const out: string[] = [];
-  // Dots, or any text where a secret was typed: said as a filled password field, never quoted.
-  const secret = (l: Line) => isBullets(l.text) || secretAt.some((b) => samePlace(b, l.box));
-  if (newUrl) out.push(`the address bar shows ${newUrl}`);
-  for (const p of d.changed) {
-    out.push(secret(p.after) || secret(p.before) ? `a password field was filled ${placeOf(p.after.box, scene)}` : `${quote(p.before.text)} → ${quote(p.after.text)} ${placeOf(p.after.box, scene)}`);
-  }
-  const frameArea = scene.width * scene.height;
-  const overlay = regions.find((g) => area(g) >= 0.08 * frameArea && area(g) <= 0.7 * frameArea && d.appeared.filter((l) => mostlyInside(l.box, g)).length >= 2);
-  if (overlay) {
-    const first = d.appeared.find((l) => mostlyInside(l.box, overlay) && !secret(l));
-    out.push(`a panel appeared ${placeOf(overlay, scene)} (a dialog, menu or popover)${first ? ` starting with ${quote(first.text)}` : ''}`);
-  }
-  for (const l of d.appeared) out.push(secret(l) ? `a password field was filled ${placeOf(l.box, scene)}` : `text ${quote(l.text)} appeared ${placeOf(l.box, scene)}`);
-  for (const l of d.disappeared) if (!secret(l)) out.push(`text ${quote(l.text)} disappeared ${placeOf(l.box, scene)}`);
-  if (out.length === 0 && regions.length > 0) {
-    const biggest = regions.reduce((a, b) => (area(b) > area(a) ? b : a));
-    out.push(`the screen changed ${placeOf(biggest, scene)} (no text there changed)`);
-  }
-  if (out.length > MAX_CHANGES) return [...out.slice(0, MAX_CHANGES - 1), `… and ${out.length - MAX_CHANGES + 1} more changes`];
-  return out;
 }
 
 /**
