@@ -11,6 +11,9 @@ import { launchChromium, shot } from './browser.js';
  * session without a copy, and a kept copy played in sync with the time track (markers, seeking by frame,
  * the track following playback, the keyboard).
  */
+const PROCESSING_MS = 240_000;
+const TEST_MS = PROCESSING_MS + 60_000;
+
 describe('playback (end to end)', () => {
   const stack = new Stack();
   let demo: DemoApp;
@@ -21,10 +24,16 @@ describe('playback (end to end)', () => {
   let auth: { authorization: string };
   const playbackResponses: number[] = [];
 
+  // Asynchronous upload and a long poll: on a loaded CI machine processing may outlast the synchronous
+  // wait (RECORDING_SYNC_TIMEOUT_MS) and the test's own timeout, which would hide what actually failed.
   const upload = async (title: string) => {
-    const res = await stack.upload(auth, video, { title, seedUrl: `${demo.url}/login` });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return res.body as { sessionId: string; frames: { timestamp: number }[] };
+    const res = await stack.upload(auth, video, { title, seedUrl: `${demo.url}/login` }, { query: '?wait=false' });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    const sessionId = (res.body as { sessionId: string }).sessionId;
+    const last = (await stack.pollStatus(auth, sessionId, PROCESSING_MS)).at(-1);
+    expect(last.sessionStatus, JSON.stringify(last)).toBe('complete');
+    const session = await stack.get(auth, `/api/sessions/${sessionId}`);
+    return { sessionId, frames: session.frames as { timestamp: number }[] };
   };
   const videoState = () =>
     page.locator('video').evaluate((v: HTMLVideoElement) => ({ t: v.currentTime, paused: v.paused, readyState: v.readyState, error: v.error?.code ?? null }));
@@ -86,9 +95,12 @@ describe('playback (end to end)', () => {
     const settings = await (await fetch(`${base}/api/settings`, { headers: auth })).json();
     expect(settings.keepPlayback).toBe(true);
     await shot(page, 'playback-01-settings');
-  });
+  }, TEST_MS);
 
   it('with a copy: Chromium plays it, a marker per frame, and clicking a frame or a marker seeks', async () => {
+    // Test 1 turns keeping on through the UI; set here too so a failure there is not reported twice.
+    const patched = await fetch(`${base}/api/settings`, { method: 'PATCH', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ keepPlayback: true }) });
+    expect(patched.status).toBe(200);
     const { sessionId, frames } = await upload('Kept');
     expect(frames.length).toBeGreaterThanOrEqual(3);
     await page.goto(`${base}/sessions/${sessionId}`);
@@ -113,7 +125,7 @@ describe('playback (end to end)', () => {
     // The browser streamed it with Range requests from the playback link (no bearer token in a <video>).
     expect(playbackResponses).toContain(206);
     await shot(page, 'playback-02-session-player');
-  });
+  }, TEST_MS);
 
   it('the track follows playback, and the bar works from the keyboard', async () => {
     const frames = await page.locator('.player__marker').count();
