@@ -6,14 +6,13 @@
  * ~38 and ~94 MB, big enough that buffering would show). Results: bench/results/pipeline.{md,json}.
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createTestDatabase } from '@claude-scope/db/testing';
 import { generateRecording, rebaseTruth, startDemoApp } from '@claude-scope/testkit';
 import { longRecording } from '../video/recording.js';
-import { ffmpegFloorMs, ROOT, rssKb, sleep, startProcess, waitHttp } from './procs.js';
+import { ffmpegFloorMs, ROOT, rssKb } from '../procs.js';
+import { startStack } from '../stack.js';
 
 const RESULTS = path.join(ROOT, 'bench/results');
 const SCENARIO = process.env.BENCH_SCENARIO ?? 'full-tour';
@@ -51,32 +50,9 @@ async function main() {
   const long = await longRecording(1280, 720);
   const bigs = [bigRecording(5), bigRecording(12.5)];
   const truth = rebaseTruth(rec.truth, demo.url);
-  const db = await createTestDatabase();
-  const prefix = `bench-${randomBytes(3).toString('hex')}`;
-  const port = 31000 + Math.floor(Math.random() * 1000);
-  const env = {
-    DATABASE_URL: db.url,
-    QUEUE_PREFIX: prefix,
-    LOG_LEVEL: 'warn',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    AUTH_RATE_LIMIT_MAX: '1000',
-    PLAYWRIGHT_ALLOW_PRIVATE: 'true',
-    WORKER_HEALTH_PORT: String(port + 1),
-  };
-  const api = startProcess('services/api', 'src/server.ts', env);
-  const worker = startProcess('services/worker', 'src/main.ts', env);
-  const base = `http://127.0.0.1:${port}`;
+  const stack = await startStack();
+  const { base, auth, api } = stack;
   try {
-    await waitHttp(`${base}/api/health`);
-    await waitHttp(`http://127.0.0.1:${port + 1}/health`);
-    const signup = await fetch(`${base}/api/auth/signup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Bench', email: `bench-${prefix}@example.com`, password: 'bench-password' }),
-    });
-    const auth = { authorization: `Bearer ${((await signup.json()) as { accessToken: string }).accessToken}` };
     const video = readFileSync(rec.videoPath);
     const longVideo = readFileSync(long.file);
     const seedUrl = truth.timeline.find((e) => e.type === 'navigate')?.url ?? `${demo.url}/login`;
@@ -203,12 +179,7 @@ async function main() {
     writeFileSync(path.join(RESULTS, 'pipeline.md'), md);
     console.log(md);
   } finally {
-    api.kill('SIGTERM');
-    worker.kill('SIGTERM');
-    await sleep(1500);
-    api.kill('SIGKILL');
-    worker.kill('SIGKILL');
-    await db.drop().catch(() => {});
+    await stack.close();
     await demo.close();
   }
 }

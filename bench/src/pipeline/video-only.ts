@@ -6,14 +6,13 @@
  * just before and after it, and the load average then (other work on the machine shows there). BENCH_REPS (default
  * 3) pairs of runs; the median is reported. Results: bench/results/pipeline-video-only.{md,json}.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createTestDatabase } from '@claude-scope/db/testing';
 import { startDemoApp, TRUTH_ORIGIN } from '@claude-scope/testkit';
 import { longRecording } from '../video/recording.js';
-import { ffmpegFloorMs, ROOT, sleep, startProcess, waitHttp } from './procs.js';
+import { ffmpegFloorMs, ROOT } from '../procs.js';
+import { startStack } from '../stack.js';
 
 const RESULTS = path.join(ROOT, 'bench/results');
 const REPS = Number(process.env.BENCH_REPS ?? 3);
@@ -44,32 +43,9 @@ const median = <T>(xs: T[], by: (x: T) => number) => [...xs].sort((a, b) => by(a
 async function main() {
   const demo = await startDemoApp();
   const long = await longRecording(1280, 720);
-  const db = await createTestDatabase();
-  const prefix = `bench-${randomBytes(3).toString('hex')}`;
-  const port = 32000 + Math.floor(Math.random() * 1000);
-  const env = {
-    DATABASE_URL: db.url,
-    QUEUE_PREFIX: prefix,
-    LOG_LEVEL: 'warn',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    AUTH_RATE_LIMIT_MAX: '1000',
-    PLAYWRIGHT_ALLOW_PRIVATE: 'true',
-    WORKER_HEALTH_PORT: String(port + 1),
-  };
-  const api = startProcess('services/api', 'src/server.ts', env);
-  const worker = startProcess('services/worker', 'src/main.ts', env);
-  const base = `http://127.0.0.1:${port}`;
+  const stack = await startStack();
+  const { base, auth } = stack;
   try {
-    await waitHttp(`${base}/api/health`);
-    await waitHttp(`http://127.0.0.1:${port + 1}/health`);
-    const signup = await fetch(`${base}/api/auth/signup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Bench', email: `bench-${prefix}@example.com`, password: 'bench-password' }),
-    });
-    const auth = { authorization: `Bearer ${((await signup.json()) as { accessToken: string }).accessToken}` };
     const video = readFileSync(long.file);
     // The recording's address bar shows the testkit's origin, which never resolves (RFC 6761 .test): unreachable,
     // as a developer's localhost is from a self-hosted worker. The demo app serves the same pages: reachable.
@@ -155,12 +131,7 @@ async function main() {
     writeFileSync(path.join(RESULTS, 'pipeline-video-only.md'), md);
     console.log(md);
   } finally {
-    api.kill('SIGTERM');
-    worker.kill('SIGTERM');
-    await sleep(1500);
-    api.kill('SIGKILL');
-    worker.kill('SIGKILL');
-    await db.drop().catch(() => {});
+    await stack.close();
     await demo.close();
   }
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { TimelineEvent } from '@claude-scope/testkit';
-import type { Stack } from './stack.js';
+import type { Stack } from '../stack.js';
 
 type Lane = 'videoLane' | 'visionLane' | 'playwrightLane' | 'synthesis';
 const LANES: readonly Lane[] = ['videoLane', 'visionLane', 'playwrightLane', 'synthesis'];

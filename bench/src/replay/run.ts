@@ -21,7 +21,7 @@ import { endToEnd, type EndToEnd } from './e2e.js';
 import { idealFrames } from './fuse.js';
 import { openLane } from './lane.js';
 import { replayMarkdown } from './markdown.js';
-import { startStack } from './stack.js';
+import { startStack } from '../stack.js';
 import { eventTimes, spent, type EventTime } from './stats.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -7,17 +7,14 @@
  * (reachable), no timeline: every lane runs, the vision lane inferring the steps.
  * Usage: pnpm bench:scale [--scenario login-flow] [--per-worker 3] [--max N] [--out results/scale.md]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createTestDatabase } from '@claude-scope/db/testing';
 import { generateRecording, startDemoApp } from '@claude-scope/testkit';
+import { ROOT, sleep } from '../procs.js';
+import { startStack } from '../stack.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const { values } = parseArgs({ options: { scenario: { type: 'string', default: 'login-flow' }, 'per-worker': { type: 'string', default: '3' }, max: { type: 'string' }, out: { type: 'string' } } });
 const cores = os.availableParallelism();
 const maxWorkers = Number(values.max ?? cores);
@@ -25,38 +22,6 @@ const perWorker = Number(values['per-worker']);
 const counts: number[] = [];
 for (let n = 1; n <= maxWorkers; n *= 2) counts.push(n);
 if (counts.at(-1) !== maxWorkers) counts.push(maxWorkers);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function start(cwd: string, entry: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', '--conditions=source', entry], {
-    cwd: path.join(ROOT, cwd),
-    env: { ...(process.env as Record<string, string>), ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function waitHttp(url: string, timeoutMs = 240_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await sleep(250);
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-async function stop(ps: ChildProcess[]): Promise<void> {
-  await Promise.all(
-    ps.map(
-      (p) =>
-        new Promise<void>((resolve) => {
-          if (p.exitCode !== null) return resolve();
-          const kill = setTimeout(() => p.kill('SIGKILL'), 10_000);
-          p.once('exit', () => (clearTimeout(kill), resolve()));
-          p.kill('SIGTERM');
-        }),
-    ),
-  );
-}
 
 interface Round {
   workers: number;
@@ -77,32 +42,11 @@ async function main() {
   const demo = await startDemoApp();
   const rec = await generateRecording(values.scenario!, { width: 1280, height: 720, fps: 30, format: 'webm' });
   const video = readFileSync(rec.videoPath);
-  const db = await createTestDatabase();
-  const prefix = `scale-${randomBytes(3).toString('hex')}`;
-  const port = 32000 + Math.floor(Math.random() * 1000);
-  const env = {
-    DATABASE_URL: db.url,
-    QUEUE_PREFIX: prefix,
-    LOG_LEVEL: 'warn',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    AUTH_RATE_LIMIT_MAX: '100000',
-    UPLOAD_RATE_LIMIT: '100000',
-    MAX_PROCESSING_PER_ACCOUNT: '1000',
-    PLAYWRIGHT_ALLOW_PRIVATE: 'true',
-  };
-  const api = start('services/api', 'src/server.ts', env);
-  const base = `http://127.0.0.1:${port}`;
+  // Workers are started per round; uploads are not limited (every round uploads at once).
+  const stack = await startStack({ workers: 0, env: { UPLOAD_RATE_LIMIT: '100000', MAX_PROCESSING_PER_ACCOUNT: '1000' } });
+  const { base, auth } = stack;
   const rounds: Round[] = [];
   try {
-    await waitHttp(`${base}/api/health`);
-    const signup = await fetch(`${base}/api/auth/signup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Bench', email: `bench-${prefix}@example.com`, password: 'bench-password' }),
-    });
-    const auth = { authorization: `Bearer ${((await signup.json()) as { accessToken: string }).accessToken}` };
     const seedUrl = `${demo.url}/login`;
     const upload = async (): Promise<string> => {
       const form = new FormData();
@@ -125,9 +69,8 @@ async function main() {
     };
 
     for (const n of counts) {
-      const workers = Array.from({ length: n }, (_, i) => start('services/worker', 'src/main.ts', { ...env, WORKER_HEALTH_PORT: String(port + 1 + i) }));
+      const workers = await stack.startWorkers(n);
       try {
-        await Promise.all(workers.map((_, i) => waitHttp(`http://127.0.0.1:${port + 1 + i}/health`)));
         // Warm-up, not measured: one recording per worker (Chromium launched, OCR pool started, code paths loaded).
         const warm = await Promise.all(workers.map(() => upload()));
         while ((await Promise.all(warm.map(ended))).some((s) => s === null)) await sleep(1000);
@@ -152,12 +95,11 @@ async function main() {
         rounds.push(round);
         console.error(`${n} worker process(es): ${total} recordings in ${(wallMs / 1000).toFixed(1)} s = ${round.perMinute.toFixed(2)}/min (${completed} complete, ${allLanes} with every lane complete)`);
       } finally {
-        await stop(workers);
+        await stack.stopProcesses(workers);
       }
     }
   } finally {
-    await stop([api]);
-    await db.drop().catch(() => {});
+    await stack.close();
     await demo.close();
   }
 

@@ -6,13 +6,11 @@
  * the frames that got a real ARIA tree and an ARIA diff, and the time end to end. `--scenario a,b` picks
  * recordings; `--out <file>` writes the markdown report.
  */
-import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { createTestDatabase } from '@claude-scope/db/testing';
 import { generateRecording, getScenario, SCENARIOS, startDemoApp, TRUTH_ORIGIN, type Split, type Truth } from '@claude-scope/testkit';
-import { sleep, startProcess, waitHttp } from '../pipeline/procs.js';
+import { startStack } from '../stack.js';
 import type { Tally } from './score.js';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, scenario: { type: 'string' } }, allowPositionals: true });
@@ -51,34 +49,11 @@ function acted(truth: Truth, frames: Frame[]): Tally {
 }
 
 const demo = await startDemoApp();
-const db = await createTestDatabase();
-const prefix = `bench-${randomBytes(3).toString('hex')}`;
-const port = 33000 + Math.floor(Math.random() * 1000);
-const env = {
-  DATABASE_URL: db.url,
-  QUEUE_PREFIX: prefix,
-  LOG_LEVEL: 'warn',
-  JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42',
-  PORT: String(port),
-  HOST: '127.0.0.1',
-  AUTH_RATE_LIMIT_MAX: '1000',
-  PLAYWRIGHT_ALLOW_PRIVATE: 'true',
-  WORKER_HEALTH_PORT: String(port + 1),
-};
-const api = startProcess('services/api', 'src/server.ts', env);
-const worker = startProcess('services/worker', 'src/main.ts', env);
-const base = `http://127.0.0.1:${port}`;
+const stack = await startStack();
+const { base, auth } = stack;
 const rows: { name: string; split: Split; frame: string; load1: number; pixels: Case; reachable: Case }[] = [];
 const startedAt = new Date();
 try {
-  await waitHttp(`${base}/api/health`);
-  await waitHttp(`http://127.0.0.1:${port + 1}/health`);
-  const signup = await fetch(`${base}/api/auth/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Bench', email: `bench-${prefix}@example.com`, password: 'bench-password' }),
-  });
-  const auth = { authorization: `Bearer ${((await signup.json()) as { accessToken: string }).accessToken}` };
   const upload = async (file: Buffer, seedUrl: string, truth: Truth): Promise<Case> => {
     const form = new FormData();
     form.append('title', 'Bench vision');
@@ -110,12 +85,7 @@ try {
     console.error(`${name}: pixels ${(pixels.ms / 1000).toFixed(1)} s; reachable ${(reachable.ms / 1000).toFixed(1)} s, ${reachable.playwright}, trees ${reachable.withTree}/${reachable.frames}, diffs ${reachable.withDiff}`);
   }
 } finally {
-  api.kill('SIGTERM');
-  worker.kill('SIGTERM');
-  await sleep(1500);
-  api.kill('SIGKILL');
-  worker.kill('SIGKILL');
-  await db.drop().catch(() => {});
+  await stack.close();
   await demo.close();
 }
 

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The pipeline benchmarks' processes and measurements (bench:pipeline, its video-only cases). */
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/** The benchmarks' processes and measurements: starting the service's processes, their RSS, the ffmpeg decode floor. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function startProcess(cwd: string, entry: string, env: Record<string, string>): ChildProcess {
