@@ -329,8 +329,12 @@ describe('web app (end to end)', () => {
     await page.getByRole('button', { name: 'Rename' }).click();
     const input = page.getByLabel('Session title');
     await input.fill('Login toast never shows');
+    // The heading shows the new title at once (optimistically): reload only once the API stored it, or a reload
+    // on a slow machine reads the old title back.
+    const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/api/sessions/'));
     await input.press('Enter');
     await page.getByRole('heading', { name: 'Login toast never shows' }).waitFor();
+    expect((await saved).status()).toBe(200);
     await page.reload();
     await page.getByRole('heading', { name: 'Login toast never shows' }).waitFor();
     // The stored prompt was re-rendered with the new title.
