@@ -86,6 +86,14 @@ async function replay(context: BrowserContext, proxy: GuardProxy, opts: LaneOpti
     };
 
     const settleOpts = (since: number) => ({ since, navigationTimeoutMs: opts.navigationTimeoutMs });
+    // A page can begin a navigation just as its settle ended (a redirect timer run late on a busy machine): its URL
+    // and tree could then come from two documents. Such a capture is settled again and taken anew, once.
+    const coherentCapture = async (timing: StepTiming, t: number, since: number, actedAt: number, event?: TimelineEvent, failure?: string) => {
+      const first = await capture(tabs, timing, t, actedAt, opts.navigationTimeoutMs, event, failure);
+      if (!first.moved) return first.step;
+      await settle(tabs.front, tabs.log(tabs.front), settleOpts(since), timing);
+      return (await capture(tabs, timing, t, actedAt, opts.navigationTimeoutMs, event, failure)).step;
+    };
     const seedTiming = emptyTiming();
     const seedStart = Date.now();
     try {
@@ -100,7 +108,7 @@ async function replay(context: BrowserContext, proxy: GuardProxy, opts: LaneOpti
     // A seed page that opens a window at once: the user saw that window in front.
     const popup = tabs.adoptOpened();
     if (popup) await settle(popup, tabs.log(popup), settleOpts(seedStart), seedTiming);
-    steps.push(await watched(tabs, await capture(tabs, seedTiming, 0, seedStart), seedStart, seedStart, opts.timeline[0]?.t ?? 0, opts));
+    steps.push(await watched(tabs, await coherentCapture(seedTiming, 0, seedStart, seedStart), seedStart, seedStart, opts.timeline[0]?.t ?? 0, opts));
     await opts.onStep?.(steps.length, total);
 
     for (const [i, event] of opts.timeline.entries()) {
@@ -151,7 +159,7 @@ async function replay(context: BrowserContext, proxy: GuardProxy, opts: LaneOpti
       if (!failure && nav) failure = `the navigation to ${nav.url} failed: ${netWords(nav.error)}`;
       // Moments are counted from when the action was done (a click dispatched), as the timeline's `t` is.
       const actedAt = start + timing.actionMs;
-      const step = await capture(tabs, timing, event.t, actedAt, stored, failure);
+      const step = await coherentCapture(timing, event.t, start, actedAt, stored, failure);
       // The page's own later states, up to the next event's time: the video shows them before the user acts again.
       const next = opts.timeline[i + 1];
       steps.push(await watched(tabs, step, start, actedAt, next ? next.t - event.t : WATCH_CAP_MS, opts));
@@ -178,13 +186,24 @@ function describeFailure(event: TimelineEvent, err: unknown): string {
   return `${event.type}: ${firstLine(err)}`;
 }
 
-/** `actedAt`: when the event was done (epoch ms), which the capture's `at` counts from. */
-async function capture(tabs: Tabs, timing: StepTiming, t: number, actedAt: number, event?: TimelineEvent, failure?: string): Promise<PlaywrightStep> {
+/**
+ * `actedAt`: when the event was done (epoch ms), which the capture's `at` counts from. `moved`: the page was between
+ * two documents while it was read (see readFront).
+ */
+async function capture(
+  tabs: Tabs,
+  timing: StepTiming,
+  t: number,
+  actedAt: number,
+  navigationTimeoutMs: number,
+  event?: TimelineEvent,
+  failure?: string,
+): Promise<{ step: PlaywrightStep; moved: boolean }> {
   const start = Date.now();
-  const { state, snapshotFailure } = await readFront(tabs);
+  const { state, snapshotFailure, moved } = await readFront(tabs, navigationTimeoutMs);
   const failures = [failure, snapshotFailure].filter(Boolean).join('; ');
   timing.captureMs = Date.now() - start;
-  return {
+  const step = {
     t,
     ...(event ? { event } : {}),
     ...state,
@@ -193,11 +212,17 @@ async function capture(tabs: Tabs, timing: StepTiming, t: number, actedAt: numbe
     timing,
     at: start - actedAt,
   };
+  return { step, moved };
 }
 
-/** The tab in front as it is now: URL, title, and the ARIA tree with secrets masked (empty, with why, if unreadable). */
-async function readFront(tabs: Tabs): Promise<{ state: Omit<LaterCapture, 'at'>; snapshotFailure?: string }> {
+/**
+ * The tab in front as it is now: URL, title, and the ARIA tree with secrets masked (empty, with why, if unreadable).
+ * `moved`: its URL changed while the tree was read, or a main-frame navigation is under way after it, so URL, title
+ * and tree may not be of one document.
+ */
+async function readFront(tabs: Tabs, navigationTimeoutMs: number): Promise<{ state: Omit<LaterCapture, 'at'>; snapshotFailure?: string; moved: boolean }> {
   const page = tabs.front;
+  const urlBefore = page.url();
   let tree: PlaywrightStep['tree'] = [];
   let snapshotFailure: string | undefined;
   try {
@@ -207,7 +232,8 @@ async function readFront(tabs: Tabs): Promise<{ state: Omit<LaterCapture, 'at'>;
     snapshotFailure = `the accessibility tree could not be captured (${firstLine(err)})`;
   }
   const title = await page.title().catch(() => '');
-  return { state: { url: currentUrl(page, tabs.log(page)), title, tree }, ...(snapshotFailure ? { snapshotFailure } : {}) };
+  const moved = page.url() !== urlBefore || tabs.log(page).navigating(navigationTimeoutMs);
+  return { state: { url: currentUrl(page, tabs.log(page)), title, tree }, ...(snapshotFailure ? { snapshotFailure } : {}), moved };
 }
 
 /**
@@ -222,7 +248,7 @@ async function watched(tabs: Tabs, step: PlaywrightStep, since: number, actedAt:
     tabs.log(page),
     { since, actedAt, capturedAt: actedAt + (step.at ?? 0), until: actedAt + Math.min(windowMs, WATCH_CAP_MS), tree: step.tree, navigationTimeoutMs: opts.navigationTimeoutMs },
     async () => {
-      const { state, snapshotFailure } = await readFront(tabs);
+      const { state, snapshotFailure } = await readFront(tabs, opts.navigationTimeoutMs);
       return snapshotFailure ? null : state;
     },
     step.timing!,
