@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createOcr, type Ocr } from '@claude-scope/ocr';
 import { readFrames, type VisionInput } from './read.js';
 
-const { input, seedUrl, concurrency, readCache } = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as { input: VisionInput; seedUrl: string; concurrency: number; readCache?: boolean };
+const { input, seedUrl, concurrency } = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as { input: VisionInput; seedUrl: string; concurrency: number };
 const pool = createOcr({ concurrency });
 // What was read: whole frames, areas, and how many frames' worth of pixels in all (the OCR's work grows with them).
 const tally = { wholeReads: 0, areaReads: 0, pixels: 0, words: 0 };
@@ -30,7 +30,7 @@ const blank = { data: Buffer.alloc(64 * 32, 255), width: 64, height: 32 };
 await Promise.all(Array.from({ length: concurrency }, () => ocr.read(blank)));
 const startCpu = process.cpuUsage(cpu0);
 const startMs = performance.now() - t0;
-const run = await readFrames(input, ocr, seedUrl, undefined, { readCache });
+const run = await readFrames(input, ocr, seedUrl);
 await pool.close();
 console.log(
   JSON.stringify({

@@ -31,14 +31,14 @@ export interface SpeedRun {
  * keyframes made once by the video lane, then read `reps` times by the vision lane in a fresh process each (its OCR
  * pool started first, as a running worker's is), each run between two floors `ffmpeg -i f -f null -`.
  */
-export async function speedRuns(reps: number, concurrency: number, seedUrl: string, readCache = false): Promise<{ runs: SpeedRun[]; durationMs: number }> {
+export async function speedRuns(reps: number, concurrency: number, seedUrl: string): Promise<{ runs: SpeedRun[]; durationMs: number }> {
   const rec = await longRecording(1280, 720);
   const work = await mkdtemp(path.join(os.tmpdir(), 'bench-vision-speed-'));
   try {
     const video = await analyzeVideo(rec.file, { workDir: work, candidatesMs: rec.candidatesMs });
     const input = path.join(work, 'input.json');
     const frames = video.frames.map((f) => ({ timestampMs: f.timestampMs, fromMs: f.fromMs, pngPath: f.pngPath }));
-    await writeFile(input, JSON.stringify({ input: { frames, probe: { width: video.probe.width, height: video.probe.height }, pointer: video.pointer }, seedUrl, concurrency, readCache }));
+    await writeFile(input, JSON.stringify({ input: { frames, probe: { width: video.probe.width, height: video.probe.height }, pointer: video.pointer }, seedUrl, concurrency }));
     await floor(rec.file); // page cache and libraries warm; not counted
     const runs: SpeedRun[] = [];
     let before = await floor(rec.file);

@@ -1,5 +1,3 @@
-import type { ReadCache } from './read-cache.js';
-
 /** A rectangle in pixels: left, top, width, height. */
 export interface Box {
   x: number;
@@ -23,11 +21,6 @@ export interface ReadOptions {
   region?: Box;
   /** Upscale factor before recognition; 'auto' (the default) picks it from the read area's size (see scale.ts). */
   scale?: number | 'auto';
-  /**
-   * Read text blocks (lines, labels) one by one, skipping those whose pixels this cache has read before, and
-   * remember the rest (read-cache.ts). One cache per session's reading; without one the area is read whole.
-   */
-  cache?: ReadCache;
 }
 
 export interface OcrWord {
