@@ -46,6 +46,14 @@ export interface OcrStats {
 export interface Ocr {
   read(image: OcrImage, options?: ReadOptions): Promise<OcrWord[]>;
   stats(): OcrStats;
+  /**
+   * Starts every worker of the pool and has each read a small image of UI text (assets/warm-up.png) once, so
+   * that V8's optimizing compiles of Tesseract's WebAssembly (2–3 s of CPU in a fresh process) are paid now
+   * rather than by the first session's reads. A blank image does not do it: recognition never runs. Meant for a
+   * process's start, before reads arrive (reads already in flight would share workers with it). Resolves with
+   * the words each worker read.
+   */
+  warmUp(): Promise<number[]>;
   /** Ends the workers; reads still queued reject. */
   close(): Promise<void>;
 }
