@@ -2,7 +2,8 @@
  * bench:vision — the vision lane on the testkit, uploaded without a timeline and with the seed unreachable
  * (pixels only): per recording and per split (tuning / validation, the latter never tuned on), the elements acted
  * on named, typed text, URLs where an address bar shows, and the lane's time against the plain decode of the
- * same file measured in the same run. `--out <file>` writes the markdown report.
+ * same file measured in the same run. `--out <file>` writes the markdown report; `--speed-reps N` cold/warm pairs of
+ * the 60 s speed case (speed.ts; `--speed-only`: that alone); `--max-load L` waits before each pair for the load to drop.
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,7 +16,7 @@ import { scoreVision, type Tally, type VisionScore } from './score.js';
 import { speedMarkdown, speedRuns } from './speed.js';
 
 const { values } = parseArgs({
-  options: { out: { type: 'string' }, concurrency: { type: 'string', default: '2' }, scenario: { type: 'string' }, 'speed-reps': { type: 'string', default: '3' }, 'speed-only': { type: 'boolean', default: false } },
+  options: { out: { type: 'string' }, concurrency: { type: 'string', default: '2' }, scenario: { type: 'string' }, 'speed-reps': { type: 'string', default: '3' }, 'speed-only': { type: 'boolean', default: false }, 'max-load': { type: 'string' } },
 });
 const concurrency = Number(values.concurrency);
 const names = values['speed-only'] ? [] : values.scenario ? values.scenario.split(',') : SCENARIOS.filter((s) => s.name !== 'smoke').map((s) => s.name);
@@ -46,7 +47,7 @@ for (const name of names) {
 }
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 await ocr.close();
-const speed = Number(values['speed-reps']) > 0 ? await speedRuns(Number(values['speed-reps']), concurrency, 'http://127.0.0.1:9/') : null;
+const speed = Number(values['speed-reps']) > 0 ? await speedRuns(Number(values['speed-reps']), concurrency, 'http://127.0.0.1:9/', Number(values['max-load'] ?? Infinity)) : null;
 
 const pct = (t: Tally) => (t.of ? `${((100 * t.hit) / t.of).toFixed(0)} % (${t.hit}/${t.of})` : '–');
 const sum = (rs: Row[], k: 'acted' | 'typed' | 'appeared' | 'urls'): Tally => rs.reduce((a, r) => ({ hit: a.hit + r.score[k].hit, of: a.of + r.score[k].of }), { hit: 0, of: 0 });
