@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { createReadCache, type Ocr } from '@claude-scope/ocr';
+import type { Ocr } from '@claude-scope/ocr';
 import { analyzeVideo, type VideoAnalysis } from '@claude-scope/video';
 import { COMPARE_WIDTH, readKeyframes, type InferredFrame, type ReadOptions } from '@claude-scope/vision';
 
@@ -21,20 +21,14 @@ export type VisionInput = Pick<VideoAnalysis, 'pointer'> & {
   frames: Pick<VideoAnalysis['frames'][number], 'timestampMs' | 'fromMs' | 'pngPath'>[];
 };
 
-export interface LaneOptions {
-  /** Read block by block with one read cache for the recording (measured, not what the worker does). */
-  readCache?: boolean;
-}
-
 /**
  * The vision lane's reading of a video lane's keyframes, as the worker does it with the seed unreachable (pixels
  * only): the same readKeyframes, fed from local PNGs instead of storage. Wall and CPU of this process (every thread:
  * tesseract's workers, sharp's) around it.
  */
-export async function readFrames(video: VisionInput, ocr: Ocr, seedUrl: string, onReading?: ReadOptions['onReading'], o: LaneOptions = {}) {
+export async function readFrames(video: VisionInput, ocr: Ocr, seedUrl: string, onReading?: ReadOptions['onReading']) {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const cache = o.readCache ? createReadCache() : undefined;
   const frames = await readKeyframes(
     video.frames.map((f) => ({
       timestamp: f.timestampMs,
@@ -47,8 +41,8 @@ export async function readFrames(video: VisionInput, ocr: Ocr, seedUrl: string, 
       // from them by OCR's preparation.
       read: async (areas) => {
         const png = await readFile(f.pngPath);
-        if (areas === null) return ocr.read({ data: png }, { cache });
-        return (await Promise.all(areas.map((region) => ocr.read({ data: png }, { region, cache })))).flat();
+        if (areas === null) return ocr.read({ data: png });
+        return (await Promise.all(areas.map((region) => ocr.read({ data: png }, { region })))).flat();
       },
     })),
     { width: video.probe.width, height: video.probe.height, pointer: video.pointer, seedUrl },
@@ -59,13 +53,13 @@ export async function readFrames(video: VisionInput, ocr: Ocr, seedUrl: string, 
 }
 
 /** A recording through the video lane's analysis and then the vision lane's reading. */
-export async function readRecording(file: string, ocr: Ocr, seedUrl: string, onReading?: ReadOptions['onReading'], o: LaneOptions = {}): Promise<VisionRun> {
+export async function readRecording(file: string, ocr: Ocr, seedUrl: string, onReading?: ReadOptions['onReading']): Promise<VisionRun> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'bench-vision-'));
   try {
     const t0 = performance.now();
     const video = await analyzeVideo(file, { workDir: work });
     const videoMs = performance.now() - t0;
-    return { video, videoMs, ...(await readFrames(video, ocr, seedUrl, onReading, o)) };
+    return { video, videoMs, ...(await readFrames(video, ocr, seedUrl, onReading)) };
   } finally {
     await rm(work, { recursive: true, force: true });
   }

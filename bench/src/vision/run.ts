@@ -2,7 +2,8 @@
  * bench:vision — the vision lane on the testkit, uploaded without a timeline and with the seed unreachable
  * (pixels only): per recording and per split (tuning / validation, the latter never tuned on), the elements acted
  * on named, typed text, URLs where an address bar shows, and the lane's time against the plain decode of the
- * same file measured in the same run. `--out <file>` writes the markdown report.
+ * same file measured in the same run. `--out <file>` writes the markdown report; `--speed-reps N` cold/warm pairs of
+ * the 60 s speed case (speed.ts; `--speed-only`: that alone); `--max-load L` waits before each pair for the load to drop.
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,11 +16,9 @@ import { scoreVision, type Tally, type VisionScore } from './score.js';
 import { speedMarkdown, speedRuns } from './speed.js';
 
 const { values } = parseArgs({
-  options: { out: { type: 'string' }, concurrency: { type: 'string', default: '2' }, scenario: { type: 'string' }, 'speed-reps': { type: 'string', default: '3' }, 'speed-only': { type: 'boolean', default: false }, 'read-cache': { type: 'boolean', default: false } },
+  options: { out: { type: 'string' }, concurrency: { type: 'string', default: '2' }, scenario: { type: 'string' }, 'speed-reps': { type: 'string', default: '3' }, 'speed-only': { type: 'boolean', default: false }, 'max-load': { type: 'string' } },
 });
 const concurrency = Number(values.concurrency);
-/** `--read-cache`: read block by block with a read cache (`@claude-scope/ocr`'s ReadCache; not the worker's lane, see bench/results/vision-read-cache.md). */
-const readCache = values['read-cache'];
 const names = values['speed-only'] ? [] : values.scenario ? values.scenario.split(',') : SCENARIOS.filter((s) => s.name !== 'smoke').map((s) => s.name);
 const ocr = createOcr({ concurrency });
 
@@ -41,14 +40,14 @@ for (const name of names) {
   const scenario = getScenario(name);
   const rec = await generateRecording(name, { width: 1280, height: 720, fps: 30 });
   const f = await floor(rec.videoPath);
-  const run = await readRecording(rec.videoPath, ocr, `${rec.truth.origin}/`, undefined, { readCache });
+  const run = await readRecording(rec.videoPath, ocr, `${rec.truth.origin}/`);
   const score = scoreVision(rec.truth, run.frames, scenario.frame === 'window');
   rows.push({ name, split: scenario.split, frame: scenario.frame ?? 'page', keyframes: run.frames.length, durationMs: run.video.probe.durationMs, score, floorMs: f.wallMs, floorCpuMs: f.cpuMs, visionMs: run.visionMs, visionCpuMs: run.visionCpuMs });
   console.error(`${name}: acted ${score.acted.hit}/${score.acted.of} typed ${score.typed.hit}/${score.typed.of} appeared ${score.appeared.hit}/${score.appeared.of} urls ${score.urls.hit}/${score.urls.of}; vision ${(run.visionMs / 1000).toFixed(1)} s, floor ${(f.wallMs / 1000).toFixed(1)} s`);
 }
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 await ocr.close();
-const speed = Number(values['speed-reps']) > 0 ? await speedRuns(Number(values['speed-reps']), concurrency, 'http://127.0.0.1:9/', readCache) : null;
+const speed = Number(values['speed-reps']) > 0 ? await speedRuns(Number(values['speed-reps']), concurrency, 'http://127.0.0.1:9/', Number(values['max-load'] ?? Infinity)) : null;
 
 const pct = (t: Tally) => (t.of ? `${((100 * t.hit) / t.of).toFixed(0)} % (${t.hit}/${t.of})` : '–');
 const sum = (rs: Row[], k: 'acted' | 'typed' | 'appeared' | 'urls'): Tally => rs.reduce((a, r) => ({ hit: a.hit + r.score[k].hit, of: a.of + r.score[k].of }), { hit: 0, of: 0 });

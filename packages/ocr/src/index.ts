@@ -4,5 +4,3 @@ export { prepare, toInput, type Preparation, type Prepared } from './image.js';
 export { parseTsv, type RawWord } from './tsv.js';
 export { createEngine, langDir, type Binarization, type Engine, type EngineOptions, type LangData, type PageSegMode } from './engine.js';
 export type { Box, Ocr, OcrImage, OcrStats, OcrWord, ReadOptions } from './types.js';
-export { createReadCache, ReadCache } from './read-cache.js';
-export { textBlocks } from './blocks.js';

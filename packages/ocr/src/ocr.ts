@@ -1,8 +1,8 @@
 import { createEngine, type Engine, type EngineOptions } from './engine.js';
-import { readByBlocks } from './block-read.js';
-import { flattenArea, toInput, toPgm, type Preparation } from './image.js';
+import { prepare, toInput, type Preparation } from './image.js';
 import { WorkerPool } from './pool.js';
 import type { Ocr, OcrImage, OcrWord, ReadOptions } from './types.js';
+import { warmUpImage } from './warm-up.js';
 
 export interface OcrOptions extends EngineOptions {
   /** Most recognitions at once = most Tesseract workers (each a thread with ~30–60 MB of its own). */
@@ -19,19 +19,20 @@ export function createOcr(options: OcrOptions): Ocr {
   const { concurrency, preparation = 'flatten', ...engine } = options;
   const pool = new WorkerPool<Engine>(concurrency, () => createEngine(engine), (e) => e.terminate());
 
+  const read = async (image: OcrImage, opts: ReadOptions = {}): Promise<OcrWord[]> => {
+    // Preparing (sharp) happens outside the pool so a worker never waits on it.
+    const p = await prepare(image, opts, preparation);
+    if (!p) return [];
+    const raw = await pool.use((e) => e.recognize(p.pgm, p.scale));
+    return raw.map((w) => ({ text: w.text, confidence: w.conf / 100, box: toInput(w.box, p), line: w.line }));
+  };
+
   return {
-    async read(image: OcrImage, opts: ReadOptions = {}): Promise<OcrWord[]> {
-      // Preparing (sharp) happens outside the pool so a worker never waits on it.
-      const f = await flattenArea(image, opts, preparation);
-      if (!f) return [];
-      const recognize = (pgm: Buffer, scale: number) => pool.use((e) => e.recognize(pgm, scale));
-      if (opts.cache) {
-        const words = await readByBlocks(f, opts.cache, recognize);
-        if (words) return words;
-      }
-      const p = { ...(await toPgm(f.px, f.area.w, f.area.h, f.scale)), area: f.area };
-      const raw = await recognize(p.pgm, p.scale);
-      return raw.map((w) => ({ text: w.text, confidence: w.conf / 100, box: toInput(w.box, p), line: w.line }));
+    read,
+    // `concurrency` reads at once hold `concurrency` slots of the pool, so each lands on a worker of its own.
+    async warmUp() {
+      const data = await warmUpImage();
+      return Promise.all(Array.from({ length: concurrency }, async () => (await read({ data })).length));
     },
     stats: () => pool.stats(),
     close: () => pool.close(),

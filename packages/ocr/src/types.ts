@@ -1,5 +1,3 @@
-import type { ReadCache } from './read-cache.js';
-
 /** A rectangle in pixels: left, top, width, height. */
 export interface Box {
   x: number;
@@ -23,11 +21,6 @@ export interface ReadOptions {
   region?: Box;
   /** Upscale factor before recognition; 'auto' (the default) picks it from the read area's size (see scale.ts). */
   scale?: number | 'auto';
-  /**
-   * Read text blocks (lines, labels) one by one, skipping those whose pixels this cache has read before, and
-   * remember the rest (read-cache.ts). One cache per session's reading; without one the area is read whole.
-   */
-  cache?: ReadCache;
 }
 
 export interface OcrWord {
@@ -53,6 +46,14 @@ export interface OcrStats {
 export interface Ocr {
   read(image: OcrImage, options?: ReadOptions): Promise<OcrWord[]>;
   stats(): OcrStats;
+  /**
+   * Starts every worker of the pool and has each read a small image of UI text (assets/warm-up.png) once, so
+   * that V8's optimizing compiles of Tesseract's WebAssembly (2–3 s of CPU in a fresh process) are paid now
+   * rather than by the first session's reads. A blank image does not do it: recognition never runs. Meant for a
+   * process's start, before reads arrive (reads already in flight would share workers with it). Resolves with
+   * the words each worker read.
+   */
+  warmUp(): Promise<number[]>;
   /** Ends the workers; reads still queued reject. */
   close(): Promise<void>;
 }

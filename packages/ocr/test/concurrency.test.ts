@@ -26,6 +26,18 @@ describe('concurrency', () => {
     }
   });
 
+  it('warmUp starts every worker, each reading the warm-up image\'s text (not a blank: recognition must run)', async () => {
+    const ocr = createOcr({ concurrency: 2 });
+    try {
+      const words = await ocr.warmUp();
+      expect(words).toHaveLength(2);
+      for (const n of words) expect(n).toBeGreaterThanOrEqual(30);
+      expect(ocr.stats()).toMatchObject({ workers: 2, running: 0, peakRunning: 2, queued: 0 });
+    } finally {
+      await ocr.close();
+    }
+  });
+
   it('rejects a bad bound and reads after close', async () => {
     expect(() => createOcr({ concurrency: 0 })).toThrow(RangeError);
     const ocr = createOcr({ concurrency: 1 });

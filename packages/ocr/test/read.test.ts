@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOcr, createReadCache, type Ocr, type OcrWord } from '../src/index.js';
+import { createOcr, type Ocr, type OcrWord } from '../src/index.js';
 import { renderFrame } from './helpers/frame.js';
 
 const texts = (words: OcrWord[]) => words.map((w) => w.text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
@@ -82,25 +82,5 @@ describe('reading UI text (real Tesseract, tesseract.js)', () => {
     expect(texts(words)).toEqual(['raw', 'pixels']);
     expect(await ocr.read({ data, width: info.width, height: info.height }, { region: { x: 500, y: 0, w: 50, h: 50 } })).toEqual([]);
     await expect(ocr.read({ data, width: 401, height: 80 })).rejects.toThrow(/channels/);
-  });
-  it('with a read cache: reads block by block, and a block read before is not read again', async () => {
-    const png = await renderFrame(1280, 240, '#f3f4f6', [
-      { text: 'Recent activity', x: 40, y: 60, size: 18, color: '#111827', bold: true },
-      { text: 'Save changes', x: 900, y: 141, size: 14, color: '#ffffff', bold: true, fill: { color: '#2563eb', x: 880, y: 115, w: 140, h: 38 } },
-    ]);
-    const cache = createReadCache();
-    const words = await ocr.read({ data: png }, { cache });
-    expect(texts(words)).toEqual(expect.arrayContaining(['recent', 'activity', 'save', 'changes']));
-    const save = find(words, 'save')!;
-    expect(save.box.x).toBeGreaterThanOrEqual(895);
-    expect(save.box.x).toBeLessThan(910);
-    expect(cache.hits).toBe(0);
-    const misses = cache.misses;
-    // The button again, in an area: its block is found in the cache, at its place in this read.
-    const around = await ocr.read({ data: png }, { region: { x: 850, y: 90, w: 200, h: 90 }, cache });
-    expect(texts(around)).toEqual(['save', 'changes']);
-    expect(find(around, 'save')!.box).toEqual(save.box);
-    expect(cache.hits).toBeGreaterThanOrEqual(1);
-    expect(cache.misses).toBe(misses); // nothing new in that area
   });
 });

@@ -44,6 +44,11 @@ export const workerConfigSpec = {
   MAX_KEYFRAMES: int({ default: 60, min: 1, max: 500 }),
   /** OCR recognitions at once per process (each a Tesseract worker of ~40 MB), across the vision jobs in flight. */
   VISION_OCR_CONCURRENCY: int({ default: 2, min: 1, max: 32 }),
+  /**
+   * A process that consumes the vision queue has each OCR worker read a small image at start, so the first
+   * session's reads do not pay the WebAssembly compiles (bench/results/vision-cpu.md). Tests turn it off.
+   */
+  VISION_OCR_WARM_UP: bool({ default: true }),
   CHROMIUM_PATH: str({ default: '/usr/bin/chromium' }),
   /**
    * Run Chromium without its sandbox: only where it cannot have one (as root: tests, `make dev`). The worker
@@ -64,6 +69,9 @@ export type WorkerConfig = ConfigOf<typeof workerConfigSpec>;
 export function loadWorkerConfig(env: Env = process.env): WorkerConfig {
   return loadConfig(workerConfigSpec, env);
 }
+
+/** Whether this process warms its OCR pool at start: it serves the vision lane and warming is on. */
+export const warmsOcr = (config: WorkerConfig): boolean => config.VISION_OCR_WARM_UP && config.WORKER_QUEUES.includes('vision');
 
 export function concurrencyOf(config: WorkerConfig, name: JobName): number {
   return config[concurrencyVar(name)];

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { loggableError } from '@claude-scope/secrets';
 import { ConfigError } from '@claude-scope/config';
-import { concurrencyOf, loadWorkerConfig, type WorkerConfig } from './config.js';
+import { concurrencyOf, loadWorkerConfig, warmsOcr, type WorkerConfig } from './config.js';
 import { startHealthServer, type HealthState } from './health.js';
 import { handlers } from './jobs/handlers.js';
 import { runJob } from './jobs/run-job.js';
@@ -24,6 +24,14 @@ try {
 // Errors without an ORM query's parameters, secrets masked (a failed job's error may carry a row's values).
 const log = pino({ level: config.LOG_LEVEL, base: { role: 'worker', pid: process.pid }, serializers: { err: loggableError } });
 const rt = createRuntime(config, log);
+if (warmsOcr(config)) {
+  // In the background, before any queue is consumed: a vision job's reads queue behind the warm-up's (FIFO).
+  const t0 = performance.now();
+  rt.ocr.warmUp().then(
+    (words) => log.info({ words, ms: Math.round(performance.now() - t0) }, 'OCR pool warmed'),
+    (err: unknown) => log.warn({ err }, 'OCR pool warm-up failed'),
+  );
+}
 // BullMQ workers block on Redis: their connection must retry forever (maxRetriesPerRequest: null).
 const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
 connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));

@@ -65,6 +65,8 @@ export class Stack {
       WORKER_STALLED_INTERVAL_MS: '2000',
       WORKER_SHUTDOWN_GRACE_MS: '5000',
       WORKER_HEALTH_PORT: '0',
+      // A few seconds of CPU at each worker's start; the vision end-to-end test asks for it.
+      VISION_OCR_WARM_UP: 'false',
       ...this.opts.worker,
       ...extra,
     };

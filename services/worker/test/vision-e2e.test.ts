@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRecording, type Truth } from '@claude-scope/testkit';
-import { Stack } from './harness.js';
+import { Stack, type WorkerProcess } from './harness.js';
 
 /**
  * Issue 20's promise end to end: a recording of a whole browser window, uploaded WITHOUT a timeline and with a
@@ -12,13 +12,15 @@ describe('a recording without a timeline, its seed unreachable', () => {
   const stack = new Stack();
   let truth: Truth;
   let videoPath: string;
+  let worker: WorkerProcess;
 
   beforeAll(async () => {
     const rec = await generateRecording('login-flow', { width: 1280, height: 720 });
     truth = rec.truth;
     videoPath = rec.videoPath;
     await stack.start();
-    await stack.spawnWorker();
+    // As a vision worker starts in production: its OCR pool warmed at start (the harness turns that off elsewhere).
+    worker = await stack.spawnWorker({ VISION_OCR_WARM_UP: 'true' });
   });
   afterAll(async () => {
     await stack.stop();
@@ -56,5 +58,6 @@ describe('a recording without a timeline, its seed unreachable', () => {
     expect(timeline.source).toBe('video');
     const named = timeline.events.filter((e: { type: string; name?: string; source: string }) => e.type === 'click' && e.source === 'video' && clicked.includes(e.name!));
     expect(named.length).toBeGreaterThanOrEqual(2);
+    expect(worker.logs.some((l) => l.includes('OCR pool warmed'))).toBe(true);
   });
 });
