@@ -84,4 +84,22 @@ describe('ChangeDetector: the pointer layer', () => {
     expect(times(steps)).toHaveLength(3);
     expect(steps[2]!.timestampMs).toBeGreaterThanOrEqual(3250);
   });
+
+  it('takes state 0 once the opening screen settled: a page loading behind a shimmering skeleton is no state yet', () => {
+    const frame = (t: number) => {
+      const img = page();
+      if (t < 1500) for (let i = 0; i < 4; i++) rect(img, 20, 100 + i * 14, 200, 8, 200 + Math.round(20 * Math.sin(t / 80 + i))); // skeleton
+      else for (let i = 0; i < 4; i++) rect(img, 20, 100 + i * 14, 90 + i * 20, 6, 70); // the rows it stood for
+      return img;
+    };
+    const steps = detect(frame, { durationMs: 3500 });
+    expect(times(steps)).toHaveLength(1);
+    expect(steps[0]!.timestampMs).toBeGreaterThanOrEqual(1500 + 250);
+    expect(steps[0]!.score).toBe(1);
+  });
+
+  it('keeps the first frame as state 0 when only the pointer moves at the start', () => {
+    const steps = detect((t) => cursor(page(), 200 - 0.1 * t, 150 - 0.05 * t), { durationMs: 2000 });
+    expect(steps).toEqual([{ timestampMs: 0, fromMs: 0, score: 1, candidatesMs: [] }]);
+  });
 });

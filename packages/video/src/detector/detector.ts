@@ -75,6 +75,8 @@ export class ChangeDetector {
   /** First pushed frame showing the current state: the last active frame, or the first after an event. */
   private quietFromMs: number | null = null;
   private evaluated = true;
+  /** Time of the first frame while state 0 has not settled yet (null after). */
+  private opening: number | null = null;
   private nextCandidate = 0;
   private pendingCandidates: number[] = [];
   private provisional: Provisional | null = null;
@@ -223,14 +225,15 @@ export class ChangeDetector {
     this.prevT = t;
     this.activity = new ActivityMonitor(this.o, this.grid, this.movers, this.hover, frame);
     // Events at or before the first frame are answered by it.
-    const absorbed: number[] = [];
     const cands = this.o.candidatesMs;
-    while (this.nextCandidate < cands.length && cands[this.nextCandidate]! <= t) absorbed.push(cands[this.nextCandidate++]!);
-    this.states.push({ timestampMs: t, fromMs: t, score: 1, candidatesMs: absorbed });
+    while (this.nextCandidate < cands.length && cands[this.nextCandidate]! <= t) this.pendingCandidates.push(cands[this.nextCandidate++]!);
+    // State 0 is taken once the opening screen settled: the first frame when it stays, else the first
+    // settled one (a page still loading behind a skeleton is no state yet).
+    this.opening = t;
     this.emitted = frame;
     this.lastActivityMs = t;
     this.quietFromMs = t;
-    this.evaluated = true;
+    this.evaluated = false;
   }
 
   /**
@@ -244,6 +247,15 @@ export class ChangeDetector {
 
   private evaluate(frame: Uint8Array, t: number, final: boolean): void {
     this.evaluated = true;
+    if (this.opening !== null) {
+      const first = this.opening;
+      this.opening = null;
+      if (this.lastActivityMs !== first) return this.emit(frame, t, Math.min(this.quietFromMs ?? t, t), 1);
+      // The first frame stays the state: where pointers were in it is still known (origins, resting).
+      this.states.push({ timestampMs: first, fromMs: first, score: 1, candidatesMs: this.pendingCandidates });
+      this.pendingCandidates = [];
+      return;
+    }
     this.resolveProvisional(frame, t);
     const forced = this.pendingCandidates.length > 0;
     // `frame` is the last frame of its quiet stretch (or the stream): the stretch began at quietFromMs.
