@@ -209,7 +209,7 @@ export class ChangeDetector {
     return Math.min(current, doubted, this.provisional?.fromMs ?? Infinity);
   }
 
-  /** Ends the stream; returns the states (state 0 is the first frame), capped at maxStates. */
+  /** Ends the stream; returns the states (state 0: the opening screen once settled), capped at maxStates. */
   finish(): UiState[] {
     if (this.result) return this.result;
     if (this.prev) {
