@@ -130,6 +130,7 @@ export class ChangeDetector {
     while (this.nextCandidate < cands.length && cands[this.nextCandidate]! <= timestampMs) {
       const c = cands[this.nextCandidate++]!;
       this.closeQuiet(c);
+      if (this.opening !== null) this.takeOpening(); // the user acted on what the opening showed
       this.doubts = []; // the event's own quiet window starts here, whatever the pointer did before
       this.lastActivityMs = Math.max(this.lastActivityMs, c);
       this.evaluated = false;
@@ -206,7 +207,8 @@ export class ChangeDetector {
     // A doubted stretch may still turn out quiet: its state then shows from where it began.
     const first = this.doubts[0];
     const doubted = first && !first.evaluated ? (first.quietFromMs ?? Infinity) : Infinity;
-    return Math.min(current, doubted, this.provisional?.fromMs ?? Infinity);
+    // While the opening has not settled, its first frame may still become state 0.
+    return Math.min(current, doubted, this.provisional?.fromMs ?? Infinity, this.opening ?? Infinity);
   }
 
   /** Ends the stream; returns the states (state 0: the opening screen once settled), capped at maxStates. */
@@ -248,13 +250,11 @@ export class ChangeDetector {
   private evaluate(frame: Uint8Array, t: number, final: boolean): void {
     this.evaluated = true;
     if (this.opening !== null) {
-      const first = this.opening;
+      // Nothing but the pointer changed since the first frame: it is state 0.
+      if (this.lastActivityMs === this.opening) return this.takeOpening();
+      if (this.comparer.diff(frame, this.emitted!, this.cursorFootprints(), this.hover).blocks.length === 0) return this.takeOpening();
       this.opening = null;
-      if (this.lastActivityMs !== first) return this.emit(frame, t, Math.min(this.quietFromMs ?? t, t), 1);
-      // The first frame stays the state: where pointers were in it is still known (origins, resting).
-      this.states.push({ timestampMs: first, fromMs: first, score: 1, candidatesMs: this.pendingCandidates });
-      this.pendingCandidates = [];
-      return;
+      return this.emit(frame, t, Math.min(this.quietFromMs ?? t, t), 1);
     }
     this.resolveProvisional(frame, t);
     const forced = this.pendingCandidates.length > 0;
@@ -276,6 +276,14 @@ export class ChangeDetector {
     const pixels = this.comparer.changedPixels(frame, this.emitted!, diff.blocks, cursors, this.hover);
     this.provisional = { t, fromMs, frame, pixels, score: diff.score, cursors: this.movers.resting() };
     if (final) this.resolveProvisional(frame, t);
+  }
+
+  /** The first frame is state 0 after all: where pointers were in it is still known (origins, resting). */
+  private takeOpening(): void {
+    const first = this.opening!;
+    this.opening = null;
+    this.states.push({ timestampMs: first, fromMs: first, score: 1, candidatesMs: this.pendingCandidates });
+    this.pendingCandidates = [];
   }
 
   private emit(frame: Uint8Array, t: number, fromMs: number, score: number): void {
