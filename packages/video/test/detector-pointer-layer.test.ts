@@ -62,6 +62,27 @@ describe('ChangeDetector: the pointer layer', () => {
     expect(steps[1]!.timestampMs).toBeGreaterThanOrEqual(2750);
   });
 
+  it('keeps a click result even when the pointer moves off right after, turning the hover off', () => {
+    // A button's label changes under the resting pointer (a click); within 200 ms the pointer moves
+    // off and the button's hover goes dark in those same blocks, next to the moving pointer.
+    const pointer = (t: number) => {
+      const onto = clamp01((t - 300) / 300);
+      const off = clamp01((t - 1150) / 300);
+      return { x: 60 + 60 * onto + 120 * off, y: 134 - 30 * onto + 40 * off };
+    };
+    const frame = (t: number) => {
+      const img = rect(page(), 100, 100, 44, 14, 200);
+      if (t < 1000) rect(img, 108, 105, 28, 4, 60); // label
+      else rect(img, 104, 103, 10, 8, 40); // replaced by a check mark
+      const p = pointer(t);
+      if (p.x >= 100 && p.x < 144 && p.y >= 100 && p.y < 114) lit(img, 100, 100, 44, 14);
+      return cursor(img, p.x, p.y);
+    };
+    const steps = detect(frame, { durationMs: 3000 });
+    expect(times(steps)).toHaveLength(2);
+    expect(steps[1]!.timestampMs).toBeGreaterThanOrEqual(1000);
+  });
+
   it('forgets a hover once the page under it is redrawn: the same shade there later is a step', () => {
     // The pointer sweeps along a row (remembered as a hover shade), the page is then redrawn (a field
     // where the row was), and text in that field is selected: a highlight of the very same shade.
