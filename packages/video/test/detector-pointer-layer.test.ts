@@ -45,23 +45,6 @@ describe('ChangeDetector: the pointer layer', () => {
     expect(times(detect(frame, { durationMs: 3000 }))).toEqual([0]);
   });
 
-  it('gives no step for what changes next to the pointer as it shows up anew (a link underlined), but one for a click result where it rests', () => {
-    // The pointer, lost to the tracker, shows up anew on a link, which is underlined in that frame (no
-    // shade: the underline is the text's colour); it moves on a little, which proves it the pointer,
-    // and rests on the link. A checkbox ticked later, next to the resting pointer, is a step.
-    const frame = (t: number, tick: boolean) => {
-      const img = rect(page(), 100, 104, 60, 4, 90); // the link's text
-      if (tick && t >= 2500) rect(img, 170, 100, 6, 6, 40);
-      if (t < 1000) return img;
-      rect(img, 100, 110, 60, 1, 90); // underlined while the pointer is on it
-      return cursor(img, 105 + 20 * clamp01((t - 1000) / 200), 96);
-    };
-    expect(times(detect((t) => frame(t, false), { durationMs: 4000 }))).toEqual([0]);
-    const steps = detect((t) => frame(t, true), { durationMs: 4000 });
-    expect(times(steps)).toHaveLength(2);
-    expect(steps[1]!.timestampMs).toBeGreaterThanOrEqual(2750);
-  });
-
   it('keeps a click result even when the pointer moves off right after, turning the hover off', () => {
     // A button's label changes under the resting pointer (a click); within 200 ms the pointer moves
     // off and the button's hover goes dark in those same blocks, next to the moving pointer.

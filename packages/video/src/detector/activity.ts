@@ -6,7 +6,7 @@ import type { MoverTracker } from './movers.js';
 import type { ResolvedOptions } from './options.js';
 
 /** Hover highlights are rows, buttons, items: at most this many blocks high (a menu opening is taller). */
-export const HOVER_MAX_ROWS = 3;
+const HOVER_MAX_ROWS = 3;
 
 /**
  * A frame's activity: `quiet` (cursor motion at most), `active` (the UI changed), or `pointer?`: only
@@ -30,17 +30,6 @@ export class ActivityMonitor {
   /** Per block this frame: 0 = UI change, 1 = cursor motion, 2 = a tracked animation, 3 = maybe a cursor (new blobs). */
   private readonly cause: Uint8Array;
   private readonly maxSpan: number;
-  /** Per block: its last change came next to the pointer as it moved (or showed up anew) in that very frame. */
-  private readonly passing: Uint8Array;
-  /** This frame's changes next to the moving pointer, and next to new small blobs (scratch). */
-  private readonly passingNow: Uint8Array;
-  private readonly freshNow: Uint8Array;
-  /** Per block: it changed, not as the pointer passed, since the last state was taken. */
-  private readonly real: Uint8Array;
-  /** Per block: when it last changed (beyond cursor motion). */
-  private readonly changedAt: Float64Array;
-  /** Blocks that changed next to new small blobs, per frame: passed by the pointer if those prove to be it. */
-  private nearNew: { t: number; blocks: number[] }[] = [];
   private prevT = -Infinity;
 
   constructor(
@@ -56,11 +45,6 @@ export class ActivityMonitor {
     this.sums = new Int32Array(grid.count);
     this.changed = new Uint8Array(grid.count);
     this.cause = new Uint8Array(grid.count);
-    this.passing = new Uint8Array(grid.count);
-    this.passingNow = new Uint8Array(grid.count);
-    this.freshNow = new Uint8Array(grid.count);
-    this.changedAt = new Float64Array(grid.count).fill(-Infinity);
-    this.real = new Uint8Array(grid.count);
     // A pointer's old and new place may share one component: allow a couple of blocks beyond its size.
     this.maxSpan = Math.ceil(o.cursorMaxPx / o.blockSize) + 2;
   }
@@ -101,10 +85,7 @@ export class ActivityMonitor {
     });
 
     this.noteHovers(prev, cur, comps, [before, this.movers.latest()]);
-    const passing = this.touchingPointer(comps, this.pointerNow(t, before), this.passingNow);
-    const fresh = this.touchingPointer(comps, this.movers.newcomers(t), this.freshNow);
     this.prevT = t;
-    const nearNew: number[] = [];
 
     let active: Activity = 'quiet';
     for (let b = 0; b < grid.count; b++) {
@@ -115,66 +96,11 @@ export class ActivityMonitor {
         else if (active === 'quiet') active = 'pointer?';
         // An animation is activity, but not the UI changing under a cursor.
         if (this.cause[b] === 0 || this.cause[b] === 3) this.movers.markStale(grid.rect(b));
-        this.passing[b] = passing[b]!;
-        if (!passing[b] && !fresh[b]) this.real[b] = 1;
-        this.changedAt[b] = t;
-        if (fresh[b]) nearNew.push(b);
       }
       // Cursor motion is absorbed too: it must not pile up into a fake change later.
       copyBlock(cur, this.anchor, grid, b);
     }
-    this.passedByProven(proven, t, nearNew);
     return { activity: active, proven };
-  }
-
-  /**
-   * Whether every one of `blocks` changed, since the last state was taken, only as the pointer passed
-   * it: a pointer that moved (or a new small blob that proved to be the pointer) next to it in that
-   * very frame. A click's result shows once the pointer rests on its target.
-   */
-  passedBy(blocks: readonly number[]): boolean {
-    return blocks.length > 0 && blocks.every((b) => this.passing[b] === 1 && this.real[b] === 0);
-  }
-
-  /** A state was taken: what changed before it is in it (see passedBy). */
-  stateTaken(): void {
-    this.real.fill(0);
-  }
-
-  /**
-   * New small blobs proven to be the pointer (it showed up anew there): what changed next to them in
-   * their frame, and has not changed since, changed as the pointer passed.
-   */
-  private passedByProven(proven: readonly number[], t: number, nearNew: number[]): void {
-    this.nearNew = this.nearNew.filter((f) => t - f.t <= this.o.moverGapMs);
-    for (const f of this.nearNew) {
-      if (!proven.includes(f.t)) continue;
-      for (const b of f.blocks) if (this.changedAt[b] === f.t) this.passing[b] = 1;
-    }
-    if (nearNew.length > 0) this.nearNew.push({ t, blocks: nearNew });
-  }
-
-  /** Where the pointer moved in frame `t` (its old and new place), if it did. */
-  private pointerNow(t: number, before: { box: Box; t: number } | null): Box[] {
-    const now = this.movers.latest();
-    return now && now.t === t ? [now.box, ...(before ? [before.box] : [])] : [];
-  }
-
-  /**
-   * Per block: 1 when it belongs to one of this frame's changes (a component) that is a few block rows
-   * high at most and touches `pointers` (within a pointer's size): a highlight the pointer switched.
-   */
-  private touchingPointer(comps: readonly number[][], pointers: readonly Box[], out: Uint8Array): Uint8Array {
-    const { grid, o } = this;
-    out.fill(0);
-    if (pointers.length === 0) return out;
-    const near = pointers.map((b) => grow(b, o.cursorMaxPx, o.width, o.height));
-    for (const comp of comps) {
-      if (blockSpan(grid, comp).h > HOVER_MAX_ROWS) continue;
-      if (!comp.some((b) => near.some((n) => intersects(n, grid.rect(b))))) continue;
-      for (const b of comp) out[b] = 1;
-    }
-    return out;
   }
 
   /**

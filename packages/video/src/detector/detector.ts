@@ -1,4 +1,4 @@
-import { ActivityMonitor, HOVER_MAX_ROWS } from './activity.js';
+import { ActivityMonitor } from './activity.js';
 import { StateComparer } from './compare.js';
 import type { Footprint } from './footprint.js';
 import { Grid } from './grid.js';
@@ -15,19 +15,6 @@ export interface PointerSample {
 }
 /** A 30-minute recording's pointer moving in every frame at 10 fps stays under this. */
 const MAX_POINTER_SAMPLES = 20_000;
-
-/** Rows of blocks a region spans. */
-function rowsOf(region: readonly number[], width: number, blockSize: number): number {
-  const cols = Math.ceil(width / blockSize);
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const b of region) {
-    const r = Math.floor(b / cols);
-    lo = Math.min(lo, r);
-    hi = Math.max(hi, r);
-  }
-  return hi - lo + 1;
-}
 
 /** A tiny change waiting to prove it stays (a caret blink goes away again, a typed character does not). */
 interface Provisional {
@@ -265,9 +252,6 @@ export class ChangeDetector {
       if (forced) this.emit(frame, t, fromMs, 0);
       return;
     }
-    // What changed only as the pointer passed (a highlight it left on, a trace of its sprite) is no step.
-    const low = diff.regions.every((r) => rowsOf(r, this.o.width, this.o.blockSize) <= HOVER_MAX_ROWS);
-    if (!forced && low && this.activity!.passedBy(diff.blocks)) return;
     if (forced || diff.regions.some((r) => r.length > this.o.tinyMaxBlocks)) {
       this.emit(frame, t, fromMs, diff.score);
       return;
@@ -290,7 +274,6 @@ export class ChangeDetector {
     this.states.push({ timestampMs: t, fromMs, score, candidatesMs: this.pendingCandidates });
     this.pendingCandidates = [];
     this.hover.rebase(this.emitted!, frame);
-    this.activity?.stateTaken();
     this.emitted = frame;
     this.emittedCursors = this.movers.resting();
     this.movers.clearOrigins();
@@ -316,7 +299,6 @@ export class ChangeDetector {
     this.provisional = null;
     this.states.push({ timestampMs: p.t, fromMs: p.fromMs, score: p.score, candidatesMs: [] });
     this.hover.rebase(this.emitted!, p.frame);
-    this.activity?.stateTaken();
     this.emitted = p.frame;
     this.emittedCursors = p.cursors;
   }
