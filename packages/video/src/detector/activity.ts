@@ -110,7 +110,10 @@ export class ActivityMonitor {
   private noteHovers(prev: Uint8Array, cur: Uint8Array, comps: readonly number[][], pointers: readonly ({ box: Box; t: number } | null)[]): void {
     const { grid, o } = this;
     // Moving: in this frame or the one before (a click comes once the pointer rests on its target).
-    const near = pointers.flatMap((p) => (p && p.t >= this.prevT ? [grow(p.box, o.cursorMaxPx, o.width, o.height)] : []));
+    const moving = pointers.flatMap((p) => (p && p.t >= this.prevT ? [p.box] : []));
+    // A pointer the tracker lost (its shape changed, the UI changed under it) shows up as a new small
+    // blob, with the hover of what it now points at lighting up in that frame or the next.
+    const near = [...moving, ...this.movers.newcomers()].map((b) => grow(b, o.cursorMaxPx, o.width, o.height));
     if (near.length === 0) return;
     for (const comp of comps) {
       if (this.cause[comp[0]!] !== 0 || blockSpan(grid, comp).h > HOVER_MAX_ROWS) continue;

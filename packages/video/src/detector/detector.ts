@@ -62,6 +62,8 @@ export class ChangeDetector {
   /** First pushed frame showing the current state: the last active frame, or the first after an event. */
   private quietFromMs: number | null = null;
   private evaluated = true;
+  /** Time of the first frame while state 0 has not settled yet (null after). */
+  private opening: number | null = null;
   private nextCandidate = 0;
   private pendingCandidates: number[] = [];
   private provisional: Provisional | null = null;
@@ -115,6 +117,7 @@ export class ChangeDetector {
     while (this.nextCandidate < cands.length && cands[this.nextCandidate]! <= timestampMs) {
       const c = cands[this.nextCandidate++]!;
       this.closeQuiet(c);
+      if (this.opening !== null) this.takeOpening(); // the user acted on what the opening showed
       this.doubts = []; // the event's own quiet window starts here, whatever the pointer did before
       this.lastActivityMs = Math.max(this.lastActivityMs, c);
       this.evaluated = false;
@@ -191,10 +194,11 @@ export class ChangeDetector {
     // A doubted stretch may still turn out quiet: its state then shows from where it began.
     const first = this.doubts[0];
     const doubted = first && !first.evaluated ? (first.quietFromMs ?? Infinity) : Infinity;
-    return Math.min(current, doubted, this.provisional?.fromMs ?? Infinity);
+    // While the opening has not settled, its first frame may still become state 0.
+    return Math.min(current, doubted, this.provisional?.fromMs ?? Infinity, this.opening ?? Infinity);
   }
 
-  /** Ends the stream; returns the states (state 0 is the first frame), capped at maxStates. */
+  /** Ends the stream; returns the states (state 0: the opening screen once settled), capped at maxStates. */
   finish(): UiState[] {
     if (this.result) return this.result;
     if (this.prev) {
@@ -210,14 +214,15 @@ export class ChangeDetector {
     this.prevT = t;
     this.activity = new ActivityMonitor(this.o, this.grid, this.movers, this.hover, frame);
     // Events at or before the first frame are answered by it.
-    const absorbed: number[] = [];
     const cands = this.o.candidatesMs;
-    while (this.nextCandidate < cands.length && cands[this.nextCandidate]! <= t) absorbed.push(cands[this.nextCandidate++]!);
-    this.states.push({ timestampMs: t, fromMs: t, score: 1, candidatesMs: absorbed });
+    while (this.nextCandidate < cands.length && cands[this.nextCandidate]! <= t) this.pendingCandidates.push(cands[this.nextCandidate++]!);
+    // State 0 is taken once the opening screen settled: the first frame when it stays, else the first
+    // settled one (a page still loading behind a skeleton is no state yet).
+    this.opening = t;
     this.emitted = frame;
     this.lastActivityMs = t;
     this.quietFromMs = t;
-    this.evaluated = true;
+    this.evaluated = false;
   }
 
   /**
@@ -231,6 +236,13 @@ export class ChangeDetector {
 
   private evaluate(frame: Uint8Array, t: number, final: boolean): void {
     this.evaluated = true;
+    if (this.opening !== null) {
+      // Nothing but the pointer changed since the first frame: it is state 0.
+      if (this.lastActivityMs === this.opening) return this.takeOpening();
+      if (this.comparer.diff(frame, this.emitted!, this.cursorFootprints(), this.hover).blocks.length === 0) return this.takeOpening();
+      this.opening = null;
+      return this.emit(frame, t, Math.min(this.quietFromMs ?? t, t), 1);
+    }
     this.resolveProvisional(frame, t);
     const forced = this.pendingCandidates.length > 0;
     // `frame` is the last frame of its quiet stretch (or the stream): the stretch began at quietFromMs.
@@ -250,9 +262,18 @@ export class ChangeDetector {
     if (final) this.resolveProvisional(frame, t);
   }
 
+  /** The first frame is state 0 after all: where pointers were in it is still known (origins, resting). */
+  private takeOpening(): void {
+    const first = this.opening!;
+    this.opening = null;
+    this.states.push({ timestampMs: first, fromMs: first, score: 1, candidatesMs: this.pendingCandidates });
+    this.pendingCandidates = [];
+  }
+
   private emit(frame: Uint8Array, t: number, fromMs: number, score: number): void {
     this.states.push({ timestampMs: t, fromMs, score, candidatesMs: this.pendingCandidates });
     this.pendingCandidates = [];
+    this.hover.rebase(this.emitted!, frame);
     this.emitted = frame;
     this.emittedCursors = this.movers.resting();
     this.movers.clearOrigins();
@@ -277,6 +298,7 @@ export class ChangeDetector {
   private confirm(p: Provisional): void {
     this.provisional = null;
     this.states.push({ timestampMs: p.t, fromMs: p.fromMs, score: p.score, candidatesMs: [] });
+    this.hover.rebase(this.emitted!, p.frame);
     this.emitted = p.frame;
     this.emittedCursors = p.cursors;
   }

@@ -80,6 +80,31 @@ export class HoverLayers {
     return this.layers.length === 0;
   }
 
+  /**
+   * The UI moved on from `before` to `after` (two states): a layer whose box now shows other content
+   * (a quarter of it or more changed, and not by its shade: the element it lit went away, a menu
+   * closed, the page was redrawn) says nothing about what is there now, and is dropped. A row whose
+   * label or tick changed keeps it.
+   */
+  rebase(before: Uint8Array, after: Uint8Array): void {
+    if (this.layers.length === 0) return;
+    const { width, threshold } = this;
+    this.layers = this.layers.filter((l) => {
+      let changed = 0;
+      let other = 0;
+      for (let y = l.box.y0; y < l.box.y1; y++) {
+        for (let x = l.box.x0; x < l.box.x1; x++) {
+          const d = after[y * width + x]! - before[y * width + x]!;
+          if (d <= threshold && d >= -threshold) continue;
+          changed++;
+          if (!l.shifts.some((m) => Math.abs(d - m) <= SHADE_SPREAD)) other++;
+        }
+      }
+      const area = (l.box.x1 - l.box.x0) * (l.box.y1 - l.box.y0);
+      return other * 2 < changed || other * 4 < area;
+    });
+  }
+
   /** Sets `mask` where `frame` differs from `emitted` by a remembered hover's shade, inside its box. */
   maskToggles(frame: Uint8Array, emitted: Uint8Array, mask: Uint8Array): void {
     const { width, threshold } = this;

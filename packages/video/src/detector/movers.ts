@@ -61,9 +61,12 @@ export class MoverTracker {
   private tracks: Track[] = [];
   private tentatives: Tentative[] = [];
   private origins: Footprint[] = [];
+  /** New small blobs of the latest two frames (perhaps the pointer showing up): where, and when. */
+  private fresh: { t: number; box: Box }[] = [];
   /** Small blobs of recent frames, to tell a pointer (goes somewhere) from an animation (stays). */
   private recent: { t: number; box: Box }[] = [];
   private readonly maxTracks: number;
+  private lastT = -Infinity;
   /** Within noise of the old value: "back to what was there" (a glyph where a caret was is not). */
   private readonly back: number;
 
@@ -108,6 +111,8 @@ export class MoverTracker {
     this.tentatives = this.tentatives.filter((g) => g.items.length > 0);
 
     const rest = blobs.map((_, i) => i).filter(free);
+    this.fresh = [...this.fresh.filter((f) => f.t === this.lastT), ...rest.map((i) => ({ t, box: blobs[i]!.box }))];
+    this.lastT = t;
     if (rest.length > 0 && rest.length <= 4) {
       this.tentatives.push({ t, items: rest.map((i) => capture(prev, this.c.width, blobs[i]!.box)) });
     }
@@ -123,6 +128,11 @@ export class MoverTracker {
   /** The UI changed inside `region`: cursors resting there no longer know what they cover. */
   markStale(region: Box): void {
     for (const track of this.tracks) if (intersects(track.patch.box, region)) track.stale = true;
+  }
+
+  /** New small blobs (no tracked cursor's) of this frame and the one before: perhaps the pointer showing up anew. */
+  newcomers(): Box[] {
+    return this.fresh.map((f) => f.box);
   }
 
   /** The cursor that moved last: its box and when (null while none is tracked). */
@@ -173,6 +183,10 @@ export class MoverTracker {
       track.stale = true; // grew beyond a pointer: not a move we understand
       return [];
     }
+    if (covered && this.typedOn(at, prev, cur, this.boxOf(blobs, touching), covered.box)) {
+      track.sprite = new Int32Array(0); // a caret taken for the pointer: characters land behind it
+      return [];
+    }
     if (!covered) {
       track.sprite = new Int32Array(0); // left the frame
       return claim;
@@ -206,6 +220,7 @@ export class MoverTracker {
       }
     }
     if (covered && (boxWidth(covered.box) > this.c.maxPx || boxHeight(covered.box) > this.c.maxPx)) return [];
+    if (covered && this.typedOn(item, prev, cur, this.boxOf(blobs, touching), covered.box)) return [];
     // Most of what changes now where the blob was must go back (a pointer leaving), not just a few
     // anti-aliased pixels that happen to match (a character typed where placeholder text was). Nor may
     // much more stay changed than goes back: a placeholder that vanished stays gone while a character
@@ -223,6 +238,23 @@ export class MoverTracker {
       });
     }
     return claim;
+  }
+
+  /**
+   * What showed up (`to`: this frame's blobs there; `now`: what differs from the background) continues
+   * the blob `from` rightwards along the same line of text (the rows of one hold the other's, within a
+   * pixel; starting within or just after it and reaching further right), and either `from` left something
+   * behind (a character the caret stepped past) or `now` grew from its very left edge (text filled in
+   * where the caret was): a caret stepping on as characters land, not a pointer moving on, which
+   * leaves nothing behind.
+   */
+  private typedOn(from: Patch, prev: Uint8Array, cur: Uint8Array, to: Box, now: Box): boolean {
+    const a = from.box;
+    // The same line: one's rows hold the other's (a caret is taller than the glyphs beside it).
+    const level = (to.y0 <= a.y0 + 1 && to.y1 >= a.y1 - 1) || (a.y0 <= to.y0 + 1 && a.y1 >= to.y1 - 1);
+    if (!level || to.x0 < a.x0 || to.x0 > a.x1 + this.c.padPx || to.x1 <= a.x1) return false;
+    if (now.x0 === a.x0 && now.x1 > a.x1) return true;
+    return this.evidence(from, prev, cur, to).stuck >= this.c.minPixels;
   }
 
   /**
@@ -309,6 +341,13 @@ export class MoverTracker {
       frames.add(r.t);
     }
     return frames.size >= 3 && boxWidth(all) <= this.c.maxPx && boxHeight(all) <= this.c.maxPx;
+  }
+
+  /** The blobs' boxes together (what showed up there: a caret or glyph may match its background in part). */
+  private boxOf(blobs: readonly Blob[], which: readonly number[]): Box {
+    let box: Box | null = null;
+    for (const i of which) box = union(box, blobs[i]!.box);
+    return box!;
   }
 
   /** Free blobs with a pixel at (or within `pad` pixels of) `box`. */
