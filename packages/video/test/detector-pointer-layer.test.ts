@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caret, cursor, glyph, page, rect, W, type Img } from './helpers/scene.js';
+import { cursor, page, rect, W, type Img } from './helpers/scene.js';
 import { detect, times } from './helpers/run.js';
 
 /** Lights a box the way a hover does: a shade darker, dark pixels a shade lighter. */
@@ -14,23 +14,6 @@ const clamp01 = (p: number) => Math.min(1, Math.max(0, p));
 const ROW = { x: 20, y: 100, w: 280, h: 14 };
 
 describe('ChangeDetector: the pointer layer', () => {
-  it('takes characters landing behind a caret that steps on for typing, not for the pointer moving', () => {
-    // Each character lands where the caret was and the caret steps right: a small thing moving on
-    // along a text line, but leaving a character behind, which a pointer never does. Taken for the
-    // pointer, the last characters were "cursor motion" and the field looked settled before them.
-    const at = [2000, 2107, 2167, 2287, 2365, 2474, 2540, 2600];
-    const frame = (t: number) => {
-      const img = page();
-      const n = at.filter((a) => t >= a).length;
-      for (let i = 0; i < n; i++) glyph(img, 184 + i * 4, 64);
-      if (n > 0) caret(img, 183 + n * 4, 63);
-      return cursor(img, 60, 130);
-    };
-    const steps = detect(frame, { durationMs: 5000, fps: 10 });
-    expect(times(steps)).toHaveLength(2);
-    expect(steps[1]!.timestampMs).toBeGreaterThanOrEqual(2600 + 250);
-  });
-
   it('gives no step for a button that lights up where the pointer shows up anew and rests', () => {
     // The pointer was lost (not drawn: hidden while typing, or its shape changed); it shows up next
     // to a button, moves onto it, which lights up in that frame, and rests there.

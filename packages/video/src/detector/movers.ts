@@ -183,10 +183,6 @@ export class MoverTracker {
       track.stale = true; // grew beyond a pointer: not a move we understand
       return [];
     }
-    if (covered && this.typedOn(at, prev, cur, this.boxOf(blobs, touching), covered.box)) {
-      track.sprite = new Int32Array(0); // a caret taken for the pointer: characters land behind it
-      return [];
-    }
     if (!covered) {
       track.sprite = new Int32Array(0); // left the frame
       return claim;
@@ -220,7 +216,6 @@ export class MoverTracker {
       }
     }
     if (covered && (boxWidth(covered.box) > this.c.maxPx || boxHeight(covered.box) > this.c.maxPx)) return [];
-    if (covered && this.typedOn(item, prev, cur, this.boxOf(blobs, touching), covered.box)) return [];
     // Most of what changes now where the blob was must go back (a pointer leaving), not just a few
     // anti-aliased pixels that happen to match (a character typed where placeholder text was). Nor may
     // much more stay changed than goes back: a placeholder that vanished stays gone while a character
@@ -238,23 +233,6 @@ export class MoverTracker {
       });
     }
     return claim;
-  }
-
-  /**
-   * What showed up (`to`: this frame's blobs there; `now`: what differs from the background) continues
-   * the blob `from` rightwards along the same line of text (the rows of one hold the other's, within a
-   * pixel; starting within or just after it and reaching further right), and either `from` left something
-   * behind (a character the caret stepped past) or `now` grew from its very left edge (text filled in
-   * where the caret was): a caret stepping on as characters land, not a pointer moving on, which
-   * leaves nothing behind.
-   */
-  private typedOn(from: Patch, prev: Uint8Array, cur: Uint8Array, to: Box, now: Box): boolean {
-    const a = from.box;
-    // The same line: one's rows hold the other's (a caret is taller than the glyphs beside it).
-    const level = (to.y0 <= a.y0 + 1 && to.y1 >= a.y1 - 1) || (a.y0 <= to.y0 + 1 && a.y1 >= to.y1 - 1);
-    if (!level || to.x0 < a.x0 || to.x0 > a.x1 + this.c.padPx || to.x1 <= a.x1) return false;
-    if (now.x0 === a.x0 && now.x1 > a.x1) return true;
-    return this.evidence(from, prev, cur, to).stuck >= this.c.minPixels;
   }
 
   /**
@@ -341,13 +319,6 @@ export class MoverTracker {
       frames.add(r.t);
     }
     return frames.size >= 3 && boxWidth(all) <= this.c.maxPx && boxHeight(all) <= this.c.maxPx;
-  }
-
-  /** The blobs' boxes together (what showed up there: a caret or glyph may match its background in part). */
-  private boxOf(blobs: readonly Blob[], which: readonly number[]): Box {
-    let box: Box | null = null;
-    for (const i of which) box = union(box, blobs[i]!.box);
-    return box!;
   }
 
   /** Free blobs with a pixel at (or within `pad` pixels of) `box`. */
