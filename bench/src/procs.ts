@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +24,16 @@ export async function waitHttp(url: string, timeoutMs = 60_000): Promise<void> {
     await sleep(200);
   }
   throw new Error(`${url} did not come up`);
+}
+
+/**
+ * The machine is shared: wait (up to `maxWaitMs`) for the 1-minute load average to drop under `maxLoad`, so a burst
+ * of someone else's work does not land inside one side of a comparison only. Returns the load then, and whether it waited.
+ */
+export async function waitForQuiet(maxLoad: number, maxWaitMs = 120_000): Promise<{ load: number; waited: boolean }> {
+  let waited = 0;
+  for (; os.loadavg()[0]! > maxLoad && waited < maxWaitMs; waited += 5000) await sleep(5000);
+  return { load: os.loadavg()[0]!, waited: waited > 0 };
 }
 
 export function rssKb(pid: number): number {

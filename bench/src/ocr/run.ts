@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { waitForQuiet } from '../procs.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
@@ -24,13 +25,9 @@ const names = arg('settings')?.split(',') ?? Object.keys(SETTINGS);
 for (const n of names) if (!SETTINGS[n]) throw new Error(`unknown setting ${n}; one of ${Object.keys(SETTINGS).join(', ')}`);
 const frameFilter = arg('frames')?.split(',');
 const maxLoad = Number(arg('max-load') ?? 3);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The machine is shared: before a setting, wait (up to 2 min) for the 1-minute load average to drop under `maxLoad`. */
-async function quiet(): Promise<number> {
-  for (let waited = 0; os.loadavg()[0]! > maxLoad && waited < 120_000; waited += 5000) await sleep(5000);
-  return os.loadavg()[0]!;
-}
+/** Before a setting: see waitForQuiet. */
+const quiet = async (): Promise<number> => (await waitForQuiet(maxLoad)).load;
 
 function tesseractVersion(): string {
   try {

@@ -7,6 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { waitForQuiet } from '../procs.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { floor, measure, type Measured } from './floor.js';
@@ -26,17 +27,9 @@ const baselineDir = arg('baseline') ? path.resolve(arg('baseline')!) : undefined
 const modes = (arg('modes')?.split(',') ?? MODES.filter((m) => m !== 'baseline' || baselineDir)) as Mode[];
 if (modes.includes('baseline') && !baselineDir) throw new Error('mode baseline needs --baseline <checkout with node_modules>');
 const maxLoad = Number(arg('max-load') ?? 3);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/**
- * The machine is shared: before a run, wait (up to 2 min) for the 1-minute load average to drop under
- * `maxLoad`, so a burst of someone else's tests does not land inside one side of a comparison only.
- */
-async function quiet(): Promise<{ load: number; waited: boolean }> {
-  let waited = 0;
-  for (; os.loadavg()[0]! > maxLoad && waited < 120_000; waited += 5000) await sleep(5000);
-  return { load: os.loadavg()[0]!, waited: waited > 0 };
-}
+/** Before a run: see waitForQuiet. */
+const quiet = () => waitForQuiet(maxLoad);
 
 export interface Run extends Parts, Omit<Measured, 'stdout'> {
   baseRssKb: number;

@@ -1,5 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { waitForQuiet } from '../procs.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeVideo } from '@claude-scope/video';
@@ -51,7 +52,7 @@ export async function speedRuns(reps: number, concurrency: number, seedUrl: stri
     const runs: SpeedRun[] = [];
     let before = await floor(rec.file);
     for (let i = 0; i < reps; i++) {
-      for (let waited = 0; os.loadavg()[0]! > maxLoad && waited < 60_000; waited += 5000) await new Promise((r) => setTimeout(r, 5000));
+      await waitForQuiet(maxLoad, 60_000);
       for (const warm of i % 2 ? [true, false] : [false, true]) {
         const load = os.loadavg()[0]!;
         const child = await measure(process.execPath, ['--import', 'tsx', '--conditions=source', path.join(HERE, 'speed-child.ts'), inputs.get(warm)!]);
