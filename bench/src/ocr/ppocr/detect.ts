@@ -4,10 +4,9 @@
  * → boxes scored by their mean probability, grown by the DB unclip distance, mapped back to the image.
  */
 import type { Box } from '@claude-scope/ocr';
-import ort from 'onnxruntime-node';
 import sharp from 'sharp';
 import { components } from './components.js';
-import type { Rgb } from './models.js';
+import type { Models, Rgb } from './models.js';
 
 export interface DetectOptions {
   maxSide: number;
@@ -23,7 +22,8 @@ export interface DetectOptions {
 const MEAN = [0.485, 0.456, 0.406];
 const STD = [0.229, 0.224, 0.225];
 
-export async function detect(session: ort.InferenceSession, img: Rgb, o: DetectOptions): Promise<Box[]> {
+export async function detect(m: Models, img: Rgb, o: DetectOptions): Promise<Box[]> {
+  const session = m.det;
   const ratio = Math.min(1, o.maxSide / Math.max(img.width, img.height));
   const w = Math.max(32, Math.round((img.width * ratio) / 32) * 32);
   const h = Math.max(32, Math.round((img.height * ratio) / 32) * 32);
@@ -36,7 +36,7 @@ export async function detect(session: ort.InferenceSession, img: Rgb, o: DetectO
     const s = STD[c]!;
     for (let i = 0; i < plane; i++) input[c * plane + i] = (px[i * 3 + src]! / 255 - m) / s;
   }
-  const out = await session.run({ [session.inputNames[0]!]: new ort.Tensor('float32', input, [1, 3, h, w]) });
+  const out = await session.run({ [session.inputNames[0]!]: m.tensor(input, [1, 3, h, w]) });
   const prob = out[session.outputNames[0]!]!.data as Float32Array;
   const kx = img.width / w;
   const ky = img.height / h;

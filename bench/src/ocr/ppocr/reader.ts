@@ -71,8 +71,8 @@ export function ppocrReader(o: PpocrOptions): Reader {
       let pipe = sharp(data).removeAlpha().extract({ left: area.x, top: area.y, width: area.w, height: area.h });
       if (k !== 1) pipe = pipe.resize(w, h, { fit: 'fill' });
       const img: Rgb = { data: await pipe.raw().toBuffer(), width: w, height: h };
-      const boxes = await detect(m.det, img, { maxSide: o.detMaxSide });
-      const lines = await recognize(m.rec, m.chars, img, boxes, { batch: o.recBatch, minWidth: o.recMinWidth });
+      const boxes = await detect(m, img, { maxSide: o.detMaxSide });
+      const lines = await recognize(m, img, boxes, { batch: o.recBatch, minWidth: o.recMinWidth });
       return lines.flatMap((l) => words(l, o.minGap)).map((wd) => ({ ...wd, box: { x: area.x + wd.box.x / k, y: area.y + wd.box.y / k, w: wd.box.w / k, h: wd.box.h / k } }));
     },
     childMaxRssKb: () => 0,

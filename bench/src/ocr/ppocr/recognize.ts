@@ -4,9 +4,8 @@
  * decoded greedily (argmax per time step, repeats and blanks dropped). Confidence: the mean of the kept steps' maxima.
  */
 import type { Box } from '@claude-scope/ocr';
-import ort from 'onnxruntime-node';
 import sharp from 'sharp';
-import type { Rgb } from './models.js';
+import type { Models, Rgb } from './models.js';
 
 const H = 48;
 
@@ -54,7 +53,8 @@ export interface RecognizeOptions {
   minWidth: number;
 }
 
-export async function recognize(session: ort.InferenceSession, chars: string[], img: Rgb, boxes: Box[], o: RecognizeOptions): Promise<Line[]> {
+export async function recognize(m: Models, img: Rgb, boxes: Box[], o: RecognizeOptions): Promise<Line[]> {
+  const { rec: session, chars } = m;
   const src = sharp(img.data, { raw: { width: img.width, height: img.height, channels: 3 } });
   const crops = await Promise.all(
     boxes.map(async (box) => {
@@ -77,7 +77,7 @@ export async function recognize(session: ort.InferenceSession, chars: string[], 
         for (let y = 0; y < H; y++) for (let x = 0; x < c.w; x++) input[base + y * W + x] = c.px[(y * c.w + x) * 3 + s]! / 127.5 - 1;
       }
     });
-    const out = await session.run({ [session.inputNames[0]!]: new ort.Tensor('float32', input, [group.length, 3, H, W]) });
+    const out = await session.run({ [session.inputNames[0]!]: m.tensor(input, [group.length, 3, H, W]) });
     const t = out[session.outputNames[0]!]!;
     const [, steps, classes] = t.dims as [number, number, number];
     const probs = t.data as Float32Array;
