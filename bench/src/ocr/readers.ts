@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { createEngine, createOcr, parseTsv, prepare, toInput, type Box, type Engine, type OcrImage } from '@claude-scope/ocr';
 import { execa } from 'execa';
 import sharp from 'sharp';
-import type { Setting } from './settings.js';
+import { ppocrReader } from './ppocr/reader.js';
+import type { Setting, TesseractSetting } from './settings.js';
 
 export interface ReadWord {
   text: string;
@@ -19,7 +20,7 @@ export interface Reader {
 }
 
 /** The package as the lane uses it: createOcr, one worker (settings as options). */
-function packageReader(s: Setting): Reader {
+function packageReader(s: TesseractSetting): Reader {
   const ocr = createOcr({ concurrency: s.concurrency ?? 1, psm: s.psm, data: s.data, binarization: s.binarization, preparation: s.prep === 'colour' ? 'flatten' : s.prep });
   return {
     read: async (file, region, scale) => ocr.read({ data: await readFile(file) }, { ...(region ? { region } : {}), scale }),
@@ -29,7 +30,7 @@ function packageReader(s: Setting): Reader {
 }
 
 /** tesseract.js on the colour pixels (cropped and upscaled only): what the package's preparation is measured against. */
-function colourReader(s: Setting): Reader {
+function colourReader(s: TesseractSetting): Reader {
   let engine: Engine | undefined; // created on the first read, as the package's pool does (counted in warm-up)
   return {
     async read(file, region, scale) {
@@ -51,7 +52,7 @@ function colourReader(s: Setting): Reader {
 }
 
 /** Debian's `tesseract` CLI, one process per read, fed the package's prepared PGM on stdin. */
-function cliReader(s: Setting): Reader {
+function cliReader(s: TesseractSetting): Reader {
   let maxRss = 0;
   return {
     async read(file, region, scale) {
@@ -74,6 +75,7 @@ function cliReader(s: Setting): Reader {
 }
 
 export function makeReader(s: Setting): Reader {
+  if (s.engine === 'ppocr') return ppocrReader(s);
   if (s.engine === 'tesseract-cli') return cliReader(s);
   return s.prep === 'colour' ? colourReader(s) : packageReader(s);
 }

@@ -11,6 +11,11 @@ export interface SettingReport {
   /** Region reads by kind. */
   regions: Record<string, Counts>;
   ms: { frame720: number; frame1080: number; region: number; warmup: number };
+  /**
+   * CPU ms (process + waited-for children, warm-up excluded) per word read correctly (matched): for all reads,
+   * and for whole frames and regions apart (null when reads overlapped, concurrency > 1). Also per word read.
+   */
+  cpu: { totalMs: number; perMatched: number; perRead: number; framePerMatched: number | null; regionPerMatched: number | null };
   maxRssMb: number;
   baseRssMb: number;
   engineMaxRssMb: number;
@@ -28,7 +33,11 @@ export function summarize(frames: Frame[], r: ChildResult, config: Setting, load
   const t720: number[] = [];
   const t1080: number[] = [];
   const tRegion: number[] = [];
+  let cpuFrames = 0;
+  let cpuRegions = 0;
   for (const item of r.items) {
+    if (item.region === undefined) cpuFrames += item.cpuMs;
+    else cpuRegions += item.cpuMs;
     const f = byName.get(item.frame)!;
     if (item.region === undefined) {
       const c = score(f.truth, item.words);
@@ -46,12 +55,22 @@ export function summarize(frames: Frame[], r: ChildResult, config: Setting, load
       tRegion.push(item.ms);
     }
   }
+  const overlapped = (config.concurrency ?? 1) > 1;
+  const f = fr.all ?? ZERO;
+  const g = rg.all ?? ZERO;
   return {
     setting: r.setting,
     config,
     frames: fr,
     regions: rg,
     ms: { frame720: mean(t720), frame1080: mean(t1080), region: mean(tRegion), warmup: r.warmupMs },
+    cpu: {
+      totalMs: r.loopCpuMs,
+      perMatched: r.loopCpuMs / (f.matched + g.matched),
+      perRead: r.loopCpuMs / (f.read + g.read),
+      framePerMatched: overlapped ? null : cpuFrames / f.matched,
+      regionPerMatched: overlapped ? null : cpuRegions / g.matched,
+    },
     maxRssMb: r.maxRssKb / 1024,
     baseRssMb: r.baseRssKb / 1024,
     engineMaxRssMb: r.engineMaxRssKb / 1024,
@@ -96,7 +115,16 @@ export function markdown(reports: SettingReport[], meta: { date: Date; argv: str
     '',
     '## Time and memory',
     '',
-    'Mean wall time of one read (preparation + recognition). Warm-up: the first read, worker start and data load included. RSS: the peak of the process running the setting (Node, sharp and tesseract.js workers; at start in brackets); for the CLI also the peak of one `tesseract` process. Load: the 1-minute load average as the setting started (each waits up to 2 min for it to fall under --max-load).',
+    'CPU: user + system time of the setting\'s process (all its threads: tesseract.js workers, sharp, onnxruntime) and of the child processes it waited for (the CLI\'s), over all reads, warm-up excluded. **Per word = CPU ÷ words read correctly (matched)**, for all reads and for whole frames and regions apart; per read word = CPU ÷ all words read (matched or not).',
+    '',
+    '| setting | CPU ms / correct word | frames | regions | CPU ms / read word | CPU s in all |',
+    '|---|---|---|---|---|---|',
+    ...reports.map(
+      (r) =>
+        `| ${r.setting} | **${r.cpu.perMatched.toFixed(1)}** | ${r.cpu.framePerMatched?.toFixed(1) ?? '–'} | ${r.cpu.regionPerMatched?.toFixed(1) ?? '–'} | ${r.cpu.perRead.toFixed(1)} | ${(r.cpu.totalMs / 1000).toFixed(1)} |`,
+    ),
+    '',
+    'Mean wall time of one read (preparation + recognition). Warm-up: the first read, worker start and data load included. RSS: the peak of the process running the setting (Node, sharp and tesseract.js workers; at start in brackets); for the CLI also the peak of one `tesseract` process; for PP-OCR the models load on the first read. Load: the 1-minute load average as the setting started (each waits up to 2 min for it to fall under --max-load).',
     '',
     '| setting | 720p frame ms | 1080p frame ms | region ms | warm-up ms | peak RSS MB | CLI process MB | load |',
     '|---|---|---|---|---|---|---|---|',

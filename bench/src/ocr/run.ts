@@ -1,7 +1,8 @@
 /**
  * bench:ocr — OCR engines and settings on UI text: word recall / precision against the DOM's visible words,
  * time per whole frame and per region, peak RSS. Usage: pnpm bench:ocr [--settings a,b] [--frames substr,…]
- * [--max-load 3] [--no-write]. Settings: settings.ts. Results: bench/results/ocr-engines.{md,json}.
+ * [--max-load 3] [--out results/x.md] [--no-write]. Settings: settings.ts. Results: bench/results/ocr-engines.{md,json}
+ * (--out: another .md, relative to bench/, with its .json beside it).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,7 @@ const names = arg('settings')?.split(',') ?? Object.keys(SETTINGS);
 for (const n of names) if (!SETTINGS[n]) throw new Error(`unknown setting ${n}; one of ${Object.keys(SETTINGS).join(', ')}`);
 const frameFilter = arg('frames')?.split(',');
 const maxLoad = Number(arg('max-load') ?? 3);
+const outMd = path.resolve(ROOT, 'bench', arg('out') ?? 'results/ocr-engines.md');
 
 /** Before a setting: see waitForQuiet. */
 const quiet = async (): Promise<number> => (await waitForQuiet(maxLoad)).load;
@@ -58,16 +60,15 @@ async function main() {
     const all = r.frames.all!;
     const reg = r.regions.all!;
     console.log(
-      `${name}: frames R ${Math.round((100 * all.matched) / all.truth)} % P ${Math.round((100 * all.matched) / all.read)} %, regions R ${Math.round((100 * reg.matched) / reg.truth)} % P ${Math.round((100 * reg.matched) / reg.read)} %; 720p ${Math.round(r.ms.frame720)} ms, region ${Math.round(r.ms.region)} ms, RSS ${Math.round(r.maxRssMb)} MB`,
+      `${name}: frames R ${Math.round((100 * all.matched) / all.truth)} % P ${Math.round((100 * all.matched) / all.read)} %, regions R ${Math.round((100 * reg.matched) / reg.truth)} % P ${Math.round((100 * reg.matched) / reg.read)} %; 720p ${Math.round(r.ms.frame720)} ms, region ${Math.round(r.ms.region)} ms, CPU ${r.cpu.perMatched.toFixed(1)} ms/correct word (frames ${r.cpu.framePerMatched?.toFixed(1)}, regions ${r.cpu.regionPerMatched?.toFixed(1)}), RSS ${Math.round(r.maxRssMb)} MB`,
     );
   }
   const md = markdown(reports, { date, argv: process.argv.slice(2), frames, tesseractVersion: version });
   console.log(`\n${md}`);
   if (!process.argv.includes('--no-write')) {
-    const out = path.join(ROOT, 'bench/results');
-    mkdirSync(out, { recursive: true });
-    writeFileSync(path.join(out, 'ocr-engines.md'), md);
-    writeFileSync(path.join(out, 'ocr-engines.json'), `${JSON.stringify({ date: date.toISOString(), reports }, null, 2)}\n`);
+    mkdirSync(path.dirname(outMd), { recursive: true });
+    writeFileSync(outMd, md);
+    writeFileSync(outMd.replace(/\.md$/, '') + '.json', `${JSON.stringify({ date: date.toISOString(), argv: process.argv.slice(2), reports }, null, 2)}\n`);
   }
 }
 
