@@ -1,4 +1,4 @@
-import { generateRecording, getScenario, type Split, type Truth, type VideoFormat } from '@claude-scope/testkit';
+import { generateRecording, getScenario, SCENARIOS, type Split, type Truth, type VideoFormat } from '@claude-scope/testkit';
 
 export interface Recording {
   name: string;
@@ -28,4 +28,20 @@ export async function recordings(plan: readonly Plan[], log: (line: string) => v
     out.push({ name: `${p.scenario} (${p.format}, ${p.height}p)`, scenario: p.scenario, split: getScenario(p.scenario).split, format: p.format, size, file: rec.videoPath, truth: rec.truth });
   }
   return out;
+}
+
+/**
+ * bench:keyframes' recordings of `scenarios` (in that order, per format): VP9 for every scenario; H.264 and
+ * VP8 for some, validation ones included (other codecs' noise and keyframe patterns). `pick` overrides a
+ * format's list (still only those in `scenarios`).
+ */
+export function defaultPlan(scenarios: readonly string[], width: number, height: number, pick: Partial<Record<VideoFormat, string[]>> = {}): Plan[] {
+  const only = (list: readonly string[]) => list.filter((s) => scenarios.includes(s));
+  const validation = SCENARIOS.filter((s) => s.split === 'validation').map((s) => s.name);
+  const byFormat: [VideoFormat, string[]][] = [
+    ['webm', only(pick.webm ?? scenarios)],
+    ['mp4', only(pick.mp4 ?? ['login-flow', 'modal-confirm', ...validation])],
+    ['webm-vp8', only(pick['webm-vp8'] ?? ['order-bursts', 'v-inbox-window', 'v-settings-bursts'])],
+  ];
+  return byFormat.flatMap(([format, list]) => list.map((scenario) => ({ scenario, format, width, height })));
 }

@@ -9,10 +9,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCENARIOS, type VideoFormat } from '@claude-scope/testkit';
+import { SCENARIOS } from '@claude-scope/testkit';
 import { markdown } from './markdown.js';
 import { METHODS } from './methods.js';
-import { recordings, type Plan } from './recordings.js';
+import { defaultPlan, recordings } from './recordings.js';
 import { line, type Row } from './report.js';
 import { score } from './score.js';
 import { windows } from './truth.js';
@@ -27,14 +27,7 @@ const arg = (name: string) => {
 const scenarios = arg('scenario') ?? SCENARIOS.map((s) => s.name);
 const only = (list: string[]) => list.filter((s) => scenarios.includes(s));
 const [width, height] = (arg('size')?.[0] ?? '1280x720').split('x').map(Number) as [number, number];
-const validation = SCENARIOS.filter((s) => s.split === 'validation').map((s) => s.name);
-// VP9 for every scenario; H.264 and VP8 for some, validation ones included: other codecs' noise and keyframe patterns.
-const byFormat: [VideoFormat, string[]][] = [
-  ['webm', only(arg('vp9') ?? scenarios)],
-  ['mp4', only(arg('mp4') ?? ['login-flow', 'modal-confirm', ...validation])],
-  ['webm-vp8', only(arg('vp8') ?? ['order-bursts', 'v-inbox-window', 'v-settings-bursts'])],
-];
-const plan: Plan[] = byFormat.flatMap(([format, list]) => list.map((scenario) => ({ scenario, format, width, height })));
+const plan = defaultPlan(scenarios, width, height, { webm: arg('vp9'), mp4: arg('mp4'), 'webm-vp8': arg('vp8') });
 
 async function main() {
   const started = Date.now();

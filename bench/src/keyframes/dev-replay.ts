@@ -1,0 +1,192 @@
+/**
+ * dev:replay — a fast loop for tuning the change detector: bench:keyframes' recordings decoded once to the
+ * gray frames the lane's detector reads (analyzeVideo's defaults: 480 px wide, 10 fps), cached on disk,
+ * then the detector alone over them, scored like bench:keyframes. Not a benchmark: nothing is written to
+ * bench/results, and the lane's numbers are bench:keyframes' to give.
+ * Usage: pnpm dev:replay [--split tuning|validation|all] [--scenario a,b] [--candidates] [--cache dir]
+ *   [--track scenario[:format] [--from ms] [--to ms]]
+ *   --split: default tuning (never validation while tuning the detector);
+ *   --candidates: the "timeline candidates" row (the recording's event times as candidatesMs), else pixels only;
+ *   --track: print the pointer the detector tracks in that recording, frame by frame (time, centre, box).
+ */
+import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { finished } from 'node:stream/promises';
+import { SCENARIOS } from '@claude-scope/testkit';
+import { ChangeDetector, decodeGray, decodePlan, probe } from '@claude-scope/video';
+import { defaultPlan, recordings, type Recording } from './recordings.js';
+import { cells, line, table, type Row } from './report.js';
+import { add, score, zero } from './score.js';
+import { windows } from './truth.js';
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const CACHE = arg('cache') ?? '/tmp/kf-caret-frames';
+const FPS = 10; // analyzeVideo's defaults
+const WIDTH = 480;
+const FULL_EVERY = 2;
+
+interface Frames {
+  width: number;
+  height: number;
+  /** Frame k: data[k·w·h, (k+1)·w·h), shown from times[k]. */
+  times: number[];
+  data: Uint8Array;
+  /** Whether the lane keeps frame k at full resolution (KeyframeFeed picks a state's image among those). */
+  full: boolean[];
+}
+
+/** The recording's gray frames, decoded once per video file (its path holds the testkit's cache key). */
+async function frames(rec: Recording): Promise<Frames> {
+  const key = createHash('sha1').update(`${rec.file}:${statSync(rec.file).size}:${WIDTH}:${FPS}`).digest('hex').slice(0, 16);
+  const file = path.join(CACHE, `${key}.gray`);
+  const p = await probe(rec.file);
+  const plan = decodePlan(rec.file, p, { fps: FPS, width: WIDTH, fullFramesDir: CACHE, fullEvery: FULL_EVERY });
+  const size = plan.width * plan.height;
+  if (!existsSync(file)) {
+    mkdirSync(CACHE, { recursive: true });
+    // Each frame: its time (float64), then its bytes.
+    const out = createWriteStream(`${file}.part`);
+    await decodeGray(rec.file, {
+      probe: p,
+      fps: FPS,
+      width: WIDTH,
+      onFrame: async (f) => {
+        const head = Buffer.alloc(8);
+        head.writeDoubleLE(f.timestampMs);
+        out.write(head);
+        if (!out.write(f.data)) await new Promise<void>((r) => out.once('drain', () => r()));
+      },
+    });
+    out.end();
+    await finished(out);
+    renameSync(`${file}.part`, file);
+  }
+  const chunks: Buffer[] = [];
+  for await (const c of createReadStream(file)) chunks.push(c as Buffer);
+  const all = Buffer.concat(chunks);
+  const n = all.length / (size + 8);
+  const data = new Uint8Array(n * size);
+  const times: number[] = [];
+  for (let k = 0; k < n; k++) {
+    times.push(all.readDoubleLE(k * (size + 8)));
+    data.set(all.subarray(k * (size + 8) + 8, (k + 1) * (size + 8)), k * size);
+  }
+  return { width: plan.width, height: plan.height, times, data, full: times.map((_, k) => plan.written(k)) };
+}
+
+interface Replay {
+  /** Keyframe times as analyzeVideo reports them (the full-resolution frame the state's image came from). */
+  framesMs: number[];
+  /** The tracked pointer after each frame it moved in: its box too, which the public track leaves out. */
+  track: { t: number; x0: number; y0: number; x1: number; y1: number }[];
+}
+
+/** The detector over cached frames, as analyzeVideo runs it (KeyframeFeed's choice of image times included). */
+function replay(f: Frames, candidatesMs?: readonly number[], log?: string[]): Replay {
+  const d = new ChangeDetector({ width: f.width, height: f.height, ...(candidatesMs ? { candidatesMs } : {}) });
+  // Dev only: the tracker's box is private (the lane keeps centres); read it for --track.
+  const movers = (d as unknown as { movers: { latest(): { box: { x0: number; y0: number; x1: number; y1: number }; t: number } | null } }).movers;
+  const size = f.width * f.height;
+  const keep = new Set<number>();
+  const picked = new Map<number, number>();
+  const track: Replay['track'] = [];
+  let handed = 0;
+  const update = (final: boolean) => {
+    for (; handed < d.found.length; handed++) {
+      const s = d.found[handed]!;
+      let pick: number | null = null;
+      for (const t of keep) if (t >= s.fromMs && t <= s.timestampMs) pick = t;
+      if (pick === null) continue; // the lane extracts the state's own time in a second pass
+      picked.set(s.timestampMs, pick);
+      keep.delete(pick);
+    }
+    const from = final ? Infinity : d.keepFromMs();
+    for (const t of keep) if (t < from) keep.delete(t);
+  };
+  // Dev only, with --track: what each frame was to the detector (activity, proven doubts) and every comparison
+  // with the emitted state, read through its private parts.
+  const inner = d as unknown as {
+    activity: { observe(...a: unknown[]): { activity: string; proven: number[] } } | null;
+    comparer: { diff(...a: unknown[]): { blocks: number[]; regions: number[][] } };
+    prevT: number;
+  };
+  const wrap = () => {
+    if (!log || !inner.activity || (inner.activity as { wrapped?: boolean }).wrapped) return;
+    const a = inner.activity;
+    const observe = a.observe.bind(a);
+    a.observe = (...args: unknown[]) => {
+      const r = observe(...args);
+      log.push(`${String(Math.round(args[2] as number)).padStart(6)} ms  ${r.activity}${r.proven.length ? ` (proves ${r.proven.join(', ')})` : ''}`);
+      return r;
+    };
+    (a as { wrapped?: boolean }).wrapped = true;
+    const diff = inner.comparer.diff.bind(inner.comparer);
+    inner.comparer.diff = (...args: unknown[]) => {
+      const r = diff(...args);
+      log.push(`${' '.repeat(10)}compared with the emitted state: ${r.blocks.length} blocks in regions of ${r.regions.map((x) => x.length).join(', ') || 'none'}`);
+      return r;
+    };
+  };
+  f.times.forEach((t, k) => {
+    if (f.full[k]) keep.add(t);
+    d.push(f.data.subarray(k * size, (k + 1) * size), t);
+    wrap();
+    update(false);
+    const p = movers.latest();
+    if (p && p.t === t) {
+      track.push({ t, ...p.box });
+      const b = p.box;
+      log?.push(`${' '.repeat(10)}pointer centre ${Math.round((b.x0 + b.x1) / 2)},${Math.round((b.y0 + b.y1) / 2)}  box ${b.x0},${b.y0}–${b.x1},${b.y1} (${b.x1 - b.x0}×${b.y1 - b.y0})`);
+    }
+  });
+  const states = d.finish();
+  update(true);
+  return { framesMs: states.map((s) => picked.get(s.timestampMs) ?? s.timestampMs), track };
+}
+
+async function main() {
+  const split = arg('split') ?? 'tuning';
+  const traced = arg('track');
+  const [trackScenario, trackFormat] = traced?.split(':') ?? [];
+  const named = arg('scenario')?.split(',').filter(Boolean) ?? (trackScenario ? [trackScenario] : undefined);
+  const scenarios = named ?? SCENARIOS.filter((s) => split === 'all' || s.split === split).map((s) => s.name);
+  const plan = defaultPlan(scenarios, 1280, 720).filter((p) => !trackFormat || p.format === trackFormat);
+  const candidates = process.argv.includes('--candidates');
+  const t0 = performance.now();
+  const recs = await recordings(plan, () => {});
+  const rows: Row[] = [];
+  for (const rec of recs) {
+    const s = performance.now();
+    const f = await frames(rec);
+    const log: string[] | undefined = traced ? [] : undefined;
+    const r = replay(f, candidates ? rec.truth.timeline.map((e) => e.t).filter((t) => t <= rec.truth.durationMs) : undefined, log);
+    const row: Row = { rec, method: candidates ? 'detector (timeline candidates)' : 'detector (pixels only)', score: score(r.framesMs, windows(rec.truth), rec.truth), ms: performance.now() - s };
+    rows.push(row);
+    console.log(line(row));
+    if (row.score.missed.length) console.log(`  missed ${row.score.missed.map((w) => `${w.kind} ${w.settledMs}`).join(', ')}`);
+    if (row.score.wrongMs.length) console.log(`  wrong ${row.score.wrongMs.join(', ')}`);
+    if (traced) {
+      const from = Number(arg('from') ?? 0), to = Number(arg('to') ?? Infinity);
+      const scale = 1280 / f.width; // the lane reports the track in the video's pixels; boxes here are the detector's
+      console.log(`  keyframes ${r.framesMs.map(Math.round).join(', ')}`);
+      console.log(`  frame by frame (pointer boxes in detector pixels; ×${scale.toFixed(3)} for the video's):`);
+      let shown = false;
+      for (const l of log!) {
+        const t = /^ *(\d+) ms/.exec(l)?.[1];
+        if (t !== undefined) shown = Number(t) >= from && Number(t) <= to;
+        if (shown) console.log(`  ${l}`);
+      }
+    }
+  }
+  const bySplit = new Map<string, Row[]>();
+  for (const r of rows) bySplit.set(r.rec.split, [...(bySplit.get(r.rec.split) ?? []), r]);
+  const head = ['split', 'recordings', 'settled recall', 'loose recall', 'precision', 'frames/step', 'frames in pointer-only stretches'];
+  console.log(`\n${table(head, [...bySplit].map(([name, rs]) => [name, String(rs.length), ...cells(rs.reduce((c, r) => add(c, r.score.all), zero()))]))}`);
+  console.log(`\n${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+await main();
