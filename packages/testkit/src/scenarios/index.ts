@@ -1,3 +1,4 @@
+import { darkSettingsWindow } from './dark-settings-window.js';
 import { fullTour } from './full-tour.js';
 import { idleCursorOnly } from './idle-cursor-only.js';
 import { inboxIdle } from './inbox-idle.js';
@@ -23,7 +24,7 @@ export type { Scenario, Split } from './types.js';
  */
 export const SCENARIOS: readonly Scenario[] = [
   loginFlow, validationErrors, modalConfirm, toastAndList, tabsAndDropdown, spinnerAndRedirect, idleCursorOnly, fullTour,
-  orderBursts, inboxIdle, smoke,
+  orderBursts, inboxIdle, darkSettingsWindow, smoke,
   vCheckoutDark, vInboxWindow, vSettingsBursts, vTasksHover,
 ];
 
