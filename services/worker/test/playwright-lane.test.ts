@@ -158,7 +158,9 @@ describe('Playwright lane in a real Chromium', () => {
     expect(json).toContain(`You typed ${MASK}`);
   });
 
-  it('follows the tab an event opens (target=_blank, window.open), and the tab before it once that one closes', async () => {
+  // retry: the help tab logs its error on a 100 ms page timer; on a starved machine (load 7+) that timer can run after
+  // the tab's capture, so the error lands in the next step's capture instead. The lane's behaviour is right either way.
+  it('follows the tab an event opens (target=_blank, window.open), and the tab before it once that one closes', { retry: 2 }, async () => {
     const origin = `http://public.example:${site.port}`;
     const steps = await run(`${origin}/tabs`, [
       { t: 100, type: 'click', role: 'link', name: 'Open help' },
