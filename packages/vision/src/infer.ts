@@ -4,7 +4,7 @@ import { findChrome, titleAbove, urlFromText, type BrowserChrome } from './chrom
 import { area, grow, intersection, mostlyInside, type Box } from './geometry.js';
 import { looksLikeDots, samePlace, toLines, type Line, type Word } from './lines.js';
 import { ScreenText } from './screen.js';
-import { cleanLabel, cleanValue, FieldValues } from './fields.js';
+import { cleanLabel, cleanValue, FieldValues, sameValue } from './fields.js';
 import { click, restBefore, rowOf, selectLabel } from './click.js';
 import { FIELD_REGION, isWordy, labelOf, type Delta, type Found, type Pair } from './evidence.js';
 import { describeChanges } from './sentences.js';
@@ -262,6 +262,17 @@ function sameText(a: string, b: string): boolean {
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   return short.length >= 4 && long.length - short.length <= 2 && long.includes(short);
 }
+/**
+ * The same label read again, less cleanly, under a hover shade, a selection or the pointer (light text on a dark
+ * surface comes out split or cut: "R etry" for "Retry", "word" for "Password"): its letters without spaces are the
+ * same, the later read is a piece of the earlier one, or a letter or two differ ("aca Lovelace" under a selection).
+ * No one types text shorter than what a field showed.
+ */
+function misread(before: string, after: string): boolean {
+  const [x, y] = [norm(cleanValue(before)).replace(/\s+/g, ''), norm(cleanValue(after)).replace(/\s+/g, '')];
+  return x === y || (y.length >= 3 && y.length < x.length && x.includes(y)) || sameValue(cleanValue(before), cleanValue(after));
+}
+
 /** Only digits differ: a counter, a badge, a quantity — the page answering, not the user typing. */
 const digitsOnly = (a: string, b: string) => a.replace(/\d+/g, '#') === b.replace(/\d+/g, '#');
 
@@ -285,6 +296,7 @@ function typing(d: Delta, labels: readonly Line[], t: number, evidence: 'strong'
     // A placeholder replaced by what was typed (not a counter ticking; not a field typed into before, now
     // cleared back to its placeholder).
     if (typedAt(p.before)) continue;
+    if (misread(p.before.text, p.after.text)) continue;
     if (!digitsOnly(p.before.text, p.after.text) && p.after.box.h <= 40 && labelOf(p.after.box, labels)) return fill(p.after, 0.5);
   }
   const short = d.appeared.filter((l) => l.box.h <= 40 && l.text.split(/\s+/).length <= 3 && labelOf(l.box, labels));
