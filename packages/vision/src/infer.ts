@@ -253,26 +253,16 @@ const isBullets = (s: string) => looksLikeDots(s);
 const fillValue = (value: string, field: string) => (isBullets(value) || isSecretField(field) ? MASK : mask(value));
 /**
  * The same text read twice: equal, or one a misread of the other (a letter lost at an edge: "assword" and
- * "Password"). Such a pair is the control restyled, not its text changed.
+ * "Password"; split by a hover shade or the pointer over light text on a dark surface: "R etry" and "Retry").
+ * Such a pair is the control restyled, not its text changed.
  */
 function sameText(a: string, b: string): boolean {
   // A checkbox or switch beside the label toggled: its glyph is read differently, the label is the same.
   const [x, y] = [norm(cleanLabel(a)), norm(cleanLabel(b))];
-  if (x === y) return true;
+  if (x.replace(/ /g, '') === y.replace(/ /g, '')) return true;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   return short.length >= 4 && long.length - short.length <= 2 && long.includes(short);
 }
-/**
- * The same label read again, split by a hover shade or the pointer over light text on a dark surface ("R etry" for
- * "Retry"): the same letters, only the spaces differ. (Reads that lost letters, "word" for "Password", are left to
- * the other rules: a field edited to a shorter value is read the same way — on bench:vision's validation split,
- * treating them as misreads lost a real retype.)
- */
-function misread(before: string, after: string): boolean {
-  const compact = (s: string) => norm(cleanValue(s)).replace(/\s+/g, '');
-  return compact(before) === compact(after);
-}
-
 /** Only digits differ: a counter, a badge, a quantity — the page answering, not the user typing. */
 const digitsOnly = (a: string, b: string) => a.replace(/\d+/g, '#') === b.replace(/\d+/g, '#');
 
@@ -296,7 +286,6 @@ function typing(d: Delta, labels: readonly Line[], t: number, evidence: 'strong'
     // A placeholder replaced by what was typed (not a counter ticking; not a field typed into before, now
     // cleared back to its placeholder).
     if (typedAt(p.before)) continue;
-    if (misread(p.before.text, p.after.text)) continue;
     if (!digitsOnly(p.before.text, p.after.text) && p.after.box.h <= 40 && labelOf(p.after.box, labels)) return fill(p.after, 0.5);
   }
   const short = d.appeared.filter((l) => l.box.h <= 40 && l.text.split(/\s+/).length <= 3 && labelOf(l.box, labels));
