@@ -9,12 +9,13 @@
  *   --candidates: the "timeline candidates" row (the recording's event times as candidatesMs), else pixels only;
  *   --track: print the pointer the detector tracks in that recording, frame by frame (time, centre, box).
  */
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { SCENARIOS } from '@claude-scope/testkit';
-import { ChangeDetector, decodeGray, decodePlan, probe } from '@claude-scope/video';
+import { ANALYSIS_DEFAULTS, ChangeDetector, decodeGray, decodePlan, KeyframePicks, probe } from '@claude-scope/video';
 import { defaultPlan, recordings, type Recording } from './recordings.js';
 import { cells, line, table, type Row } from './report.js';
 import { add, score, zero } from './score.js';
@@ -24,18 +25,16 @@ const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
-const CACHE = arg('cache') ?? '/tmp/kf-caret-frames';
-const FPS = 10; // analyzeVideo's defaults
-const WIDTH = 480;
-const FULL_EVERY = 2;
+const CACHE = arg('cache') ?? '/tmp/claude-scope-dev-replay';
+const { fps: FPS, width: WIDTH, fullEvery: FULL_EVERY } = ANALYSIS_DEFAULTS;
 
 interface Frames {
   width: number;
   height: number;
-  /** Frame k: data[k·w·h, (k+1)·w·h), shown from times[k]. */
+  /** Frame k, shown from times[k]. */
   times: number[];
-  data: Uint8Array;
-  /** Whether the lane keeps frame k at full resolution (KeyframeFeed picks a state's image among those). */
+  data: Uint8Array[];
+  /** Whether the lane keeps frame k at full resolution (KeyframePicks picks a state's image among those). */
   full: boolean[];
 }
 
@@ -65,15 +64,14 @@ async function frames(rec: Recording): Promise<Frames> {
     await finished(out);
     renameSync(`${file}.part`, file);
   }
-  const chunks: Buffer[] = [];
-  for await (const c of createReadStream(file)) chunks.push(c as Buffer);
-  const all = Buffer.concat(chunks);
+  // Read whole (the detector runs over it several times in a tuning session) and viewed in place, not copied.
+  const all = await readFile(file);
   const n = all.length / (size + 8);
-  const data = new Uint8Array(n * size);
+  const data: Uint8Array[] = [];
   const times: number[] = [];
   for (let k = 0; k < n; k++) {
     times.push(all.readDoubleLE(k * (size + 8)));
-    data.set(all.subarray(k * (size + 8) + 8, (k + 1) * (size + 8)), k * size);
+    data.push(all.subarray(k * (size + 8) + 8, (k + 1) * (size + 8)));
   }
   return { width: plan.width, height: plan.height, times, data, full: times.map((_, k) => plan.written(k)) };
 }
@@ -90,23 +88,12 @@ function replay(f: Frames, candidatesMs?: readonly number[], log?: string[]): Re
   const d = new ChangeDetector({ width: f.width, height: f.height, ...(candidatesMs ? { candidatesMs } : {}) });
   // Dev only: the tracker's box is private (the lane keeps centres); read it for --track.
   const movers = (d as unknown as { movers: { latest(): { box: { x0: number; y0: number; x1: number; y1: number }; t: number } | null } }).movers;
-  const size = f.width * f.height;
-  const keep = new Set<number>();
+  // The lane's own choice of each state's image time; a state no kept frame shows keeps its own time (the lane
+  // extracts it in a second pass).
+  const picks = new KeyframePicks<true>();
   const picked = new Map<number, number>();
   const track: Replay['track'] = [];
-  let handed = 0;
-  const update = (final: boolean) => {
-    for (; handed < d.found.length; handed++) {
-      const s = d.found[handed]!;
-      let pick: number | null = null;
-      for (const t of keep) if (t >= s.fromMs && t <= s.timestampMs) pick = t;
-      if (pick === null) continue; // the lane extracts the state's own time in a second pass
-      picked.set(s.timestampMs, pick);
-      keep.delete(pick);
-    }
-    const from = final ? Infinity : d.keepFromMs();
-    for (const t of keep) if (t < from) keep.delete(t);
-  };
+  const update = (final: boolean) => picks.update(d, final, (stateMs, t) => picked.set(stateMs, t), () => {});
   // Dev only, with --track: what each frame was to the detector (activity, proven doubts) and every comparison
   // with the emitted state, read through its private parts.
   const inner = d as unknown as {
@@ -132,8 +119,8 @@ function replay(f: Frames, candidatesMs?: readonly number[], log?: string[]): Re
     };
   };
   f.times.forEach((t, k) => {
-    if (f.full[k]) keep.add(t);
-    d.push(f.data.subarray(k * size, (k + 1) * size), t);
+    picks.offer(t, f.full[k] ? true : undefined);
+    d.push(f.data[k]!, t);
     wrap();
     update(false);
     const p = movers.latest();

@@ -88,9 +88,12 @@ export interface VideoAnalysis {
  * keyframes' PNGs and thumbnails are made as soon as the detector picks them (the rest is deleted
  * as it goes). The previous flow decoded the file a second time to extract the PNGs.
  */
+/** What analyzeVideo decodes for the detector unless told otherwise (AnalyzeOptions). */
+export const ANALYSIS_DEFAULTS = { fps: 10, width: 480, fullEvery: 2 } as const;
+
 export async function analyzeVideo(file: string, o: AnalyzeOptions): Promise<VideoAnalysis> {
   const { signal } = o;
-  const fps = o.fps ?? 10;
+  const fps = o.fps ?? ANALYSIS_DEFAULTS.fps;
   const report = (stage: AnalyzeProgress['stage'], percent: number) => o.onProgress?.({ stage, percent: Math.round(percent) });
   const t0 = performance.now();
 
@@ -108,10 +111,10 @@ export async function analyzeVideo(file: string, o: AnalyzeOptions): Promise<Vid
       await decodeGray(file, {
         probe,
         fps,
-        width: o.analysisWidth,
+        width: o.analysisWidth ?? ANALYSIS_DEFAULTS.width,
         threads: o.threads,
         fullFramesDir: files.dir,
-        fullEvery: o.fullEvery ?? 2,
+        fullEvery: o.fullEvery ?? ANALYSIS_DEFAULTS.fullEvery,
         reuseFrameBuffer: true, // the detector copies what it keeps
         maxDurationMs: o.maxDurationMs,
         signal,

@@ -1,10 +1,11 @@
-export { analyzeVideo, type AnalyzeOptions, type AnalyzeProgress, type AnalyzeTimings, type Keyframe, type VideoAnalysis } from './analyze.js';
+export { ANALYSIS_DEFAULTS, analyzeVideo, type AnalyzeOptions, type AnalyzeProgress, type AnalyzeTimings, type Keyframe, type VideoAnalysis } from './analyze.js';
 export { ChangeDetector, capStates, type DetectorOptions, type PointerSample, type UiState } from './detector/index.js';
 export { FfmpegUnavailableError, UndecodableVideoError, type UndecodableReason } from './errors.js';
 export { assessDecode, type AssessRules, type DecodeOutcome } from './ffmpeg/assess.js';
 export { ffmpegPath, ffprobePath } from './ffmpeg/binaries.js';
 export { analysisSize, decodeGray, decodePlan, type DecodeOptions, type DecodePlan, type DecodeSummary, type FullFrameFile, type GrayFrame } from './ffmpeg/decode.js';
 export { extractFrames, type ExtractOptions } from './ffmpeg/extract.js';
+export { KeyframePicks } from './keyframe-feed.js';
 export { encodePlayback, PLAYBACK_ENCODING, playbackArgs, type PlaybackOptions } from './ffmpeg/playback.js';
 export { probe, type VideoProbe } from './ffmpeg/probe.js';
 export { limits, Semaphore } from './limits.js';
