@@ -56,6 +56,37 @@ describe('ChangeDetector', () => {
     expect(track.some((p) => p.t > 1600 && p.t <= 2000)).toBe(false);
   });
 
+  it('does not follow the pointer onto a caret that blinks on as the pointer vanishes into a hover shade', () => {
+    // The pointer heads left into a button (40–100, 130–146) that lights up under it: pointer and shade are one
+    // big blob, and only its old place is left, far from it. In that frame (1100 ms) the caret in the field blinks on.
+    const det = new ChangeDetector({ width: W, height: H });
+    for (let t = 0; t <= 3000; t += 100) {
+      const img = page();
+      if (Math.floor(t / 530) % 2 === 0) caret(img, 200, 64);
+      const x = t < 600 ? 240 : t < 1000 ? 240 - 0.2 * (t - 600) : t < 1100 ? 160 - 0.8 * (t - 1000) : 80;
+      rect(img, 40, 130, 60, 16, x >= 40 && x < 100 ? 170 : 200);
+      det.push(cursor(img, x, 133), t);
+    }
+    det.finish();
+    expect(det.pointer.length).toBeGreaterThan(2);
+    // A caret is 1 px wide; a pointer sprite never is at any scale the detector reads.
+    for (const p of det.pointer) expect(Math.hypot(p.x - 200, p.y - 69), `sample at ${p.t}: ${p.x},${p.y}`).toBeGreaterThan(6);
+  });
+
+  it('does not take a word of new text, refined by the codec in the next frame, for the pointer', () => {
+    // A toast's word shows up rough and 3 px low (1000 ms), then in its place (1100 ms): the pixels it left go
+    // back to the page, as a pointer's would. It is much wider than tall, which no pointer sprite is.
+    const det = new ChangeDetector({ width: W, height: H });
+    for (let t = 0; t <= 2000; t += 100) {
+      const img = page();
+      if (t >= 1000) rect(img, 240, t >= 1100 ? 150 : 153, 18, 5, 60);
+      det.push(img, t);
+    }
+    const steps = det.finish();
+    expect(det.pointer).toEqual([]);
+    expect(times(steps)).toHaveLength(2);
+  });
+
   it('ignores a blinking caret, whatever phase the clip starts or ends in', () => {
     for (const [phase, end] of [[0, 5000], [530, 5000], [0, 4300], [530, 4100]] as const) {
       const on = (t: number) => Math.floor((t + phase) / 530) % 2 === 0;

@@ -4,6 +4,13 @@ import type { Footprint } from './footprint.js';
 import { capture, inPatch, patchAt, type Patch } from './patch.js';
 
 const ANIMATION_WINDOW_MS = 400;
+/**
+ * Pointer sprites (arrow, hand, I-beam with its serifs) are at least 2 px wide at the detector's scale and about
+ * as tall as wide or taller: a blob 1 px wide is a caret blinking, not where the pointer jumped to; a new blob much
+ * wider than tall that seems to move on is a word of text (a toast's, refined by the codec over two frames).
+ */
+const FLAT = 2.5;
+const caretShaped = (b: Box) => boxWidth(b) < 2;
 
 export interface MoverConfig {
   width: number;
@@ -216,6 +223,7 @@ export class MoverTracker {
       }
     }
     if (covered && (boxWidth(covered.box) > this.c.maxPx || boxHeight(covered.box) > this.c.maxPx)) return [];
+    if (covered && boxWidth(covered.box) > FLAT * boxHeight(covered.box)) return [];
     // Most of what changes now where the blob was must go back (a pointer leaving), not just a few
     // anti-aliased pixels that happen to match (a character typed where placeholder text was). Nor may
     // much more stay changed than goes back: a placeholder that vanished stays gone while a character
@@ -333,11 +341,12 @@ export class MoverTracker {
     return out;
   }
 
+  /** The free blob nearest to `from` that a pointer can have jumped to (a caret cannot be it). */
   private nearest(from: Box, blobs: readonly Blob[], free: (i: number) => boolean, exclude: readonly number[]): number {
     let best = -1;
     let bestD = Infinity;
     blobs.forEach((b, i) => {
-      if (!free(i) || exclude.includes(i)) return;
+      if (!free(i) || exclude.includes(i) || caretShaped(b.box)) return;
       const d = centreDistance2(from, b.box);
       if (d < bestD) {
         bestD = d;
