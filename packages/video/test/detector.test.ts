@@ -87,6 +87,26 @@ describe('ChangeDetector', () => {
     expect(times(steps)).toHaveLength(2);
   });
 
+  it('gives no step for a pointer leaving the button it clicked, its hover shade switching off with it', () => {
+    // The pointer glides onto a button (40–100, 130–146), which shades; the click relabels the button under it
+    // (the tracker forgets it there) and opens a panel. It rests on the button through the settled state, shifts
+    // a little (re-found as a new small blob inside the button), then leaves: its old place and the shade
+    // switching off are one change. Where it sat, on the shade, is no change of the UI.
+    const at = (t: number) =>
+      t < 600 ? { x: 240, y: 100 } : t < 1000 ? { x: 240 - 0.425 * (t - 600), y: 100 + 0.0825 * (t - 600) } : t < 2500 ? { x: 70, y: 133 } : t < 2600 ? { x: 73, y: 134 } : t < 2700 ? { x: 150, y: 100 } : { x: 160, y: 100 };
+    const frame = (t: number) => {
+      const img = page();
+      const p = at(t);
+      rect(img, 40, 130, 60, 16, p.x >= 40 && p.x < 100 && p.y >= 125 ? 170 : 200);
+      rect(img, 50, 136, t >= 1200 ? 40 : 30, 4, 60); // the button's label
+      if (t >= 1200) rect(img, 150, 140, 150, 30, 60);
+      return cursor(img, p.x, p.y);
+    };
+    const steps = detect(frame, { durationMs: 4500, fps: 10 });
+    expect(times(steps)).toHaveLength(2);
+    expect(steps[1]!.timestampMs).toBeLessThan(2000);
+  });
+
   it('ignores a blinking caret, whatever phase the clip starts or ends in', () => {
     for (const [phase, end] of [[0, 5000], [530, 5000], [0, 4300], [530, 4100]] as const) {
       const on = (t: number) => Math.floor((t + phase) / 530) % 2 === 0;

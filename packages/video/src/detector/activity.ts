@@ -2,7 +2,7 @@ import { grow, intersects, union, type Box } from './box.js';
 import { blockComponents, blockSpan, pixelBlobs, type Blob } from './components.js';
 import type { HoverLayers } from './hover.js';
 import { copyBlock, diffBlocksTwice, type Grid } from './grid.js';
-import type { MoverTracker } from './movers.js';
+import { pointerShaped, type MoverTracker } from './movers.js';
 import type { ResolvedOptions } from './options.js';
 
 /** Hover highlights are rows, buttons, items: at most this many blocks high (a menu opening is taller). */
@@ -119,7 +119,10 @@ export class ActivityMonitor {
       if (this.cause[comp[0]!] !== 0 || blockSpan(grid, comp).h > HOVER_MAX_ROWS) continue;
       let box: Box | null = null;
       for (const b of comp) box = union(box, grid.rect(b));
-      if (near.some((n) => intersects(n, box!))) this.hover.note(prev, cur, box!);
+      if (!near.some((n) => intersects(n, box!)) || !this.hover.note(prev, cur, box!)) continue;
+      // A pointer re-found inside an element as its shade switched sat there in the last state too (it rested
+      // on the control it clicked, untracked since the click changed the UI under it): mask it where it sat.
+      this.movers.addOrigins(this.movers.newcomers().filter((n) => intersects(n, box!) && pointerShaped(n)));
     }
   }
 }

@@ -89,7 +89,7 @@ export class ChangeDetector {
       gapMs: this.o.moverGapMs,
     });
     this.comparer = new StateComparer(this.o, this.grid);
-    this.hover = new HoverLayers(this.o.width, this.o.pixelThreshold);
+    this.hover = new HoverLayers(this.o.width, this.o.pixelThreshold, this.o.cursorMaxPx);
     this.blinkAt = new Float64Array(this.o.width * this.o.height).fill(-Infinity);
     this.blinkMemoryMs = Math.max(3000, 3 * this.o.transientMs);
   }

@@ -38,6 +38,32 @@ function shades(diffs: readonly number[]): number[] | null {
   return covered >= SHADE_SHARE * diffs.length && modes.every((m) => Math.abs(m) <= MAX_SHADE) ? modes : null;
 }
 
+/**
+ * The one amount (±SHADE_SPREAD, at most MAX_SHADE) that SHADE_SHARE of the shifts are, when every other shifted
+ * pixel lies within a pointer's box: the pointer arriving or leaving in the frame its hover switched (its sprite
+ * moves pixels by amounts of its own, as many as a second shade's). Null otherwise.
+ */
+function shadeWithPointer(diffs: readonly number[], at: readonly number[], width: number, maxPx: number): number[] | null {
+  const hist = new Int32Array(511);
+  for (const d of diffs) hist[d + 255]!++;
+  let best = 0;
+  let mode = 0;
+  for (let c = 255 - MAX_SHADE; c <= 255 + MAX_SHADE; c++) {
+    let n = 0;
+    for (let k = Math.max(0, c - SHADE_SPREAD); k <= Math.min(510, c + SHADE_SPREAD); k++) n += hist[k]!;
+    if (n > best) [best, mode] = [n, c - 255];
+  }
+  if (best < SHADE_SHARE * diffs.length) return null;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  diffs.forEach((d, k) => {
+    if (Math.abs(d - mode) <= SHADE_SPREAD) return;
+    const x = at[k]! % width;
+    const y = (at[k]! - x) / width;
+    [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+  });
+  return x1 - x0 < maxPx && y1 - y0 < maxPx ? [mode] : null;
+}
+
 /** A hover highlight the pointer switched: where, and by which shifts (either sign: on or off). */
 interface Layer {
   box: Box;
@@ -57,19 +83,25 @@ export class HoverLayers {
   constructor(
     private readonly width: number,
     private readonly threshold: number,
+    /** Largest pointer sprite (px): what else may move with a shade as the pointer crosses its element's edge. */
+    private readonly pointerPx: number,
   ) {}
 
   /** `box` changed from `prev` to `cur` as the pointer crossed it: remember it if it is a shade. */
   note(prev: Uint8Array, cur: Uint8Array, box: Box): boolean {
     const { width, threshold } = this;
     const diffs: number[] = [];
+    const at: number[] = [];
     for (let y = box.y0; y < box.y1; y++) {
       for (let x = box.x0; x < box.x1; x++) {
         const d = cur[y * width + x]! - prev[y * width + x]!;
-        if (d > threshold || d < -threshold) diffs.push(d);
+        if (d > threshold || d < -threshold) {
+          diffs.push(d);
+          at.push(y * width + x);
+        }
       }
     }
-    const shifts = diffs.length > 0 ? shades(diffs) : null;
+    const shifts = diffs.length > 0 ? (shades(diffs) ?? shadeWithPointer(diffs, at, width, this.pointerPx)) : null;
     if (!shifts) return false;
     this.layers.push({ box, shifts: [...shifts, ...shifts.map((m) => -m)] });
     if (this.layers.length > MAX_LAYERS) this.layers.shift();

@@ -9,8 +9,9 @@ const ANIMATION_WINDOW_MS = 400;
  * as tall as wide or taller: a blob 1 px wide is a caret blinking, not where the pointer jumped to; a new blob much
  * wider than tall that seems to move on is a word of text (a toast's, refined by the codec over two frames).
  */
-const FLAT = 2.5;
 const caretShaped = (b: Box) => boxWidth(b) < 2;
+const wordShaped = (b: Box) => boxWidth(b) > 2.5 * boxHeight(b);
+export const pointerShaped = (b: Box) => !caretShaped(b) && !wordShaped(b);
 
 export interface MoverConfig {
   width: number;
@@ -159,6 +160,11 @@ export class MoverTracker {
     return this.origins;
   }
 
+  /** Places a pointer is known to have sat in: masked like origins until clearOrigins(). */
+  addOrigins(boxes: readonly Box[]): void {
+    this.origins.push(...boxes.map((box) => ({ box, pixels: null })));
+  }
+
   clearOrigins(): void {
     this.origins = [];
   }
@@ -223,7 +229,7 @@ export class MoverTracker {
       }
     }
     if (covered && (boxWidth(covered.box) > this.c.maxPx || boxHeight(covered.box) > this.c.maxPx)) return [];
-    if (covered && boxWidth(covered.box) > FLAT * boxHeight(covered.box)) return [];
+    if (covered && wordShaped(covered.box)) return [];
     // Most of what changes now where the blob was must go back (a pointer leaving), not just a few
     // anti-aliased pixels that happen to match (a character typed where placeholder text was). Nor may
     // much more stay changed than goes back: a placeholder that vanished stays gone while a character
