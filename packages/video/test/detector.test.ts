@@ -107,6 +107,22 @@ describe('ChangeDetector', () => {
     expect(steps[1]!.timestampMs).toBeLessThan(2000);
   });
 
+  it('masks the pointer where the settled frame shows it, when the frame after it moves the pointer on', () => {
+    // A panel opens at 600 ms while the pointer rests; 700 and 800 are quiet. At 900 something flickers (gone at
+    // 1000) as the pointer leaves: the quiet stretch ends there, so 800 is the settled frame — showing the pointer
+    // where it rested, not where 900 moved it. Its leaving that place later is no step.
+    const at = (t: number) => (t < 400 ? { x: 40 + 0.1 * t, y: 100 } : t < 900 ? { x: 80, y: 100 } : { x: Math.min(260, 80 + 0.6 * (t - 800)), y: 40 });
+    const frame = (t: number) => {
+      const img = page();
+      if (t >= 600) rect(img, 150, 140, 150, 30, 60);
+      if (t >= 900 && t < 1000) rect(img, 20, 150, 40, 12, 90);
+      const p = at(t);
+      return cursor(img, p.x, p.y);
+    };
+    const steps = detect(frame, { durationMs: 4000, fps: 10, noise: 0 });
+    expect(times(steps)).toEqual([0, 800]);
+  });
+
   it('ignores a blinking caret, whatever phase the clip starts or ends in', () => {
     for (const [phase, end] of [[0, 5000], [530, 5000], [0, 4300], [530, 4100]] as const) {
       const on = (t: number) => Math.floor((t + phase) / 530) % 2 === 0;

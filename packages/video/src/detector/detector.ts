@@ -56,6 +56,8 @@ export class ChangeDetector {
   private emitted: Uint8Array | null = null;
   /** Cursor places in the emitted frame: a pointer leaving them is no UI change. */
   private emittedCursors: Footprint[] = [];
+  /** Cursor places in the previous frame (the tracker has moved on to the current one). */
+  private prevCursors: Footprint[] = [];
   private readonly states: UiState[] = [];
   private readonly pointerTrack: PointerSample[] = [];
   private lastActivityMs = -Infinity;
@@ -108,6 +110,7 @@ export class ChangeDetector {
     cur.set(frame);
     if (!this.prev || !this.activity) return this.start(cur, timestampMs);
 
+    this.prevCursors = this.movers.resting();
     const { activity, proven } = this.activity.observe(this.prev, cur, timestampMs);
     this.trackPointer(timestampMs);
     this.checkProvisional(cur, timestampMs);
@@ -231,34 +234,36 @@ export class ChangeDetector {
    */
   private closeQuiet(end: number): void {
     if (this.evaluated || !this.prev || this.prevT < this.lastActivityMs) return;
-    if (end - this.lastActivityMs >= this.o.settleMs) this.evaluate(this.prev, this.prevT, false);
+    // The settled frame is the previous one: where the cursors were in it, not where this frame moved them.
+    if (end - this.lastActivityMs >= this.o.settleMs) this.evaluate(this.prev, this.prevT, false, this.prevCursors);
   }
 
-  private evaluate(frame: Uint8Array, t: number, final: boolean): void {
+  /** `resting`: where the tracked cursors are in `frame`. */
+  private evaluate(frame: Uint8Array, t: number, final: boolean, resting = this.movers.resting()): void {
     this.evaluated = true;
     if (this.opening !== null) {
       // Nothing but the pointer changed since the first frame: it is state 0.
       if (this.lastActivityMs === this.opening) return this.takeOpening();
-      if (this.comparer.diff(frame, this.emitted!, this.cursorFootprints(), this.hover).blocks.length === 0) return this.takeOpening();
+      if (this.comparer.diff(frame, this.emitted!, this.cursorFootprints(resting), this.hover).blocks.length === 0) return this.takeOpening();
       this.opening = null;
-      return this.emit(frame, t, Math.min(this.quietFromMs ?? t, t), 1);
+      return this.emit(frame, t, Math.min(this.quietFromMs ?? t, t), 1, resting);
     }
     this.resolveProvisional(frame, t);
     const forced = this.pendingCandidates.length > 0;
     // `frame` is the last frame of its quiet stretch (or the stream): the stretch began at quietFromMs.
     const fromMs = Math.min(this.quietFromMs ?? t, t);
-    const diff = this.comparer.diff(frame, this.emitted!, this.cursorFootprints(), this.hover);
+    const diff = this.comparer.diff(frame, this.emitted!, this.cursorFootprints(resting), this.hover);
     if (diff.blocks.length === 0) {
-      if (forced) this.emit(frame, t, fromMs, 0);
+      if (forced) this.emit(frame, t, fromMs, 0, resting);
       return;
     }
     if (forced || diff.regions.some((r) => r.length > this.o.tinyMaxBlocks)) {
-      this.emit(frame, t, fromMs, diff.score);
+      this.emit(frame, t, fromMs, diff.score, resting);
       return;
     }
-    const cursors = this.cursorFootprints();
+    const cursors = this.cursorFootprints(resting);
     const pixels = this.comparer.changedPixels(frame, this.emitted!, diff.blocks, cursors, this.hover);
-    this.provisional = { t, fromMs, frame, pixels, score: diff.score, cursors: this.movers.resting() };
+    this.provisional = { t, fromMs, frame, pixels, score: diff.score, cursors: resting };
     if (final) this.resolveProvisional(frame, t);
   }
 
@@ -270,12 +275,12 @@ export class ChangeDetector {
     this.pendingCandidates = [];
   }
 
-  private emit(frame: Uint8Array, t: number, fromMs: number, score: number): void {
+  private emit(frame: Uint8Array, t: number, fromMs: number, score: number, resting: Footprint[]): void {
     this.states.push({ timestampMs: t, fromMs, score, candidatesMs: this.pendingCandidates });
     this.pendingCandidates = [];
     this.hover.rebase(this.emitted!, frame);
     this.emitted = frame;
-    this.emittedCursors = this.movers.resting();
+    this.emittedCursors = resting;
     this.movers.clearOrigins();
   }
 
@@ -321,7 +326,7 @@ export class ChangeDetector {
     return n;
   }
 
-  private cursorFootprints(): Footprint[] {
-    return [...this.emittedCursors, ...this.movers.resting(), ...this.movers.originFootprints()];
+  private cursorFootprints(resting = this.movers.resting()): Footprint[] {
+    return [...this.emittedCursors, ...resting, ...this.movers.originFootprints()];
   }
 }
