@@ -12,7 +12,7 @@ import { createOcr } from '@claude-scope/ocr';
 import { generateRecording, getScenario, SCENARIOS, type Split } from '@claude-scope/testkit';
 import { floor } from '../video/floor.js';
 import { readRecording } from './read.js';
-import { scoreVision, type Tally, type VisionScore } from './score.js';
+import { IN_TIME_MS, scoreVision, type Tally, type VisionScore } from './score.js';
 import { speedMarkdown, speedRuns } from './speed.js';
 
 const { values } = parseArgs({
@@ -50,7 +50,7 @@ await ocr.close();
 const speed = Number(values['speed-reps']) > 0 ? await speedRuns(Number(values['speed-reps']), concurrency, 'http://127.0.0.1:9/', Number(values['max-load'] ?? Infinity)) : null;
 
 const pct = (t: Tally) => (t.of ? `${((100 * t.hit) / t.of).toFixed(0)} % (${t.hit}/${t.of})` : '–');
-const sum = (rs: Row[], k: 'acted' | 'typed' | 'appeared' | 'urls'): Tally => rs.reduce((a, r) => ({ hit: a.hit + r.score[k].hit, of: a.of + r.score[k].of }), { hit: 0, of: 0 });
+const sum = (rs: Row[], k: 'acted' | 'actedInTime' | 'typed' | 'appeared' | 'urls'): Tally => rs.reduce((a, r) => ({ hit: a.hit + r.score[k].hit, of: a.of + r.score[k].of }), { hit: 0, of: 0 });
 const ratio = (a: number, b: number | null) => (b ? `${(a / b).toFixed(1)}×` : '–');
 const lines = [
   '# bench:vision — the vision lane, pixels only (no timeline, seed unreachable)',
@@ -60,6 +60,7 @@ const lines = [
   `Command: \`pnpm --filter @claude-scope/bench bench:vision ${process.argv.slice(2).join(' ')}\` (testkit recordings, 1280×720 webm at 30 fps, generated once and cached).`,
   '',
   'Scores against each recording\'s ground-truth timeline: **acted** = clicks and fills whose target label an inferred action names;',
+  `**in time** = the same, only when that action is within ${IN_TIME_MS / 1000} s of the event (acted alone also credits a name read off a wrong frame or another step);`,
   '**typed** = readable (non-secret) values an inferred fill carries; **appeared** = names (short visible texts) that appeared or changed in a step on the same page, at most 8 a step, quoted by a change sentence of one of the step\'s keyframes; **URLs** = pages visited that a frame reads off the address bar',
   '(window recordings only). Time: the vision lane\'s part (compare keyframes, OCR, inference) after the video lane, wall and CPU, against',
   'the plain decode of the same file (`ffmpeg -i f -f null -`) in the same run. Targets (issue 20, validation split): acted ≥ 80 %, appeared ≥ 70 %, typed ≥ 80 %,',
@@ -73,18 +74,18 @@ const lines = [
 /** Scores per split and per recording (not printed for --speed-only). */
 function scoreLines(): string[] {
   return [
-    '| split | acted on, named | appeared or changed, named | typed text | URLs |',
-    '|---|---|---|---|---|',
+    '| split | acted on, named | acted on, named in time | appeared or changed, named | typed text | URLs |',
+    '|---|---|---|---|---|---|',
     ...(['tuning', 'validation'] as const).map((s) => {
       const rs = rows.filter((r) => r.split === s);
-      return `| ${s} (${rs.length}) | ${pct(sum(rs, 'acted'))} | ${pct(sum(rs, 'appeared'))} | ${pct(sum(rs, 'typed'))} | ${pct(sum(rs, 'urls'))} |`;
+      return `| ${s} (${rs.length}) | ${pct(sum(rs, 'acted'))} | ${pct(sum(rs, 'actedInTime'))} | ${pct(sum(rs, 'appeared'))} | ${pct(sum(rs, 'typed'))} | ${pct(sum(rs, 'urls'))} |`;
     }),
     '',
-    '| recording | split | frame | keyframes | length | acted | appeared | typed | URLs | vision wall | ÷ floor wall | vision CPU ÷ floor CPU |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| recording | split | frame | keyframes | length | acted | in time | appeared | typed | URLs | vision wall | ÷ floor wall | vision CPU ÷ floor CPU |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.name} | ${r.split} | ${r.frame} | ${r.keyframes} | ${(r.durationMs / 1000).toFixed(0)} s | ${pct(r.score.acted)} | ${pct(r.score.appeared)} | ${pct(r.score.typed)} | ${pct(r.score.urls)} | ${(r.visionMs / 1000).toFixed(1)} s | ${ratio(r.visionMs, r.floorMs)} | ${ratio(r.visionCpuMs, r.floorCpuMs)} |`,
+        `| ${r.name} | ${r.split} | ${r.frame} | ${r.keyframes} | ${(r.durationMs / 1000).toFixed(0)} s | ${pct(r.score.acted)} | ${pct(r.score.actedInTime)} | ${pct(r.score.appeared)} | ${pct(r.score.typed)} | ${pct(r.score.urls)} | ${(r.visionMs / 1000).toFixed(1)} s | ${ratio(r.visionMs, r.floorMs)} | ${ratio(r.visionCpuMs, r.floorCpuMs)} |`,
     ),
     '',
   ];

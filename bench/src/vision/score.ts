@@ -7,8 +7,13 @@ export interface Tally {
 }
 
 export interface VisionScore {
-  /** Timeline clicks and fills whose target label an inferred action names. */
+  /** Timeline clicks and fills whose target label an inferred action names (anywhere in the recording). */
   acted: Tally;
+  /**
+   * The same, counted only when the naming action is within IN_TIME_MS of the event: `acted` also credits a name
+   * read off a wrong frame (a hover) or another step that happens to match (a click "Profile" for "Save profile").
+   */
+  actedInTime: Tally;
   /** Fills of readable (non-secret) text whose value an inferred fill carries. */
   typed: Tally;
   /**
@@ -26,19 +31,25 @@ const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 /** A step that swaps a whole view would otherwise outweigh the rest: its first names in page order count. */
 const PER_STEP = 8;
 const SECRET = /password|passcode|pin|secret|token|card|cvc/i;
+/** How far (ms) an inferred action's time may be from the event it names, for `actedInTime`. */
+export const IN_TIME_MS = 1500;
 
 /** Scores the vision lane's reading of a recording against its ground-truth timeline. */
 export function scoreVision(truth: Truth, frames: readonly InferredFrame[], addressBar: boolean): VisionScore {
   const actions = inferredTimeline(frames);
-  const named = actions.flatMap((a) => ('name' in a ? [norm(a.name)] : []));
+  const named = actions.flatMap((a) => ('name' in a ? [{ n: norm(a.name), t: a.t }] : []));
   const values = actions.flatMap((a) => (a.type === 'fill' ? [norm(a.value)] : []));
   const urls = new Set(frames.flatMap((f) => (f.url ? [f.url.replace(/\/$/, '')] : [])));
-  const s: VisionScore = { acted: { hit: 0, of: 0 }, typed: { hit: 0, of: 0 }, appeared: { hit: 0, of: 0 }, urls: { hit: 0, of: 0 }, missed: [] };
+  const s: VisionScore = { acted: { hit: 0, of: 0 }, actedInTime: { hit: 0, of: 0 }, typed: { hit: 0, of: 0 }, appeared: { hit: 0, of: 0 }, urls: { hit: 0, of: 0 }, missed: [] };
   for (const e of truth.timeline) {
     if (e.type === 'click' || e.type === 'fill') {
       s.acted.of++;
-      if (named.some((n) => n === norm(e.name) || (n.length >= 3 && (n.includes(norm(e.name)) || norm(e.name).includes(n))))) s.acted.hit++;
+      s.actedInTime.of++;
+      const names = named.filter(({ n }) => n === norm(e.name) || (n.length >= 3 && (n.includes(norm(e.name)) || norm(e.name).includes(n))));
+      if (names.length > 0) s.acted.hit++;
       else s.missed.push(`${e.type} "${e.name}"`);
+      if (names.some(({ t }) => Math.abs(t - e.t) <= IN_TIME_MS)) s.actedInTime.hit++;
+      else if (names.length > 0) s.missed.push(`${e.type} "${e.name}" in time`);
     }
     if (e.type === 'fill' && !SECRET.test(e.name)) {
       s.typed.of++;
