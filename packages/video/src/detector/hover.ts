@@ -8,32 +8,39 @@ const SHADE_SPREAD = 8;
 /** A hover shade is subtle (a row a few levels darker, a menu item tinted); a panel appearing is not. */
 const MAX_SHADE = 64;
 
+/** Shifts (−255…255) counted at index shift + 255. */
+function histogram(diffs: readonly number[]): Int32Array {
+  const hist = new Int32Array(511);
+  for (const d of diffs) hist[d + 255]!++;
+  return hist;
+}
+
+/** The shift, at most `reach` either way, with the most shifts within ±SHADE_SPREAD of it, and how many those are. */
+function commonest(hist: Int32Array, reach: number): { mode: number; n: number } {
+  let best = { mode: 0, n: 0 };
+  for (let c = 255 - reach; c <= 255 + reach; c++) {
+    let n = 0;
+    for (let k = Math.max(0, c - SHADE_SPREAD); k <= Math.min(510, c + SHADE_SPREAD); k++) n += hist[k]!;
+    if (n > best.n) best = { mode: c - 255, n };
+  }
+  return best;
+}
+
 /**
  * The one or two amounts most pixel shifts are (±SHADE_SPREAD), or null when fewer than SHADE_SHARE
  * of them are: a shade lightens or darkens an element's background (two amounts when light and dark
  * pixels move opposite ways, or the pointer goes from a row onto a button in it); new content does not.
  */
 function shades(diffs: readonly number[]): number[] | null {
-  const hist = new Int32Array(511);
-  for (const d of diffs) hist[d + 255]!++;
-  const window = (c: number) => {
-    let n = 0;
-    for (let k = Math.max(0, c - SHADE_SPREAD); k <= Math.min(510, c + SHADE_SPREAD); k++) n += hist[k]!;
-    return n;
-  };
+  const hist = histogram(diffs);
   const modes: number[] = [];
   let covered = 0;
   for (let round = 0; round < 2; round++) {
-    let best = 0;
-    let at = 0;
-    for (let c = 0; c < 511; c++) {
-      const n = window(c);
-      if (n > best) [best, at] = [n, c];
-    }
-    if (best === 0) break;
-    modes.push(at - 255);
-    covered += best;
-    for (let k = Math.max(0, at - SHADE_SPREAD); k <= Math.min(510, at + SHADE_SPREAD); k++) hist[k] = 0;
+    const { mode, n } = commonest(hist, 255);
+    if (n === 0) break;
+    modes.push(mode);
+    covered += n;
+    for (let k = Math.max(0, mode + 255 - SHADE_SPREAD); k <= Math.min(510, mode + 255 + SHADE_SPREAD); k++) hist[k] = 0;
   }
   return covered >= SHADE_SHARE * diffs.length && modes.every((m) => Math.abs(m) <= MAX_SHADE) ? modes : null;
 }
@@ -44,16 +51,8 @@ function shades(diffs: readonly number[]): number[] | null {
  * moves pixels by amounts of its own, as many as a second shade's). Null otherwise.
  */
 function shadeWithPointer(diffs: readonly number[], at: readonly number[], width: number, maxPx: number): number[] | null {
-  const hist = new Int32Array(511);
-  for (const d of diffs) hist[d + 255]!++;
-  let best = 0;
-  let mode = 0;
-  for (let c = 255 - MAX_SHADE; c <= 255 + MAX_SHADE; c++) {
-    let n = 0;
-    for (let k = Math.max(0, c - SHADE_SPREAD); k <= Math.min(510, c + SHADE_SPREAD); k++) n += hist[k]!;
-    if (n > best) [best, mode] = [n, c - 255];
-  }
-  if (best < SHADE_SHARE * diffs.length) return null;
+  const { mode, n } = commonest(histogram(diffs), MAX_SHADE);
+  if (n < SHADE_SHARE * diffs.length) return null;
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
   diffs.forEach((d, k) => {
     if (Math.abs(d - mode) <= SHADE_SPREAD) return;
