@@ -49,10 +49,10 @@ export function click(
     // A pointer that has not moved since the previous state may still have clicked (a stepper clicked again), less surely.
     const stale = rest.t <= prevTs ? 0.2 : 0;
     const when = Math.min(t, Math.max(rest.t, prevTs + 1));
-    // Only a field's look changed (its ring), no text: the click was into the field the pointer rests in.
-    const quiet = !d.appeared.length && !d.changed.length;
+    // A field's ring drew where the pointer rests and no text appeared: the click was into that field. Text may have
+    // changed elsewhere: the field left behind reads differently once its caret and ring are gone.
     const under = before.some((l) => isWordy(l.text) && distanceTo(l.box, rest) <= 2);
-    const field = under || !quiet ? null : focusedField(rest, regions, labels, scene);
+    const field = under || d.appeared.length > 0 ? null : focusedField(rest, regions, labels, scene);
     if (field) return made(field.name, field.box, 0.6 - stale, when, 'textbox');
     let best: { line: Line; score: number; dist: number; sure: number } | undefined;
     for (const p of points) {

@@ -209,6 +209,21 @@ describe('clicks', () => {
     expect(frames[1]!.action).toMatchObject({ type: 'click', role: 'textbox', name: 'Password' });
   });
 
+  it('the next field clicked after typing: its ring drawn where the pointer rests, the field left behind read anew', () => {
+    // Email was typed into, its value misread under the caret and the I-beam ("pda@example.corii"); the click into
+    // Password takes Email's ring and caret away, so its value reads anew: a changed text near the pointer.
+    const pointer = [{ t: 2500, x: 700, y: 600 }, { t: 2900, x: 620, y: 420 }];
+    const frames = inferFrames(
+      [
+        full(0, form),
+        part(1500, [box(448, 320, 160, 32)], line('pda@example.corii', 467, 323)),
+        part(3200, [emailRing, passwordRing], [...line('Email', 456, 292), ...line('ada@example.com', 469, 328), ...line('Password', 456, 376)]),
+      ],
+      scene(pointer),
+    );
+    expect(frames[2]!.action).toMatchObject({ type: 'click', role: 'textbox', name: 'Password' });
+  });
+
   it('a click on a field’s placeholder, then typing there: the click is named as the field', () => {
     const page = [...line('Delivery note', 230, 400), ...line('Leave at reception', 240, 440)];
     const pointer = [{ t: 500, x: 600, y: 600 }, { t: 900, x: 300, y: 448 }];
