@@ -123,6 +123,18 @@ describe('ChangeDetector', () => {
     expect(times(steps)).toEqual([0, 800]);
   });
 
+  it('with timeline candidates, keeps each answer to clicks 270 ms apart that a frame showed unchanged', () => {
+    // A stepper clicked three times: the counter answers 40 ms after each click, and the next click comes before
+    // the answer has been still for settleMs. The user acted on each answer: each is a step.
+    const clicks = [1000, 1270, 1540];
+    const frame = (t: number) => {
+      const n = clicks.filter((c) => t >= c + 40).length;
+      return rect(page(), 200, 100, 6 + 8 * n, 10, 40);
+    };
+    const steps = detect(frame, { durationMs: 3000, fps: 10, noise: 0, candidatesMs: clicks });
+    expect(times(steps)).toEqual([0, 1200, 1500, 1900]);
+  });
+
   it('ignores a blinking caret, whatever phase the clip starts or ends in', () => {
     for (const [phase, end] of [[0, 5000], [530, 5000], [0, 4300], [530, 4100]] as const) {
       const on = (t: number) => Math.floor((t + phase) / 530) % 2 === 0;

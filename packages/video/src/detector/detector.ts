@@ -119,7 +119,10 @@ export class ChangeDetector {
     const cands = this.o.candidatesMs;
     while (this.nextCandidate < cands.length && cands[this.nextCandidate]! <= timestampMs) {
       const c = cands[this.nextCandidate++]!;
-      this.closeQuiet(c);
+      // The page answered the last event and a frame showed that answer unchanged: the user acted on it, a state
+      // before settleMs of quiet have passed (a stepper clicked every 270 ms).
+      const answered = (this.pendingCandidates.at(-1) ?? Infinity) < this.lastActivityMs && this.prevT > this.lastActivityMs;
+      this.closeQuiet(c, answered ? 0 : this.o.settleMs);
       if (this.opening !== null) this.takeOpening(); // the user acted on what the opening showed
       this.doubts = []; // the event's own quiet window starts here, whatever the pointer did before
       this.lastActivityMs = Math.max(this.lastActivityMs, c);
@@ -232,10 +235,10 @@ export class ChangeDetector {
    * Something happens at `end`: if the quiet stretch before it lasted settleMs but no frame inside it
    * reached that age (sparse or variable frame rates), its last frame is the settled one.
    */
-  private closeQuiet(end: number): void {
+  private closeQuiet(end: number, settleMs = this.o.settleMs): void {
     if (this.evaluated || !this.prev || this.prevT < this.lastActivityMs) return;
     // The settled frame is the previous one: where the cursors were in it, not where this frame moved them.
-    if (end - this.lastActivityMs >= this.o.settleMs) this.evaluate(this.prev, this.prevT, false, this.prevCursors);
+    if (end - this.lastActivityMs >= settleMs) this.evaluate(this.prev, this.prevT, false, this.prevCursors);
   }
 
   /** `resting`: where the tracked cursors are in `frame`. */
