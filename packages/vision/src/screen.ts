@@ -3,8 +3,9 @@ import type { Word } from './lines.js';
 
 /**
  * What the screen's text is as far as it was read: the whole frame once, then only the parts that changed. A
- * keyframe's reading replaces the words where the pixels changed and where it read a word again; elsewhere the
- * words read earlier stay, so a label OCR misses in one crop (an edge, a caret over it) is not taken for gone.
+ * keyframe's reading replaces the words where the pixels changed, and where it read a word again as surely or more;
+ * elsewhere the words read earlier stay, so a label OCR misses in one crop (an edge, a caret over it) is not taken
+ * for gone, nor a label it misreads there for changed.
  */
 export class ScreenText {
   private words: Word[] = [];
@@ -23,9 +24,12 @@ export class ScreenText {
       return;
     }
     const gone = changed.map((c) => grow(c, 2));
-    const kept = this.words.filter(
-      (w) => !gone.some((g) => mostlyInside(w.box, g)) && !read.some((r) => intersection(r.box, w.box) > 0.3 * Math.min(area(r.box), area(w.box))),
-    );
-    this.words = [...kept, ...read];
+    const overlap = (a: Word, b: Word) => intersection(a.box, b.box) > 0.3 * Math.min(area(a.box), area(b.box));
+    // Where the pixels did not change, a word read again is the same word: the surer of the two reads stands (a
+    // label at a crop's edge loses letters, "Password" read as "word").
+    const unsure = (r: Word) => !gone.some((g) => mostlyInside(r.box, g)) && this.words.some((w) => overlap(r, w) && w.confidence > r.confidence);
+    const fresh = read.filter((r) => !unsure(r));
+    const kept = this.words.filter((w) => !gone.some((g) => mostlyInside(w.box, g)) && !fresh.some((r) => overlap(r, w)));
+    this.words = [...kept, ...fresh];
   }
 }

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { ScreenText, type Word } from '../src/index.js';
+
+const word = (text: string, x: number, y: number, confidence: number): Word => ({ text, confidence, box: { x, y, w: 9 * text.length, h: 16 } });
+
+describe('the screen text as read so far', () => {
+  const field = { x: 448, y: 384, w: 160, h: 64 };
+
+  it('where the pixels did not change, a word read again less surely does not replace the earlier read', () => {
+    // The label sits just above the changed field, at the crop's edge: OCR loses its first letters.
+    const screen = new ScreenText();
+    screen.apply([word('Password', 456, 360, 0.96)], null);
+    screen.apply([word('word', 491, 360, 0.91), word('••••', 470, 415, 0.5)], [field]);
+    expect(screen.current.map((w) => w.text)).toEqual(['Password', '••••']);
+  });
+
+  it('a surer read there replaces it, and inside what changed the new read always does', () => {
+    const screen = new ScreenText();
+    screen.apply([word('Pasword', 456, 360, 0.6), word('Email', 470, 415, 0.97)], null);
+    screen.apply([word('Password', 456, 360, 0.96), word('ada@', 470, 415, 0.7)], [field]);
+    expect(screen.current.map((w) => w.text).sort()).toEqual(['Password', 'ada@']);
+  });
+});
