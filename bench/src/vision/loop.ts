@@ -30,7 +30,7 @@ for (const name of names) {
   console.log(`acted ${score.acted.hit}/${score.acted.of} (in time ${score.actedInTime.hit})  typed ${score.typed.hit}/${score.typed.of}  appeared ${score.appeared.hit}/${score.appeared.of}  urls ${score.urls.hit}/${score.urls.of}`);
   if (values.verbose) print(rec.truth, run.frames, score);
 }
-const sum = (k: 'acted' | 'actedInTime' | 'typed' | 'appeared' | 'urls') => totals.reduce((a, s) => ({ hit: a.hit + s[k].hit, of: a.of + s[k].of }), { hit: 0, of: 0 });
+const sum = (k: Exclude<keyof VisionScore, 'missed'>) => totals.reduce((a, s) => ({ hit: a.hit + s[k].hit, of: a.of + s[k].of }), { hit: 0, of: 0 });
 const pct = ({ hit, of }: { hit: number; of: number }) => (of ? `${((100 * hit) / of).toFixed(0)} % (${hit}/${of})` : '–');
 console.log(`\nTOTAL acted ${pct(sum('acted'))} (in time ${pct(sum('actedInTime'))})  typed ${pct(sum('typed'))}  appeared ${pct(sum('appeared'))}  urls ${pct(sum('urls'))}  vision CPU ${(cpuMs / 1000).toFixed(1)} s`);
 await ocr.close();

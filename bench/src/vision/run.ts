@@ -50,7 +50,7 @@ await ocr.close();
 const speed = Number(values['speed-reps']) > 0 ? await speedRuns(Number(values['speed-reps']), concurrency, 'http://127.0.0.1:9/', Number(values['max-load'] ?? Infinity)) : null;
 
 const pct = (t: Tally) => (t.of ? `${((100 * t.hit) / t.of).toFixed(0)} % (${t.hit}/${t.of})` : '–');
-const sum = (rs: Row[], k: 'acted' | 'actedInTime' | 'typed' | 'appeared' | 'urls'): Tally => rs.reduce((a, r) => ({ hit: a.hit + r.score[k].hit, of: a.of + r.score[k].of }), { hit: 0, of: 0 });
+const sum = (rs: Row[], k: Exclude<keyof VisionScore, 'missed'>): Tally => rs.reduce((a, r) => ({ hit: a.hit + r.score[k].hit, of: a.of + r.score[k].of }), { hit: 0, of: 0 });
 const ratio = (a: number, b: number | null) => (b ? `${(a / b).toFixed(1)}×` : '–');
 const lines = [
   '# bench:vision — the vision lane, pixels only (no timeline, seed unreachable)',
