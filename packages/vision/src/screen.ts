@@ -24,12 +24,12 @@ export class ScreenText {
       return;
     }
     const gone = changed.map((c) => grow(c, 2));
+    const still = (w: Word) => !gone.some((g) => mostlyInside(w.box, g));
     const overlap = (a: Word, b: Word) => intersection(a.box, b.box) > 0.3 * Math.min(area(a.box), area(b.box));
     // Where the pixels did not change, a word read again is the same word: the surer of the two reads stands (a
-    // label at a crop's edge loses letters, "Password" read as "word").
-    const unsure = (r: Word) => !gone.some((g) => mostlyInside(r.box, g)) && this.words.some((w) => overlap(r, w) && w.confidence > r.confidence);
-    const fresh = read.filter((r) => !unsure(r));
-    const kept = this.words.filter((w) => !gone.some((g) => mostlyInside(w.box, g)) && !fresh.some((r) => overlap(r, w)));
-    this.words = [...kept, ...fresh];
+    // label at a crop's edge loses letters, "Password" read as "word"). Only words that stay can stand.
+    const before = this.words.filter(still);
+    const fresh = read.filter((r) => !(still(r) && before.some((w) => overlap(r, w) && w.confidence > r.confidence)));
+    this.words = [...before.filter((w) => !fresh.some((r) => overlap(r, w))), ...fresh];
   }
 }

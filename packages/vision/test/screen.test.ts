@@ -14,6 +14,14 @@ describe('the screen text as read so far', () => {
     expect(screen.current.map((w) => w.text)).toEqual(['Password', '••••']);
   });
 
+  it('an earlier word whose pixels changed does not hold back the new read beside it, however sure it was', () => {
+    const screen = new ScreenText();
+    screen.apply([word('Saving…', 452, 376, 0.97)], null);
+    // The old word lay mostly inside what changed; the new one, read a little higher, mostly outside it.
+    screen.apply([word('Saved', 452, 370, 0.8)], [{ x: 448, y: 384, w: 160, h: 64 }]);
+    expect(screen.current.map((w) => w.text)).toEqual(['Saved']);
+  });
+
   it('a surer read there replaces it, and inside what changed the new read always does', () => {
     const screen = new ScreenText();
     screen.apply([word('Pasword', 456, 360, 0.6), word('Email', 470, 415, 0.97)], null);
