@@ -61,6 +61,13 @@ export interface Truth {
    */
   cursorOnly: { startMs: number; endMs: number }[];
   timeline: TimelineEvent[];
+  /**
+   * For each element the timeline acts on (by accessible name), the texts the screen shows for it: its own text, its
+   * placeholder, a visible label, or for a field with no visible label the visible title of the section it sits in.
+   * An accessible name can be one the screen never shows (`aria-label="Increase quantity"` on a "+", a visually
+   * hidden "Task name"): a reading of the pixels can name the element only by these. Absent in older truth files.
+   */
+  shown?: Record<string, string[]>;
 }
 
 /** Why the next change happens: an action of the generator or an announcement of the app. */
@@ -94,6 +101,7 @@ export function buildTruth(
   frames: FrameRecord[],
   timeline: TimelineEvent[],
   captures: readonly AriaCapture[] = [],
+  shown: Record<string, string[]> = {},
 ): Truth {
   const durationMs = Math.round((frames.length * 1000) / meta.fps);
   const steps = withAriaChanges(byTheRule(pixelChanges(frames), durationMs), captures);
@@ -109,6 +117,7 @@ export function buildTruth(
     steps: withAppeared(steps, frames).map((s) => ({ ...s, url: rebase(s.url) })),
     cursorOnly: pointerOnly(frames, steps),
     timeline: timeline.map((e) => (e.type === 'navigate' ? { ...e, url: rebase(e.url) } : e)),
+    shown,
   };
 }
 

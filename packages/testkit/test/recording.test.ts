@@ -64,6 +64,8 @@ describe('generateRecording (smoke, 640×360)', () => {
       { type: 'fill', role: 'textbox', name: 'Task name', value: 'Buy milk' },
       { type: 'press', key: 'Enter' },
     ]);
+    // The field's label is visually hidden: the screen names it by its placeholder and its section's title only.
+    expect(truth.shown).toEqual({ 'Task name': ['What needs doing?', 'New task'] });
     // The typed value shows < 200 ms before Enter adds it to the list, so by the rule it is not a step of its own:
     // the typing starts the list-grow step (README, "Ground truth: the rule").
     expect(truth.steps.map((s) => s.kind)).toEqual(['navigate', 'click', 'list-grow', 'toast-hide']);

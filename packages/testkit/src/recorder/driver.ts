@@ -4,6 +4,11 @@ import { bezier, easeInOut, type Point } from './cursor.js';
 import type { Recorder } from './recorder.js';
 import { between } from './rng.js';
 
+/** What page-runtime.js exposes to the recorder. */
+interface PageRuntime {
+  __cs: { shownNames(el: unknown): string[] };
+}
+
 /** An element found the way the Playwright lane finds it: ARIA role + accessible name. */
 export interface Target {
   role: Parameters<Page['getByRole']>[0];
@@ -90,6 +95,7 @@ export class Driver {
 
   /** Clicks where the pointer already is (on `target`), e.g. the second and third click on a stepper. */
   async clickHere(target: Target, kind: StepKind = 'click'): Promise<void> {
+    this.rec.shown[target.name] ??= await this.page.getByRole(target.role, { name: target.name, exact: true }).evaluate((el) => (globalThis as unknown as PageRuntime).__cs.shownNames(el));
     await this.page.mouse.move(this.rec.cursor.x, this.rec.cursor.y);
     await this.page.mouse.down();
     await this.page.mouse.up();
@@ -153,3 +159,4 @@ export class Driver {
     });
   }
 }
+

@@ -243,5 +243,36 @@
 
   function peek() { return { docId: docId, ready: document.readyState }; }
 
-  Object.defineProperty(window, '__cs', { value: { tick: tick, drain: drain, peek: peek }, enumerable: false });
+  // 5. The texts the screen shows for an element acted on (the truth's `shown`): its own text (a select's chosen
+  //    option), its placeholder, its visible labels; a field with none of those visible is named by the visible
+  //    title of the nearest section or group that declares one (aria-labelledby), as a person reading it would.
+  function shownNames(el) {
+    function seen(e) {
+      var r = e.getBoundingClientRect();
+      var s = getComputedStyle(e);
+      return r.width > 2 && r.height > 2 && s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0;
+    }
+    function text(e) { return (e.innerText || '').replace(/\s+/g, ' ').trim(); }
+    var out = [];
+    var field = /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName);
+    if (el.tagName === 'SELECT') out.push(el.selectedOptions[0] ? el.selectedOptions[0].text : '');
+    else if (seen(el)) out.push(text(el));
+    if (el.placeholder) out.push(el.placeholder);
+    var labels = field ? Array.prototype.filter.call(el.labels || [], seen) : [];
+    labels.forEach(function (l) { out.push(text(l)); });
+    if (field && !labels.length) {
+      for (var a = el.parentElement; a; a = a.parentElement) {
+        var ids = a.getAttribute('aria-labelledby');
+        if (!ids) continue;
+        ids.split(/\s+/).forEach(function (id) {
+          var t = document.getElementById(id);
+          if (t && seen(t)) out.push(text(t));
+        });
+        break;
+      }
+    }
+    return out.map(function (t) { return t.trim(); }).filter(function (t, i, all) { return t && all.indexOf(t) === i; });
+  }
+
+  Object.defineProperty(window, '__cs', { value: { tick: tick, drain: drain, peek: peek, shownNames: shownNames }, enumerable: false });
 })();

@@ -49,6 +49,8 @@ export class Recorder {
   readonly timeline: TimelineEvent[] = [];
   /** The page's accessibility tree at every frame whose pixels changed (ground truth of each step's ARIA changes). */
   readonly ariaCaptures: AriaCapture[] = [];
+  /** The texts on screen that name each element acted on (see Truth.shown). */
+  readonly shown: Record<string, string[]> = {};
   /** Pointer position in CSS pixels (drawn into the frame, not into the page). */
   cursor: Point;
   /** Frames whose pixels changed although nothing announced a change (only seen on forced captures). */

@@ -73,7 +73,7 @@ export async function recordScenario(scenario: Scenario, o: RecordOptions): Prom
     await driver.goto(scenario.start);
     await scenario.run(driver);
     await encoder.finish();
-    const truth = buildTruth({ scenario: scenario.name, width: o.width, height: o.height, fps: o.fps, origin: app.url }, rec.frames, rec.timeline, rec.ariaCaptures);
+    const truth = buildTruth({ scenario: scenario.name, width: o.width, height: o.height, fps: o.fps, origin: app.url }, rec.frames, rec.timeline, rec.ariaCaptures, rec.shown);
     return { truth, missedChanges: rec.missedChanges };
   } catch (err) {
     encoder?.abort();
