@@ -27,12 +27,12 @@ for (const name of names) {
   totals.push(score);
   cpuMs += run.visionCpuMs;
   console.log(`\n## ${name} (${getScenario(name).split}, ${getScenario(name).frame ?? 'page'}): video ${(run.videoMs / 1000).toFixed(1)} s, vision ${(run.visionMs / 1000).toFixed(1)} s (CPU ${(run.visionCpuMs / 1000).toFixed(1)} s), ${run.frames.length} keyframes, ${run.video.pointer.length} pointer samples`);
-  console.log(`acted ${score.acted.hit}/${score.acted.of} (in time ${score.actedInTime.hit})  typed ${score.typed.hit}/${score.typed.of}  appeared ${score.appeared.hit}/${score.appeared.of}  urls ${score.urls.hit}/${score.urls.of}`);
+  console.log(`acted ${score.acted.hit}/${score.acted.of} (in time ${score.actedInTime.hit})  grounded ${score.grounded.hit}/${score.grounded.of}  typed ${score.typed.hit}/${score.typed.of}  appeared ${score.appeared.hit}/${score.appeared.of}  urls ${score.urls.hit}/${score.urls.of}`);
   if (values.verbose) print(rec.truth, run.frames, score);
 }
 const sum = (k: Exclude<keyof VisionScore, 'missed'>) => totals.reduce((a, s) => ({ hit: a.hit + s[k].hit, of: a.of + s[k].of }), { hit: 0, of: 0 });
 const pct = ({ hit, of }: { hit: number; of: number }) => (of ? `${((100 * hit) / of).toFixed(0)} % (${hit}/${of})` : '–');
-console.log(`\nTOTAL acted ${pct(sum('acted'))} (in time ${pct(sum('actedInTime'))})  typed ${pct(sum('typed'))}  appeared ${pct(sum('appeared'))}  urls ${pct(sum('urls'))}  vision CPU ${(cpuMs / 1000).toFixed(1)} s`);
+console.log(`\nTOTAL acted ${pct(sum('acted'))} (in time ${pct(sum('actedInTime'))})  grounded ${pct(sum('grounded'))}  typed ${pct(sum('typed'))}  appeared ${pct(sum('appeared'))}  urls ${pct(sum('urls'))}  vision CPU ${(cpuMs / 1000).toFixed(1)} s`);
 await ocr.close();
 
 function print(truth: Truth, frames: InferredFrame[], score: VisionScore) {

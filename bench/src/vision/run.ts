@@ -61,6 +61,7 @@ const lines = [
   '',
   'Scores against each recording\'s ground-truth timeline: **acted** = clicks and fills whose target label an inferred action names;',
   `**in time** = the same, only when that action is within ${IN_TIME_MS / 1000} s of the event (acted alone also credits a name read off a wrong frame or another step);`,
+  `**grounded** = of the clicks and fills the lane inferred, those naming a click or fill of the timeline within ${IN_TIME_MS / 1000} s (its precision: the rest are actions nobody took, which a replay would repeat);`,
   '**typed** = readable (non-secret) values an inferred fill carries; **appeared** = names (short visible texts) that appeared or changed in a step on the same page, at most 8 a step, quoted by a change sentence of one of the step\'s keyframes; **URLs** = pages visited that a frame reads off the address bar',
   '(window recordings only). Time: the vision lane\'s part (compare keyframes, OCR, inference) after the video lane, wall and CPU, against',
   'the plain decode of the same file (`ffmpeg -i f -f null -`) in the same run. Targets (issue 20, validation split): acted ≥ 80 %, appeared ≥ 70 %, typed ≥ 80 %,',
@@ -74,18 +75,18 @@ const lines = [
 /** Scores per split and per recording (not printed for --speed-only). */
 function scoreLines(): string[] {
   return [
-    '| split | acted on, named | acted on, named in time | appeared or changed, named | typed text | URLs |',
-    '|---|---|---|---|---|---|',
+    '| split | acted on, named | acted on, named in time | inferred actions grounded | appeared or changed, named | typed text | URLs |',
+    '|---|---|---|---|---|---|---|',
     ...(['tuning', 'validation'] as const).map((s) => {
       const rs = rows.filter((r) => r.split === s);
-      return `| ${s} (${rs.length}) | ${pct(sum(rs, 'acted'))} | ${pct(sum(rs, 'actedInTime'))} | ${pct(sum(rs, 'appeared'))} | ${pct(sum(rs, 'typed'))} | ${pct(sum(rs, 'urls'))} |`;
+      return `| ${s} (${rs.length}) | ${pct(sum(rs, 'acted'))} | ${pct(sum(rs, 'actedInTime'))} | ${pct(sum(rs, 'grounded'))} | ${pct(sum(rs, 'appeared'))} | ${pct(sum(rs, 'typed'))} | ${pct(sum(rs, 'urls'))} |`;
     }),
     '',
-    '| recording | split | frame | keyframes | length | acted | in time | appeared | typed | URLs | vision wall | ÷ floor wall | vision CPU ÷ floor CPU |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| recording | split | frame | keyframes | length | acted | in time | grounded | appeared | typed | URLs | vision wall | ÷ floor wall | vision CPU ÷ floor CPU |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.name} | ${r.split} | ${r.frame} | ${r.keyframes} | ${(r.durationMs / 1000).toFixed(0)} s | ${pct(r.score.acted)} | ${pct(r.score.actedInTime)} | ${pct(r.score.appeared)} | ${pct(r.score.typed)} | ${pct(r.score.urls)} | ${(r.visionMs / 1000).toFixed(1)} s | ${ratio(r.visionMs, r.floorMs)} | ${ratio(r.visionCpuMs, r.floorCpuMs)} |`,
+        `| ${r.name} | ${r.split} | ${r.frame} | ${r.keyframes} | ${(r.durationMs / 1000).toFixed(0)} s | ${pct(r.score.acted)} | ${pct(r.score.actedInTime)} | ${pct(r.score.grounded)} | ${pct(r.score.appeared)} | ${pct(r.score.typed)} | ${pct(r.score.urls)} | ${(r.visionMs / 1000).toFixed(1)} s | ${ratio(r.visionMs, r.floorMs)} | ${ratio(r.visionCpuMs, r.floorCpuMs)} |`,
     ),
     '',
   ];

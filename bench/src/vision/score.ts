@@ -7,13 +7,23 @@ export interface Tally {
 }
 
 export interface VisionScore {
-  /** Timeline clicks and fills whose target label an inferred action names (anywhere in the recording). */
+  /**
+   * Timeline clicks and fills whose target an inferred action names (anywhere in the recording): by its accessible
+   * name or by a text the screen shows for it (Truth.shown: "What needs doing?" or "New task" for a field whose
+   * label "Task name" is visually hidden; "+" for a button labelled "Increase quantity").
+   */
   acted: Tally;
   /**
    * The same, counted only when the naming action is within IN_TIME_MS of the event: `acted` also credits a name
    * read off a wrong frame (a hover) or another step that happens to match (a click "Profile" for "Save profile").
    */
   actedInTime: Tally;
+  /**
+   * Precision of the inferred actions: the clicks and fills the lane inferred (one step per field), counted as hit
+   * when they name a timeline click or fill within IN_TIME_MS of it. An action naming nothing the user did (the
+   * page answering read as a click, a toast's text read as typing) is one an agent would replay.
+   */
+  grounded: Tally;
   /** Fills of readable (non-secret) text whose value an inferred fill carries. */
   typed: Tally;
   /**
@@ -28,6 +38,8 @@ export interface VisionScore {
 }
 
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+/** An inferred name `n` (normalized) names a target: equal, or one holds the other (OCR splits and joins lines). */
+const namesTarget = (n: string, target: string) => n === norm(target) || (n.length >= 3 && (n.includes(norm(target)) || norm(target).includes(n)));
 /** A step that swaps a whole view would otherwise outweigh the rest: its first names in page order count. */
 const PER_STEP = 8;
 const SECRET = /password|passcode|pin|secret|token|card|cvc/i;
@@ -37,15 +49,17 @@ export const IN_TIME_MS = 1500;
 /** Scores the vision lane's reading of a recording against its ground-truth timeline. */
 export function scoreVision(truth: Truth, frames: readonly InferredFrame[], addressBar: boolean): VisionScore {
   const actions = inferredTimeline(frames);
+  // By its accessible name, or by a text the screen shows for it: pixels can show no other (truth.shown).
+  const namesEvent = (n: string, target: string) => [target, ...(truth.shown?.[target] ?? [])].some((x) => namesTarget(n, x));
   const named = actions.flatMap((a) => ('name' in a ? [{ n: norm(a.name), t: a.t }] : []));
   const values = actions.flatMap((a) => (a.type === 'fill' ? [norm(a.value)] : []));
   const urls = new Set(frames.flatMap((f) => (f.url ? [f.url.replace(/\/$/, '')] : [])));
-  const s: VisionScore = { acted: { hit: 0, of: 0 }, actedInTime: { hit: 0, of: 0 }, typed: { hit: 0, of: 0 }, appeared: { hit: 0, of: 0 }, urls: { hit: 0, of: 0 }, missed: [] };
+  const s: VisionScore = { acted: { hit: 0, of: 0 }, actedInTime: { hit: 0, of: 0 }, grounded: { hit: 0, of: 0 }, typed: { hit: 0, of: 0 }, appeared: { hit: 0, of: 0 }, urls: { hit: 0, of: 0 }, missed: [] };
   for (const e of truth.timeline) {
     if (e.type === 'click' || e.type === 'fill') {
       s.acted.of++;
       s.actedInTime.of++;
-      const names = named.filter(({ n }) => n === norm(e.name) || (n.length >= 3 && (n.includes(norm(e.name)) || norm(e.name).includes(n))));
+      const names = named.filter(({ n }) => namesEvent(n, e.name));
       if (names.length > 0) s.acted.hit++;
       else s.missed.push(`${e.type} "${e.name}"`);
       if (names.some(({ t }) => Math.abs(t - e.t) <= IN_TIME_MS)) s.actedInTime.hit++;
@@ -56,6 +70,12 @@ export function scoreVision(truth: Truth, frames: readonly InferredFrame[], addr
       if (values.some((v) => v === norm(e.value))) s.typed.hit++;
       else s.missed.push(`typed "${e.value}"`);
     }
+  }
+  const events = truth.timeline.flatMap((e) => (e.type === 'click' || e.type === 'fill' ? [e] : []));
+  for (const a of named) {
+    s.grounded.of++;
+    if (events.some((e) => namesEvent(a.n, e.name) && Math.abs(a.t - e.t) <= IN_TIME_MS)) s.grounded.hit++;
+    else s.missed.push(`extra action "${a.n}" at ${a.t}`);
   }
   scoreAppeared(truth, frames, s);
   if (addressBar) {
