@@ -38,6 +38,9 @@ export function click(
     const shown = byChange(d, regions, labels, scene, t);
     if (shown) return shown;
   }
+  // A pointer still since the previous keyframe clicks again only where the screen changes by it (a stepper's
+  // number beside it); a change away from it (a toast coming or going, a menu closed by a key) is the page answering.
+  if (rest && rest.t <= prevTs && !regions.some((g) => distanceTo(g, rest) <= STALE_REACH)) return null;
   if (rest) {
     // A tracker can lose the pointer as it changes shape over a control (arrow → hand): where it was heading
     // counts too, a little less surely.
@@ -208,6 +211,8 @@ export const rowOf = (a: Box, b: Box) => Math.min(a.y + a.h, b.y + b.h) - Math.m
 
 /** A control this close (px) to a panel that appeared opened it. */
 const BESIDE_PX = 60;
+/** A pointer still since the previous keyframe clicked again only if the screen changed this near it (px). */
+const STALE_REACH = 2 * POINTER_REACH;
 /** No pointer sample this long (ms) before a change: the tracker has lost the pointer (or there is none). */
 const LOST_MS = 1500;
 /** A pointer whose last tracked step was this long (px a sample) was still moving when the tracker lost it. */

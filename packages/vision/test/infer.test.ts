@@ -119,6 +119,23 @@ describe('inference', () => {
     expect(frames.map((f) => f.action)).toEqual([null, null, null]);
   });
 
+  it('a pointer still since the last keyframe clicks again where the screen changes beside it, not when a toast comes and goes', () => {
+    // Clicked "Place order" at 1000; then, the pointer still on it, the toast shows and hides far away.
+    const page = [...line('Quantity', 400, 200), ...line('+', 520, 200), ...line('1', 500, 200), ...line('Place order', 420, 500)];
+    const toast = box(900, 620, 340, 60);
+    const frames = inferFrames(
+      [full(0, page), part(1000, box(410, 490, 120, 36), line('Place order', 420, 500)), part(2500, toast, line('Order placed', 920, 640)), part(5000, toast, [])],
+      scene([{ t: 600, x: 300, y: 400 }, { t: 800, x: 450, y: 508 }]),
+    );
+    expect(frames.map((f) => f.action?.type === 'click' && f.action.name)).toEqual([false, 'Place order', false, false]);
+    // A stepper clicked again, the pointer still on "+": the number beside it changed.
+    const stepper = inferFrames(
+      [full(0, page), part(1000, box(495, 195, 20, 26), line('2', 500, 200)), part(1300, box(495, 195, 20, 26), line('3', 500, 200))],
+      scene([{ t: 600, x: 300, y: 300 }, { t: 800, x: 522, y: 208 }]),
+    );
+    expect(stepper.map((f) => f.action?.type)).toEqual([undefined, 'click', 'click']);
+  });
+
   it('a dialog: a panel of several lines appearing over the content', () => {
     const panel = box(390, 200, 500, 300);
     const frames = inferFrames(
