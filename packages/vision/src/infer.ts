@@ -4,7 +4,7 @@ import { findChrome, titleAbove, urlFromText, type BrowserChrome } from './chrom
 import { area, grow, intersection, mostlyInside, type Box } from './geometry.js';
 import { looksLikeDots, samePlace, toLines, type Line, type Word } from './lines.js';
 import { ScreenText } from './screen.js';
-import { cleanLabel, cleanValue, FieldValues } from './fields.js';
+import { cleanLabel, cleanValue, FieldValues, misread } from './fields.js';
 import { click, restBefore, rowOf, selectLabel } from './click.js';
 import { FIELD_REGION, isWordy, labelOf, type Delta, type Found, type Pair } from './evidence.js';
 import { describeChanges } from './sentences.js';
@@ -282,13 +282,18 @@ function typing(d: Delta, labels: readonly Line[], t: number, evidence: 'strong'
     if (isBullets(l.text)) return fill(l, 0.7);
   }
   if (evidence === 'strong') return null;
+  // A value is not its field's label read again (a button's text under a toast read twice).
+  const labelled = (l: Line) => {
+    const name = labelOf(l.box, labels);
+    return !!name && !sameText(name, l.text) && !norm(name).includes(norm(cleanValue(l.text)));
+  };
   for (const p of d.changed) {
     // A placeholder replaced by what was typed (not a counter ticking; not a field typed into before, now
-    // cleared back to its placeholder).
-    if (typedAt(p.before)) continue;
-    if (!digitsOnly(p.before.text, p.after.text) && p.after.box.h <= 40 && labelOf(p.after.box, labels)) return fill(p.after, 0.5);
+    // cleared back to its placeholder; not the same text read again less well).
+    if (typedAt(p.before) || misread(cleanValue(p.before.text), cleanValue(p.after.text))) continue;
+    if (!digitsOnly(p.before.text, p.after.text) && p.after.box.h <= 40 && labelled(p.after)) return fill(p.after, 0.5);
   }
-  const short = d.appeared.filter((l) => l.box.h <= 40 && l.text.split(/\s+/).length <= 3 && labelOf(l.box, labels));
+  const short = d.appeared.filter((l) => l.box.h <= 40 && l.text.split(/\s+/).length <= 3 && labelled(l));
   if (short.length === 1 && !d.changed.length) return fill(short[0]!, 0.45);
   return null;
 }

@@ -176,6 +176,16 @@ describe('OCR misreads', () => {
     expect(typed[1]!.action).toMatchObject({ type: 'fill', value: 'Lin Park' });
   });
 
+  it('a button’s label misread under the pointer, or a text read again beside its own copy, is no typing', () => {
+    const page = [...line('Filter', 300, 100), ...line('Mark all read', 400, 100)];
+    const misread = inferFrames([full(0, page), part(900, box(390, 95, 140, 30), line('Marga! read', 400, 100))], scene());
+    expect(misread[1]!.action).toBeNull();
+    // A toast's text over a row's "Delete" button reads "Dele’ Task added", then "Delete" again once it has gone.
+    const rows = [...line('Delete', 900, 560), ...line('Dele’ Task added', 900, 600)];
+    const again = inferFrames([full(0, rows), part(900, box(890, 595, 200, 30), line('Delete', 900, 600))], scene());
+    expect(again[1]!.action).toBeNull();
+  });
+
   it('a label read with a letter lost at its edge is the same label restyled, not a change; a real word stays a word', () => {
     const frames = inferFrames([full(0, signIn), part(900, box(380, 270, 400, 40), line('assword', 409, 280))], scene());
     expect(frames[1]!.changes).not.toContain('"Password" → "assword" in the centre');
