@@ -59,7 +59,7 @@ const lines = [
   '',
   `Command: \`pnpm --filter @claude-scope/bench bench:vision ${process.argv.slice(2).join(' ')}\` (testkit recordings, 1280×720 webm at 30 fps, generated once and cached).`,
   '',
-  'Scores against each recording\'s ground-truth timeline: **acted** = clicks and fills whose target label an inferred action names;',
+  'Scores against each recording\'s ground-truth timeline: **acted** = clicks and fills whose target an inferred action names (by its accessible name, or by a text the screen shows for it: the truth\'s `shown`);',
   `**in time** = the same, only when that action is within ${IN_TIME_MS / 1000} s of the event (acted alone also credits a name read off a wrong frame or another step);`,
   `**grounded** = of the clicks and fills the lane inferred, those naming a click or fill of the timeline within ${IN_TIME_MS / 1000} s (its precision: the rest are actions nobody took, which a replay would repeat);`,
   '**typed** = readable (non-secret) values an inferred fill carries; **appeared** = names (short visible texts) that appeared or changed in a step on the same page, at most 8 a step, quoted by a change sentence of one of the step\'s keyframes; **URLs** = pages visited that a frame reads off the address bar',
