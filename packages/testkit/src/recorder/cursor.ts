@@ -52,7 +52,8 @@ export interface PointerLayer {
   /** Pointer hotspot in page CSS pixels. */
   x: number;
   y: number;
-  shape: PointerShape;
+  /** Its sprite; null where the capture draws no pointer (a browser's tab capture): hover and caret still show. */
+  shape: PointerShape | null;
   /** The element under the pointer, highlighted as a :hover rule would; links get an underline in their colour. */
   hover: Hover | null;
   /** The text caret while it is in the "on" half of its blink. */
@@ -80,7 +81,8 @@ export function layerKey(l: PointerLayer, p: Placement): string {
   const r = (n: number) => Math.round(n * p.scale);
   const h = l.hover ? `${r(l.hover.x)},${r(l.hover.y)},${r(l.hover.w)},${r(l.hover.h)},${l.hover.style},${l.hover.underline ?? ''}` : '';
   const c = l.caret ? `${r(l.caret.x)},${r(l.caret.y)},${r(l.caret.h)},${l.caret.color}` : '';
-  return `${r(l.x)},${r(l.y)},${l.shape}|${h}|${c}`;
+  // An undrawn pointer moving changes no pixel.
+  return `${l.shape ? `${r(l.x)},${r(l.y)},${l.shape}` : 'none'}|${h}|${c}`;
 }
 
 /**
@@ -123,7 +125,7 @@ export function composeFrame(content: RgbImage, out: Buffer, layer: PointerLayer
     const w = Math.max(1, Math.round(p.scale));
     fillRect(out, width, height, px(c.x), py(c.y), px(c.x) + w, py(c.y + c.h), parseRgb(c.color));
   }
-  drawSprite(out, width, height, SPRITES[layer.shape], px(layer.x), py(layer.y), p.scale * 1.25); // a touch larger than 1×, as screen recorders render it
+  if (layer.shape) drawSprite(out, width, height, SPRITES[layer.shape], px(layer.x), py(layer.y), p.scale * 1.25); // a touch larger than 1×, as screen recorders render it
 }
 
 function drawSprite(out: Buffer, width: number, height: number, s: Sprite, x: number, y: number, size: number): void {

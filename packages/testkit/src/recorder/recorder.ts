@@ -82,6 +82,8 @@ export class Recorder {
     private readonly displayUrl: (url: string) => string = (u) => u,
     /** The page's accessibility tree now (`ariaSnapshotJSON({ mode: 'ai' })`); none: no ARIA truth. */
     private readonly ariaTree: (() => Promise<AiNode[]>) | null = null,
+    /** Whether the capture draws the pointer's sprite (a browser's tab capture draws none). */
+    private readonly drawPointer = true,
   ) {
     this.cursor = cursor;
   }
@@ -200,7 +202,7 @@ export class Recorder {
     if (chromeChanged) changed = true;
     if (changed || !this.content) this.content = this.compose();
     const placement = { scale: this.geometry.scale, top: Math.round(this.geometry.chromeHeight * this.geometry.scale) };
-    const layer: PointerLayer = { x: this.cursor.x, y: this.cursor.y, shape: state.pointer?.shape ?? 'arrow', hover: state.pointer?.hover ?? null, caret: state.caret };
+    const layer: PointerLayer = { x: this.cursor.x, y: this.cursor.y, shape: this.drawPointer ? (state.pointer?.shape ?? 'arrow') : null, hover: state.pointer?.hover ?? null, caret: state.caret };
     const key = layerKey(layer, placement);
     const cursorMoved = !!this.drawn && key !== this.drawn;
     this.drawn = key;

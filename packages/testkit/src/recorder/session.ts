@@ -68,7 +68,7 @@ export async function recordScenario(scenario: Scenario, o: RecordOptions): Prom
     encoder = Encoder.start(o.videoPath, { ...o, inputWidth: geometry.width, inputHeight: geometry.height });
     const rng = createRng(scenario.name);
     const ariaTree = async () => (await page.ariaSnapshotJSON({ mode: 'ai', timeout: 10_000 })) as unknown as AiNode[];
-    const rec = new Recorder(cdp, encoder, geometry, { x: geometry.cssWidth * 0.62, y: geometry.cssHeight * 0.72 }, o.verify, chrome, displayUrl, ariaTree);
+    const rec = new Recorder(cdp, encoder, geometry, { x: geometry.cssWidth * 0.62, y: geometry.cssHeight * 0.72 }, o.verify, chrome, displayUrl, ariaTree, scenario.pointer !== 'none');
     const driver = new Driver(page, rec, app.url, rng);
     await driver.goto(scenario.start);
     await scenario.run(driver);

@@ -7,6 +7,7 @@ import { modalConfirm } from './modal-confirm.js';
 import { orderBursts } from './order-bursts.js';
 import { smoke } from './smoke.js';
 import { spinnerAndRedirect } from './spinner-and-redirect.js';
+import { tabCaptureTasks } from './tab-capture-tasks.js';
 import { tabsAndDropdown } from './tabs-and-dropdown.js';
 import { toastAndList } from './toast-and-list.js';
 import type { Scenario } from './types.js';
@@ -14,6 +15,7 @@ import { validationErrors } from './validation-errors.js';
 import { vCheckoutDark } from './v-checkout-dark.js';
 import { vInboxWindow } from './v-inbox-window.js';
 import { vSettingsBursts } from './v-settings-bursts.js';
+import { vTabCaptureLogin } from './v-tab-capture-login.js';
 import { vTasksHover } from './v-tasks-hover.js';
 
 export type { Scenario, Split } from './types.js';
@@ -24,8 +26,8 @@ export type { Scenario, Split } from './types.js';
  */
 export const SCENARIOS: readonly Scenario[] = [
   loginFlow, validationErrors, modalConfirm, toastAndList, tabsAndDropdown, spinnerAndRedirect, idleCursorOnly, fullTour,
-  orderBursts, inboxIdle, darkSettingsWindow, smoke,
-  vCheckoutDark, vInboxWindow, vSettingsBursts, vTasksHover,
+  orderBursts, inboxIdle, darkSettingsWindow, tabCaptureTasks, smoke,
+  vCheckoutDark, vInboxWindow, vSettingsBursts, vTasksHover, vTabCaptureLogin,
 ];
 
 export function getScenario(name: string): Scenario {

@@ -14,6 +14,11 @@ export interface Scenario {
   split: Split;
   /** `window`: a whole browser window (tab strip with the title, address bar with the URL) around the page. Default: the page alone. */
   frame?: 'page' | 'window';
+  /**
+   * `none`: the capture draws no pointer sprite, as a browser's tab capture does (the page's hover styles and the
+   * caret still show). Default `drawn`.
+   */
+  pointer?: 'drawn' | 'none';
   /** The demo app's theme at the start (default light). */
   theme?: 'light' | 'dark';
   run(d: Driver): Promise<void>;
