@@ -289,7 +289,7 @@ describe('ChangeDetector', () => {
       return { x: 40 + 220 * p(600, 1200), y: 60 + 45 * p(300, 600) + 50 * p(1200, 1500) };
     };
     /** A list row with a label; lit (a shade darker, dark pixels a shade lighter) while the pointer is on it. */
-    const frame = (t: number, extra?: (img: Img) => void) => {
+    const frame = (t: number, extra?: (img: Img) => void, drawn = true) => {
       const img = page();
       rect(img, ROW.x + 4, ROW.y + 5, 60, 4, 90);
       extra?.(img);
@@ -299,7 +299,7 @@ describe('ChangeDetector', () => {
           for (let x = ROW.x; x < ROW.x + ROW.w; x++) img[y * W + x] = img[y * W + x]! > 127 ? img[y * W + x]! - 30 : img[y * W + x]! + 30;
         }
       }
-      return cursor(img, p.x, p.y);
+      return drawn ? cursor(img, p.x, p.y) : img;
     };
 
     it('gives no step for a row lighting up as the pointer enters and going dark as it leaves', () => {
@@ -311,6 +311,13 @@ describe('ChangeDetector', () => {
       expect(times(steps)).toHaveLength(2);
       expect(steps[1]!.timestampMs).toBeGreaterThanOrEqual(2050);
       expect(steps[1]!.timestampMs).toBeLessThan(2500);
+    });
+
+    it('with no pointer drawn (a tab capture), a row shaded as a whole is still a hover, and a box ticked in it a change', () => {
+      expect(times(detect((t) => frame(t, undefined, false), { durationMs: 4500 }))).toEqual([0]);
+      const steps = detect((t) => frame(t, (img) => t >= 1800 && rect(img, 280, 103, 6, 8, 40), false), { durationMs: 4500 });
+      expect(times(steps)).toHaveLength(2);
+      expect(steps[1]!.timestampMs).toBeGreaterThanOrEqual(1800);
     });
   });
 

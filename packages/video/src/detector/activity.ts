@@ -114,12 +114,13 @@ export class ActivityMonitor {
     // A pointer the tracker lost (its shape changed, the UI changed under it) shows up as a new small
     // blob, with the hover of what it now points at lighting up in that frame or the next.
     const near = [...moving, ...this.movers.newcomers()].map((b) => grow(b, o.cursorMaxPx, o.width, o.height));
-    if (near.length === 0) return;
     for (const comp of comps) {
       if (this.cause[comp[0]!] !== 0 || blockSpan(grid, comp).h > HOVER_MAX_ROWS) continue;
       let box: Box | null = null;
       for (const b of comp) box = union(box, grid.rect(b));
-      if (!near.some((n) => intersects(n, box!)) || !this.hover.note(prev, cur, box!)) continue;
+      // Where no pointer was ever seen (a tab capture draws none), an element shaded as a whole is a hover too.
+      const pointerNear = near.some((n) => intersects(n, box!));
+      if (!(pointerNear || !this.movers.pointerSeen) || !this.hover.note(prev, cur, box!, pointerNear)) continue;
       // A pointer re-found inside an element as its shade switched sat there in the last state too (it rested
       // on the control it clicked, untracked since the click changed the UI under it): mask it where it sat.
       this.movers.addOrigins(this.movers.newcomers().filter((n) => intersects(n, box!) && pointerShaped(n)));

@@ -87,7 +87,7 @@ export class HoverLayers {
   ) {}
 
   /** `box` changed from `prev` to `cur` as the pointer crossed it: remember it if it is a shade. */
-  note(prev: Uint8Array, cur: Uint8Array, box: Box): boolean {
+  note(prev: Uint8Array, cur: Uint8Array, box: Box, pointerNear = true): boolean {
     const { width, threshold } = this;
     const diffs: number[] = [];
     const at: number[] = [];
@@ -100,7 +100,7 @@ export class HoverLayers {
         }
       }
     }
-    const shifts = diffs.length > 0 ? (shades(diffs) ?? shadeWithPointer(diffs, at, width, this.pointerPx)) : null;
+    const shifts = diffs.length > 0 ? (shades(diffs) ?? (pointerNear ? shadeWithPointer(diffs, at, width, this.pointerPx) : null)) : null;
     if (!shifts) return false;
     this.layers.push({ box, shifts: [...shifts, ...shifts.map((m) => -m)] });
     if (this.layers.length > MAX_LAYERS) this.layers.shift();

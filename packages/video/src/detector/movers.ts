@@ -46,6 +46,8 @@ interface Track {
   lastMoveMs: number;
   /** Moves seen since it was confirmed. */
   moves: number;
+  /** All the places it has covered since it was confirmed. */
+  range: Box;
 }
 
 /** Small blobs that appeared in one frame: cursor candidates until a later move proves it. */
@@ -75,6 +77,7 @@ export class MoverTracker {
   private recent: { t: number; box: Box }[] = [];
   private readonly maxTracks: number;
   private lastT = -Infinity;
+  private travelled = false;
   /** Within noise of the old value: "back to what was there" (a glyph where a caret was is not). */
   private readonly back: number;
 
@@ -131,6 +134,14 @@ export class MoverTracker {
     for (const i of claimed) if (this.animated(blobs[i]!.box, t)) animated.add(i);
     blobs.forEach((b, i) => small[i] && this.recent.push({ t, box: b.box }));
     return { explained: new Set([...claimed].filter((i) => !animated.has(i))), tracked: claimed, candidates, proven };
+  }
+
+  /**
+   * Whether a pointer has been seen going somewhere (a tracked thing moved further than its own size): until one
+   * has, the recording may draw none (a browser's tab capture), and what it tracks are carets and spinners.
+   */
+  get pointerSeen(): boolean {
+    return this.travelled;
   }
 
   /** The UI changed inside `region`: cursors resting there no longer know what they cover. */
@@ -201,6 +212,8 @@ export class MoverTracker {
       return claim;
     }
     track.patch = capture(prev, this.c.width, covered.box, at);
+    track.range = union(track.range, covered.box)!;
+    if (boxWidth(track.range) > this.c.maxPx || boxHeight(track.range) > this.c.maxPx) this.travelled = true;
     track.sprite = covered.pixels;
     track.lastMoveMs = t;
     track.moves++;
@@ -244,6 +257,7 @@ export class MoverTracker {
         stale: false,
         lastMoveMs: t,
         moves: 0,
+        range: union(item.box, covered.box)!,
       });
     }
     return claim;
