@@ -120,7 +120,8 @@ export class ActivityMonitor {
       for (const b of comp) box = union(box, grid.rect(b));
       // Where no pointer was ever seen (a tab capture draws none), an element shaded as a whole is a hover too.
       const pointerNear = near.some((n) => intersects(n, box!));
-      if (!(pointerNear || !this.movers.pointerSeen) || !this.hover.note(prev, cur, box!, pointerNear)) continue;
+      if (!pointerNear && this.movers.pointerSeen) continue;
+      if (!this.hover.note(prev, cur, box!, pointerNear)) continue;
       // A pointer re-found inside an element as its shade switched sat there in the last state too (it rested
       // on the control it clicked, untracked since the click changed the UI under it): mask it where it sat.
       this.movers.addOrigins(this.movers.newcomers().filter((n) => intersects(n, box!) && pointerShaped(n)));

@@ -86,7 +86,10 @@ export class HoverLayers {
     private readonly pointerPx: number,
   ) {}
 
-  /** `box` changed from `prev` to `cur` as the pointer crossed it: remember it if it is a shade. */
+  /**
+   * `box` changed from `prev` to `cur` as the pointer crossed it (`pointerNear`), or where no pointer has been seen:
+   * remember it if it is a shade (without a pointer near, only a shade of the whole change).
+   */
   note(prev: Uint8Array, cur: Uint8Array, box: Box, pointerNear = true): boolean {
     const { width, threshold } = this;
     const diffs: number[] = [];
