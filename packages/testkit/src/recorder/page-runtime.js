@@ -213,7 +213,6 @@
     var out = [], seen = new Set();
     if (!document.body) return out;
     var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    var vw = window.innerWidth, vh = window.innerHeight;
     for (var n = walker.nextNode(); n; n = walker.nextNode()) {
       var el = n.parentElement;
       if (!el || !n.nodeValue.trim() || /^(SCRIPT|STYLE|NOSCRIPT|TEXTAREA|OPTION)$/.test(el.tagName)) continue;
@@ -233,12 +232,16 @@
       else for (var c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) text += c.nodeValue;
       text = text.replace(/\s+/g, ' ').trim();
       if (text.length < 2 || text.length > 80) continue;
-      if (el.checkVisibility && !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
-      var r = el.getBoundingClientRect();
-      if (r.width <= 1 || r.height <= 1 || r.right <= 0 || r.bottom <= 0 || r.left >= vw || r.top >= vh) continue;
-      out.push(text);
+      if (onScreen(el)) out.push(text);
     }
     return out;
+  }
+
+  /** The viewer sees the element: rendered, not transparent, bigger than 1 px (a visually hidden label is not), in view. */
+  function onScreen(el) {
+    if (el.checkVisibility && !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
+    var r = el.getBoundingClientRect();
+    return r.width > 1 && r.height > 1 && r.right > 0 && r.bottom > 0 && r.left < window.innerWidth && r.top < window.innerHeight;
   }
 
   function peek() { return { docId: docId, ready: document.readyState }; }
@@ -247,18 +250,13 @@
   //    option), its placeholder, its visible labels; a field with none of those visible is named by the visible
   //    title of the nearest section or group that declares one (aria-labelledby), as a person reading it would.
   function shownNames(el) {
-    function seen(e) {
-      var r = e.getBoundingClientRect();
-      var s = getComputedStyle(e);
-      return r.width > 2 && r.height > 2 && s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0;
-    }
     function text(e) { return (e.innerText || '').replace(/\s+/g, ' ').trim(); }
     var out = [];
     var field = /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName);
     if (el.tagName === 'SELECT') out.push(el.selectedOptions[0] ? el.selectedOptions[0].text : '');
-    else if (seen(el)) out.push(text(el));
+    else if (onScreen(el)) out.push(text(el));
     if (el.placeholder) out.push(el.placeholder);
-    var labels = field ? Array.prototype.filter.call(el.labels || [], seen) : [];
+    var labels = field ? Array.prototype.filter.call(el.labels || [], onScreen) : [];
     labels.forEach(function (l) { out.push(text(l)); });
     if (field && !labels.length) {
       for (var a = el.parentElement; a; a = a.parentElement) {
@@ -266,7 +264,7 @@
         if (!ids) continue;
         ids.split(/\s+/).forEach(function (id) {
           var t = document.getElementById(id);
-          if (t && seen(t)) out.push(text(t));
+          if (t && onScreen(t)) out.push(text(t));
         });
         break;
       }
