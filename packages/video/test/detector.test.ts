@@ -194,6 +194,21 @@ describe('ChangeDetector', () => {
     expect(steps[1]!.timestampMs).toBeGreaterThanOrEqual(2800 + 250);
   });
 
+  it('emits one step for a word typed behind a caret, not a pointer that crawls along it (no pointer drawn)', () => {
+    // The caret, advancing a character at a time on the same rows while the old one blinks out, moves like a small
+    // pointer. Taken for one, its moves explained the typing away: a step mid-word, and the word masked after it.
+    const frame = (t: number) => {
+      const img = page();
+      const n = Math.max(0, Math.min(12, Math.floor((t - 1000) / 110) + 1));
+      for (let i = 0; i < n; i++) glyph(img, 184 + i * 4, 64);
+      rect(rect(img, 183 + n * 4, 63, 2, 12, 140), 184 + n * 4, 64, 1, 10, 30); // an anti-aliased caret
+      return img;
+    };
+    const steps = detect(frame, { durationMs: 4000, fps: 10 });
+    expect(times(steps)).toHaveLength(2);
+    expect(steps[1]!.timestampMs).toBeGreaterThanOrEqual(1000 + 11 * 110);
+  });
+
   it('does not take a character typed where placeholder text vanished for the pointer', () => {
     // Typing replaces a gray placeholder; the next characters land where its words were, and their
     // anti-aliased edges match its gray: a pointer leaving would look alike, but the rest stays gone.

@@ -48,6 +48,11 @@ interface Track {
   moves: number;
   /** All the places it has covered since it was confirmed. */
   range: Box;
+  /**
+   * Every move so far was a typing caret's (see `caretAdvance`): its changes are typing, not motion, so they stay
+   * activity, and it masks nothing. One move of any other kind makes it a pointer for good.
+   */
+  caret: boolean;
 }
 
 /** Small blobs that appeared in one frame: cursor candidates until a later move proves it. */
@@ -94,24 +99,32 @@ export class MoverTracker {
   update(prev: Uint8Array, cur: Uint8Array, t: number, blobs: readonly Blob[]): MoverUpdate {
     const claimed = new Set<number>();
     const animated = new Set<number>();
+    /** Blobs a typing caret claimed: typed characters. */
+    const typed = new Set<number>();
     const proven: number[] = [];
     const small = blobs.map((b) => boxWidth(b.box) <= this.c.maxPx && boxHeight(b.box) <= this.c.maxPx);
     const free = (i: number) => small[i] === true && !claimed.has(i);
 
     for (const track of [...this.tracks].sort((a, b) => b.lastMoveMs - a.lastMoveMs)) {
-      for (const i of this.moveTrack(track, prev, cur, t, blobs, free)) claimed.add(i);
+      for (const i of this.moveTrack(track, prev, cur, t, blobs, free)) {
+        claimed.add(i);
+        if (track.caret) typed.add(i);
+      }
     }
     this.tracks = this.tracks.filter((tr) => tr.sprite.length > 0); // hidden or forgotten
 
     this.tentatives = this.tentatives.filter((g) => t - g.t <= this.c.gapMs);
     for (const group of this.tentatives) {
       for (const item of group.items) {
-        const mine = this.confirm(item, prev, cur, t, blobs, free);
+        const { claim: mine, caret } = this.confirm(item, prev, cur, t, blobs, free);
         if (mine.length === 0) continue;
-        for (const i of mine) claimed.add(i);
+        for (const i of mine) {
+          claimed.add(i);
+          if (caret) typed.add(i);
+        }
         // A first move shows the pointer's old place too: the other blob of that frame, or inside
         // this one when old and new place overlapped. More blobs than that were something else.
-        if (group.items.length <= 2) {
+        if (group.items.length <= 2 && !caret) {
           this.origins.push(...group.items.map((p) => ({ box: p.box, pixels: null })));
           proven.push(group.t);
         }
@@ -133,7 +146,7 @@ export class MoverTracker {
     this.recent = this.recent.filter((r) => t - r.t <= ANIMATION_WINDOW_MS);
     for (const i of claimed) if (this.animated(blobs[i]!.box, t)) animated.add(i);
     blobs.forEach((b, i) => small[i] && this.recent.push({ t, box: b.box }));
-    return { explained: new Set([...claimed].filter((i) => !animated.has(i))), tracked: claimed, candidates, proven };
+    return { explained: new Set([...claimed].filter((i) => !animated.has(i) && !typed.has(i))), tracked: claimed, candidates, proven };
   }
 
   /**
@@ -161,9 +174,9 @@ export class MoverTracker {
     return best ? { box: best.patch.box, t: best.lastMoveMs } : null;
   }
 
-  /** Where cursors are now. */
+  /** Where cursors are now (a typing caret's place holds what was typed: never masked). */
   resting(): Footprint[] {
-    return this.tracks.map((t) => ({ box: t.patch.box, pixels: t.sprite }));
+    return this.tracks.filter((t) => !t.caret).map((t) => ({ box: t.patch.box, pixels: t.sprite }));
   }
 
   /** Where cursors sat before their first detected move or were forgotten (since clearOrigins()). */
@@ -189,7 +202,7 @@ export class MoverTracker {
     if (track.stale || this.evidence(at, prev, cur).back < this.c.minPixels) {
       // The UI changed at the pointer (under it, or a click on a small control there): what it covers
       // is unknown now. Forget it, masking where it rested; its next moves will re-acquire it.
-      this.origins.push({ box: at.box, pixels: track.sprite });
+      if (!track.caret) this.origins.push({ box: at.box, pixels: track.sprite });
       track.sprite = new Int32Array(0);
       return [];
     }
@@ -211,16 +224,20 @@ export class MoverTracker {
       track.sprite = new Int32Array(0); // left the frame
       return claim;
     }
+    track.caret &&= this.caretAdvance(at.box, covered.box, true);
     track.patch = capture(prev, this.c.width, covered.box, at);
     track.range = union(track.range, covered.box)!;
-    if (boxWidth(track.range) > this.c.maxPx || boxHeight(track.range) > this.c.maxPx) this.travelled = true;
+    if (!track.caret && (boxWidth(track.range) > this.c.maxPx || boxHeight(track.range) > this.c.maxPx)) this.travelled = true;
     track.sprite = covered.pixels;
     track.lastMoveMs = t;
     track.moves++;
     return claim;
   }
 
-  /** A recent small blob that moves on now, leaving the old background: a cursor. Returns blobs claimed. */
+  /**
+   * A recent small blob that moves on now, leaving the old background: a cursor, or a typing caret moving on (`caret`).
+   * Returns the blobs claimed.
+   */
   private confirm(
     item: Patch,
     prev: Uint8Array,
@@ -228,9 +245,10 @@ export class MoverTracker {
     t: number,
     blobs: readonly Blob[],
     free: (i: number) => boolean,
-  ): number[] {
+  ): { claim: number[]; caret: boolean } {
+    const none = { claim: [], caret: false };
     const touching = this.touching(item.box, this.c.padPx, blobs, free);
-    if (touching.length === 0) return [];
+    if (touching.length === 0) return none;
     // Not `stillCovered`: the item's "before" may show the pointer at its origin, not the background.
     let covered = this.covered(item, prev, cur, blobs, touching, false);
     const claim = [...touching];
@@ -241,14 +259,16 @@ export class MoverTracker {
         claim.push(arrival);
       }
     }
-    if (covered && (boxWidth(covered.box) > this.c.maxPx || boxHeight(covered.box) > this.c.maxPx)) return [];
-    if (covered && wordShaped(covered.box)) return [];
+    if (covered && (boxWidth(covered.box) > this.c.maxPx || boxHeight(covered.box) > this.c.maxPx)) return none;
+    if (covered && wordShaped(covered.box)) return none;
     // Most of what changes now where the blob was must go back (a pointer leaving), not just a few
     // anti-aliased pixels that happen to match (a character typed where placeholder text was). Nor may
     // much more stay changed than goes back: a placeholder that vanished stays gone while a character
     // is typed into its place. (A pointer's own trail from its origin stays too, about one sprite.)
     const { back, changed, stuck } = this.evidence(item, prev, cur, covered?.box ?? null);
-    if (back < this.c.minPixels || back * 3 < changed || stuck > back * 2) return [];
+    if (back < this.c.minPixels || back * 3 < changed || stuck > back * 2) return none;
+    // What was typed stays behind a caret; a pointer gliding along a row leaves nothing changed behind it.
+    const caret = !!covered && stuck > 0 && this.caretAdvance(item.box, covered.box, false);
     // Something that vanished again within gapMs (a flicker) needs no track.
     if (covered) {
       this.addTrack({
@@ -258,9 +278,10 @@ export class MoverTracker {
         lastMoveMs: t,
         moves: 0,
         range: union(item.box, covered.box)!,
+        caret,
       });
     }
-    return claim;
+    return { claim, caret };
   }
 
   /**
@@ -347,6 +368,16 @@ export class MoverTracker {
       frames.add(r.t);
     }
     return frames.size >= 3 && boxWidth(all) <= this.c.maxPx && boxHeight(all) <= this.c.maxPx;
+  }
+
+  /**
+   * A typing caret moving on: on the same rows exactly, from where it was a short step rightwards (over the characters
+   * typed since), or, once known to be a caret (`inPlace`), blinking where it is.
+   */
+  private caretAdvance(from: Box, to: Box, inPlace: boolean): boolean {
+    const step = to.x1 - from.x1;
+    const level = to.y0 === from.y0 && to.y1 === from.y1;
+    return level && to.x0 >= from.x0 && to.x0 <= from.x1 && (inPlace ? step >= 0 : step > 0) && step <= this.c.maxPx >> 1;
   }
 
   /** Free blobs with a pixel at (or within `pad` pixels of) `box`. */
