@@ -1,6 +1,6 @@
 import { maskScreenText } from '@claude-scope/secrets';
 import { urlFromText } from './chrome.js';
-import { area, centre, distanceTo, mostlyInside, union, type Box } from './geometry.js';
+import { area, centre, distanceTo, intersection, mostlyInside, union, type Box } from './geometry.js';
 import { cleanLabel } from './fields.js';
 import type { Line } from './lines.js';
 import { FIELD_REGION, isWordy, labelOf, POINTER_REACH, SMALL_REGION, type Delta, type Found } from './evidence.js';
@@ -12,10 +12,12 @@ const mask = (s: string) => maskScreenText(s);
  * A click: the pointer at rest on a label when the change began (a label whose look changed with it counts from
  * further away: the tracker loses a pointer that turns into a hand over a hover-styled control, short of it), or
  * resting on no label inside a field that took focus; without a pointer, the change itself tells: a field that
- * took focus (its ring drawn) or the one small control whose look changed while its text stayed (pressed).
+ * took focus (its ring drawn), the one small control whose look changed while its text stayed (pressed), or the one
+ * box or radio that changed beside its label (ticked).
  */
 export function click(
   before: readonly Line[],
+  after: readonly Line[],
   labels: readonly Line[],
   scene: Scene,
   prevTs: number,
@@ -35,7 +37,7 @@ export function click(
   // draws none): what the change itself shows comes first, an old rest after.
   const lost = !rest || (r.fromMs ?? t) - rest.t > LOST_MS;
   if (lost) {
-    const shown = byChange(d, regions, labels, scene, t);
+    const shown = byChange(d, regions, labels, after, scene, t, fieldAt);
     if (shown) return shown;
   }
   // A pointer still since the previous keyframe clicks again only where the screen changes by it (a stepper's
@@ -154,8 +156,16 @@ const OPTIONS_REACH = 160;
 const SELECT_LABEL_GAP = 30;
 const SELECT_LABEL_ALIGN = 40;
 
-/** Without a pointer: the change itself — a pressed control beside a bigger change, a field's ring drawn. */
-function byChange(d: Delta, regions: readonly Box[], labels: readonly Line[], scene: Scene, t: number): Found | null {
+/** Without a pointer: the change itself — a pressed control beside a bigger change, a box ticked, a field's ring drawn. */
+function byChange(
+  d: Delta,
+  regions: readonly Box[],
+  labels: readonly Line[],
+  after: readonly Line[],
+  scene: Scene,
+  t: number,
+  fieldAt: (b: Box) => string | undefined,
+): Found | null {
   const frameArea = scene.width * scene.height;
   const restyled = d.restyled.filter((l) => area(l.box) < SMALL_REGION * frameArea && isWordy(l.text));
   if (restyled.length === 1 && (d.appeared.length > 0 || d.disappeared.length > 0 || d.changed.length > 0)) {
@@ -176,6 +186,14 @@ function byChange(d: Delta, regions: readonly Box[], labels: readonly Line[], sc
   // No text changed but a field's outline did: the field was clicked into (typing, if any, follows).
   if (!d.appeared.length && !d.disappeared.length && !d.changed.length) {
     const rings = regions.filter((g) => fieldShaped(g, scene));
+    // Before that: one box, radio or switch that changed (ticked, its dot or knob moved), named by the label beside it.
+    // A focus ring leaving the control clicked before is a band, as a field's is, so it does not count against it.
+    const ticked = regions
+      .filter((g) => checkShaped(g) && !rings.some((f) => intersection(f, g) > 0))
+      .flatMap((g) => labelBeside(g, after) ?? [])
+      // A value typed into a field, its caret blinking before it, is no label.
+      .filter((l) => !fieldAt(l.box));
+    if (ticked.length === 1) return made(ticked[0]!.text, ticked[0]!.box, 0.4, t);
     const field = rings.length === 1 ? fieldIn(rings[0]!, { x: rings[0]!.x + rings[0]!.w / 2, y: rings[0]!.y + rings[0]!.h / 2 }, labels) : null;
     if (field) return made(field.name, field.box, 0.4, t, 'textbox');
   }
@@ -187,6 +205,22 @@ const made = (text: string, box: Box, confidence: number, when: number, role?: s
   box,
   confidence,
 });
+
+/** A box, radio or switch as a changed region (px at 720p): small, about square. */
+const CHECK_PX = 72;
+const checkShaped = (g: Box) => g.w <= CHECK_PX && g.h <= CHECK_PX && g.w <= 2 * g.h && g.h <= 2 * g.w;
+/** How far right of a control its label may start (px). */
+const CHECK_LABEL_GAP = 40;
+
+/** The label just right of a control on its row (a checkbox's, a radio's) on screen now, none if a word lies inside it. */
+function labelBeside(g: Box, now: readonly Line[]): Line | undefined {
+  const words = now.filter((l) => isWordy(l.text));
+  if (words.some((l) => mostlyInside(l.box, g))) return undefined;
+  const onRow = (l: Line) => g.y <= centre(l.box).y && centre(l.box).y <= g.y + g.h;
+  return words
+    .filter((l) => onRow(l) && l.box.x >= g.x + g.w / 3 && l.box.x <= g.x + g.w + CHECK_LABEL_GAP)
+    .sort((a, b) => a.box.x - b.box.x)[0];
+}
 
 /** A field's focus ring as a changed region: a small band, wider than tall, as inputs are. */
 const fieldShaped = (g: Box, scene: Scene) => area(g) <= FIELD_REGION * scene.width * scene.height && g.h <= 200 && g.w >= 2 * Math.min(g.h, 100);

@@ -135,7 +135,7 @@ export class Inferrer {
     let found =
       typing(typed, labels, r.timestamp, 'strong', typedHere) ??
       (still ? weak() : null) ??
-      click(b, labels, scene, prevTs, r, seenDelta, regions, (box) => this.fields.nameAt(box)) ??
+      click(b, a, labels, scene, prevTs, r, seenDelta, regions, (box) => this.fields.nameAt(box)) ??
       weak();
     // The pointer on a field's placeholder that the typed text replaced: the typing is what this keyframe shows.
     if (found?.action.type === 'click') {

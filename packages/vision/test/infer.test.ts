@@ -153,6 +153,27 @@ describe('inference', () => {
     expect(frames[1]!.action).toMatchObject({ type: 'click', name: 'Sign in', confidence: 0.4 });
   });
 
+  it('without a pointer, a box or radio that changed is named by the label beside it, not a focus ring leaving a tab', () => {
+    const tabs = [...line('Profile', 235, 200), ...line('Notifications', 317, 200)];
+    const options = [...line('Weekly digest', 244, 294), ...line('Mentions only', 244, 333)];
+    const frames = inferFrames(
+      [
+        // The profile tab shows a "Bio" field where the notification options go: read once, it is no label now.
+        full(0, [...tabs, ...line('Bio', 218, 342)]),
+        part(1000, box(190, 240, 370, 180), [...line('Email notifications', 244, 257), ...options]),
+        // The radio's dot and ring drawn; the focus ring leaves the tab clicked before (a band, as a field's is).
+        {
+          timestamp: 2000,
+          regions: [box(288, 160, 160, 64), box(192, 320, 64, 64)],
+          words: [...tabs, ...line('Mentions only', 244, 333)],
+          areas: [box(88, 148, 560, 88), box(0, 308, 456, 88)],
+        },
+      ],
+      scene([]),
+    );
+    expect(frames[2]!.action).toMatchObject({ type: 'click', name: 'Mentions only', confidence: 0.4 });
+  });
+
   it('screen text goes through secret masking', () => {
     const frames = inferFrames([full(0, signIn), part(1000, box(380, 400, 500, 40), line('token sk_live_4eC39HqLyjWDarjtT1zdp7dc', 400, 410))], scene());
     expect(JSON.stringify(frames)).not.toContain('sk_live_4eC39HqLyjWDarjtT1zdp7dc');
