@@ -15,10 +15,6 @@ export interface PointerSample {
 }
 /** A 30-minute recording's pointer moving in every frame at 10 fps stays under this. */
 const MAX_POINTER_SAMPLES = 20_000;
-/** The testkit's rule: a state on screen this long (ms) is a step. */
-const MIN_STEP_MS = 200;
-/** A recording that stops after the UI changed this long (ms), without a pause, ends on that changing state. */
-const END_CHANGE_MS = 1000;
 
 /** A tiny change waiting to prove it stays (a caret blink goes away again, a typed character does not). */
 interface Provisional {
@@ -65,8 +61,6 @@ export class ChangeDetector {
   private readonly states: UiState[] = [];
   private readonly pointerTrack: PointerSample[] = [];
   private lastActivityMs = -Infinity;
-  /** The latest run of frames in which more than cursor motion changed: its first frame, and how many. */
-  private changing = { fromMs: -Infinity, frames: 0 };
   /** First pushed frame showing the current state: the last active frame, or the first after an event. */
   private quietFromMs: number | null = null;
   private evaluated = true;
@@ -137,7 +131,6 @@ export class ChangeDetector {
       this.quietFromMs = null; // the state answering the event is in frames after it
     }
     if (activity !== 'quiet') {
-      this.changing = this.lastActivityMs === this.prevT ? { fromMs: this.changing.fromMs, frames: this.changing.frames + 1 } : { fromMs: timestampMs, frames: 1 };
       this.closeQuiet(timestampMs);
       if (activity === 'active') this.doubts = [];
       else this.doubts.push({ t: timestampMs, proven: false, lastActivityMs: this.lastActivityMs, quietFromMs: this.quietFromMs, evaluated: this.evaluated });
@@ -215,24 +208,11 @@ export class ChangeDetector {
   finish(): UiState[] {
     if (this.result) return this.result;
     if (this.prev) {
-      if (!this.evaluated && !this.endsMidChange()) this.evaluate(this.prev, this.prevT, true);
+      if (!this.evaluated) this.evaluate(this.prev, this.prevT, true);
       else this.resolveProvisional(this.prev, this.prevT);
     }
     this.result = capStates(this.states, this.o.maxStates);
     return this.result;
-  }
-
-  /**
-   * The recording stops in the middle of a change that ran over frames (the pointer sweeping over rows that light
-   * up): what its last frame shows stayed less than a step's 200 ms, and is no step. One change in the last frame is
-   * (a variable-rate recording's last frame stays on screen), as is a change that ran for long (a spinner that never
-   * stops: the page the recording ends on); an event's answer, or state 0, is always taken.
-   */
-  private endsMidChange(): boolean {
-    const { fromMs, frames } = this.changing;
-    const stayed = this.prevT - this.lastActivityMs;
-    const midChange = frames >= 2 && this.lastActivityMs - fromMs < END_CHANGE_MS;
-    return midChange && stayed < MIN_STEP_MS && this.pendingCandidates.length === 0 && this.opening === null;
   }
 
   private start(frame: Uint8Array, t: number): void {
