@@ -209,23 +209,6 @@ describe('ChangeDetector', () => {
     expect(steps[1]!.timestampMs).toBeGreaterThanOrEqual(1000 + 11 * 110);
   });
 
-  it('settles a state while the pointer comes to rest: small moves in one place after going somewhere are no spinner', () => {
-    // The pointer glides in and slows down over 500 ms as a panel opens; a click follows 400 ms after the panel. Its
-    // last moves, three frames within a pointer's size, looked like a spinner: activity, and the panel was no step.
-    const path: [number, number, number][] = [[500, 40, 150], [600, 90, 120], [700, 130, 100], [800, 150, 90], [900, 158, 86], [1000, 162, 84], [1100, 164, 83], [1200, 165, 83]];
-    const frame = (t: number) => {
-      const img = page();
-      if (t >= 1000) rect(img, 20, 20, 100, 40, 90); // the panel
-      if (t >= 1400) rect(img, 200, 140, 60, 20, 60); // what the click did
-      const p = [...path].reverse().find(([at]) => t >= at) ?? path[0]!;
-      return cursor(img, p[1], p[2]);
-    };
-    const steps = times(detect(frame, { durationMs: 3000, fps: 10 }));
-    expect(steps).toHaveLength(3);
-    expect(steps[1]).toBeGreaterThanOrEqual(1250);
-    expect(steps[1]).toBeLessThan(1400);
-  });
-
   it('does not take a character typed where placeholder text vanished for the pointer', () => {
     // Typing replaces a gray placeholder; the next characters land where its words were, and their
     // anti-aliased edges match its gray: a pointer leaving would look alike, but the rest stays gone.

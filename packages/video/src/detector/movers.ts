@@ -53,11 +53,6 @@ interface Track {
    * activity, and it masks nothing. One move of any other kind makes it a pointer for good.
    */
   caret: boolean;
-  /**
-   * When it last went somewhere (further than half a pointer in one frame). A pointer coming to rest makes small moves
-   * in one place, as a spinner does, but a spinner never went anywhere first.
-   */
-  wentMs: number;
 }
 
 /** Small blobs that appeared in one frame: cursor candidates until a later move proves it. */
@@ -104,35 +99,32 @@ export class MoverTracker {
   update(prev: Uint8Array, cur: Uint8Array, t: number, blobs: readonly Blob[]): MoverUpdate {
     const claimed = new Set<number>();
     const animated = new Set<number>();
-    /** Blobs of a pointer going somewhere or coming to rest: motion, never an animation. */
-    const going = new Set<number>();
     /** Blobs a typing caret claimed: typed characters. */
     const typed = new Set<number>();
     const proven: number[] = [];
     const small = blobs.map((b) => boxWidth(b.box) <= this.c.maxPx && boxHeight(b.box) <= this.c.maxPx);
     const free = (i: number) => small[i] === true && !claimed.has(i);
 
-    const take = (mine: readonly number[], track: Track | null) => {
-      for (const i of mine) {
-        claimed.add(i);
-        if (track?.caret) typed.add(i);
-        if (track && t - track.wentMs <= ANIMATION_WINDOW_MS) going.add(i);
-      }
-    };
     for (const track of [...this.tracks].sort((a, b) => b.lastMoveMs - a.lastMoveMs)) {
-      take(this.moveTrack(track, prev, cur, t, blobs, free), track);
+      for (const i of this.moveTrack(track, prev, cur, t, blobs, free)) {
+        claimed.add(i);
+        if (track.caret) typed.add(i);
+      }
     }
     this.tracks = this.tracks.filter((tr) => tr.sprite.length > 0); // hidden or forgotten
 
     this.tentatives = this.tentatives.filter((g) => t - g.t <= this.c.gapMs);
     for (const group of this.tentatives) {
       for (const item of group.items) {
-        const { claim: mine, track } = this.confirm(item, prev, cur, t, blobs, free);
+        const { claim: mine, caret } = this.confirm(item, prev, cur, t, blobs, free);
         if (mine.length === 0) continue;
-        take(mine, track);
+        for (const i of mine) {
+          claimed.add(i);
+          if (caret) typed.add(i);
+        }
         // A first move shows the pointer's old place too: the other blob of that frame, or inside
         // this one when old and new place overlapped. More blobs than that were something else.
-        if (group.items.length <= 2 && !track?.caret) {
+        if (group.items.length <= 2 && !caret) {
           this.origins.push(...group.items.map((p) => ({ box: p.box, pixels: null })));
           proven.push(group.t);
         }
@@ -152,7 +144,7 @@ export class MoverTracker {
     const candidates = rest.length <= 2 ? new Set(rest) : new Set<number>();
 
     this.recent = this.recent.filter((r) => t - r.t <= ANIMATION_WINDOW_MS);
-    for (const i of claimed) if (!going.has(i) && this.animated(blobs[i]!.box, t)) animated.add(i);
+    for (const i of claimed) if (this.animated(blobs[i]!.box, t)) animated.add(i);
     blobs.forEach((b, i) => small[i] && this.recent.push({ t, box: b.box }));
     return { explained: new Set([...claimed].filter((i) => !animated.has(i) && !typed.has(i))), tracked: claimed, candidates, proven };
   }
@@ -233,7 +225,6 @@ export class MoverTracker {
       return claim;
     }
     track.caret &&= this.caretAdvance(at.box, covered.box, true);
-    if (this.went(at.box, covered.box)) track.wentMs = t;
     track.patch = capture(prev, this.c.width, covered.box, at);
     track.range = union(track.range, covered.box)!;
     if (!track.caret && (boxWidth(track.range) > this.c.maxPx || boxHeight(track.range) > this.c.maxPx)) this.travelled = true;
@@ -244,8 +235,8 @@ export class MoverTracker {
   }
 
   /**
-   * A recent small blob that moves on now, leaving the old background: a cursor, or a typing caret moving on. Returns
-   * the blobs claimed, and the new track (none for a flicker).
+   * A recent small blob that moves on now, leaving the old background: a cursor, or a typing caret moving on (`caret`).
+   * Returns the blobs claimed.
    */
   private confirm(
     item: Patch,
@@ -254,8 +245,8 @@ export class MoverTracker {
     t: number,
     blobs: readonly Blob[],
     free: (i: number) => boolean,
-  ): { claim: number[]; track: Track | null } {
-    const none = { claim: [], track: null };
+  ): { claim: number[]; caret: boolean } {
+    const none = { claim: [], caret: false };
     const touching = this.touching(item.box, this.c.padPx, blobs, free);
     if (touching.length === 0) return none;
     // Not `stillCovered`: the item's "before" may show the pointer at its origin, not the background.
@@ -276,21 +267,21 @@ export class MoverTracker {
     // is typed into its place. (A pointer's own trail from its origin stays too, about one sprite.)
     const { back, changed, stuck } = this.evidence(item, prev, cur, covered?.box ?? null);
     if (back < this.c.minPixels || back * 3 < changed || stuck > back * 2) return none;
+    // What was typed stays behind a caret; a pointer gliding along a row leaves nothing changed behind it.
+    const caret = !!covered && stuck > 0 && this.caretAdvance(item.box, covered.box, false);
     // Something that vanished again within gapMs (a flicker) needs no track.
-    if (!covered) return { claim, track: null };
-    const track: Track = {
-      patch: capture(prev, this.c.width, covered.box, item),
-      sprite: covered.pixels,
-      stale: false,
-      lastMoveMs: t,
-      moves: 0,
-      range: union(item.box, covered.box)!,
-      // What was typed stays behind a caret; a pointer gliding along a row leaves nothing changed behind it.
-      caret: stuck > 0 && this.caretAdvance(item.box, covered.box, false),
-      wentMs: this.went(item.box, covered.box) ? t : -Infinity,
-    };
-    this.addTrack(track);
-    return { claim, track };
+    if (covered) {
+      this.addTrack({
+        patch: capture(prev, this.c.width, covered.box, item),
+        sprite: covered.pixels,
+        stale: false,
+        lastMoveMs: t,
+        moves: 0,
+        range: union(item.box, covered.box)!,
+        caret,
+      });
+    }
+    return { claim, caret };
   }
 
   /**
@@ -387,11 +378,6 @@ export class MoverTracker {
     const step = to.x1 - from.x1;
     const level = to.y0 === from.y0 && to.y1 === from.y1;
     return level && to.x0 >= from.x0 && to.x0 <= from.x1 && (inPlace ? step >= 0 : step > 0) && step <= this.c.maxPx >> 1;
-  }
-
-  /** A move further than half a pointer: going somewhere. */
-  private went(from: Box, to: Box): boolean {
-    return centreDistance2(from, to) > (this.c.maxPx / 2) ** 2;
   }
 
   /** Free blobs with a pixel at (or within `pad` pixels of) `box`. */
