@@ -159,7 +159,7 @@ describe('inference', () => {
     const frames = inferFrames(
       [
         // The profile tab shows a "Bio" field where the notification options go: read once, it is no label now.
-        full(0, [...tabs, ...line('Bio', 218, 342)]),
+        full(0, [...tabs, ...line('Bio', 214, 350)]),
         part(1000, box(190, 240, 370, 180), [...line('Email notifications', 244, 257), ...options]),
         // The radio's dot and ring drawn; the focus ring leaves the tab clicked before (a band, as a field's is).
         {
@@ -172,6 +172,17 @@ describe('inference', () => {
       scene([]),
     );
     expect(frames[2]!.action).toMatchObject({ type: 'click', name: 'Mentions only', confidence: 0.4 });
+    // A caret blinking before a value typed into a field is no box beside its label.
+    const typed = inferFrames(
+      [
+        full(0, signIn),
+        part(1000, box(400, 215, 300, 40), line('lin@example.com', 410, 225)),
+        { timestamp: 2000, regions: [box(396, 216, 24, 40)], words: line('lin@example.com', 410, 225), areas: [box(380, 200, 400, 70)] },
+      ],
+      scene([]),
+    );
+    expect(typed[1]!.action).toMatchObject({ type: 'fill', value: 'lin@example.com' });
+    expect(typed[2]!.action?.name).not.toBe('lin@example.com');
   });
 
   it('screen text goes through secret masking', () => {
