@@ -182,7 +182,7 @@ describe('inference', () => {
       scene([]),
     );
     expect(typed[1]!.action).toMatchObject({ type: 'fill', value: 'lin@example.com' });
-    expect(typed[2]!.action?.name).not.toBe('lin@example.com');
+    expect(JSON.stringify(typed[2]!.action)).not.toContain('"name":"lin@example.com"');
   });
 
   it('screen text goes through secret masking', () => {
