@@ -1,10 +1,10 @@
 import { mkdir } from 'node:fs/promises';
-import { ChangeDetector, type DetectorOptions, type PointerSample } from './detector/index.js';
+import { ChangeDetector, type DetectorOptions, type PointerSample, type UiState } from './detector/index.js';
 import { decodeGray } from './ffmpeg/decode.js';
 import { probe as probeFile, type VideoProbe } from './ffmpeg/probe.js';
 import { FrameFiles } from './frame-files.js';
 import { KeyframeFeed } from './keyframe-feed.js';
-import { KeyframeWriter } from './keyframes.js';
+import { KeyframeWriter, type TypedFrame } from './keyframes.js';
 
 export interface AnalyzeOptions {
   /** Where the full-resolution PNGs go (created if missing). */
@@ -53,6 +53,18 @@ export interface Keyframe {
   fromMs: number;
   /** The user events this keyframe answers (empty when found from pixels alone). */
   candidatesMs: number[];
+  /** A frame showing text typed before this keyframe that no keyframe shows (a value submitted with Enter). */
+  typed?: TypedKeyframe;
+}
+
+/** See Keyframe.typed: a frame between two keyframes, with where the typing caret stood (the video's pixels). */
+export interface TypedKeyframe {
+  timestampMs: number;
+  pngPath: string;
+  /** From after the last character typed; else from just before it (the last character or two may be missing). */
+  whole: boolean;
+  x: number;
+  y: number;
 }
 
 /** Where the time went (ms). Image work overlaps the decode: its figures are CPU time, summed. */
@@ -144,12 +156,14 @@ export async function analyzeVideo(file: string, o: AnalyzeOptions): Promise<Vid
 
     report('extract', 90);
     const images = await writer.collect(states.map((s) => s.timestampMs));
+    const typed = await writer.collectTyped(states.map((s) => s.timestampMs));
+    const scale = probe.width / d.width;
     report('thumbnails', 100);
     const t3 = performance.now();
     const w = writer.timings;
     return {
       probe,
-      pointer: scalePointer(d.pointer, probe.width / d.width),
+      pointer: scalePointer(d.pointer, scale),
       frames: states.map((s, i) => ({
         timestampMs: images[i]!.timestampMs,
         pngPath: images[i]!.pngPath,
@@ -157,6 +171,7 @@ export async function analyzeVideo(file: string, o: AnalyzeOptions): Promise<Vid
         score: s.score,
         fromMs: s.fromMs,
         candidatesMs: s.candidatesMs,
+        ...typedOf(typed.get(s.timestampMs), s, scale),
       })),
       timings: {
         probeMs: t1 - t0,
@@ -181,6 +196,11 @@ export async function analyzeVideo(file: string, o: AnalyzeOptions): Promise<Vid
  * The detector's pointer track in the video's pixels, thinned to the samples where it moved at least two pixels
  * (a still pointer adds nothing, and the track is stored with the lane's result).
  */
+function typedOf(frame: TypedFrame | undefined, s: UiState, scale: number): { typed?: TypedKeyframe } {
+  if (!frame || !s.typed) return {};
+  return { typed: { ...frame, x: Math.round(s.typed.x * scale), y: Math.round(s.typed.y * scale) } };
+}
+
 function scalePointer(track: readonly PointerSample[], scale: number): PointerSample[] {
   const out: PointerSample[] = [];
   for (const p of track) {

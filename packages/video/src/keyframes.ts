@@ -15,6 +15,14 @@ export interface WrittenFrame {
   thumbnailDataUrl: string;
 }
 
+/** A frame showing text typed before a keyframe that the keyframe itself no longer shows (UiState.typed). */
+export interface TypedFrame {
+  timestampMs: number;
+  pngPath: string;
+  /** From after the last character typed; else from just before it (the last character or two may be missing). */
+  whole: boolean;
+}
+
 export interface KeyframeWriterOptions {
   workDir: string;
   files: FrameFiles;
@@ -46,6 +54,8 @@ export interface WriterTimings {
 export class KeyframeWriter {
   /** Per keyframe time: its images, or null when its full-resolution frame never came. */
   private readonly jobs = new Map<number, Promise<WrittenFrame | null>>();
+  /** Per keyframe time: the frame showing what was typed before it (no thumbnail). */
+  private readonly typedJobs = new Map<number, Promise<TypedFrame | null>>();
   readonly timings: WriterTimings = { readMs: 0, convertMs: 0, encodeMs: 0, frames: 0, secondPass: 0 };
 
   constructor(private readonly o: KeyframeWriterOptions) {}
@@ -58,9 +68,35 @@ export class KeyframeWriter {
     this.jobs.set(stateMs, job);
   }
 
+  /** Starts the PNG of the frame at `frameMs` that shows what was typed before the state at `stateMs`. */
+  addTyped(stateMs: number, frameMs: number, frame: FullFrameFile, whole: boolean): void {
+    if (this.typedJobs.has(stateMs)) return;
+    const job = this.write(frameMs, frame, false).then((w) => (w ? { timestampMs: w.timestampMs, pngPath: w.pngPath, whole } : null));
+    job.catch(() => {}); // observed by collectTyped()
+    this.typedJobs.set(stateMs, job);
+  }
+
   /** Waits for every image in progress, whatever its outcome (nothing may outlive the analysis). */
   async settle(): Promise<void> {
-    await Promise.allSettled(this.jobs.values());
+    await Promise.allSettled([...this.jobs.values(), ...this.typedJobs.values()]);
+  }
+
+  /**
+   * The typed frames of the states at `timestampsMs` that have one (by state time); others are deleted. One that
+   * failed is left out: it only adds to its keyframe.
+   */
+  async collectTyped(timestampsMs: readonly number[]): Promise<Map<number, TypedFrame>> {
+    const wanted = new Set(timestampsMs);
+    const got = new Map<number, TypedFrame>();
+    await Promise.all(
+      [...this.typedJobs].map(async ([t, job]) => {
+        const w = await job.catch(() => null);
+        if (!w) return;
+        if (wanted.has(t)) got.set(t, w);
+        else await rm(w.pngPath, { force: true });
+      }),
+    );
+    return got;
   }
 
   /** The images of the states at `timestampsMs`, in order; others written meanwhile are deleted. */
@@ -83,7 +119,8 @@ export class KeyframeWriter {
     return timestampsMs.map((t) => got.get(t)!);
   }
 
-  private async write(timestampMs: number, frame: FullFrameFile): Promise<WrittenFrame | null> {
+  /** A frame's PNG, and its thumbnail unless `withThumbnail` is false (then `thumbnailDataUrl` is empty). */
+  private async write(timestampMs: number, frame: FullFrameFile, withThumbnail = true): Promise<WrittenFrame | null> {
     return limits.sharp.use(async () => {
       const t0 = performance.now();
       const yuv = await this.o.files.read(frame);
@@ -97,13 +134,13 @@ export class KeyframeWriter {
       const img = () => sharp(rgb, { raw: { width: frame.width, height: frame.height, channels: 3 } });
       // A frame at least twice the thumbnail's size: its thumbnail starts from the half-size frame
       // (a 2×2 box straight from YUV), which spares the resize most of its input (720p: all of it).
-      const half = Math.max(frame.width, frame.height) >= 2 * this.o.thumbnailSize ? yuv420pToRgbHalf(yuv, frame.width, frame.height, this.o.matrix) : null;
+      const half = withThumbnail && Math.max(frame.width, frame.height) >= 2 * this.o.thumbnailSize ? yuv420pToRgbHalf(yuv, frame.width, frame.height, this.o.matrix) : null;
       const small = half ? sharp(half.data, { raw: { width: half.width, height: half.height, channels: 3 } }) : img();
-      const pngPath = join(this.o.workDir, fileName(timestampMs));
+      const pngPath = join(this.o.workDir, withThumbnail ? fileName(timestampMs) : `typed-${fileName(timestampMs)}`);
       // zlib level 3: 1080p in ~60 % of level 6's time, files ~7 % bigger.
       const [, thumbnailDataUrl] = await Promise.all([
         img().png({ compressionLevel: 3 }).toFile(pngPath),
-        thumbnailOf(small, this.o.thumbnailSize),
+        withThumbnail ? thumbnailOf(small, this.o.thumbnailSize) : '',
       ]);
       this.timings.readMs += t1 - t0;
       this.timings.convertMs += busy.busyMs;

@@ -209,6 +209,37 @@ describe('ChangeDetector', () => {
     expect(steps[1]!.timestampMs).toBeGreaterThanOrEqual(1000 + 11 * 110);
   });
 
+  it('says which frames show a word typed and submitted before it could settle, and where its caret stood', () => {
+    // Typed, then Enter 100 ms after the last character: the field clears and a row is added below. The word is on
+    // screen for less than a step's 200 ms, so no step shows it: the step after it names the frames that do.
+    const enterMs = 1000 + 11 * 110 + 100;
+    const frame = (t: number) => {
+      const img = page();
+      const n = t >= enterMs ? 0 : Math.max(0, Math.min(12, Math.floor((t - 1000) / 110) + 1));
+      for (let i = 0; i < n; i++) glyph(img, 184 + i * 4, 64);
+      rect(rect(img, 183 + n * 4, 63, 2, 12, 140), 184 + n * 4, 64, 1, 10, 30); // an anti-aliased caret
+      if (t >= enterMs) rect(img, 20, 120, 200, 16, 90); // the row the value was added as
+      return img;
+    };
+    const steps = detect(frame, { durationMs: 4000, fps: 30 });
+    expect(times(steps)).toHaveLength(2);
+    const typed = steps[1]!.typed!;
+    expect(typed).toBeDefined();
+    // From the last character's frame to the last frame before Enter's answer.
+    expect(typed.fromMs).toBeGreaterThanOrEqual(1000 + 11 * 110);
+    expect(typed.untilMs).toBeLessThan(enterMs + 40);
+    expect(typed.untilMs).toBeGreaterThanOrEqual(typed.fromMs);
+    // The caret's place: its box's centre (the box may take in the step it took over the last character).
+    expect(Math.abs(typed.x - (184 + 12 * 4))).toBeLessThanOrEqual(4);
+    expect(Math.abs(typed.y - 69)).toBeLessThanOrEqual(3);
+
+    // Left to settle before Enter, the typed word is a step of its own, which shows it: the next step names nothing.
+    const settled = (t: number) => frame(t < enterMs ? t : t < enterMs + 800 ? enterMs - 1 : t);
+    const both = detect(settled, { durationMs: 4000, fps: 30 });
+    expect(times(both)).toHaveLength(3);
+    expect(both.every((s) => s.typed === undefined)).toBe(true);
+  });
+
   it('does not take a character typed where placeholder text vanished for the pointer', () => {
     // Typing replaces a gray placeholder; the next characters land where its words were, and their
     // anti-aliased edges match its gray: a pointer leaving would look alike, but the rest stays gone.

@@ -27,7 +27,10 @@ export class ActivityMonitor {
   private readonly anchorCounts: Int32Array;
   private readonly sums: Int32Array;
   private readonly changed: Uint8Array;
-  /** Per block this frame: 0 = UI change, 1 = cursor motion, 2 = a tracked animation, 3 = maybe a cursor (new blobs). */
+  /**
+   * Per block this frame: 0 = UI change, 1 = cursor motion, 2 = a tracked animation, 3 = maybe a cursor (new blobs),
+   * 4 = a typing caret and the characters it left (activity like 2).
+   */
   private readonly cause: Uint8Array;
   private readonly maxSpan: number;
   private prevT = -Infinity;
@@ -49,8 +52,11 @@ export class ActivityMonitor {
     this.maxSpan = Math.ceil(o.cursorMaxPx / o.blockSize) + 2;
   }
 
-  /** Whether `cur` (at `t`) changed the UI beyond cursor motion; `proven`: earlier `pointer?` frames now known to be cursor motion. */
-  observe(prev: Uint8Array, cur: Uint8Array, t: number): { activity: Activity; proven: number[] } {
+  /**
+   * Whether `cur` (at `t`) changed the UI beyond cursor motion; `proven`: earlier `pointer?` frames now known to be
+   * cursor motion; `typing`: all that changed was a typing caret and what it left (`typedAt`: where it stepped on to).
+   */
+  observe(prev: Uint8Array, cur: Uint8Array, t: number): { activity: Activity; proven: number[]; typing: boolean; typedAt: Box | null } {
     const { grid, o } = this;
     // Against the previous frame (cursor candidates) and the anchor (activity), in one pass.
     diffBlocksTwice(cur, prev, this.anchor, grid, o.pixelThreshold, this.counts, this.anchorCounts, this.sums);
@@ -69,18 +75,20 @@ export class ActivityMonitor {
       }
     });
     const before = this.movers.latest();
-    const { explained, tracked, candidates, proven } = this.movers.update(prev, cur, t, blobs);
+    const { explained, tracked, candidates, proven, typed, typedAt } = this.movers.update(prev, cur, t, blobs);
     this.cause.fill(0);
     comps.forEach((comp, ci) => {
       const mine = owner.flatMap((c, bi) => (c === ci ? [bi] : []));
       if (mine.length === 0) return;
       const state = mine.every((bi) => explained.has(bi))
         ? 1
-        : mine.every((bi) => tracked.has(bi))
-          ? 2
-          : mine.every((bi) => explained.has(bi) || candidates.has(bi))
-            ? 3
-            : 0;
+        : mine.every((bi) => typed.has(bi))
+          ? 4
+          : mine.every((bi) => tracked.has(bi))
+            ? 2
+            : mine.every((bi) => explained.has(bi) || candidates.has(bi))
+              ? 3
+              : 0;
       for (const b of comp) this.cause[b] = state;
     });
 
@@ -88,10 +96,12 @@ export class ActivityMonitor {
     this.prevT = t;
 
     let active: Activity = 'quiet';
+    let typing = true;
     for (let b = 0; b < grid.count; b++) {
       if (this.cause[b] !== 1) {
         const drift = Math.abs(this.sums[b]!) / grid.area(b);
         if (this.anchorCounts[b]! < o.minBlockPixels && drift < o.driftThreshold) continue;
+        if (this.cause[b] !== 4) typing = false;
         if (this.cause[b] !== 3) active = 'active';
         else if (active === 'quiet') active = 'pointer?';
         // An animation is activity, but not the UI changing under a cursor.
@@ -100,7 +110,7 @@ export class ActivityMonitor {
       // Cursor motion is absorbed too: it must not pile up into a fake change later.
       copyBlock(cur, this.anchor, grid, b);
     }
-    return { activity: active, proven };
+    return { activity: active, proven, typing: active === 'active' && typing, typedAt };
   }
 
   /**

@@ -34,6 +34,10 @@ export interface MoverUpdate {
   candidates: Set<number>;
   /** Frames (their times) whose candidates moved on like a cursor in this frame: they were cursor motion. */
   proven: number[];
+  /** Blobs a typing caret claimed: the characters typed (and the caret blinking). */
+  typed: Set<number>;
+  /** Where a typing caret stepped on in this frame (a character typed before it), if one did. */
+  typedAt: Box | null;
 }
 
 /** A small thing that moves over the UI without changing it (the mouse pointer, in practice). */
@@ -101,15 +105,18 @@ export class MoverTracker {
     const animated = new Set<number>();
     /** Blobs a typing caret claimed: typed characters. */
     const typed = new Set<number>();
+    let typedAt: Box | null = null;
     const proven: number[] = [];
     const small = blobs.map((b) => boxWidth(b.box) <= this.c.maxPx && boxHeight(b.box) <= this.c.maxPx);
     const free = (i: number) => small[i] === true && !claimed.has(i);
 
     for (const track of [...this.tracks].sort((a, b) => b.lastMoveMs - a.lastMoveMs)) {
+      const before = track.patch.box;
       for (const i of this.moveTrack(track, prev, cur, t, blobs, free)) {
         claimed.add(i);
         if (track.caret) typed.add(i);
       }
+      if (track.caret && track.lastMoveMs === t && track.patch.box.x1 > before.x1) typedAt = track.patch.box;
     }
     this.tracks = this.tracks.filter((tr) => tr.sprite.length > 0); // hidden or forgotten
 
@@ -122,6 +129,7 @@ export class MoverTracker {
           claimed.add(i);
           if (caret) typed.add(i);
         }
+        if (caret) typedAt = caret;
         // A first move shows the pointer's old place too: the other blob of that frame, or inside
         // this one when old and new place overlapped. More blobs than that were something else.
         if (group.items.length <= 2 && !caret) {
@@ -146,7 +154,7 @@ export class MoverTracker {
     this.recent = this.recent.filter((r) => t - r.t <= ANIMATION_WINDOW_MS);
     for (const i of claimed) if (this.animated(blobs[i]!.box, t)) animated.add(i);
     blobs.forEach((b, i) => small[i] && this.recent.push({ t, box: b.box }));
-    return { explained: new Set([...claimed].filter((i) => !animated.has(i) && !typed.has(i))), tracked: claimed, candidates, proven };
+    return { explained: new Set([...claimed].filter((i) => !animated.has(i) && !typed.has(i))), tracked: claimed, candidates, proven, typed, typedAt };
   }
 
   /**
@@ -235,8 +243,8 @@ export class MoverTracker {
   }
 
   /**
-   * A recent small blob that moves on now, leaving the old background: a cursor, or a typing caret moving on (`caret`).
-   * Returns the blobs claimed.
+   * A recent small blob that moves on now, leaving the old background: a cursor, or a typing caret moving on (`caret`:
+   * where it is now). Returns the blobs claimed.
    */
   private confirm(
     item: Patch,
@@ -245,8 +253,8 @@ export class MoverTracker {
     t: number,
     blobs: readonly Blob[],
     free: (i: number) => boolean,
-  ): { claim: number[]; caret: boolean } {
-    const none = { claim: [], caret: false };
+  ): { claim: number[]; caret: Box | null } {
+    const none = { claim: [], caret: null };
     const touching = this.touching(item.box, this.c.padPx, blobs, free);
     if (touching.length === 0) return none;
     // Not `stillCovered`: the item's "before" may show the pointer at its origin, not the background.
@@ -281,7 +289,7 @@ export class MoverTracker {
         caret,
       });
     }
-    return { claim, caret };
+    return { claim, caret: caret ? covered!.box : null };
   }
 
   /**

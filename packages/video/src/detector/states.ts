@@ -14,6 +14,22 @@ export interface UiState {
   score: number;
   /** User events (candidates) this frame answers; empty for changes found from pixels alone. */
   candidatesMs: number[];
+  /**
+   * Text typed since the previous state that no state shows (typing ended by another change before it settled: a
+   * value submitted with Enter). Frames from `fromMs` to `untilMs` show it whole; the caret stood at `x`, `y`.
+   */
+  typed?: TypedPeek;
+}
+
+/** Where and when frames show what was typed before a state (see UiState.typed). */
+export interface TypedPeek {
+  /** The frame where the caret last stepped on (the last character typed). */
+  fromMs: number;
+  /** The last frame before the change that ended the typing. */
+  untilMs: number;
+  /** The caret's place then (detector pixels, its box's centre). */
+  x: number;
+  y: number;
 }
 
 /** States without a user event merge first; then the smallest change. */
