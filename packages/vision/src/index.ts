@@ -5,6 +5,7 @@ export { area, grow, union, intersection, mostlyInside, placeOf, type Box } from
 export { ScreenText } from './screen.js';
 export { changedRegions, COMPARE_WIDTH, scaleBoxes, type GrayImage, type RegionOptions } from './regions.js';
 export { planReads, type ReadPlan } from './plan.js';
-export { readKeyframes, type KeyframeSource, type ReadOptions } from './session.js';
+export { readKeyframes, type KeyframeSource, type ReadOptions, type TypedSource } from './session.js';
+export { typedArea, typedLine, type TypedReading } from './typed.js';
 export { withoutPointer } from './pointer.js';
 export { cleanLabel, cleanValue, sameValue, FieldValues } from './fields.js';

@@ -8,6 +8,7 @@ import { cleanLabel, cleanValue, FieldValues, misread } from './fields.js';
 import { click, restBefore, rowOf, selectLabel } from './click.js';
 import { FIELD_REGION, isWordy, labelOf, type Delta, type Found, type Pair } from './evidence.js';
 import { describeChanges } from './sentences.js';
+import { typedLine, type TypedReading } from './typed.js';
 
 /** One keyframe as the vision lane saw it. */
 export interface KeyframeReading {
@@ -19,6 +20,8 @@ export interface KeyframeReading {
   /** Words read on it: in `areas`, or the whole frame when `areas` is null. */
   words: Word[];
   areas: Box[] | null;
+  /** Text typed before this keyframe that it no longer shows, read off a frame the video lane kept for it. */
+  typed?: TypedReading;
 }
 
 export interface Scene {
@@ -41,6 +44,8 @@ export interface InferredFrame {
 }
 
 const MAX_HISTORY = 600;
+/** A typed frame may be from before the last character or two (≤ 250 ms): a pointer resting since then clicked nothing after. */
+const CLICK_AFTER_TYPED_MS = 300;
 /**
  * Reads a session's keyframes in order, one at a time (the lane plans each keyframe's reading from what it
  * learnt so far, e.g. where the address bar is). Pure: the lane's I/O reads the frames and the words.
@@ -147,6 +152,8 @@ export class Inferrer {
       const label = selectLabel({ text: found.action.name, box: found.box, confidence: found.confidence }, seenDelta.appeared, labels);
       if (label) Object.assign(found.action, { role: 'combobox', name: mask(label) });
     }
+    // A value typed and submitted before it settled (Enter): only the frame the video lane kept for it shows it.
+    if (r.typed && found?.action.type !== 'fill') found = this.typedBefore(r.typed, b, a, seenDelta, labels, found, index) ?? found;
     const action =
       found?.action ??
       scrolled(b, a, scene, r.timestamp) ??
@@ -170,6 +177,46 @@ export class Inferrer {
       this.lastClick = null;
     } else if (found?.action.type === 'click') this.lastClick = { action: found.action, box: found.box, index };
     return { timestamp: r.timestamp, regions: r.regions, changes: describeChanges(delta, regions, scene, newUrl, secretAt), action, ...where };
+  }
+
+  /**
+   * The value typed before this keyframe that no keyframe shows, read off the frame kept for it (`typed`): a fill,
+   * which is this keyframe's action unless a click after the typing is. Then the click into the field on the
+   * keyframe before becomes the fill, updated in place (as in typedThenLeft). A value read from before its last
+   * character counts only where this keyframe shows it whole (an item added, a message sent).
+   */
+  private typedBefore(typed: TypedReading, before: readonly Line[], after: readonly Line[], d: Delta, labels: readonly Line[], found: Found | null, index: number): Found | null {
+    const line = typedLine(typed, this.scene);
+    if (!line || !isWordy(line.text)) return null;
+    const overlapsX = (l: Line) => Math.min(l.box.x + l.box.w, line.box.x + line.box.w) - Math.max(l.box.x, line.box.x) > 0;
+    // The field showed this before (the caret moved over text already there), or still shows it, or more (typing
+    // went on after that frame): this keyframe's own reading tells the typing, if any.
+    const n = norm(line.text);
+    if (before.some((l) => rowOf(l.box, line.box) && overlapsX(l) && sameText(cleanValue(l.text), line.text))) return null;
+    const stem = n.length > 4 ? n.slice(0, -2) : n;
+    if (after.some((l) => rowOf(l.box, line.box) && overlapsX(l) && norm(cleanValue(l.text)).startsWith(stem))) return null;
+    let value = line.text;
+    if (!typed.whole) {
+      // Its last letter, unfinished or under the caret, may be misread too ("Prepare def" for "Prepare dem").
+      const head = n.slice(0, -1);
+      const shown = [...d.appeared, ...d.changed.map((p) => p.after)].map((l) => cleanLabel(l.text)).find((t) => norm(t).startsWith(head) && norm(t).length - n.length <= 3);
+      if (!shown) return null;
+      value = shown;
+    }
+    const c = this.lastClick;
+    const into = c && c.action.role === 'textbox' && c.action.name && index - c.index <= 2 && rowOf(c.box, line.box) ? c : null;
+    const name = into?.action.name ?? cleanLabel(labelOf(line.box, labels) ?? '');
+    const filled = fillValue(value, name);
+    // A click after the typing ended (not the pointer still resting on the field it typed into) is this keyframe's.
+    if (found && found.action.t > typed.timestamp + CLICK_AFTER_TYPED_MS && !rowOf(found.box, line.box)) {
+      if (!into) return null;
+      const fill = Object.assign(into.action as unknown as Extract<FrameAction, { type: 'fill' }>, { type: 'fill', value: filled });
+      this.fields.track(fill, line.box, line.confidence, index);
+      this.lastClick = null;
+      return null;
+    }
+    const action: Extract<FrameAction, { type: 'fill' }> = { t: typed.timestamp, type: 'fill', role: 'textbox', name: mask(name), value: filled, source: 'video', confidence: typed.whole ? 0.6 : 0.5 };
+    return { action, box: line.box, confidence: line.confidence };
   }
 
   private recall(lines: readonly Line[]): void {
@@ -324,13 +371,24 @@ export function inferredTimeline(frames: readonly InferredFrame[]): FrameAction[
   return oneStepPerField(frames.flatMap((f) => (f.action ? [f.action] : [])));
 }
 
-/** Actions in order, a run of fills into one field kept as its last. */
+/**
+ * Actions in order, a run of fills into one field kept as its last: each value going on from the one before (typing
+ * read mid-word; its last letter or two misread or taken back). A value that does not is the field filled again
+ * after it was cleared (a value submitted with Enter, then the next one typed): a step of its own.
+ */
 export function oneStepPerField(actions: readonly FrameAction[]): FrameAction[] {
   const events: FrameAction[] = [];
   for (const a of actions) {
     const last = events.at(-1);
-    if (last?.type === 'fill' && a.type === 'fill' && last.name === a.name) events[events.length - 1] = a;
+    if (last?.type === 'fill' && a.type === 'fill' && last.name === a.name && goesOn(last.value, a.value)) events[events.length - 1] = a;
     else events.push(a);
   }
   return events;
+}
+
+/** `later` is `earlier` typed on: it starts with all of it but its last two letters (masked values always do). */
+function goesOn(earlier: string, later: string): boolean {
+  if (earlier === MASK || later === MASK) return earlier === later;
+  const [x, y] = [norm(earlier), norm(later)];
+  return y.startsWith(x.slice(0, Math.max(0, x.length - 2)));
 }

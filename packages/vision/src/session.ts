@@ -4,6 +4,7 @@ import { mayTouchChrome, planReads, type ReadPlan } from './plan.js';
 import { withoutPointer } from './pointer.js';
 import { changedRegions, scaleBoxes, type GrayImage } from './regions.js';
 import type { Box } from './geometry.js';
+import { typedArea, type TypedReading } from './typed.js';
 
 /** One keyframe, with the I/O the caller owns: a small gray copy to compare, and OCR of some areas (null: all). */
 export interface KeyframeSource {
@@ -11,6 +12,17 @@ export interface KeyframeSource {
   fromMs?: number;
   gray(): Promise<GrayImage>;
   read(areas: ReadPlan): Promise<Word[]>;
+  /** A frame showing text typed before this keyframe that it no longer shows (the video lane's Keyframe.typed). */
+  typed?: TypedSource;
+}
+
+/** See KeyframeSource.typed: that frame's time, where the caret stood (frame pixels), and OCR of one of its areas. */
+export interface TypedSource {
+  timestamp: number;
+  whole: boolean;
+  x: number;
+  y: number;
+  read(area: Box): Promise<Word[]>;
 }
 
 export interface ReadOptions {
@@ -48,9 +60,15 @@ export async function readKeyframes(sources: readonly KeyframeSource[], scene: S
   const plan = (i: number) => planReads(i, regions[i]!, scene, { chrome: inferrer.chrome, pointer: pointers[i] });
   const readings: Promise<Word[]>[] = [];
   const plans: ReadPlan[] = [];
+  const typedReads: (Promise<TypedReading> | undefined)[] = [];
   let done = 0;
   const start = (i: number, p: ReadPlan) => {
     plans[i] = p;
+    const t = sources[i]!.typed;
+    if (t) {
+      typedReads[i] = t.read(typedArea(t, scene)).then((words) => ({ timestamp: t.timestamp, whole: t.whole, x: t.x, y: t.y, words }));
+      typedReads[i]!.catch(() => {});
+    }
     readings[i] = sources[i]!.read(p).then((words) => {
       o.onProgress?.(++done, sources.length);
       return words;
@@ -67,7 +85,8 @@ export async function readKeyframes(sources: readonly KeyframeSource[], scene: S
   for (let i = 1; i < sources.length; i++) if (!readings[i]) start(i, plan(i));
   for (let i = 1; i < sources.length; i++) {
     o.signal?.throwIfAborted();
-    push(i, { timestamp: sources[i]!.timestamp, fromMs: sources[i]!.fromMs, regions: regions[i]!, words: await readings[i]!, areas: plans[i]! });
+    const typed = await typedReads[i];
+    push(i, { timestamp: sources[i]!.timestamp, fromMs: sources[i]!.fromMs, regions: regions[i]!, words: await readings[i]!, areas: plans[i]!, ...(typed ? { typed } : {}) });
   }
   return frames;
 }

@@ -185,6 +185,59 @@ describe('inference', () => {
     expect(JSON.stringify(typed[2]!.action)).not.toContain('"name":"lin@example.com"');
   });
 
+  describe('a value typed and submitted with Enter, which no keyframe shows: read off the typed frame', () => {
+    // A to-do form: "New task" above a field showing "What needs doing?"; the pointer rests on the field, clicked at
+    // 800 ms. The value is typed, then Enter adds it to the list and clears the field: the keyframe after shows the
+    // list grown and the placeholder back, and only the typed frame (3800 ms) shows the field holding the value.
+    const form = [...line('New task', 230, 260), ...line('What needs doing?', 231, 316), ...line('Your tasks (3)', 230, 380)];
+    const pointer = [{ t: 600, x: 500, y: 100 }, { t: 800, x: 480, y: 322 }];
+    const list = box(220, 440, 600, 30);
+    /** The typed frame: the value's words on the field's row (its last one glued to the caret), the caret at its end. */
+    const typedFrame = (value: string, whole: boolean, extra: Word[] = []) => {
+      const words = line(value, 231, 316);
+      const last = words.at(-1)!;
+      return { timestamp: 3800, whole, x: last.box.x + last.box.w + 1, y: 324, words: [...words, ...extra] };
+    };
+    /** The keyframe after Enter: the value added to the list, with its Delete button. */
+    const submitted = (typed: ReturnType<typeof typedFrame>, shown = 'Call the bank') => ({ ...part(4200, list, [...line(shown, 240, 450), ...line('Delete', 740, 450)]), typed });
+
+    it('is the fill before the keyframe that shows it submitted, named by the field clicked into', () => {
+      const frames = inferFrames([full(0, form), part(1000, box(220, 300, 600, 40), line('What needs doing?', 231, 316)), submitted(typedFrame('Call the bank', true))], scene(pointer));
+      expect(frames[2]!.action).toMatchObject({ t: 3800, type: 'fill', role: 'textbox', name: 'New task', value: 'Call the bank', source: 'video' });
+      // A second value typed and submitted into the same field is a step of its own, not the first one typed on.
+      const row2 = box(220, 470, 600, 30);
+      const again = { ...part(6200, row2, [...line('Renew passport', 240, 480), ...line('Delete', 740, 480)]), typed: { ...typedFrame('Renew passport', true), timestamp: 5800 } };
+      const both = inferFrames([full(0, form), part(1000, box(220, 300, 600, 40), line('What needs doing?', 231, 316)), submitted(typedFrame('Call the bank', true)), again], scene(pointer));
+      expect(inferredTimeline(both).filter((a) => a.type === 'fill').map((a) => a.type === 'fill' && a.value)).toEqual(['Call the bank', 'Renew passport']);
+    });
+
+    it('reads the last word with the caret glued to it, which OCR is unsure of ("plants]" at 0.24)', () => {
+      const glued = typedFrame('Water plants', true);
+      glued.words = [...line('Water', 231, 316), ...line('plants]', 231 + 5 * 9 + 6, 316, 0.24)];
+      glued.x = glued.words.at(-1)!.box.x + glued.words.at(-1)!.box.w - 4;
+      const frames = inferFrames([full(0, form), submitted(glued, 'Water plants')], scene(pointer));
+      expect(frames[1]!.action).toMatchObject({ type: 'fill', name: 'New task', value: 'Water plants' });
+    });
+
+    it('a frame from before the last character counts only where the keyframe shows the value whole', () => {
+      const early = typedFrame('Call the ban', false);
+      const frames = inferFrames([full(0, form), submitted(early)], scene(pointer));
+      expect(frames[1]!.action).toMatchObject({ type: 'fill', name: 'New task', value: 'Call the bank' });
+      const unseen = inferFrames([full(0, form), submitted(early, 'Saved')], scene(pointer));
+      expect(unseen[1]!.action?.type).not.toBe('fill');
+    });
+
+    it('takes nothing right of the caret (the I-beam beside it read as "IT"), nor a value the field still shows', () => {
+      const beam = { ...typedFrame('x', true), words: line('IT', 260, 316) };
+      beam.x = 255;
+      expect(inferFrames([full(0, form), submitted(beam)], scene(pointer))[1]!.action?.type).not.toBe('fill');
+      // Typing went on after the typed frame: the keyframe shows the field holding more; its own reading says so.
+      const going = { ...part(4200, box(220, 300, 600, 40), line('Call the bank today', 231, 316)), typed: typedFrame('Call the bank', true) };
+      const frames = inferFrames([full(0, form), going], scene(pointer));
+      expect(frames[1]!.action).toMatchObject({ type: 'fill', value: 'Call the bank today' });
+    });
+  });
+
   it('screen text goes through secret masking', () => {
     const frames = inferFrames([full(0, signIn), part(1000, box(380, 400, 500, 40), line('token sk_live_4eC39HqLyjWDarjtT1zdp7dc', 400, 410))], scene());
     expect(JSON.stringify(frames)).not.toContain('sk_live_4eC39HqLyjWDarjtT1zdp7dc');
