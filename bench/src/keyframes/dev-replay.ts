@@ -81,6 +81,8 @@ interface Replay {
   framesMs: number[];
   /** The tracked pointer after each frame it moved in: its box too, which the public track leaves out. */
   track: { t: number; x0: number; y0: number; x1: number; y1: number }[];
+  /** Frames picked to show what was typed before a state that no state shows (state time ← frame time). */
+  typed: string[];
 }
 
 /** The detector over cached frames, as analyzeVideo runs it (KeyframeFeed's choice of image times included). */
@@ -93,7 +95,9 @@ function replay(f: Frames, candidatesMs?: readonly number[], log?: string[]): Re
   const picks = new KeyframePicks<true>();
   const picked = new Map<number, number>();
   const track: Replay['track'] = [];
-  const update = (final: boolean) => picks.update(d, final, (stateMs, t) => picked.set(stateMs, t), () => {});
+  const typed: string[] = [];
+  const update = (final: boolean) =>
+    picks.update(d, final, (stateMs, t) => picked.set(stateMs, t), () => {}, (stateMs, t, _f, whole) => typed.push(`${stateMs}←${t}${whole ? '' : ' (before the last character)'}`));
   // Dev only, with --track: what each frame was to the detector (activity, proven doubts) and every comparison
   // with the emitted state, read through its private parts.
   const inner = d as unknown as {
@@ -132,7 +136,7 @@ function replay(f: Frames, candidatesMs?: readonly number[], log?: string[]): Re
   });
   const states = d.finish();
   update(true);
-  return { framesMs: states.map((s) => picked.get(s.timestampMs) ?? s.timestampMs), track };
+  return { framesMs: states.map((s) => picked.get(s.timestampMs) ?? s.timestampMs), track, typed };
 }
 
 async function main() {
@@ -156,6 +160,7 @@ async function main() {
     console.log(line(row));
     if (row.score.missed.length) console.log(`  missed ${row.score.missed.map((w) => `${w.kind} ${w.settledMs}`).join(', ')}`);
     if (row.score.wrongMs.length) console.log(`  wrong ${row.score.wrongMs.join(', ')}`);
+    if (r.typed.length) console.log(`  typed before ${r.typed.join(', ')}`);
     if (traced) {
       const from = Number(arg('from') ?? 0), to = Number(arg('to') ?? Infinity);
       const scale = 1280 / f.width; // the lane reports the track in the video's pixels; boxes here are the detector's

@@ -4,7 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { Ocr } from '@claude-scope/ocr';
 import { analyzeVideo, type VideoAnalysis } from '@claude-scope/video';
-import { COMPARE_WIDTH, readKeyframes, type InferredFrame, type ReadOptions } from '@claude-scope/vision';
+import { COMPARE_WIDTH, readKeyframes, type InferredFrame, type ReadOptions, type TypedSource } from '@claude-scope/vision';
 
 export interface VisionRun {
   video: VideoAnalysis;
@@ -18,7 +18,7 @@ export interface VisionRun {
 /** What the vision lane gets from the video lane: keyframe images with their times, the frame size, the pointer track. */
 export type VisionInput = Pick<VideoAnalysis, 'pointer'> & {
   probe: Pick<VideoAnalysis['probe'], 'width' | 'height'>;
-  frames: Pick<VideoAnalysis['frames'][number], 'timestampMs' | 'fromMs' | 'pngPath'>[];
+  frames: Pick<VideoAnalysis['frames'][number], 'timestampMs' | 'fromMs' | 'pngPath' | 'typed'>[];
 };
 
 /**
@@ -44,12 +44,19 @@ export async function readFrames(video: VisionInput, ocr: Ocr, seedUrl: string, 
         if (areas === null) return ocr.read({ data: png });
         return (await Promise.all(areas.map((region) => ocr.read({ data: png }, { region })))).flat();
       },
+      ...(f.typed ? { typed: typedSource(f.typed, ocr) } : {}),
     })),
     { width: video.probe.width, height: video.probe.height, pointer: video.pointer, seedUrl },
     onReading ? { onReading } : {},
   );
   const cpu = process.cpuUsage(cpu0);
   return { frames, visionMs: performance.now() - t0, visionCpuMs: (cpu.user + cpu.system) / 1000 };
+}
+
+/** As the worker reads a keyframe's typed frame: one area of its PNG. */
+function typedSource(t: NonNullable<VisionInput['frames'][number]['typed']>, ocr: Ocr): TypedSource {
+  const { pngPath, timestampMs, ...at } = t;
+  return { timestamp: timestampMs, ...at, read: async (region) => ocr.read({ data: await readFile(pngPath) }, { region }) };
 }
 
 /** A recording through the video lane's analysis and then the vision lane's reading. */

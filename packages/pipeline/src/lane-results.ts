@@ -11,12 +11,25 @@ export interface VideoLaneResult {
   durationMs: number;
   width: number;
   height: number;
-  /** `fromMs`: the earliest frame already showing the state (the change happened before it; absent before the vision lane). */
-  frames: { timestamp: number; imageKey: string; thumbnailUrl: string; score: number; fromMs?: number }[];
+  /**
+   * `fromMs`: the earliest frame already showing the state (the change happened before it; absent before the vision
+   * lane). `typed`: a frame showing text typed before the state that no keyframe shows (a value submitted with Enter),
+   * with where the typing caret stood (the video's pixels); `whole` when it is from after the last character.
+   */
+  frames: { timestamp: number; imageKey: string; thumbnailUrl: string; score: number; fromMs?: number; typed?: TypedFrameRef }[];
   /** Where the pointer moved, in the video's pixels (absent before the vision lane; empty when none is drawn). */
   pointer?: { t: number; x: number; y: number }[];
   /** The playback copy stored for the session page's player (sessions that keep one: `keepPlayback`). */
   playbackKey?: string;
+}
+
+/** See VideoLaneResult.frames' `typed`. */
+export interface TypedFrameRef {
+  timestamp: number;
+  imageKey: string;
+  whole: boolean;
+  x: number;
+  y: number;
 }
 
 export interface FailedRequest {

@@ -169,3 +169,6 @@ export const playbackKey = (sessionId: string) => `${sessionPrefix(sessionId)}pl
 export const PLAYBACK_CONTENT_TYPE = 'video/webm';
 export const frameImageKey = (sessionId: string, timestampMs: number) =>
   `${sessionPrefix(sessionId)}frames/${String(timestampMs).padStart(9, '0')}.png`;
+/** A frame between keyframes showing what was typed before one (the video lane's Keyframe.typed), for the vision lane. */
+export const typedFrameKey = (sessionId: string, timestampMs: number) =>
+  `${sessionPrefix(sessionId)}typed/${String(timestampMs).padStart(9, '0')}.png`;

@@ -5,8 +5,8 @@ import { Stack, type WorkerProcess } from './harness.js';
 /**
  * Issue 20's promise end to end: a recording of a whole browser window, uploaded WITHOUT a timeline and with a
  * seed URL the workers cannot reach (the usual self-hosted case), still completes, and its prompt says what the
- * user did and where — from the pixels alone. A quality floor on a tuning recording, not a timing (what it
- * still misses, e.g. typed values, is in bench/results/vision.md).
+ * user did and where — from the pixels alone, and a value typed and submitted with Enter. A quality floor on tuning
+ * recordings, not a timing (what the lane still misses is in bench/results/vision*.md).
  */
 describe('a recording without a timeline, its seed unreachable', () => {
   const stack = new Stack();
@@ -59,5 +59,18 @@ describe('a recording without a timeline, its seed unreachable', () => {
     const named = timeline.events.filter((e: { type: string; name?: string; source: string }) => e.type === 'click' && e.source === 'video' && clicked.includes(e.name!));
     expect(named.length).toBeGreaterThanOrEqual(2);
     expect(worker.logs.some((l) => l.includes('OCR pool warmed'))).toBe(true);
+  });
+
+  it('names a value typed and submitted with Enter, which no keyframe shows, from the frame the video lane kept for it', async () => {
+    // toast-and-list: "Call the bank" typed into New task, then Enter 130 ms later (the field clears, the list grows).
+    const rec = await generateRecording('toast-and-list', { width: 1280, height: 720 });
+    const user = await stack.signup();
+    const res = await stack.upload(user.auth, rec.videoPath, { title: 'Adding tasks', seedUrl: `${rec.truth.origin}/tasks` });
+    expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(200);
+    expect(res.body.processingStatus).toMatchObject({ overallStage: 'complete', visionLane: { status: 'complete' } });
+    const timeline = await stack.get(user.auth, `/api/sessions/${res.body.sessionId}/timeline`);
+    const fills = timeline.events.filter((e: { type: string }) => e.type === 'fill');
+    expect(fills, JSON.stringify(timeline.events)).toContainEqual(expect.objectContaining({ type: 'fill', value: 'Call the bank', source: 'video' }));
+    expect(res.body.prompt).toMatch(/fill .*"Call the bank"/);
   });
 });

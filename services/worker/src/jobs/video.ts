@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { saveLaneResult } from '@claude-scope/db';
-import { frameImageKey } from '@claude-scope/storage';
+import { frameImageKey, typedFrameKey } from '@claude-scope/storage';
 import { analyzeVideo, FrameTooLargeError, probe as probeVideo, RecordingTooLongError, UndecodableVideoError } from '@claude-scope/video';
 import { JOBS, type VideoLaneResult } from '@claude-scope/pipeline';
 import { plural } from '@claude-scope/prompt';
@@ -87,7 +87,9 @@ export const video: Handler<'video'> = async ({ data, session, rt, signal, check
         signal.throwIfAborted(); // uploads still queued when the session ends never start
         const imageKey = frameImageKey(data.sessionId, f.timestampMs);
         await rt.storage.putStream(imageKey, createReadStream(f.pngPath), { contentType: 'image/png', signal });
-        return { timestamp: f.timestampMs, imageKey, thumbnailUrl: f.thumbnailDataUrl, score: f.score, fromMs: f.fromMs };
+        const typed = f.typed ? { timestamp: f.typed.timestampMs, imageKey: typedFrameKey(data.sessionId, f.typed.timestampMs), whole: f.typed.whole, x: f.typed.x, y: f.typed.y } : undefined;
+        if (typed) await rt.storage.putStream(typed.imageKey, createReadStream(f.typed!.pngPath), { contentType: 'image/png', signal });
+        return { timestamp: f.timestampMs, imageKey, thumbnailUrl: f.thumbnailDataUrl, score: f.score, fromMs: f.fromMs, ...(typed ? { typed } : {}) };
       }),
     ),
   );

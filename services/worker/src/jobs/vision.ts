@@ -1,11 +1,17 @@
 import { getLaneResults, saveLaneResult } from '@claude-scope/db';
 import { plural } from '@claude-scope/prompt';
-import type { VisionLaneResult } from '@claude-scope/pipeline';
-import { inferredTimeline, readKeyframes, type ReadPlan } from '@claude-scope/vision';
+import type { Ocr } from '@claude-scope/ocr';
+import type { TypedFrameRef, VisionLaneResult } from '@claude-scope/pipeline';
+import { inferredTimeline, readKeyframes, type ReadPlan, type TypedSource } from '@claude-scope/vision';
 import { fetchKeyframe, grayOf, readKeyframe } from '../vision/keyframe-files.js';
 import { PermanentJobError } from './errors.js';
 import { SessionEndedError } from './session-end.js';
 import type { Handler } from './run-job.js';
+
+/** A keyframe's typed frame (VideoLaneResult), as the lane reads it: one area of its PNG. */
+function typedSource(t: TypedFrameRef, file: string, ocr: Ocr): TypedSource {
+  return { timestamp: t.timestamp, whole: t.whole, x: t.x, y: t.y, read: async (region) => ocr.read({ data: await readKeyframe(file) }, { region }) };
+}
 
 /**
  * Vision lane: the video lane's keyframes → screen text (OCR of the first frame whole, then of what changed and
@@ -19,7 +25,8 @@ export const vision: Handler<'vision'> = async ({ data, session, rt, signal, che
   if (!video) throw new PermanentJobError('the video lane finished without storing its keyframes; please upload again');
   const keyframes = [...video.frames].sort((a, b) => a.timestamp - b.timestamp);
   const scene = { width: video.width, height: video.height, pointer: video.pointer ?? [], ...(session.seedUrl ? { seedUrl: session.seedUrl } : {}) };
-  const files = await Promise.all(keyframes.map((k, i) => rt.io.use(() => fetchKeyframe(rt.storage, k.imageKey, tmpDir, i, signal))));
+  const files = await Promise.all(keyframes.map((k, i) => rt.io.use(() => fetchKeyframe(rt.storage, k.imageKey, tmpDir, `keyframe-${i}`, signal))));
+  const typedFiles = await Promise.all(keyframes.map((k, i) => (k.typed ? rt.io.use(() => fetchKeyframe(rt.storage, k.typed!.imageKey, tmpDir, `typed-${i}`, signal)) : null)));
   const sources = keyframes.map((k, i) => ({
     timestamp: k.timestamp,
     ...(k.fromMs !== undefined ? { fromMs: k.fromMs } : {}),
@@ -29,6 +36,7 @@ export const vision: Handler<'vision'> = async ({ data, session, rt, signal, che
       if (areas === null) return rt.ocr.read({ data: png });
       return (await Promise.all(areas.map((region) => rt.ocr.read({ data: png }, { region })))).flat();
     },
+    ...(k.typed && typedFiles[i] ? { typed: typedSource(k.typed, typedFiles[i]!, rt.ocr) } : {}),
   }));
   const frames = await readKeyframes(sources, scene, { signal, onProgress: (done, total) => void progress((done / total) * 100, `${done}/${plural(total, 'frame')} read`) });
   const result: VisionLaneResult = { frames };

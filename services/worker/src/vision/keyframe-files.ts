@@ -7,8 +7,8 @@ import type { Storage } from '@claude-scope/storage';
 import { COMPARE_WIDTH, type GrayImage } from '@claude-scope/vision';
 
 /** Copies a keyframe's PNG from storage into the job's temp dir (read again by OCR; never whole in memory twice). */
-export async function fetchKeyframe(storage: Storage, key: string, dir: string, index: number, signal: AbortSignal): Promise<string> {
-  const file = path.join(dir, `keyframe-${index}.png`);
+export async function fetchKeyframe(storage: Storage, key: string, dir: string, name: string, signal: AbortSignal): Promise<string> {
+  const file = path.join(dir, `${name}.png`);
   await pipeline(await storage.getStream(key), createWriteStream(file), { signal });
   return file;
 }
