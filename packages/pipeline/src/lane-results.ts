@@ -116,6 +116,8 @@ export interface VisionFrame {
   changes: string[];
   /** What the user did just before it, inferred (source "video"); null when nothing can be said. */
   action: FrameAction | null;
+  /** The action is a fill then submitted with Enter (the field cleared as the page answered): replayed as both. */
+  submitted?: boolean;
   /** The address bar's URL, where the recording shows one. */
   url?: string;
   /** The tab's title, where a tab strip shows one. */

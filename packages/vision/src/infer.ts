@@ -39,6 +39,11 @@ export interface InferredFrame {
   regions: Box[];
   changes: string[];
   action: FrameAction | null;
+  /**
+   * The action is a value typed and then submitted (Enter): only a frame between keyframes showed it, and the field
+   * shows it no more (KeyframeReading.typed).
+   */
+  submitted?: true;
   url?: string;
   pageTitle?: string;
 }
@@ -153,7 +158,8 @@ export class Inferrer {
       if (label) Object.assign(found.action, { role: 'combobox', name: mask(label) });
     }
     // A value typed and submitted before it settled (Enter): only the frame the video lane kept for it shows it.
-    if (r.typed && found?.action.type !== 'fill') found = this.typedBefore(r.typed, b, a, seenDelta, labels, found, index) ?? found;
+    const peek = r.typed && found?.action.type !== 'fill' ? this.typedBefore(r.typed, b, a, seenDelta, labels, found, index) : null;
+    found = peek ?? found;
     const action =
       found?.action ??
       scrolled(b, a, scene, r.timestamp) ??
@@ -176,7 +182,7 @@ export class Inferrer {
       if (c && index - c.index <= 2 && found.action.name && rowOf(c.box, found.box)) Object.assign(c.action, { role: 'textbox', name: found.action.name });
       this.lastClick = null;
     } else if (found?.action.type === 'click') this.lastClick = { action: found.action, box: found.box, index };
-    return { timestamp: r.timestamp, regions: r.regions, changes: describeChanges(delta, regions, scene, newUrl, secretAt), action, ...where };
+    return { timestamp: r.timestamp, regions: r.regions, changes: describeChanges(delta, regions, scene, newUrl, secretAt), action, ...(peek ? { submitted: true as const } : {}), ...where };
   }
 
   /**

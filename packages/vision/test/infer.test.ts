@@ -204,6 +204,7 @@ describe('inference', () => {
     it('is the fill before the keyframe that shows it submitted, named by the field clicked into', () => {
       const frames = inferFrames([full(0, form), part(1000, box(220, 300, 600, 40), line('What needs doing?', 231, 316)), submitted(typedFrame('Call the bank', true))], scene(pointer));
       expect(frames[2]!.action).toMatchObject({ t: 3800, type: 'fill', role: 'textbox', name: 'New task', value: 'Call the bank', source: 'video' });
+      expect(frames[2]!.submitted).toBe(true);
       // A second value typed and submitted into the same field is a step of its own, not the first one typed on.
       const row2 = box(220, 470, 600, 30);
       const again = { ...part(6200, row2, [...line('Renew passport', 240, 480), ...line('Delete', 740, 480)]), typed: { ...typedFrame('Renew passport', true), timestamp: 5800 } };
@@ -235,6 +236,7 @@ describe('inference', () => {
       const going = { ...part(4200, box(220, 300, 600, 40), line('Call the bank today', 231, 316)), typed: typedFrame('Call the bank', true) };
       const frames = inferFrames([full(0, form), going], scene(pointer));
       expect(frames[1]!.action).toMatchObject({ type: 'fill', value: 'Call the bank today' });
+      expect(frames[1]!.submitted).toBeUndefined();
     });
   });
 

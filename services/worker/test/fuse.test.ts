@@ -168,6 +168,19 @@ describe('fusion', () => {
       expect(analysis.steps.map((s) => s.changesSource)).toEqual([undefined, 'replay', 'video']);
     });
 
+    it('a value submitted with Enter is the fill and Enter, each marked by how its replay went; the tree is after Enter', () => {
+      const fill = { t: 3600, type: 'fill' as const, role: 'textbox', name: 'Task name', value: 'Call the bank' };
+      const enter = { t: 3700, type: 'press' as const, key: 'Enter' };
+      const typed = [vision[0]!, { timestamp: 4500, changes: ['text "Call the bank" appeared'], action: { ...fill, source: 'video' as const, confidence: 0.6 }, submitted: true }];
+      const replayed = [step(0, `${live}/login`, login), step(3600, `${live}/login`, login, { event: fill }), step(3700, `${live}/dashboard`, dashboard, { event: enter })];
+      const f = fuseFrames({ seedUrl: `${live}/login`, timeline: null, video: video([0, 4500]), steps: replayed, vision: typed });
+      expect(f[1]!.actions).toEqual(['fill textbox "Task name" with "Call the bank" (inferred from the video, replayed in the browser)', 'press Enter (inferred from the video, replayed in the browser)']);
+      expect(f[1]!.diffSummary.added).toBeGreaterThan(0);
+      // Seed unreachable: both observed from the video alone.
+      const alone = fuseFrames({ seedUrl: `${live}/login`, timeline: null, video: video([0, 4500]), steps: [], vision: typed, pageUnavailable: true });
+      expect(alone[1]!.actions).toEqual(['fill textbox "Task name" with "Call the bank" (inferred from the video)', 'press Enter (inferred from the video)']);
+    });
+
     it('a page recording (no address bar) takes its URLs from where the replay led (the last page reached)', () => {
       const noBar = vision.map(({ url: _url, ...v }) => v);
       const f = fuseFrames({ seedUrl: `${live}/login`, timeline: null, video: video([0, 4500, 9000]), steps, vision: noBar });

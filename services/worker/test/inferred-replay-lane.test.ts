@@ -74,6 +74,42 @@ describe('replaying inferred events', () => {
     expect(settings!.url).toBe(`${demo.url}/settings`);
   });
 
+  it('replays a value submitted with Enter as the fill, then Enter in that field; never Enter where the fill failed', async () => {
+    const seedUrl = `${demo.url}/tasks`;
+    const submitted = (timestamp: number, name: string, value: string) => ({
+      timestamp,
+      changes: [],
+      action: { t: timestamp - 400, type: 'fill' as const, role: 'textbox', name, value, source: 'video' as const, confidence: 0.6 },
+      submitted: true,
+    });
+    const events = inferredEvents([{ timestamp: 0, changes: [], action: null }, submitted(2000, 'Task name', 'Call the bank'), submitted(4000, 'Shopping list', 'Milk')]);
+    expect(events).toEqual([
+      { t: 1600, type: 'fill', role: 'textbox', name: 'Task name', value: 'Call the bank' },
+      { t: 1700, type: 'press', key: 'Enter' },
+      { t: 3600, type: 'fill', role: 'textbox', name: 'Shopping list', value: 'Milk' },
+      { t: 3700, type: 'press', key: 'Enter' },
+    ]);
+    const steps = await captureSteps(browser, {
+      seedUrl,
+      timeline: events,
+      inferred: { seedUrl },
+      policy: { allowPrivate: false, allowedHosts: [new URL(demo.url).host] },
+      navigationTimeoutMs: 10_000,
+      signal: new AbortController().signal,
+    });
+    const [seed, fill, enter, missing, enterAfterMissing] = steps;
+    expect(fill!.failure).toBeUndefined();
+    expect(find(fill!.tree, 'checkbox', 'Call the bank')).toBeUndefined();
+    expect(enter!.failure).toBeUndefined();
+    expect(find(enter!.tree, 'checkbox', 'Call the bank')).toBeDefined();
+    expect(find(seed!.tree, 'checkbox', 'Call the bank')).toBeUndefined();
+    expect(missing!.failure).toBe('fill "Shopping list": no field labelled so on the page');
+    // The app keeps its field focused after adding, but the fill before this Enter was not typed: it is not pressed
+    // (it would submit the empty field: "Task name is required.").
+    expect(enterAfterMissing!.failure).toBe('press Enter: the value before it was not typed');
+    expect(enterAfterMissing!.tree).toEqual(missing!.tree);
+  });
+
   it('maps only the recording\'s own origin onto the seed\'s', () => {
     const replay = { seedUrl: 'http://127.0.0.1:4000/login', recordingOrigin: 'https://staging.example' };
     expect(replayUrl('https://staging.example/a/b?q=1#h', replay)).toBe('http://127.0.0.1:4000/a/b?q=1#h');

@@ -71,6 +71,6 @@ describe('a recording without a timeline, its seed unreachable', () => {
     const timeline = await stack.get(user.auth, `/api/sessions/${res.body.sessionId}/timeline`);
     const fills = timeline.events.filter((e: { type: string }) => e.type === 'fill');
     expect(fills, JSON.stringify(timeline.events)).toContainEqual(expect.objectContaining({ type: 'fill', value: 'Call the bank', source: 'video' }));
-    expect(res.body.prompt).toMatch(/fill .*"Call the bank"/);
+    expect(res.body.prompt).toMatch(/fill .*"Call the bank".*\n?.*press Enter/);
   });
 });

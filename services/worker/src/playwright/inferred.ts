@@ -18,12 +18,23 @@ type Role = Parameters<Page['getByRole']>[0];
  * and name, then by its visible text (a checkbox's label, a tab), case aside; a field by its label, then its
  * placeholder. What cannot be replayed faithfully is not replayed: the step keeps the video's observation.
  */
-/** The events to replay: each keyframe's inferred action in time order, without its provenance. */
+/**
+ * The events to replay: each keyframe's inferred action in time order, without its provenance; a value submitted
+ * with Enter (`submitted`) is the fill, then Enter pressed in the field it left focused.
+ */
 export function inferredEvents(frames: readonly VisionFrame[]): TimelineEvent[] {
   return [...frames]
     .sort((a, b) => a.timestamp - b.timestamp)
-    .flatMap((f) => (f.action ? [withoutProvenance(f.action)] : []));
+    .flatMap((f) => {
+      if (!f.action) return [];
+      const event = withoutProvenance(f.action);
+      if (!f.submitted || event.type !== 'fill') return [event];
+      return [event, { t: Math.min(f.timestamp, event.t + SUBMIT_AFTER_MS), type: 'press', key: 'Enter' } satisfies TimelineEvent];
+    });
 }
+
+/** Enter, about as long after the last character as people take (the testkit's recordings: 100–130 ms). */
+const SUBMIT_AFTER_MS = 100;
 
 function withoutProvenance(action: FrameAction): TimelineEvent {
   const { source: _source, confidence: _confidence, ...event } = action;
@@ -46,7 +57,7 @@ const FIND_POLL_MS = 100;
  * Performs one inferred event; throws ActionFailedError saying why it was not replayed. Returns the event as
  * replayed (a navigation on the seed's origin carries the URL opened).
  */
-export async function performInferred(page: Page, event: TimelineEvent, ctx: ActionContext & { replay: InferredReplay }): Promise<TimelineEvent> {
+export async function performInferred(page: Page, event: TimelineEvent, ctx: ActionContext & { replay: InferredReplay; afterFailure?: boolean }): Promise<TimelineEvent> {
   switch (event.type) {
     case 'navigate': {
       const url = replayUrl(event.url, ctx.replay);
@@ -77,7 +88,14 @@ export async function performInferred(page: Page, event: TimelineEvent, ctx: Act
       await act(`fill "${event.name}"`, () => target.fill(event.value));
       return event;
     }
-    case 'press':
+    case 'press': {
+      // Inferred only after a value typed and submitted: pressed in the field that fill left focused, or not at all
+      // (that fill not replayed, Enter elsewhere could submit something the user never did).
+      if (ctx.afterFailure) throw new NotReplayedError(`press ${event.key}: the value before it was not typed`);
+      const focused = await page.locator('input:focus, textarea:focus, [contenteditable]:focus').count().catch(() => 0);
+      if (focused === 0) throw new NotReplayedError(`press ${event.key}: no field has focus`);
+      return perform(page, event, ctx);
+    }
     case 'scroll':
       return perform(page, event, ctx);
   }

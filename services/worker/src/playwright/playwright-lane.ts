@@ -123,7 +123,8 @@ async function replay(context: BrowserContext, proxy: GuardProxy, opts: LaneOpti
       let untouched = false;
       try {
         const ctx = { policy: opts.policy, log: tabs.log(page), navigationTimeoutMs: opts.navigationTimeoutMs };
-        stored = opts.inferred ? await performInferred(page, event, { ...ctx, replay: opts.inferred }) : await perform(page, event, ctx);
+        const afterFailure = !!steps.at(-1)?.failure;
+        stored = opts.inferred ? await performInferred(page, event, { ...ctx, replay: opts.inferred, afterFailure }) : await perform(page, event, ctx);
       } catch (err) {
         // A tab that closed itself during the action (a "Close" button calling window.close()) did what the
         // user saw; only a crash or the job's end is fatal.

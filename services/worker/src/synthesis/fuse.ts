@@ -113,6 +113,13 @@ function inferredNote(replayed: PlaywrightStep | undefined): string {
   return replayed.failure ? `inferred from the video; not replayed: ${replayed.failure}` : 'inferred from the video, replayed in the browser';
 }
 
+/** A frame's inferred action in words, marked (inferredNote); a value submitted with Enter, as its two replayed events. */
+function inferredActions(action: FrameAction, submitted: boolean, replayed: readonly PlaywrightStep[]): string[] {
+  if (!submitted || action.type !== 'fill') return [`${describeEvent(action)} (${inferredNote(replayed.at(-1))})`];
+  const [fill, enter] = replayed.length >= 2 ? replayed.slice(-2) : [undefined, undefined];
+  return [`${describeEvent(action)} (${inferredNote(fill)})`, `press Enter (${inferredNote(enter)})`];
+}
+
 export function fuseFrames(input: FuseInput): FusedFrame[] {
   const { steps } = input;
   const hasTimeline = !!input.timeline?.length;
@@ -136,7 +143,8 @@ export function fuseFrames(input: FuseInput): FusedFrame[] {
     const events = folded.flatMap((s) => (s.event ? [s.event] : []));
     // Without a timeline: this frame's inferred event as the replay performed it, or could not (then the frame
     // stays as the video observed it: no tree, its changes read off the screen).
-    const replayed = replay ? folded.findLast((s) => s.event) : undefined;
+    const replayedSteps = replay ? folded.filter((s) => s.event) : [];
+    const replayed = replayedSteps.at(-1);
     // A frame whose address bar shows another page than the browser reached has no tree of its own (the browser's
     // would claim elements the user did not see).
     const elsewhere = !hasTimeline && !!v?.url && !!state && !samePage(onSeedOrigin(v.url), state.url);
@@ -165,7 +173,7 @@ export function fuseFrames(input: FuseInput): FusedFrame[] {
       thumbnailUrl: f.thumbnailUrl,
       ariaTree: marked,
       diffSummary: summary,
-      actions: hasTimeline ? events.map(describeEvent) : action ? [`${describeEvent(action)} (${inferredNote(replayed)})`] : [],
+      actions: hasTimeline ? events.map(describeEvent) : action ? inferredActions(action, !!v?.submitted, replayedSteps) : [],
       pageTitle: (captured ? state?.title || v?.pageTitle : v?.pageTitle || state?.title) || '',
       changes,
       changesSource,
