@@ -1,4 +1,4 @@
-export { Inferrer, inferFrames, inferredTimeline, oneStepPerField, compare, type InferredFrame, type KeyframeReading, type Scene } from './infer.js';
+export { Inferrer, inferFrames, inferredTimeline, frameActions, oneStepPerField, compare, type InferredFrame, type KeyframeReading, type Scene } from './infer.js';
 export { toLines, samePlace, MIN_WORD_CONFIDENCE, type Line, type Word } from './lines.js';
 export { findChrome, titleAbove, urlFromText, type BrowserChrome } from './chrome.js';
 export { area, grow, union, intersection, mostlyInside, placeOf, type Box } from './geometry.js';

@@ -373,8 +373,19 @@ function scrolled(before: readonly Line[], after: readonly Line[], scene: Scene,
  * The session's timeline as the video tells it: each keyframe's action in order, a run of fills into one field
  * kept as its last (one step per field, as with an uploaded timeline).
  */
-export function inferredTimeline(frames: readonly InferredFrame[]): FrameAction[] {
-  return oneStepPerField(frames.flatMap((f) => (f.action ? [f.action] : [])));
+export function inferredTimeline(frames: readonly (Pick<InferredFrame, 'timestamp' | 'action'> & { submitted?: boolean })[]): FrameAction[] {
+  return oneStepPerField(frames.flatMap(frameActions));
+}
+
+/** Enter, about as long after the last character as people take (the testkit's recordings: 100–130 ms). */
+const SUBMIT_AFTER_MS = 100;
+
+/** What the user did before one keyframe, as events: its action, then Enter after a value submitted with it. */
+export function frameActions(f: Pick<InferredFrame, 'timestamp' | 'action'> & { submitted?: boolean }): FrameAction[] {
+  const a = f.action;
+  if (!a) return [];
+  if (!f.submitted || a.type !== 'fill') return [a];
+  return [a, { t: Math.min(f.timestamp, a.t + SUBMIT_AFTER_MS), type: 'press', key: 'Enter', source: 'video', confidence: a.confidence }];
 }
 
 /**

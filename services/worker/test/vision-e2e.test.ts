@@ -71,6 +71,8 @@ describe('a recording without a timeline, its seed unreachable', () => {
     const timeline = await stack.get(user.auth, `/api/sessions/${res.body.sessionId}/timeline`);
     const fills = timeline.events.filter((e: { type: string }) => e.type === 'fill');
     expect(fills, JSON.stringify(timeline.events)).toContainEqual(expect.objectContaining({ type: 'fill', value: 'Call the bank', source: 'video' }));
+    const at = timeline.events.findIndex((e: { value?: string }) => e.value === 'Call the bank');
+    expect(timeline.events[at + 1]).toMatchObject({ type: 'press', key: 'Enter', source: 'video' });
     expect(res.body.prompt).toMatch(/fill .*"Call the bank".*\n?.*press Enter/);
   });
 });

@@ -1,6 +1,5 @@
 import { and, asc, eq, getTableColumns } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import type { FrameAction } from '@claude-scope/contracts';
 import { frames, sessions, type FrameRow } from '../schema.js';
 
 /** A session's frames in recording order. */
@@ -29,12 +28,6 @@ export async function getFrameImageKey(db: Database, userId: string, sessionId: 
     .where(and(eq(frames.id, frameId), eq(sessions.id, sessionId), eq(sessions.userId, userId)))
     .limit(1);
   return row?.imageKey ?? null;
-}
-
-/** The actions a session's frames carry, in recording order (for its timeline as the frames tell it). */
-export async function listFrameActions(db: Database, sessionId: string): Promise<FrameAction[]> {
-  const rows = await db.select({ action: frames.action }).from(frames).where(eq(frames.sessionId, sessionId)).orderBy(asc(frames.timestamp));
-  return rows.flatMap((r) => (r.action ? [r.action] : []));
 }
 
 /** A session's first frame (its id and stored thumbnail), only when the session belongs to `userId`. */

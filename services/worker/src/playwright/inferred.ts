@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import type { FrameAction, TimelineEvent } from '@claude-scope/contracts';
 import type { VisionFrame } from '@claude-scope/pipeline';
 import { isMasked, isSecretField } from '@claude-scope/secrets';
+import { frameActions } from '@claude-scope/vision';
 import { ActionFailedError, perform, type ActionContext } from './actions.js';
 import { navigate } from './navigation.js';
 import { firstLine } from '../error-text.js';
@@ -19,22 +20,12 @@ type Role = Parameters<Page['getByRole']>[0];
  * placeholder. What cannot be replayed faithfully is not replayed: the step keeps the video's observation.
  */
 /**
- * The events to replay: each keyframe's inferred action in time order, without its provenance; a value submitted
- * with Enter (`submitted`) is the fill, then Enter pressed in the field it left focused.
+ * The events to replay: each keyframe's inferred actions in time order (a value submitted with Enter is the fill,
+ * then Enter: `frameActions`), without their provenance.
  */
 export function inferredEvents(frames: readonly VisionFrame[]): TimelineEvent[] {
-  return [...frames]
-    .sort((a, b) => a.timestamp - b.timestamp)
-    .flatMap((f) => {
-      if (!f.action) return [];
-      const event = withoutProvenance(f.action);
-      if (!f.submitted || event.type !== 'fill') return [event];
-      return [event, { t: Math.min(f.timestamp, event.t + SUBMIT_AFTER_MS), type: 'press', key: 'Enter' } satisfies TimelineEvent];
-    });
+  return [...frames].sort((a, b) => a.timestamp - b.timestamp).flatMap((f) => frameActions(f).map(withoutProvenance));
 }
-
-/** Enter, about as long after the last character as people take (the testkit's recordings: 100–130 ms). */
-const SUBMIT_AFTER_MS = 100;
 
 function withoutProvenance(action: FrameAction): TimelineEvent {
   const { source: _source, confidence: _confidence, ...event } = action;

@@ -3,6 +3,7 @@ import type { AriaNode, DiffSummary, FrameAction, TimelineEvent } from '@claude-
 import type { Analysis, AnalysisStep } from '@claude-scope/prompt';
 import { isMasked, isSecretField } from '@claude-scope/secrets';
 import type { FailedRequest, PlaywrightStep, VideoLaneResult, VisionFrame } from '@claude-scope/pipeline';
+import { frameActions } from '@claude-scope/vision';
 import { recordingOriginOf, replayUrl } from '../playwright/origin.js';
 import { pairCapture } from './pairing.js';
 
@@ -113,11 +114,12 @@ function inferredNote(replayed: PlaywrightStep | undefined): string {
   return replayed.failure ? `inferred from the video; not replayed: ${replayed.failure}` : 'inferred from the video, replayed in the browser';
 }
 
-/** A frame's inferred action in words, marked (inferredNote); a value submitted with Enter, as its two replayed events. */
-function inferredActions(action: FrameAction, submitted: boolean, replayed: readonly PlaywrightStep[]): string[] {
-  if (!submitted || action.type !== 'fill') return [`${describeEvent(action)} (${inferredNote(replayed.at(-1))})`];
-  const [fill, enter] = replayed.length >= 2 ? replayed.slice(-2) : [undefined, undefined];
-  return [`${describeEvent(action)} (${inferredNote(fill)})`, `press Enter (${inferredNote(enter)})`];
+/** A frame's inferred actions in words (`frameActions`: a value submitted with Enter is two), each marked by its replay. */
+function inferredActions(v: VisionFrame, replayed: readonly PlaywrightStep[]): string[] {
+  const actions = frameActions(v);
+  // Its events are the last steps folded into this frame, in order (none when nothing was replayed).
+  const offset = replayed.length - actions.length;
+  return actions.map((a, i) => `${describeEvent(a)} (${inferredNote(offset >= 0 ? replayed[offset + i] : undefined)})`);
 }
 
 export function fuseFrames(input: FuseInput): FusedFrame[] {
@@ -173,7 +175,7 @@ export function fuseFrames(input: FuseInput): FusedFrame[] {
       thumbnailUrl: f.thumbnailUrl,
       ariaTree: marked,
       diffSummary: summary,
-      actions: hasTimeline ? events.map(describeEvent) : action ? inferredActions(action, !!v?.submitted, replayedSteps) : [],
+      actions: hasTimeline ? events.map(describeEvent) : v ? inferredActions(v, replayedSteps) : [],
       pageTitle: (captured ? state?.title || v?.pageTitle : v?.pageTitle || state?.title) || '',
       changes,
       changesSource,

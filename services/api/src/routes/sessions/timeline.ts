@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, SessionParams, TimelineResponse, type FrameAction } from '@claude-scope/contracts';
-import { getSessionRow, listFrameActions } from '@claude-scope/db';
+import { getLaneResults, getSessionRow } from '@claude-scope/db';
 import { maskSecretText } from '@claude-scope/secrets';
-import { oneStepPerField } from '@claude-scope/vision';
+import { inferredTimeline } from '@claude-scope/vision';
 import { notFound } from '../../lib/errors.js';
 
 /** Every string of an action through the secret masker on the way out (stored text was masked already). */
@@ -12,7 +12,7 @@ function masked(a: FrameAction): FrameAction {
 
 /**
  * (ext) GET /sessions/:id/timeline — the timeline the session used: the uploaded one, or the one the vision
- * lane inferred from the video (one step per field typed into), or none.
+ * lane inferred from the video (one step per field typed into; `inferredTimeline`), or none.
  */
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -25,7 +25,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const row = await getSessionRow(app.db, request.userId, request.params.id);
       if (!row) throw notFound();
       if (row.timeline?.length) return { source: 'upload' as const, events: row.timeline.map((e) => masked({ ...e, source: 'timeline' })) };
-      const inferred = oneStepPerField((await listFrameActions(app.db, row.id)).filter((a) => a.source === 'video'));
+      // The vision lane's own result: a value submitted with Enter is the fill, then Enter (a frame carries one action).
+      const { vision } = await getLaneResults(app.db, row.id);
+      const inferred = vision ? inferredTimeline(vision.frames) : [];
       return inferred.length ? { source: 'video' as const, events: inferred.map(masked) } : { source: 'none' as const, events: [] };
     },
   );
