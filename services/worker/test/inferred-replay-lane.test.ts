@@ -82,9 +82,11 @@ describe('replaying inferred events', () => {
       action: { t: timestamp - 400, type: 'fill' as const, role: 'textbox', name, value, source: 'video' as const, confidence: 0.6 },
       submitted: true,
     });
-    const events = inferredEvents([{ timestamp: 0, changes: [], action: null }, submitted(2000, 'Task name', 'Call the bank'), submitted(4000, 'Shopping list', 'Milk')]);
+    // Named as the vision lane names it: by the heading the user sees above the field (its label is for screen
+    // readers only, "Task name"): the first field after that text.
+    const events = inferredEvents([{ timestamp: 0, changes: [], action: null }, submitted(2000, 'New task', 'Call the bank'), submitted(4000, 'Shopping list', 'Milk')]);
     expect(events).toEqual([
-      { t: 1600, type: 'fill', role: 'textbox', name: 'Task name', value: 'Call the bank' },
+      { t: 1600, type: 'fill', role: 'textbox', name: 'New task', value: 'Call the bank' },
       { t: 1700, type: 'press', key: 'Enter' },
       { t: 3600, type: 'fill', role: 'textbox', name: 'Shopping list', value: 'Milk' },
       { t: 3700, type: 'press', key: 'Enter' },

@@ -40,6 +40,12 @@ export class NotReplayedError extends ActionFailedError {
   override name = 'NotReplayedError';
 }
 
+/** Where text can be typed. */
+const FIELD = 'input, textarea, [contenteditable="true"]';
+/** The first text field after an element in document order. */
+const FIELD_AFTER =
+  'xpath=following::*[self::textarea or @contenteditable="true" or self::input[not(@type) or @type="text" or @type="search" or @type="email" or @type="url" or @type="tel" or @type="number"]][1]';
+
 /** How long a target read off the screen may take to show up in the page (the previous step already settled). */
 const FIND_MS = 500;
 const FIND_POLL_MS = 100;
@@ -70,8 +76,12 @@ export async function performInferred(page: Page, event: TimelineEvent, ctx: Act
       if (isMasked(event.value) || isSecretField(event.name)) throw new NotReplayedError(`fill "${event.name}": the value was masked on screen, so it is not typed`);
       const target = await find(page, [
         page.getByRole(event.role as Role, { name: label(event.name) }),
-        page.getByLabel(label(event.name)),
+        // Only a field: a section labelled by the same heading is no place to type.
+        page.getByLabel(label(event.name)).and(page.locator(FIELD)),
         page.getByPlaceholder(label(event.name)),
+        // The text the user saw above it is a heading, not the field's label ("New task" over an input labelled
+        // "Task name" for screen readers only): the first field after that text.
+        page.getByText(label(event.name)).locator(FIELD_AFTER),
       ]);
       if (!target) throw new NotReplayedError(`fill "${event.name}": no field labelled so on the page`);
       // Text read off the screen never goes into a password input (it could only be a misreading).
