@@ -11,7 +11,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { generateRecording, getScenario, SCENARIOS, startDemoApp, TRUTH_ORIGIN, type Split, type Truth } from '@claude-scope/testkit';
 import { startStack } from '../stack.js';
-import type { Tally } from './score.js';
+import { namesEventOf, type Tally } from './score.js';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, scenario: { type: 'string' } }, allowPositionals: true });
 const names = values.scenario ? values.scenario.split(',') : SCENARIOS.filter((s) => s.name !== 'smoke').map((s) => s.name);
@@ -34,16 +34,16 @@ interface Case {
   playwright: string;
 }
 
-const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
-/** Clicks and fills of the ground truth whose target label some frame's action names (bench:vision's rule). */
+/** Clicks and fills of the ground truth whose target some frame's action names (bench:vision's rule, namesEventOf). */
 function acted(truth: Truth, frames: Frame[]): Tally {
-  const named = frames.flatMap((f) => (f.action?.name ? [norm(f.action.name)] : []));
+  const named = frames.flatMap((f) => (f.action?.name ? [f.action.name] : []));
+  const namesEvent = namesEventOf(truth);
   const t: Tally = { hit: 0, of: 0 };
   for (const e of truth.timeline) {
     if (e.type !== 'click' && e.type !== 'fill') continue;
     t.of++;
-    if (named.some((n) => n === norm(e.name) || (n.length >= 3 && (n.includes(norm(e.name)) || norm(e.name).includes(n))))) t.hit++;
+    if (named.some((n) => namesEvent(n, e.name))) t.hit++;
   }
   return t;
 }

@@ -46,11 +46,18 @@ const SECRET = /password|passcode|pin|secret|token|card|cvc/i;
 /** How far (ms) an inferred action's time may be from the event it names, for `actedInTime`. */
 export const IN_TIME_MS = 1500;
 
+/**
+ * Whether an inferred name names a timeline event's target: by its accessible name, or by a text the screen shows for
+ * it (pixels can show no other: Truth.shown). The one rule for `acted` (here and bench:vision:reachable).
+ */
+export function namesEventOf(truth: Truth): (name: string, target: string) => boolean {
+  return (name, target) => [target, ...(truth.shown?.[target] ?? [])].some((x) => namesTarget(norm(name), x));
+}
+
 /** Scores the vision lane's reading of a recording against its ground-truth timeline. */
 export function scoreVision(truth: Truth, frames: readonly InferredFrame[], addressBar: boolean): VisionScore {
   const actions = inferredTimeline(frames);
-  // By its accessible name, or by a text the screen shows for it: pixels can show no other (truth.shown).
-  const namesEvent = (n: string, target: string) => [target, ...(truth.shown?.[target] ?? [])].some((x) => namesTarget(n, x));
+  const namesEvent = namesEventOf(truth);
   const named = actions.flatMap((a) => ('name' in a ? [{ n: norm(a.name), t: a.t }] : []));
   const values = actions.flatMap((a) => (a.type === 'fill' ? [norm(a.value)] : []));
   const urls = new Set(frames.flatMap((f) => (f.url ? [f.url.replace(/\/$/, '')] : [])));
