@@ -135,12 +135,12 @@ export class KeyframeWriter {
       // A frame at least twice the thumbnail's size: its thumbnail starts from the half-size frame
       // (a 2×2 box straight from YUV), which spares the resize most of its input (720p: all of it).
       const half = withThumbnail && Math.max(frame.width, frame.height) >= 2 * this.o.thumbnailSize ? yuv420pToRgbHalf(yuv, frame.width, frame.height, this.o.matrix) : null;
-      const small = half ? sharp(half.data, { raw: { width: half.width, height: half.height, channels: 3 } }) : img();
+      const small = () => (half ? sharp(half.data, { raw: { width: half.width, height: half.height, channels: 3 } }) : img());
       const pngPath = join(this.o.workDir, withThumbnail ? fileName(timestampMs) : `typed-${fileName(timestampMs)}`);
       // zlib level 3: 1080p in ~60 % of level 6's time, files ~7 % bigger.
       const [, thumbnailDataUrl] = await Promise.all([
         img().png({ compressionLevel: 3 }).toFile(pngPath),
-        withThumbnail ? thumbnailOf(small, this.o.thumbnailSize) : '',
+        withThumbnail ? thumbnailOf(small(), this.o.thumbnailSize) : '',
       ]);
       this.timings.readMs += t1 - t0;
       this.timings.convertMs += busy.busyMs;

@@ -1,12 +1,12 @@
-import { ActivityMonitor, type Activity } from './activity.js';
+import { ActivityMonitor } from './activity.js';
 import { StateComparer } from './compare.js';
 import type { Footprint } from './footprint.js';
 import { Grid } from './grid.js';
 import { HoverLayers } from './hover.js';
 import { MoverTracker } from './movers.js';
 import { resolveOptions, type DetectorOptions, type ResolvedOptions } from './options.js';
-import { capStates, type TypedPeek, type UiState } from './states.js';
-import type { Box } from './box.js';
+import { capStates, type UiState } from './states.js';
+import { TypingWatch } from './typing.js';
 
 /** The pointer at one moment: where its box's centre was. */
 export interface PointerSample {
@@ -78,8 +78,7 @@ export class ChangeDetector {
   private readonly blinkAt: Float64Array;
   private readonly blinkMemoryMs: number;
   private result: UiState[] | null = null;
-  /** Typing since the last state: when the caret last stepped on, and (once something else changed) until when it showed. */
-  private typing: { fromMs: number; untilMs: number; at: Box; ended: boolean } | null = null;
+  private readonly typing = new TypingWatch();
 
   constructor(options: DetectorOptions) {
     this.o = resolveOptions(options);
@@ -115,7 +114,7 @@ export class ChangeDetector {
 
     this.prevCursors = this.movers.resting();
     const { activity, proven, typing, typedAt } = this.activity.observe(this.prev, cur, timestampMs);
-    this.noteTyping(activity, typing, typedAt, timestampMs);
+    this.typing.note(activity, typing, typedAt, timestampMs);
     this.trackPointer(timestampMs);
     this.checkProvisional(cur, timestampMs);
     this.settleDoubts(proven, timestampMs);
@@ -182,28 +181,6 @@ export class ChangeDetector {
     if (expired >= 0) this.doubts.splice(0, expired + 1);
   }
 
-  /**
-   * Follows typing that no state may show: the caret's last step, then every frame still showing what it left
-   * until something else changes (a value submitted with Enter, before the typed state could settle).
-   */
-  private noteTyping(activity: Activity, typing: boolean, typedAt: Box | null, t: number): void {
-    // A caret stepping on is typing, whatever else changed in that frame (a hint under the field clearing).
-    if (typedAt) this.typing = { fromMs: t, untilMs: t, at: typedAt, ended: false };
-    else if (this.typing && !this.typing.ended) {
-      if (activity === 'active' && !typing) this.typing.ended = true;
-      else this.typing.untilMs = t;
-    }
-  }
-
-  /** What a state found now at `t` (first shown at `fromMs`) takes of the typing before it: see UiState.typed. */
-  private typedBefore(t: number, fromMs: number): { typed?: TypedPeek } {
-    const r = this.typing;
-    if (!r || r.fromMs > t) return {};
-    this.typing = null;
-    if (!r.ended || r.untilMs >= fromMs) return {};
-    return { typed: { fromMs: r.fromMs, untilMs: r.untilMs, x: Math.round((r.at.x0 + r.at.x1) / 2), y: Math.round((r.at.y0 + r.at.y1) / 2) } };
-  }
-
   private trackPointer(t: number): void {
     const p = this.movers.latest();
     if (!p || p.t !== t || this.pointerTrack.length >= MAX_POINTER_SAMPLES) return;
@@ -236,7 +213,7 @@ export class ChangeDetector {
    * before it) to the last frame known to show what was typed.
    */
   typedWindow(): { fromMs: number; untilMs: number } | null {
-    return this.typing ? { fromMs: this.typing.fromMs, untilMs: this.typing.untilMs } : null;
+    return this.typing.window();
   }
 
   /** Ends the stream; returns the states (state 0: the opening screen once settled), capped at maxStates. */
@@ -309,12 +286,12 @@ export class ChangeDetector {
   private takeOpening(): void {
     const first = this.opening!;
     this.opening = null;
-    this.states.push({ timestampMs: first, fromMs: first, score: 1, candidatesMs: this.pendingCandidates, ...this.typedBefore(first, first) });
+    this.states.push({ timestampMs: first, fromMs: first, score: 1, candidatesMs: this.pendingCandidates, ...this.typing.take(first, first) });
     this.pendingCandidates = [];
   }
 
   private emit(frame: Uint8Array, t: number, fromMs: number, score: number, resting: Footprint[]): void {
-    this.states.push({ timestampMs: t, fromMs, score, candidatesMs: this.pendingCandidates, ...this.typedBefore(t, fromMs) });
+    this.states.push({ timestampMs: t, fromMs, score, candidatesMs: this.pendingCandidates, ...this.typing.take(t, fromMs) });
     this.pendingCandidates = [];
     this.hover.rebase(this.emitted!, frame);
     this.emitted = frame;
@@ -340,7 +317,7 @@ export class ChangeDetector {
 
   private confirm(p: Provisional): void {
     this.provisional = null;
-    this.states.push({ timestampMs: p.t, fromMs: p.fromMs, score: p.score, candidatesMs: [], ...this.typedBefore(p.t, p.fromMs) });
+    this.states.push({ timestampMs: p.t, fromMs: p.fromMs, score: p.score, candidatesMs: [], ...this.typing.take(p.t, p.fromMs) });
     this.hover.rebase(this.emitted!, p.frame);
     this.emitted = p.frame;
     this.emittedCursors = p.cursors;
