@@ -119,3 +119,16 @@ export class FieldValues {
     });
   }
 }
+
+/**
+ * The same text read twice: equal, or one a misread of the other (a letter lost at an edge: "assword" and
+ * "Password"; split by a hover shade or the pointer over light text on a dark surface: "R etry" and "Retry").
+ * Such a pair is the control restyled, not its text changed.
+ */
+export function sameText(a: string, b: string): boolean {
+  // A checkbox or switch beside the label toggled: its glyph is read differently, the label is the same.
+  const [x, y] = [norm(cleanLabel(a)), norm(cleanLabel(b))];
+  if (x.replace(/ /g, '') === y.replace(/ /g, '')) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.length >= 4 && long.length - short.length <= 2 && long.includes(short);
+}

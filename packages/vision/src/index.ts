@@ -1,4 +1,4 @@
-export { Inferrer, inferFrames, inferredTimeline, frameActions, oneStepPerField, compare, type InferredFrame, type KeyframeReading, type Scene } from './infer.js';
+export { Inferrer, inferFrames, compare, type InferredFrame, type KeyframeReading, type Scene } from './infer.js';
 export { toLines, samePlace, MIN_WORD_CONFIDENCE, type Line, type Word } from './lines.js';
 export { findChrome, titleAbove, urlFromText, type BrowserChrome } from './chrome.js';
 export { area, grow, union, intersection, mostlyInside, placeOf, type Box } from './geometry.js';
@@ -6,6 +6,7 @@ export { ScreenText } from './screen.js';
 export { changedRegions, COMPARE_WIDTH, scaleBoxes, type GrayImage, type RegionOptions } from './regions.js';
 export { planReads, type ReadPlan } from './plan.js';
 export { readKeyframes, type KeyframeSource, type ReadOptions, type TypedSource } from './session.js';
-export { typedArea, typedLine, type TypedReading } from './typed.js';
+export { typedArea, typedLine, typedValue, type TypedReading } from './typed.js';
+export { frameActions, inferredTimeline, oneStepPerField } from './timeline.js';
 export { withoutPointer } from './pointer.js';
 export { cleanLabel, cleanValue, sameValue, FieldValues } from './fields.js';

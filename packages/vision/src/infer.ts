@@ -4,11 +4,11 @@ import { findChrome, titleAbove, urlFromText, type BrowserChrome } from './chrom
 import { area, grow, intersection, mostlyInside, type Box } from './geometry.js';
 import { looksLikeDots, samePlace, toLines, type Line, type Word } from './lines.js';
 import { ScreenText } from './screen.js';
-import { cleanLabel, cleanValue, FieldValues, misread } from './fields.js';
+import { cleanLabel, cleanValue, FieldValues, misread, sameText } from './fields.js';
 import { click, restBefore, rowOf, selectLabel } from './click.js';
 import { FIELD_REGION, isWordy, labelOf, type Delta, type Found, type Pair } from './evidence.js';
 import { describeChanges } from './sentences.js';
-import { typedLine, type TypedReading } from './typed.js';
+import { typedValue, type TypedReading } from './typed.js';
 
 /** One keyframe as the vision lane saw it. */
 export interface KeyframeReading {
@@ -186,29 +186,14 @@ export class Inferrer {
   }
 
   /**
-   * The value typed before this keyframe that no keyframe shows, read off the frame kept for it (`typed`): a fill,
-   * which is this keyframe's action unless a click after the typing is. Then the click into the field on the
-   * keyframe before becomes the fill, updated in place (as in typedThenLeft). A value read from before its last
-   * character counts only where this keyframe shows it whole (an item added, a message sent).
+   * The value typed before this keyframe that no keyframe shows, read off the frame kept for it (`typedValue`): a
+   * fill, which is this keyframe's action unless a click after the typing is. Then the click into the field on the
+   * keyframe before becomes the fill, updated in place (as in typedThenLeft).
    */
   private typedBefore(typed: TypedReading, before: readonly Line[], after: readonly Line[], d: Delta, labels: readonly Line[], found: Found | null, index: number): Found | null {
-    const line = typedLine(typed, this.scene);
-    if (!line || !isWordy(line.text)) return null;
-    const overlapsX = (l: Line) => Math.min(l.box.x + l.box.w, line.box.x + line.box.w) - Math.max(l.box.x, line.box.x) > 0;
-    // The field showed this before (the caret moved over text already there), or still shows it, or more (typing
-    // went on after that frame): this keyframe's own reading tells the typing, if any.
-    const n = norm(line.text);
-    if (before.some((l) => rowOf(l.box, line.box) && overlapsX(l) && sameText(cleanValue(l.text), line.text))) return null;
-    const stem = n.length > 4 ? n.slice(0, -2) : n;
-    if (after.some((l) => rowOf(l.box, line.box) && overlapsX(l) && norm(cleanValue(l.text)).startsWith(stem))) return null;
-    let value = line.text;
-    if (!typed.whole) {
-      // Its last letter, unfinished or under the caret, may be misread too ("Prepare def" for "Prepare dem").
-      const head = n.slice(0, -1);
-      const shown = [...d.appeared, ...d.changed.map((p) => p.after)].map((l) => cleanLabel(l.text)).find((t) => norm(t).startsWith(head) && norm(t).length - n.length <= 3);
-      if (!shown) return null;
-      value = shown;
-    }
+    const read = typedValue(typed, before, after, [...d.appeared, ...d.changed.map((p) => p.after)], this.scene);
+    if (!read) return null;
+    const { line, value } = read;
     const c = this.lastClick;
     const into = c && c.action.role === 'textbox' && c.action.name && index - c.index <= 2 && rowOf(c.box, line.box) ? c : null;
     const name = into?.action.name ?? cleanLabel(labelOf(line.box, labels) ?? '');
@@ -304,18 +289,6 @@ const mask = (s: string) => maskScreenText(s);
 const isBullets = (s: string) => looksLikeDots(s);
 /** What a fill carries: a row of dots, or anything typed into a field named as a secret, is masked whole. */
 const fillValue = (value: string, field: string) => (isBullets(value) || isSecretField(field) ? MASK : mask(value));
-/**
- * The same text read twice: equal, or one a misread of the other (a letter lost at an edge: "assword" and
- * "Password"; split by a hover shade or the pointer over light text on a dark surface: "R etry" and "Retry").
- * Such a pair is the control restyled, not its text changed.
- */
-function sameText(a: string, b: string): boolean {
-  // A checkbox or switch beside the label toggled: its glyph is read differently, the label is the same.
-  const [x, y] = [norm(cleanLabel(a)), norm(cleanLabel(b))];
-  if (x.replace(/ /g, '') === y.replace(/ /g, '')) return true;
-  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  return short.length >= 4 && long.length - short.length <= 2 && long.includes(short);
-}
 /** Only digits differ: a counter, a badge, a quantity — the page answering, not the user typing. */
 const digitsOnly = (a: string, b: string) => a.replace(/\d+/g, '#') === b.replace(/\d+/g, '#');
 
@@ -367,45 +340,4 @@ function scrolled(before: readonly Line[], after: readonly Line[], scene: Scene,
   if (agree < 3 || agree < 0.6 * shifts.length || Math.abs(median) > scene.height) return null;
   // Content moving up (negative shift) is a scroll down.
   return { t, type: 'scroll', dy: -median, source: 'video', confidence: 0.7 };
-}
-
-/**
- * The session's timeline as the video tells it: each keyframe's action in order, a run of fills into one field
- * kept as its last (one step per field, as with an uploaded timeline).
- */
-export function inferredTimeline(frames: readonly (Pick<InferredFrame, 'timestamp' | 'action'> & { submitted?: boolean })[]): FrameAction[] {
-  return oneStepPerField(frames.flatMap(frameActions));
-}
-
-/** Enter, about as long after the last character as people take (the testkit's recordings: 100–130 ms). */
-const SUBMIT_AFTER_MS = 100;
-
-/** What the user did before one keyframe, as events: its action, then Enter after a value submitted with it. */
-export function frameActions(f: Pick<InferredFrame, 'timestamp' | 'action'> & { submitted?: boolean }): FrameAction[] {
-  const a = f.action;
-  if (!a) return [];
-  if (!f.submitted || a.type !== 'fill') return [a];
-  return [a, { t: Math.min(f.timestamp, a.t + SUBMIT_AFTER_MS), type: 'press', key: 'Enter', source: 'video', confidence: a.confidence }];
-}
-
-/**
- * Actions in order, a run of fills into one field kept as its last: each value going on from the one before (typing
- * read mid-word; its last letter or two misread or taken back). A value that does not is the field filled again
- * after it was cleared (a value submitted with Enter, then the next one typed): a step of its own.
- */
-export function oneStepPerField(actions: readonly FrameAction[]): FrameAction[] {
-  const events: FrameAction[] = [];
-  for (const a of actions) {
-    const last = events.at(-1);
-    if (last?.type === 'fill' && a.type === 'fill' && last.name === a.name && goesOn(last.value, a.value)) events[events.length - 1] = a;
-    else events.push(a);
-  }
-  return events;
-}
-
-/** `later` is `earlier` typed on: it starts with all of it but its last two letters (masked values always do). */
-function goesOn(earlier: string, later: string): boolean {
-  if (earlier === MASK || later === MASK) return earlier === later;
-  const [x, y] = [norm(earlier), norm(later)];
-  return y.startsWith(x.slice(0, Math.max(0, x.length - 2)));
 }

@@ -1,6 +1,8 @@
+import { rowOf } from './click.js';
+import { isWordy } from './evidence.js';
+import { cleanLabel, cleanValue, sameText } from './fields.js';
 import type { Box } from './geometry.js';
 import { MIN_WORD_CONFIDENCE, toLines, type Line, type Word } from './lines.js';
-import { cleanValue } from './fields.js';
 
 /**
  * Text typed before a keyframe that no keyframe shows (a value submitted with Enter before it could settle), read
@@ -59,4 +61,28 @@ export function typedLine(r: TypedReading, frame: { width: number }): Line | und
   if (!best) return undefined;
   const text = cleanValue(best.text);
   return text ? { ...best, text } : undefined;
+}
+
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * The value typed before a keyframe, off its typed frame: the line ending at the caret (`typedLine`), unless the field
+ * showed it before (the caret moved over text already there), or still shows it, or more (typing went on after that
+ * frame): the keyframe's own reading tells that typing. A frame from before the last character counts only where the
+ * keyframe shows the value whole (`shown`: lines that appeared or changed — an item added, a message sent).
+ */
+export function typedValue(r: TypedReading, before: readonly Line[], after: readonly Line[], shown: readonly Line[], frame: { width: number }): { line: Line; value: string } | null {
+  const line = typedLine(r, frame);
+  if (!line || !isWordy(line.text)) return null;
+  const overlapsX = (l: Line) => Math.min(l.box.x + l.box.w, line.box.x + line.box.w) - Math.max(l.box.x, line.box.x) > 0;
+  const inField = (l: Line) => rowOf(l.box, line.box) && overlapsX(l);
+  const n = norm(line.text);
+  if (before.some((l) => inField(l) && sameText(cleanValue(l.text), line.text))) return null;
+  const stem = n.length > 4 ? n.slice(0, -2) : n;
+  if (after.some((l) => inField(l) && norm(cleanValue(l.text)).startsWith(stem))) return null;
+  if (r.whole) return { line, value: line.text };
+  // Its last letter, unfinished or under the caret, may be misread too ("Prepare def" for "Prepare dem").
+  const head = n.slice(0, -1);
+  const whole = shown.map((l) => cleanLabel(l.text)).find((t) => norm(t).startsWith(head) && norm(t).length - n.length <= 3);
+  return whole ? { line, value: whole } : null;
 }
