@@ -93,7 +93,7 @@ export async function performInferred(page: Page, event: TimelineEvent, ctx: Act
       // Inferred only after a value typed and submitted: pressed in the field that fill left focused, or not at all
       // (that fill not replayed, Enter elsewhere could submit something the user never did).
       if (ctx.afterFailure) throw new NotReplayedError(`press ${event.key}: the value before it was not typed`);
-      const focused = await page.locator('input:focus, textarea:focus, [contenteditable]:focus').count().catch(() => 0);
+      const focused = await page.locator(FIELD).and(page.locator(':focus')).count().catch(() => 0);
       if (focused === 0) throw new NotReplayedError(`press ${event.key}: no field has focus`);
       return perform(page, event, ctx);
     }
