@@ -209,6 +209,26 @@ describe('ChangeDetector', () => {
     expect(steps[1]!.timestampMs).toBeGreaterThanOrEqual(1000 + 11 * 110);
   });
 
+  it('reports no pointer for a recording that draws none: a caret stepping along a row is no pointer', () => {
+    // A tab capture: the caret advances a character at a time, blinking (its moves stop and start again, so it is
+    // tracked anew, and a step that takes in only the glyph it left looks like a small sprite moving on). Reported as
+    // a pointer, it made the typing look like clicks along the field.
+    const det = new ChangeDetector({ width: W, height: H });
+    for (let t = 0; t <= 6000; t += 100) {
+      const img = page();
+      // Thirty characters: the caret goes further than any pointer sprite is wide.
+      const n = Math.max(0, Math.min(30, Math.floor((t - 1000) / 160) + 1));
+      for (let i = 0; i < n; i++) glyph(img, 130 + i * 4, 64);
+      if (Math.floor(t / 530) % 2 === 0) rect(rect(img, 129 + n * 4, 63, 2, 12, 140), 130 + n * 4, 64, 1, 10, 30);
+      // A button's small icon switching on later (a spinner's first dot): a small new thing, no pointer either.
+      if (t >= 5000) rect(img, 250, 140, 3, 3, 60);
+      if (t >= 5100) rect(img, 254, 140, 3, 3, 60);
+      det.push(img, t);
+    }
+    det.finish();
+    expect(det.pointer).toEqual([]);
+  });
+
   it('says which frames show a word typed and submitted before it could settle, and where its caret stood', () => {
     // Typed, then Enter 100 ms after the last character: the field clears and a row is added below. The word is on
     // screen for less than a step's 200 ms, so no step shows it: the step after it names the frames that do.

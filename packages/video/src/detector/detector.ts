@@ -182,9 +182,10 @@ export class ChangeDetector {
   }
 
   private trackPointer(t: number): void {
-    const p = this.movers.latest();
-    if (!p || p.t !== t || this.pointerTrack.length >= MAX_POINTER_SAMPLES) return;
-    this.pointerTrack.push({ t, x: Math.round((p.box.x0 + p.box.x1) / 2), y: Math.round((p.box.y0 + p.box.y1) / 2) });
+    for (const { t: at, box } of this.movers.pointerMovesAt(t)) {
+      if (this.pointerTrack.length >= MAX_POINTER_SAMPLES) return;
+      this.pointerTrack.push({ t: at, x: Math.round((box.x0 + box.x1) / 2), y: Math.round((box.y0 + box.y1) / 2) });
+    }
   }
 
   /** Steps found so far, before the cap that finish() applies (which only ever drops some). */

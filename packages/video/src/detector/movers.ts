@@ -4,6 +4,8 @@ import type { Footprint } from './footprint.js';
 import { capture, inPatch, patchAt, type Patch } from './patch.js';
 
 const ANIMATION_WINDOW_MS = 400;
+/** A track's moves kept until a pointer is seen going somewhere (a pointer's first moves, before it goes far). */
+const EARLY_MOVES = 8;
 /**
  * Pointer sprites (arrow, hand, I-beam with its serifs) are at least 2 px wide at the detector's scale and about
  * as tall as wide or taller: a blob 1 px wide is a caret blinking, not where the pointer jumped to; a new blob much
@@ -57,6 +59,13 @@ interface Track {
    * activity, and it masks nothing. One move of any other kind makes it a pointer for good.
    */
   caret: boolean;
+  /**
+   * Every move so far went rightwards within one row of text: perhaps a typing caret that a blink made look like
+   * something else for a move. Such a track shows no pointer going somewhere.
+   */
+  along: boolean;
+  /** Its moves before any pointer was seen going somewhere (the latest EARLY_MOVES): reported once one is. */
+  early: { t: number; box: Box }[];
 }
 
 /** Small blobs that appeared in one frame: cursor candidates until a later move proves it. */
@@ -177,9 +186,27 @@ export class MoverTracker {
 
   /** The cursor that moved last: its box and when (null while none is tracked). */
   latest(): { box: Box; t: number } | null {
+    const best = this.latestTrack();
+    return best ? { box: best.patch.box, t: best.lastMoveMs } : null;
+  }
+
+  private latestTrack(): Track | null {
     let best: Track | null = null;
     for (const t of this.tracks) if (!best || t.lastMoveMs > best.lastMoveMs) best = t;
-    return best ? { box: best.patch.box, t: best.lastMoveMs } : null;
+    return best;
+  }
+
+  /**
+   * Where the pointer moved at `t` (its box, and when): the latest track's move, unless that is a typing caret's or
+   * no pointer has been seen going anywhere yet — a recording that draws none (a tab capture) tracks only carets and
+   * spinners. The move that first shows a track going somewhere brings its earlier moves along.
+   */
+  pointerMovesAt(t: number): { t: number; box: Box }[] {
+    const p = this.latestTrack();
+    if (!p || p.lastMoveMs !== t || p.caret || !this.travelled) return [];
+    const moves = [...p.early, { t, box: p.patch.box }];
+    p.early = [];
+    return moves;
   }
 
   /** Where cursors are now (a typing caret's place holds what was typed: never masked). */
@@ -235,7 +262,11 @@ export class MoverTracker {
     track.caret &&= this.caretAdvance(at.box, covered.box, true);
     track.patch = capture(prev, this.c.width, covered.box, at);
     track.range = union(track.range, covered.box)!;
-    if (!track.caret && (boxWidth(track.range) > this.c.maxPx || boxHeight(track.range) > this.c.maxPx)) this.travelled = true;
+    track.along &&= covered.box.x1 >= at.box.x1 && this.oneRow(track.range);
+    if (!this.travelled && !track.caret && !track.along && (boxWidth(track.range) > this.c.maxPx || boxHeight(track.range) > this.c.maxPx)) {
+      this.travelled = true;
+      for (const other of this.tracks) if (other !== track) other.early = []; // carets and spinners, so far
+    } else if (!this.travelled) track.early = [...track.early.slice(1 - EARLY_MOVES), { t, box: covered.box }];
     track.sprite = covered.pixels;
     track.lastMoveMs = t;
     track.moves++;
@@ -287,6 +318,8 @@ export class MoverTracker {
         moves: 0,
         range: union(item.box, covered.box)!,
         caret,
+        along: this.oneRow(union(item.box, covered.box)!),
+        early: this.travelled ? [] : [{ t, box: covered.box }],
       });
     }
     return { claim, caret: caret ? covered!.box : null };
@@ -386,6 +419,11 @@ export class MoverTracker {
     const step = to.x1 - from.x1;
     const level = to.y0 === from.y0 && to.y1 === from.y1;
     return level && to.x0 >= from.x0 && to.x0 <= from.x1 && (inPlace ? step >= 0 : step > 0) && step <= this.c.maxPx >> 1;
+  }
+
+  /** A box no taller than a row of text (half a pointer's largest size). */
+  private oneRow(b: Box): boolean {
+    return boxHeight(b) <= this.c.maxPx >> 1;
   }
 
   /** Free blobs with a pixel at (or within `pad` pixels of) `box`. */
