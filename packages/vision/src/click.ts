@@ -1,9 +1,9 @@
 import { maskScreenText } from '@claude-scope/secrets';
 import { urlFromText } from './chrome.js';
 import { area, centre, distanceTo, intersection, mostlyInside, union, type Box } from './geometry.js';
-import { cleanLabel } from './fields.js';
-import type { Line } from './lines.js';
-import { FIELD_REGION, isWordy, labelOf, POINTER_REACH, SMALL_REGION, type Delta, type Found } from './evidence.js';
+import { cleanLabel, sameText } from './fields.js';
+import { samePlace, type Line } from './lines.js';
+import { FIELD_REGION, isWordy, labelOf, POINTER_REACH, SMALL_REGION, viewSwapped, type Delta, type Found } from './evidence.js';
 import type { KeyframeReading, Scene } from './infer.js';
 
 const mask = (s: string) => maskScreenText(s);
@@ -37,7 +37,7 @@ export function click(
   // draws none): what the change itself shows comes first, an old rest after.
   const lost = !rest || (r.fromMs ?? t) - rest.t > LOST_MS;
   if (lost) {
-    const shown = byChange(d, regions, labels, after, scene, t, fieldAt);
+    const shown = navigatedBy(d, before, after, t) ?? askedAbout(d, before, t) ?? byChange(d, regions, labels, after, scene, t, fieldAt);
     if (shown) return shown;
   }
   // A pointer still since the previous keyframe clicks again only where the screen changes by it (a stepper's
@@ -156,6 +156,39 @@ const OPTIONS_REACH = 160;
 const SELECT_LABEL_GAP = 30;
 const SELECT_LABEL_ALIGN = 40;
 
+/**
+ * Without a pointer, a new view titled as a control that stays on screen (a sidebar link, a tab): the click was on
+ * that control. The title is the topmost line of the view that changed into the text of one such control (one: a
+ * row's "Delete" repeated down a list names no view).
+ */
+export function navigatedBy(d: Delta, before: readonly Line[], after: readonly Line[], t: number): Found | null {
+  if (!viewSwapped(d)) return null;
+  const titles = d.changed.map((p) => p.after).filter((l) => isWordy(l.text) && isShort(l.text)).sort((p, q) => p.box.y - q.box.y);
+  for (const title of titles) {
+    const named = before.filter((l) => !samePlace(l.box, title.box) && sameText(cleanLabel(l.text), cleanLabel(title.text)));
+    const control = named.length === 1 ? named[0]! : undefined;
+    if (control && after.some((n) => samePlace(n.box, control.box) && sameText(n.text, control.text))) return made(control.text, control.box, 0.4, t);
+  }
+  return null;
+}
+
+/**
+ * Without a pointer, a dialog that appeared quoting an item on the page ("“Review pull requests” will be removed"):
+ * the click was on that item's row, on the control right of it (its Delete, Edit, Archive…).
+ */
+export function askedAbout(d: Delta, before: readonly Line[], t: number): Found | null {
+  for (const l of d.appeared) {
+    const quoted = QUOTED.exec(l.text)?.[1]?.trim();
+    if (!quoted) continue;
+    const item = before.find((b) => !d.appeared.includes(b) && sameText(cleanLabel(b.text), quoted));
+    const control = item && buttonRightOf(item, before);
+    if (control) return made(control.text, control.box, 0.4, t);
+  }
+  return null;
+}
+/** Text in quotes: one run of non-quote characters between two quote marks (linear to match). */
+const QUOTED = /["“‘«]([^"“”‘’«»]{2,80})["”’»]/;
+
 /** Without a pointer: the change itself — a pressed control beside a bigger change, a box ticked, a field's ring drawn. */
 function byChange(
   d: Delta,
@@ -169,11 +202,18 @@ function byChange(
   const frameArea = scene.width * scene.height;
   const restyled = d.restyled.filter((l) => area(l.box) < SMALL_REGION * frameArea && isWordy(l.text));
   if (restyled.length === 1 && (d.appeared.length > 0 || d.disappeared.length > 0 || d.changed.length > 0)) {
+    // A field typed into shows its placeholder again: the value was sent, by the button on its row if it has one.
+    const field = fieldAt(restyled[0]!.box);
+    if (field) {
+      const send = buttonRightOf(restyled[0]!, after);
+      return send ? made(send.text, send.box, 0.35, t) : null;
+    }
     return made(restyled[0]!.text, restyled[0]!.box, 0.4, t);
   }
   // Several looks changed (a hover, the previous choice): the control next to where the new text appeared (a
-  // menu or a list opens by the control that opened it).
-  if (restyled.length > 1 && d.appeared.length > 0) {
+  // menu or a list opens by the control that opened it). Not when the whole page's look changed (a dialog's
+  // backdrop dimmed it).
+  if (restyled.length > 1 && restyled.length <= MAX_HOVERED && d.appeared.length > 0) {
     const panel = d.appeared.map((l) => l.box).reduce(union);
     const next = restyled
       .filter((l) => !mostlyInside(l.box, panel))
@@ -185,7 +225,9 @@ function byChange(
   }
   // No text changed but a field's outline did: the field was clicked into (typing, if any, follows).
   if (!d.appeared.length && !d.disappeared.length && !d.changed.length) {
-    const rings = regions.filter((g) => fieldShaped(g, scene));
+    // A button hugs its label (read differently under a hover shade); a field is wider than the text in it.
+    const hugs = (g: Box) => d.restyled.some((l) => mostlyInside(l.box, g) && 2 * l.box.w > g.w && g.h <= 3 * l.box.h && Math.abs(centre(l.box).x - centre(g).x) <= 0.1 * g.w);
+    const rings = regions.filter((g) => fieldShaped(g, scene) && !hugs(g));
     // Before that: one box, radio or switch that changed (ticked, its dot or knob moved), named by the label beside it.
     // A focus ring leaving the control clicked before is a band, as a field's is, so it does not count against it.
     const ticked = regions
@@ -199,6 +241,18 @@ function byChange(
   }
   return null;
 }
+
+/** The nearest short label right of a line on its row (a field's send button, a list item's Delete). */
+function buttonRightOf(field: Line, now: readonly Line[]): Line | undefined {
+  const end = field.box.x + field.box.w;
+  return now
+    .filter((l) => l !== field && isWordy(l.text) && isShort(l.text) && rowOf(l.box, field.box) && l.box.x >= end && l.box.x - end <= SEND_REACH)
+    .sort((a, b) => a.box.x - b.box.x)[0];
+}
+/** How far right of a line its button may start (px at 720p: a wide field's placeholder is short, a row is wide). */
+const SEND_REACH = 900;
+/** More looks than this changing at once is the page's look changing, not a hover and a choice. */
+const MAX_HOVERED = 4;
 
 const made = (text: string, box: Box, confidence: number, when: number, role?: string): Found => ({
   action: { t: when, type: 'click', role: role ?? roleOf(cleanLabel(text)), name: mask(cleanLabel(text)), source: 'video', confidence: round(confidence) },

@@ -26,6 +26,10 @@ export interface Delta {
   restyled: Line[];
 }
 
+/** This many lines changed or gone between two keyframes: a new view (not a value typed, not a control pressed). */
+const SWAPPED_LINES = 4;
+export const viewSwapped = (d: Delta) => d.changed.length + d.disappeared.length >= SWAPPED_LINES;
+
 /** A field's label: the nearest short line left of it on its row, or just above it. */
 export function labelOf(field: Box, lines: readonly Line[]): string | undefined {
   const candidates = lines.filter((l) => {

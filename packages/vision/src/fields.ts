@@ -65,6 +65,8 @@ interface Tracked {
   confidence: number;
   /** The keyframe that made it: only later keyframes read it again. */
   index: number;
+  /** The keyframe on which the field showed something else (cleared: the value sent on): only where it went counts. */
+  left?: number;
 }
 
 /**
@@ -72,7 +74,8 @@ interface Tracked {
  * (the caret, the focus ring, the I-beam over it), and the last characters typed are often on no keyframe at all.
  * A later keyframe that shows the field again — unfocused, the pointer gone — reads its value more surely; one
  * where the field was cleared (a form sent with Enter) may show the value where it went (a new list item, a
- * message). Either corrects the fill the lane already returned (the action object is updated in place).
+ * message), on it or on the next one or two (OCR reads a list item that just slid in partly at first). Either
+ * corrects the fill the lane already returned (the action object is updated in place).
  */
 export class FieldValues {
   private tracked: Tracked[] = [];
@@ -85,22 +88,29 @@ export class FieldValues {
 
   /** Whether a field typed into (and not yet left for another value) is at this place. */
   typedAt(box: Box): boolean {
-    return this.tracked.some((t) => samePlace(t.box, box));
+    return this.tracked.some((t) => t.left === undefined && samePlace(t.box, box));
   }
 
   /** The name of the field typed into at this place, if it has one. */
   nameAt(box: Box): string | undefined {
-    return this.tracked.find((t) => samePlace(t.box, box) && t.action.name)?.action.name;
+    return this.tracked.find((t) => t.left === undefined && samePlace(t.box, box) && t.action.name)?.action.name;
   }
 
-  /** A keyframe read: `lines` what the screen shows now, `appeared` the lines new on it. */
-  refine(lines: readonly Line[], appeared: readonly Line[], index: number): void {
+  /** Whether `text` is a value typed into a field that was then cleared (sent on): it shows where the value went. */
+  sent(text: string): boolean {
+    const n = norm(cleanLabel(text));
+    return this.tracked.some((t) => t.left !== undefined && cleanValue(t.action.value).length >= 3 && n.startsWith(norm(cleanValue(t.action.value)).slice(0, -1)));
+  }
+
+  /** A keyframe read: `lines` what the screen shows now, `fresh` the lines new or changed on it. */
+  refine(lines: readonly Line[], fresh: readonly Line[], index: number): void {
     this.tracked = this.tracked.filter((t) => {
       if (t.index >= index) return true;
+      const now = cleanValue(t.action.value);
+      if (t.left !== undefined) return !this.went(t, now, fresh) && index - t.left < WENT_KEYFRAMES;
       const at = lines.find((l) => samePlace(l.box, t.box) && Math.abs(l.box.x - t.box.x) <= Math.max(l.box.h, t.box.h));
       if (!at) return true;
       const value = cleanValue(at.text);
-      const now = cleanValue(t.action.value);
       if (sameValue(value, now) || (value.length > now.length && norm(value).startsWith(norm(now)))) {
         if (at.confidence > t.confidence || value.length > now.length) {
           t.action.value = maskScreenText(value);
@@ -111,14 +121,22 @@ export class FieldValues {
       }
       // The field shows something else (cleared to its placeholder, a new value): what was typed may have gone
       // into a new line below it, whole.
-      if (now.length >= 3) {
-        const went = appeared.find((l) => !samePlace(l.box, t.box) && norm(cleanLabel(l.text)).startsWith(norm(now)));
-        if (went) t.action.value = maskScreenText(cleanLabel(went.text));
-      }
-      return false;
+      t.left = index;
+      return !this.went(t, now, fresh);
     });
   }
+
+  /** The value found whole where it went: the fill takes it (true). */
+  private went(t: Tracked, now: string, fresh: readonly Line[]): boolean {
+    if (now.length < 3) return false;
+    const went = fresh.find((l) => !samePlace(l.box, t.box) && norm(cleanLabel(l.text)).startsWith(norm(now)));
+    if (went) t.action.value = maskScreenText(cleanLabel(went.text));
+    return !!went;
+  }
 }
+
+/** How many keyframes after a field was cleared its value may still show up whole where it went. */
+const WENT_KEYFRAMES = 3;
 
 /**
  * The same text read twice: equal, or one a misread of the other (a letter lost at an edge: "assword" and

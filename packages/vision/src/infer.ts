@@ -6,7 +6,7 @@ import { looksLikeDots, samePlace, toLines, type Line, type Word } from './lines
 import { ScreenText } from './screen.js';
 import { cleanLabel, cleanValue, FieldValues, misread, sameText } from './fields.js';
 import { click, restBefore, rowOf, selectLabel } from './click.js';
-import { FIELD_REGION, isWordy, labelOf, type Delta, type Found, type Pair } from './evidence.js';
+import { FIELD_REGION, isWordy, labelOf, viewSwapped, type Delta, type Found, type Pair } from './evidence.js';
 import { describeChanges } from './sentences.js';
 import { typedValue, type TypedReading } from './typed.js';
 
@@ -121,10 +121,12 @@ export class Inferrer {
     // was there all along: its look changed at most.
     // (For inferring the action only: a menu opened again shows its items where they were before, and they did
     // appear.)
+    const shownHere = (l: Line) => this.history.some((k) => samePlace(k.box, l.box) && sameText(k.text, l.text));
     const reread = (l: Line) => known.some((k) => samePlace(k.box, l.box) && sameText(k.text, l.text));
     // Likewise text "changing" into what was read there before (a placeholder read whole again after a partial
     // read, a label read cleanly after a misread) is no one typing.
-    const rereadPair = (p: Pair) => this.history.some((k) => samePlace(k.box, p.after.box) && sameText(k.text, p.after.text));
+    // And text read worse than before (a focus ring or a caret drawn beside it: "(na needs doing?") is it restyled.
+    const rereadPair = (p: Pair) => misread(cleanValue(p.before.text), cleanValue(p.after.text)) || shownHere(p.after);
     const seenDelta = {
       appeared: delta.appeared.filter((l) => !reread(l)),
       disappeared: delta.disappeared,
@@ -141,7 +143,13 @@ export class Inferrer {
     // A pointer still since the previous keyframe clicked nothing new, most likely: a field's text replaced under
     // it is typing before it is a click again.
     const still = (restBefore(scene.pointer, r.fromMs ?? r.timestamp)?.t ?? Infinity) <= prevTs;
-    const weak = () => (r.areas !== null ? typing(typed, labels, r.timestamp, 'weak', typedHere) : null);
+    // Weak signs only count for text new at its place: a button or a row back where it was read before (a menu
+    // closed over it) was not typed.
+    // Nor a value sent on from its field, read whole where it went (a list item OCR read in part at first).
+    const sent = (l: Line) => this.fields.sent(l.text);
+    const weakly = { ...typed, appeared: typed.appeared.filter((l) => !shownHere(l) && !sent(l)), changed: typed.changed.filter((p) => !sent(p.after)) };
+    // Nor in a view swapped for another (many lines changed or gone at once): typing changes one field, a hint at most.
+    const weak = () => (r.areas !== null && !viewSwapped(seenDelta) ? typing(weakly, labels, r.timestamp, 'weak', typedHere) : null);
     let found =
       typing(typed, labels, r.timestamp, 'strong', typedHere) ??
       (still ? weak() : null) ??
@@ -166,7 +174,7 @@ export class Inferrer {
       (newUrl ? ({ t: r.timestamp, type: 'navigate', url: newUrl, source: 'video', confidence: 0.8 } as FrameAction) : null);
     // A new fill where an earlier one was tracked replaces it first: that earlier value is not this one misread.
     if (found?.action.type === 'fill') this.fields.track(found.action, found.box, found.confidence, index);
-    this.fields.refine(a, delta.appeared, index);
+    this.fields.refine(a, [...delta.appeared, ...delta.changed.map((p) => p.after)], index);
     this.recall(a);
     // Where a secret was typed (a field named as one), its text is never quoted: the fill's value is masked, and so
     // is every sentence about that place.

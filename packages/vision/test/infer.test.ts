@@ -185,6 +185,61 @@ describe('inference', () => {
     expect(JSON.stringify(typed[2]!.action)).not.toContain('"name":"lin@example.com"');
   });
 
+  describe('a recording that draws no pointer (a tab capture): the change itself names what was done', () => {
+    // A task list: a sidebar with the app's views, a "New task" field with its button, two rows with a Delete each.
+    const nav = [...line('Tasks', 20, 100), ...line('Settings', 20, 140)];
+    const rows = [...line('Review pull requests', 230, 400), ...line('Delete', 1000, 400), ...line('Book team offsite', 230, 440), ...line('Delete', 1000, 440)];
+    const tasks = [...nav, ...line('Tasks', 200, 40), ...line('New task', 230, 200), ...line('What needs doing?', 231, 240), ...line('Add task', 1000, 240), ...rows];
+    const fieldBox = box(190, 228, 780, 40);
+    const listBox = box(190, 380, 1000, 140);
+    const focused = part(1000, fieldBox, line('(na needs doing?', 231, 240));
+    const typed = part(2000, fieldBox, line('Pay the ren', 231, 240));
+    // Sent: the placeholder back, the new row read in part at first (it slides in), a toast.
+    const newRow = box(190, 470, 1000, 36);
+    const sent = {
+      timestamp: 3000,
+      regions: [fieldBox, newRow, box(980, 630, 260, 50)],
+      words: [...line('What needs doing?', 231, 240), ...line('O Pay', 230, 480), ...line('Delete', 1000, 480), ...line('Task added', 1000, 640)],
+      areas: [fieldBox, newRow, box(980, 630, 260, 50)],
+    };
+    const rowDone = part(4000, box(190, 470, 400, 36), line('Pay the rent', 230, 480));
+
+    it('a field whose text is read worse (its focus ring drawn) was clicked into; typing fills it; its placeholder back means it was sent by its button', () => {
+      const frames = inferFrames([full(0, tasks), focused, typed, sent, rowDone], scene([]));
+      expect(frames[1]!.action).toMatchObject({ type: 'click', role: 'textbox', name: 'New task' });
+      expect(frames[2]!.action).toMatchObject({ type: 'fill', name: 'New task' });
+      expect(frames[3]!.action).toMatchObject({ type: 'click', name: 'Add task', confidence: 0.35 });
+      // The value, its last letter lost under the caret, is read whole where it went a keyframe later.
+      expect(frames[2]!.action).toMatchObject({ value: 'Pay the rent' });
+      expect(frames[4]!.action).toBeNull();
+    });
+
+    it('a dialog quoting a row of the page: the click was the button on that row', () => {
+      const dialog = box(400, 250, 480, 200);
+      const frames = inferFrames(
+        [full(0, tasks), part(1000, dialog, [...line('Delete task?', 420, 260), ...line('“Review pull requests” will be removed.', 420, 300), ...line('Cancel', 700, 400)])],
+        scene([]),
+      );
+      expect(frames[1]!.action).toMatchObject({ type: 'click', name: 'Delete', confidence: 0.4 });
+    });
+
+    it('a new view titled as a sidebar link that stayed: the click was on that link, and the view swapped is no typing', () => {
+      const main = box(180, 20, 1090, 680);
+      const settings = [
+        ...line('Settings', 200, 40),
+        ...line('Manage your profile and notifications.', 200, 70),
+        ...line('Profile', 230, 200),
+        ...line('Display name', 230, 240),
+        ...line('Ada Lovelace', 230, 280),
+      ];
+      const frames = inferFrames([full(0, [...tasks, ...line('Everything on your plate.', 200, 70)]), part(1000, main, settings)], scene([]));
+      expect(frames[1]!.action).toMatchObject({ type: 'click', name: 'Settings', confidence: 0.4 });
+      // A row's Delete repeated down a list names no view: a new row's Delete is no click on another's.
+      const grown = inferFrames([full(0, tasks), part(1000, listBox, [...rows, ...line('Water plants', 230, 480), ...line('Delete', 1000, 480)])], scene([]));
+      expect(grown[1]!.action?.type === 'click' && grown[1]!.action.name).not.toBe('Delete');
+    });
+  });
+
   describe('a value typed and submitted with Enter, which no keyframe shows: read off the typed frame', () => {
     // A to-do form: "New task" above a field showing "What needs doing?"; the pointer rests on the field, clicked at
     // 800 ms. The value is typed, then Enter adds it to the list and clears the field: the keyframe after shows the
