@@ -35,9 +35,9 @@ export function click(
   const rest = restBefore(scene.pointer, r.fromMs ?? t);
   // The tracker saw no pointer for a long while before the change (it lost it over the page, or the recording
   // draws none): what the change itself shows comes first, an old rest after.
-  const lost = !rest || (r.fromMs ?? t) - rest.t > LOST_MS;
-  if (lost) {
-    const shown = navigatedBy(d, before, after, t) ?? askedAbout(d, before, t) ?? byChange(d, regions, labels, after, scene, t, fieldAt);
+  if (pointerLost(scene, r)) {
+    const shown =
+      navigatedBy(d, before, after, t) ?? askedAbout(d, before, t) ?? loadedMore(d, after, t) ?? openedUnder(d, after, t) ?? byChange(d, regions, labels, after, scene, t, fieldAt);
     if (shown) return shown;
   }
   // A pointer still since the previous keyframe clicks again only where the screen changes by it (a stepper's
@@ -186,6 +186,69 @@ export function askedAbout(d: Delta, before: readonly Line[], t: number): Found 
   }
   return null;
 }
+/**
+ * Without a pointer, a short control's label replaced in place by new lines of a list that grew from there (a "Load
+ * more" gone, the next items where it was and below): the click was on that control. Not in a view swapped for
+ * another (a tab's content replaced).
+ */
+export function loadedMore(d: Delta, after: readonly Line[], t: number): Found | null {
+  if (viewSwapped(d)) return null;
+  for (const p of d.changed) {
+    const control = p.before;
+    if (!isWordy(control.text) || !isShort(control.text) || after.some((l) => sameText(l.text, control.text))) continue;
+    const below = d.appeared.filter((l) => l.box.y >= control.box.y);
+    if (below.length >= 2) return made(control.text, control.box, 0.35, t);
+  }
+  return null;
+}
+
+/**
+ * Without a pointer, a menu or a select's options that appeared in a column right under a line that stayed (the
+ * select's value, a menu button): the click was on that line (a select is then named by its label; see
+ * selectLabel). Options stand alone on their rows: new rows of a list carry their own controls.
+ */
+export function openedUnder(d: Delta, after: readonly Line[], t: number): Found | null {
+  const options = menuOptions(d);
+  if (options.length === 0) return null;
+  const top = Math.min(...options.map((o) => o.box.y));
+  const opener = after
+    .filter((l) => !d.appeared.includes(l) && !d.changed.some((p) => p.after === l) && isWordy(l.text) && isShort(l.text))
+    .filter((l) => l.box.y + l.box.h <= top + 2 && top - (l.box.y + l.box.h) <= OPTIONS_REACH && options.every((o) => Math.abs(o.box.x - l.box.x) <= OPTION_ALIGN_PX))
+    .sort((a, b) => b.box.y - a.box.y)[0];
+  return opener ? made(opener.text, opener.box, 0.4, t) : null;
+}
+
+/**
+ * What appeared, when it is a menu's options: two or more short lines, each alone on its row, in one column, one
+ * right under the other (a form's next field and its button are further apart).
+ */
+export function menuOptions(d: Delta): Line[] {
+  const options = d.appeared.filter((l) => isWordy(l.text) && isShort(l.text) && !d.appeared.some((o) => o !== l && rowOf(o.box, l.box)));
+  if (options.length < 2 || options.length < d.appeared.length) return [];
+  options.sort((a, b) => a.box.y - b.box.y);
+  const column = options.every((o, i) => Math.abs(o.box.x - options[0]!.box.x) <= OPTION_ALIGN_PX && (i === 0 || o.box.y - options[i - 1]!.box.y <= OPTION_STEP));
+  return column ? options : [];
+}
+/** A menu's options follow one another at most this far apart (px, top to top). */
+const OPTION_STEP = 56;
+
+/**
+ * Without a pointer, a menu or a select's list that opened on a recent keyframe (`opened`: its options) closed now,
+ * one option still on screen (the select shows it as its value): that option was chosen.
+ */
+export function chosenOption(opened: readonly Line[], d: Delta, after: readonly Line[], t: number): Found | null {
+  const gone = opened.filter((o) => d.disappeared.some((l) => samePlace(l.box, o.box) && sameText(l.text, o.text)));
+  const kept = opened.filter((o) => !gone.includes(o) && after.some((l) => sameText(l.text, o.text) && !samePlace(l.box, o.box)));
+  return gone.length > 0 && kept.length === 1 ? made(kept[0]!.text, kept[0]!.box, 0.4, t) : null;
+}
+
+/** No pointer sample for a long while before the change: the tracker lost the pointer, or the recording draws none. */
+export function pointerLost(scene: Scene, r: KeyframeReading): boolean {
+  const at = r.fromMs ?? r.timestamp;
+  const rest = restBefore(scene.pointer, at);
+  return !rest || at - rest.t > LOST_MS;
+}
+
 /** Text in quotes: one run of non-quote characters between two quote marks (linear to match). */
 const QUOTED = /["“‘«]([^"“”‘’«»]{2,80})["”’»]/;
 

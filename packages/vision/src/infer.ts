@@ -5,7 +5,7 @@ import { area, grow, intersection, mostlyInside, type Box } from './geometry.js'
 import { looksLikeDots, samePlace, toLines, type Line, type Word } from './lines.js';
 import { ScreenText } from './screen.js';
 import { cleanLabel, cleanValue, FieldValues, misread, sameText } from './fields.js';
-import { click, restBefore, rowOf, selectLabel } from './click.js';
+import { chosenOption, click, menuOptions, pointerLost, restBefore, rowOf, selectLabel } from './click.js';
 import { FIELD_REGION, isWordy, labelOf, viewSwapped, type Delta, type Found, type Pair } from './evidence.js';
 import { describeChanges } from './sentences.js';
 import { typedValue, type TypedReading } from './typed.js';
@@ -49,6 +49,8 @@ export interface InferredFrame {
 }
 
 const MAX_HISTORY = 600;
+/** A menu left open this many keyframes is no longer the one an option is chosen from. */
+const OPENED_KEYFRAMES = 3;
 /** A typed frame may be from before the last character or two (≤ 250 ms): a pointer resting since then clicked nothing after. */
 const CLICK_AFTER_TYPED_MS = 300;
 /**
@@ -67,6 +69,8 @@ export class Inferrer {
   private readonly fields = new FieldValues();
   /** Every text read so far at each place (the latest MAX_HISTORY): what a field showed before typing began there. */
   private history: Line[] = [];
+  /** The options of the menu or list that opened last, and on which keyframe: choosing one closes it. */
+  private opened: { options: Line[]; index: number } | null = null;
   /** The last click and where it landed: typing that follows in the same field names it. */
   private lastClick: { action: Extract<FrameAction, { type: 'click' }>; box: Box; index: number } | null = null;
 
@@ -150,9 +154,12 @@ export class Inferrer {
     const weakly = { ...typed, appeared: typed.appeared.filter((l) => !shownHere(l) && !sent(l)), changed: typed.changed.filter((p) => !sent(p.after)) };
     // Nor in a view swapped for another (many lines changed or gone at once): typing changes one field, a hint at most.
     const weak = () => (r.areas !== null && !viewSwapped(seenDelta) ? typing(weakly, labels, r.timestamp, 'weak', typedHere) : null);
+    const opened = this.opened && index - this.opened.index <= OPENED_KEYFRAMES ? this.opened.options : [];
+    const closed = opened.some((o) => seenDelta.disappeared.some((l) => samePlace(l.box, o.box)));
     let found =
       typing(typed, labels, r.timestamp, 'strong', typedHere) ??
       (still ? weak() : null) ??
+      (closed && pointerLost(scene, r) ? chosenOption(opened, seenDelta, a, r.timestamp) : null) ??
       click(b, a, labels, scene, prevTs, r, seenDelta, regions, (box) => this.fields.nameAt(box)) ??
       weak();
     // The pointer on a field's placeholder that the typed text replaced: the typing is what this keyframe shows.
@@ -174,6 +181,9 @@ export class Inferrer {
       (newUrl ? ({ t: r.timestamp, type: 'navigate', url: newUrl, source: 'video', confidence: 0.8 } as FrameAction) : null);
     // A new fill where an earlier one was tracked replaces it first: that earlier value is not this one misread.
     if (found?.action.type === 'fill') this.fields.track(found.action, found.box, found.confidence, index);
+    const options = menuOptions(seenDelta);
+    if (options.length) this.opened = { options, index };
+    else if (closed) this.opened = null;
     this.fields.refine(a, [...delta.appeared, ...delta.changed.map((p) => p.after)], index);
     this.recall(a);
     // Where a secret was typed (a field named as one), its text is never quoted: the fill's value is masked, and so

@@ -240,6 +240,29 @@ describe('inference', () => {
     });
   });
 
+  describe('no pointer: lists and menus', () => {
+    const list = [...line('Write report', 230, 400), ...line('Delete', 1000, 400), ...line('Load more', 230, 450)];
+    const settings = [...line('Theme', 220, 240), ...line('Light', 235, 276), ...line('Compact mode', 270, 342)];
+
+    it('a "Load more" replaced by the next rows where it was: the click was on it; a form below a field is no menu', () => {
+      const more = [...line('Backlog item 1', 230, 450), ...line('Delete', 1000, 450), ...line('Backlog item 2', 230, 500), ...line('Delete', 1000, 500)];
+      const frames = inferFrames([full(0, list), part(1000, box(190, 440, 1000, 100), more)], scene([]));
+      expect(frames[1]!.action).toMatchObject({ type: 'click', name: 'Load more', confidence: 0.35 });
+      // A bio and its Save button under a name (a tab's form, shown again) are no options of a menu opened there.
+      const form = inferFrames([full(0, line('Ada Lovelace', 230, 300)), part(1000, box(190, 360, 600, 140), [...line('Analyst, writes notes', 230, 378), ...line('Save profile', 235, 466)])], scene([]));
+      expect(form[1]!.action).toBeNull();
+    });
+
+    it('a select opened under its value is named by its label; the option still shown once it closed was chosen', () => {
+      const open = part(1000, box(220, 300, 300, 90), [...line('Dark', 235, 314), ...line('System', 235, 352)]);
+      // The list closed: its options gone, the select shows the one chosen in its place (its label back too).
+      const chosen = { timestamp: 2000, regions: [box(200, 230, 400, 160)], words: [...line('Theme', 220, 240), ...line('Dark', 235, 276), ...line('Compact mode', 270, 342)], areas: [box(200, 230, 400, 160)] };
+      const frames = inferFrames([full(0, settings), open, chosen], scene([]));
+      expect(frames[1]!.action).toMatchObject({ type: 'click', role: 'combobox', name: 'Theme' });
+      expect(frames[2]!.action).toMatchObject({ type: 'click', name: 'Dark', confidence: 0.4 });
+    });
+  });
+
   describe('a value typed and submitted with Enter, which no keyframe shows: read off the typed frame', () => {
     // A to-do form: "New task" above a field showing "What needs doing?"; the pointer rests on the field, clicked at
     // 800 ms. The value is typed, then Enter adds it to the list and clears the field: the keyframe after shows the
