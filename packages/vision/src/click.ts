@@ -75,34 +75,28 @@ export function click(
     // Still moving at its last sample, the pointer was lost on the way (turned into a hand over a hover-styled
     // control) — people stop to click: the label ahead on its path whose look changed, unless it was lost right
     // on a label.
-    if ((!best || best.dist > 0 || best.sure < 1) && Math.hypot(rest.vx, rest.vy) >= MOVING_PX) {
-      const speed = Math.hypot(rest.vx, rest.vy);
-      const [ux, uy] = [rest.vx / speed, rest.vy / speed];
-      let ahead: { line: Line; score: number } | undefined;
-      for (const l of before) {
-        if (!isWordy(l.text) || l.text.split(/\s+/).length > MAX_LABEL_WORDS || !touched(l)) continue;
-        const c = { x: l.box.x + l.box.w / 2, y: l.box.y + l.box.h / 2 };
-        const [dx, dy] = [c.x - rest.x, c.y - rest.y];
-        const along = dx * ux + dy * uy;
-        const across = Math.abs(dx * uy - dy * ux);
-        if (along < 0 || along > HEADING_REACH || across > POINTER_REACH + l.box.w / 2) continue;
-        const score = across + 0.2 * along;
-        if (!ahead || score < ahead.score) ahead = { line: l, score };
-      }
-      if (ahead) return made(ahead.line.text, ahead.line.box, 0.45 - stale, when);
+    if (!best || best.dist > 0 || best.sure < 1) {
+      const ahead = labelAhead(rest, before, touched);
+      if (ahead) return made(ahead.text, ahead.box, 0.45 - stale, when);
     }
     // A control that answers late (a spinner, then the content) changed where the pointer rested earlier in the
-    // interval, not where it rests now: an earlier rest on a label whose look changed beats a still label.
+    // interval, not where it rests now: an earlier rest on (or heading into) a label whose look changed beats a
+    // still label.
     if (!best || !pressed(best.line)) {
       let earlier: { line: Line; dist: number; t: number } | undefined;
+      let headed: { line: Line; t: number } | undefined;
       for (const p of restsBetween(scene.pointer, prevTs, rest.t)) {
         for (const l of before) {
           if (!isWordy(l.text) || l.text.split(/\s+/).length > MAX_LABEL_WORDS || !pressed(l)) continue;
           const dist = distanceTo(l.box, p);
           if (dist <= POINTER_REACH && (!earlier || dist < earlier.dist)) earlier = { line: l, dist, t: p.t };
         }
+        // (A control's name, not a counter that changed with the answer: a badge's "3".)
+        const ahead = labelAhead(p, before, (l) => pressed(l) && /\p{L}/u.test(l.text));
+        if (ahead) headed = { line: ahead, t: p.t };
       }
       if (earlier) return made(earlier.line.text, earlier.line.box, 0.45, Math.max(earlier.t, prevTs + 1));
+      if (headed) return made(headed.line.text, headed.line.box, 0.4, Math.max(headed.t, prevTs + 1));
     }
     // Over a control with a hover style the tracker loses the pointer short of it: the one small label near where
     // it was heading whose look changed (hovered, pressed, opened) or that OCR lost in its new look.
@@ -380,27 +374,58 @@ const round = (x: number) => Math.round(x * 100) / 100;
  * Where the pointer last came to rest at or before `until`: the latest sample followed by a pause (or by nothing),
  * with the move that brought it there (per sample) for extrapolation.
  */
-/** Where the pointer paused after `from` and before `until` (each pause's last sample). */
-function restsBetween(track: Scene['pointer'], from: number, until: number): { t: number; x: number; y: number }[] {
-  const out: { t: number; x: number; y: number }[] = [];
+/**
+ * Where the pointer paused after `from` and before `until` (each pause's last sample), with the move that brought it
+ * there (per sample).
+ */
+function restsBetween(track: Scene['pointer'], from: number, until: number): Rest[] {
+  const out: Rest[] = [];
   for (let i = 0; i < track.length && track[i]!.t < until; i++) {
     const next = track[i + 1];
-    if (track[i]!.t > from && (!next || next.t - track[i]!.t >= PAUSE_MS)) out.push(track[i]!);
+    if (track[i]!.t > from && (!next || next.t - track[i]!.t >= PAUSE_MS)) out.push(withMove(track, i));
   }
   return out;
 }
 
-export function restBefore(track: Scene['pointer'], until: number): { t: number; x: number; y: number; vx: number; vy: number } | undefined {
+type Rest = { t: number; x: number; y: number; vx: number; vy: number };
+
+/** Sample `i` of the track with the move from the sample before (none after a pause). */
+function withMove(track: Scene['pointer'], i: number): Rest {
+  const p = track[i]!;
+  const q = track[i - 1];
+  const moved = q && p.t - q.t <= 2 * PAUSE_MS;
+  return { ...p, vx: moved ? p.x - q.x : 0, vy: moved ? p.y - q.y : 0 };
+}
+
+/**
+ * Still moving at its last sample, the pointer was lost on the way (turned into a hand over a hover-styled control)
+ * — people stop to click: the label ahead on its path that `counts` (its look changed), if any.
+ */
+function labelAhead(rest: Rest, before: readonly Line[], counts: (l: Line) => boolean): Line | undefined {
+  const speed = Math.hypot(rest.vx, rest.vy);
+  if (speed < MOVING_PX) return undefined;
+  const [ux, uy] = [rest.vx / speed, rest.vy / speed];
+  let ahead: { line: Line; score: number } | undefined;
+  for (const l of before) {
+    if (!isWordy(l.text) || l.text.split(/\s+/).length > MAX_LABEL_WORDS || !counts(l)) continue;
+    const c = { x: l.box.x + l.box.w / 2, y: l.box.y + l.box.h / 2 };
+    const [dx, dy] = [c.x - rest.x, c.y - rest.y];
+    const along = dx * ux + dy * uy;
+    const across = Math.abs(dx * uy - dy * ux);
+    if (along < 0 || along > HEADING_REACH || across > POINTER_REACH + l.box.w / 2) continue;
+    const score = across + 0.2 * along;
+    if (!ahead || score < ahead.score) ahead = { line: l, score };
+  }
+  return ahead?.line;
+}
+
+export function restBefore(track: Scene['pointer'], until: number): Rest | undefined {
   let found: number | undefined;
   for (let i = 0; i < track.length && track[i]!.t <= until; i++) {
     const next = track[i + 1];
     if (!next || next.t - track[i]!.t >= PAUSE_MS || next.t > until) found = i;
   }
-  if (found === undefined) return undefined;
-  const p = track[found]!;
-  const q = track[found - 1];
-  const moved = q && p.t - q.t <= 2 * PAUSE_MS;
-  return { ...p, vx: moved ? p.x - q.x : 0, vy: moved ? p.y - q.y : 0 };
+  return found === undefined ? undefined : withMove(track, found);
 }
 
 /** Links read as addresses or sentences; anything short is a button (the replay falls back to the text). */

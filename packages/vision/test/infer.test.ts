@@ -136,6 +136,21 @@ describe('inference', () => {
     expect(stepper.map((f) => f.action?.type)).toEqual([undefined, 'click', 'click']);
   });
 
+  it('a control that answers late: the pointer lost heading into it (turned into a hand), then resting elsewhere', () => {
+    const page = [...line('Recent activity', 220, 370), ...line('Refresh', 991, 365), ...line('2 h ago', 1011, 461), ...line('Ada created a task', 221, 545)];
+    // Heading right and up into Refresh at 1100 ms, lost there; found again far off, resting on a row at 1900 ms.
+    const pointer = [{ t: 1000, x: 700, y: 500 }, { t: 1100, x: 850, y: 430 }, { t: 1800, x: 220, y: 550 }, { t: 1900, x: 222, y: 552 }];
+    const answer = {
+      timestamp: 3000,
+      fromMs: 2900,
+      regions: [box(960, 352, 128, 40), box(192, 416, 880, 160)],
+      words: [...line('Refregh', 991, 365), ...line('just now', 1004, 419), ...line('Ada created a task', 221, 545)],
+      areas: [box(960, 352, 128, 40), box(192, 416, 880, 160)],
+    };
+    const frames = inferFrames([full(0, page), answer], scene(pointer));
+    expect(frames[1]!.action).toMatchObject({ type: 'click', name: 'Refresh', confidence: 0.4 });
+  });
+
   it('a dialog: a panel of several lines appearing over the content', () => {
     const panel = box(390, 200, 500, 300);
     const frames = inferFrames(
