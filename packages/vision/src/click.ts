@@ -1,6 +1,6 @@
 import { maskScreenText } from '@claude-scope/secrets';
 import { urlFromText } from './chrome.js';
-import { area, centre, distanceTo, intersection, mostlyInside, union, type Box } from './geometry.js';
+import { area, centre, distanceTo, grow, intersection, mostlyInside, union, type Box } from './geometry.js';
 import { cleanLabel, sameText } from './fields.js';
 import { samePlace, type Line } from './lines.js';
 import { FIELD_REGION, isWordy, labelOf, POINTER_REACH, SMALL_REGION, viewSwapped, type Delta, type Found } from './evidence.js';
@@ -235,6 +235,18 @@ export function chosenOption(opened: readonly Line[], d: Delta, after: readonly 
   const kept = opened.filter((o) => !gone.includes(o) && after.some((l) => sameText(l.text, o.text) && !samePlace(l.box, o.box)));
   return gone.length > 0 && kept.length === 1 ? made(kept[0]!.text, kept[0]!.box, 0.4, t) : null;
 }
+
+/**
+ * A menu that opened (`opened`: its options) closed, and nothing else changed: all that went is in the menu's place,
+ * all that appeared is what it had covered (`revealed`: text read there before).
+ */
+export function menuDismissed(opened: readonly Line[], d: Delta, revealed: (l: Line) => boolean): boolean {
+  if (opened.length === 0 || d.changed.length > 0 || !d.appeared.every(revealed)) return false;
+  const menu = grow(opened.map((o) => o.box).reduce(union), MENU_PAD);
+  return d.disappeared.length > 0 && d.disappeared.every((l) => mostlyInside(l.box, menu));
+}
+/** A menu's panel reaches this far around its options' text (px). */
+const MENU_PAD = 24;
 
 /** No pointer sample for a long while before the change: the tracker lost the pointer, or the recording draws none. */
 export function pointerLost(scene: Scene, r: KeyframeReading): boolean {

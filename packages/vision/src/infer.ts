@@ -5,7 +5,7 @@ import { area, grow, intersection, mostlyInside, type Box } from './geometry.js'
 import { looksLikeDots, samePlace, toLines, type Line, type Word } from './lines.js';
 import { ScreenText } from './screen.js';
 import { cleanLabel, cleanValue, FieldValues, misread, sameText } from './fields.js';
-import { chosenOption, click, menuOptions, pointerLost, restBefore, rowOf, selectLabel } from './click.js';
+import { chosenOption, click, menuDismissed, menuOptions, pointerLost, restBefore, rowOf, selectLabel } from './click.js';
 import { FIELD_REGION, isWordy, labelOf, viewSwapped, type Delta, type Found, type Pair } from './evidence.js';
 import { describeChanges } from './sentences.js';
 import { typedValue, type TypedReading } from './typed.js';
@@ -156,8 +156,11 @@ export class Inferrer {
     const weak = () => (r.areas !== null && !viewSwapped(seenDelta) ? typing(weakly, labels, r.timestamp, 'weak', typedHere) : null);
     const opened = this.opened && index - this.opened.index <= OPENED_KEYFRAMES ? this.opened.options : [];
     const closed = opened.some((o) => seenDelta.disappeared.some((l) => samePlace(l.box, o.box)));
-    let found =
-      typing(typed, labels, r.timestamp, 'strong', typedHere) ??
+    // A menu closed and nothing else changed, the pointer not moved since: Escape, not a click on what it left.
+    const dismissed = closed && (still || pointerLost(scene, r)) && menuDismissed(opened, seenDelta, shownHere);
+    let found = dismissed
+      ? null
+      : typing(typed, labels, r.timestamp, 'strong', typedHere) ??
       (still ? weak() : null) ??
       (closed && pointerLost(scene, r) ? chosenOption(opened, seenDelta, a, r.timestamp) : null) ??
       click(b, a, labels, scene, prevTs, r, seenDelta, regions, (box) => this.fields.nameAt(box)) ??
@@ -177,6 +180,7 @@ export class Inferrer {
     found = peek ?? found;
     const action =
       found?.action ??
+      (dismissed ? ({ t: r.fromMs ?? r.timestamp, type: 'press', key: 'Escape', source: 'video', confidence: 0.3 } as FrameAction) : null) ??
       scrolled(b, a, scene, r.timestamp) ??
       (newUrl ? ({ t: r.timestamp, type: 'navigate', url: newUrl, source: 'video', confidence: 0.8 } as FrameAction) : null);
     // A new fill where an earlier one was tracked replaces it first: that earlier value is not this one misread.

@@ -268,6 +268,15 @@ describe('inference', () => {
       expect(form[1]!.action).toBeNull();
     });
 
+    it('a menu closed with nothing else changed, the pointer still: Escape, not a click on the option it rests near', () => {
+      const page = [...line('Account', 1171, 96), ...line('Order', 200, 96)];
+      const pointer = [{ t: 500, x: 1000, y: 200 }, { t: 600, x: 1099, y: 150 }];
+      const menu = part(1000, box(1060, 130, 200, 80), [...line('Profile', 1086, 147), ...line('Sign out', 1086, 185)]);
+      const closed = part(2000, box(1060, 130, 200, 80), []);
+      const frames = inferFrames([full(0, page), menu, closed], scene(pointer));
+      expect(frames[2]!.action).toMatchObject({ type: 'press', key: 'Escape', confidence: 0.3 });
+    });
+
     it('a select opened under its value is named by its label; the option still shown once it closed was chosen', () => {
       const open = part(1000, box(220, 300, 300, 90), [...line('Dark', 235, 314), ...line('System', 235, 352)]);
       // The list closed: its options gone, the select shows the one chosen in its place (its label back too).
