@@ -3,7 +3,7 @@ import { urlFromText } from './chrome.js';
 import { area, centre, distanceTo, grow, intersection, mostlyInside, union, type Box } from './geometry.js';
 import { cleanLabel, sameText } from './fields.js';
 import { samePlace, type Line } from './lines.js';
-import { FIELD_REGION, isWordy, labelOf, POINTER_REACH, SMALL_REGION, viewSwapped, type Delta, type Found } from './evidence.js';
+import { FIELD_REGION, isBusy, isWordy, labelOf, POINTER_REACH, SMALL_REGION, viewSwapped, type Delta, type Found } from './evidence.js';
 import type { KeyframeReading, Scene } from './infer.js';
 
 const mask = (s: string) => maskScreenText(s);
@@ -32,6 +32,9 @@ export function click(
   // panel's.
   const touched = (l: Line, share = 4 * SMALL_REGION) => regions.some((g) => mostlyInside(l.box, g) && area(g) < share * frameArea);
   const pressed = (l: Line) => touched(l, SMALL_REGION);
+  // A control whose label turned busy ("Sign in" → "Signing in…") was pressed, wherever the pointer was lost.
+  const busy = turnedBusy(d, regions, frameArea);
+  if (busy) return made(busy.text, busy.box, 0.6, t);
   const rest = restBefore(scene.pointer, r.fromMs ?? t);
   // The tracker saw no pointer for a long while before the change (it lost it over the page, or the recording
   // draws none): what the change itself shows comes first, an old rest after.
@@ -57,7 +60,8 @@ export function click(
     // A field's ring drew where the pointer rests and no text appeared: the click was into that field. Text may have
     // changed elsewhere: the field left behind reads differently once its caret and ring are gone.
     const under = before.some((l) => isWordy(l.text) && distanceTo(l.box, rest) <= 2);
-    const field = under || d.appeared.length > 0 ? null : focusedField(rest, regions, labels, scene);
+    // (A letter or two appearing is no text: the I-beam pointer or the ring's corner read as "1" or "[i".)
+    const field = under || d.appeared.some((l) => cleanLabel(l.text).trim().length > 2) ? null : focusedField(rest, regions, labels, scene);
     if (field) return made(field.name, field.box, 0.6 - stale, when, 'textbox');
     let best: { line: Line; score: number; dist: number; sure: number } | undefined;
     for (const p of points) {
@@ -247,6 +251,19 @@ export function menuDismissed(opened: readonly Line[], d: Delta, revealed: (l: L
 }
 /** A menu's panel reaches this far around its options' text (px). */
 const MENU_PAD = 24;
+
+/** A short label that gave way, in a control-sized changed region, to a busy one ending in an ellipsis. */
+function turnedBusy(d: Delta, regions: readonly Box[], frameArea: number): Line | undefined {
+  for (const now of [...d.appeared, ...d.changed.map((p) => p.after)]) {
+    if (!isBusy(now.text)) continue;
+    const control = regions.find((g) => mostlyInside(now.box, g) && area(g) < SMALL_REGION * frameArea);
+    if (!control) continue;
+    const was = [...d.disappeared, ...d.changed.filter((p) => p.after === now).map((p) => p.before)];
+    const label = was.find((l) => mostlyInside(l.box, control) && isWordy(l.text) && isShort(l.text) && !isBusy(l.text));
+    if (label) return label;
+  }
+  return undefined;
+}
 
 /** No pointer sample for a long while before the change: the tracker lost the pointer, or the recording draws none. */
 export function pointerLost(scene: Scene, r: KeyframeReading): boolean {

@@ -13,6 +13,12 @@ export const FIELD_REGION = 0.08;
 /** A line worth naming: a caret or an I-beam pointer read as "I" or "|" is not; a digit (a counter) is. */
 export const isWordy = (text: string) => text.trim().length > 1 || /\d/.test(text);
 
+/** A control's busy label, no value typed: it ends in an ellipsis ("Saving…", "Signing in..."). */
+export const isBusy = (text: string) => {
+  const t = text.trimEnd();
+  return t.endsWith('...') || t.endsWith('…');
+};
+
 export interface Pair {
   before: Line;
   after: Line;

@@ -6,7 +6,7 @@ import { looksLikeDots, samePlace, toLines, type Line, type Word } from './lines
 import { ScreenText } from './screen.js';
 import { cleanLabel, cleanValue, FieldValues, misread, sameText } from './fields.js';
 import { chosenOption, click, menuDismissed, menuOptions, pointerLost, restBefore, rowOf, selectLabel } from './click.js';
-import { FIELD_REGION, isWordy, labelOf, viewSwapped, type Delta, type Found, type Pair } from './evidence.js';
+import { FIELD_REGION, isBusy, isWordy, labelOf, viewSwapped, type Delta, type Found, type Pair } from './evidence.js';
 import { describeChanges } from './sentences.js';
 import { typedValue, type TypedReading } from './typed.js';
 
@@ -88,7 +88,10 @@ export class Inferrer {
    */
   private remember(now: readonly Line[], fresh: boolean): Line[] {
     const kept = fresh ? [] : this.seen.filter((l) => !now.some((n) => intersection(n.box, l.box) > 0));
-    this.seen = [...kept, ...now];
+    // A label read in part where it was read whole ("word" for "Password", a focus ring over its start) keeps its
+    // whole reading.
+    const whole = (n: Line) => (fresh ? undefined : this.seen.find((l) => samePlace(l.box, n.box) && partOf(n.text, l.text)));
+    this.seen = [...kept, ...now.map((n) => whole(n) ?? n)];
     return this.seen;
   }
 
@@ -151,7 +154,8 @@ export class Inferrer {
     // closed over it) was not typed.
     // Nor a value sent on from its field, read whole where it went (a list item OCR read in part at first).
     const sent = (l: Line) => this.fields.sent(l.text);
-    const weakly = { ...typed, appeared: typed.appeared.filter((l) => !shownHere(l) && !sent(l)), changed: typed.changed.filter((p) => !sent(p.after)) };
+    // Nor a control's busy label ("Signing in...").
+    const weakly = { ...typed, appeared: typed.appeared.filter((l) => !shownHere(l) && !sent(l) && !isBusy(l.text)), changed: typed.changed.filter((p) => !sent(p.after) && !isBusy(p.after.text)) };
     // Nor in a view swapped for another (many lines changed or gone at once): typing changes one field, a hint at most.
     const weak = () => (r.areas !== null && !viewSwapped(seenDelta) ? typing(weakly, labels, r.timestamp, 'weak', typedHere) : null);
     const opened = this.opened && index - this.opened.index <= OPENED_KEYFRAMES ? this.opened.options : [];
@@ -307,6 +311,11 @@ export function compare(before: readonly Line[], after: readonly Line[], regions
 }
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+/** `part` is a piece of `whole` cut at one end (4 letters at least), read where `whole` was. */
+const partOf = (part: string, whole: string) => {
+  const [p, w] = [norm(part), norm(whole)];
+  return p.length >= 4 && p.length < w.length && (w.startsWith(p) || w.endsWith(p));
+};
 const mask = (s: string) => maskScreenText(s);
 const isBullets = (s: string) => looksLikeDots(s);
 /** What a fill carries: a row of dots, or anything typed into a field named as a secret, is masked whole. */

@@ -151,6 +151,26 @@ describe('inference', () => {
     expect(frames[1]!.action).toMatchObject({ type: 'click', name: 'Refresh', confidence: 0.4 });
   });
 
+  it('a sign-in form: a field clicked under an I-beam read as "1", a label read in part, a button turned busy', () => {
+    // The pointer rests in the Email field as its ring draws (the I-beam read as a "1" beside it); later the focus
+    // ring over Password's start leaves "word" read there; the pointer is lost over the button that says
+    // "Signing in..." (OCR reads its end only).
+    const form = [...line('Email', 456, 292), ...line('Password', 456, 376), ...line('Sign in', 473, 507)];
+    const pointer = [{ t: 1700, x: 600, y: 330 }, { t: 1800, x: 629, y: 336 }, { t: 3900, x: 587, y: 421 }, { t: 4000, x: 590, y: 425 }];
+    const frames = inferFrames(
+      [
+        full(0, form),
+        part(2200, box(448, 288, 384, 80), line('1', 624, 324)),
+        part(4300, box(448, 360, 384, 90), line('word', 492, 376)),
+        part(5000, box(448, 480, 192, 64), line('in...', 565, 507)),
+      ],
+      scene(pointer),
+    );
+    expect(frames[1]!.action).toMatchObject({ type: 'click', role: 'textbox', name: 'Email' });
+    expect(frames[2]!.action).toMatchObject({ type: 'click', role: 'textbox', name: 'Password' });
+    expect(frames[3]!.action).toMatchObject({ type: 'click', name: 'Sign in', confidence: 0.6 });
+  });
+
   it('a dialog: a panel of several lines appearing over the content', () => {
     const panel = box(390, 200, 500, 300);
     const frames = inferFrames(
