@@ -32,9 +32,13 @@ export interface Delta {
   restyled: Line[];
 }
 
-/** This many lines changed or gone between two keyframes: a new view (not a value typed, not a control pressed). */
+/**
+ * Lines replaced or gone, this many between two keyframes, with new ones (two replaced, or two that appeared): a new
+ * view (not a value typed, not a control pressed). Typing replaces one line, its field's, whatever hints and errors
+ * go with it.
+ */
 const SWAPPED_LINES = 4;
-export const viewSwapped = (d: Delta) => d.changed.length + d.disappeared.length >= SWAPPED_LINES;
+export const viewSwapped = (d: Delta) => d.changed.length + d.disappeared.length >= SWAPPED_LINES && (d.changed.length >= 2 || d.appeared.length >= 2);
 
 /** A field's label: the nearest short line left of it on its row, or just above it. */
 export function labelOf(field: Box, lines: readonly Line[]): string | undefined {

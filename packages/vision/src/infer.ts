@@ -132,8 +132,9 @@ export class Inferrer {
     const reread = (l: Line) => known.some((k) => samePlace(k.box, l.box) && sameText(k.text, l.text));
     // Likewise text "changing" into what was read there before (a placeholder read whole again after a partial
     // read, a label read cleanly after a misread) is no one typing.
-    // And text read worse than before (a focus ring or a caret drawn beside it: "(na needs doing?") is it restyled.
-    const rereadPair = (p: Pair) => misread(cleanValue(p.before.text), cleanValue(p.after.text)) || shownHere(p.after);
+    // And a line read worse than before, one word of it garbled at most (a focus ring drawn over its start: "(na
+    // needs doing?"), is it restyled — not a one-word value typed over a placeholder much like it (an email).
+    const rereadPair = (p: Pair) => garbled(cleanValue(p.before.text), cleanValue(p.after.text)) || shownHere(p.after);
     const seenDelta = {
       appeared: delta.appeared.filter((l) => !reread(l)),
       disappeared: delta.disappeared,
@@ -311,6 +312,11 @@ export function compare(before: readonly Line[], after: readonly Line[], regions
 }
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+/** `after` is `before` read worse: the same words but one, and misread as a whole (see `misread`). */
+const garbled = (before: string, after: string) => {
+  const [b, a] = [norm(before).split(' '), norm(after).split(' ')];
+  return b.length >= 2 && a.length === b.length && a.filter((w, i) => w !== b[i]).length === 1 && misread(before, after);
+};
 /** `part` is a piece of `whole` cut at one end (4 letters at least), read where `whole` was. */
 const partOf = (part: string, whole: string) => {
   const [p, w] = [norm(part), norm(whole)];

@@ -249,6 +249,20 @@ describe('inference', () => {
       expect(frames[4]!.action).toBeNull();
     });
 
+    it('an email typed over a placeholder much like it is a value, not the placeholder read worse', () => {
+      const login = [...line('Email', 456, 292), ...line('name@example.com', 469, 325), ...line('Password', 456, 376)];
+      const field = box(448, 310, 384, 40);
+      const frames = inferFrames([full(0, login), part(1000, field, line('name@example.com', 469, 325)), part(2000, field, line('ada@example.com', 469, 325))], scene([]));
+      expect(inferredTimeline(frames).find((a) => a.type === 'fill')).toMatchObject({ name: 'Email', value: 'ada@example.com' });
+    });
+
+    it('a value typed as the errors under a form clear is still typing, not a new view', () => {
+      const form = [...line('Name', 456, 200), ...line('Your name', 469, 230), ...line('Name is required.', 469, 262), ...line('Email is required.', 469, 342), ...line('Phone is required.', 469, 422)];
+      const regions = [box(448, 220, 384, 30), box(460, 255, 200, 24), box(460, 335, 200, 24), box(460, 415, 200, 24)];
+      const frames = inferFrames([full(0, form), { timestamp: 1000, regions, words: line('Ada King', 469, 230), areas: regions }], scene([]));
+      expect(frames[1]!.action).toMatchObject({ type: 'fill', name: 'Name', value: 'Ada King' });
+    });
+
     it('a dialog quoting a row of the page: the click was the button on that row', () => {
       const dialog = box(400, 250, 480, 200);
       const frames = inferFrames(
