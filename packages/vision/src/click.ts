@@ -1,12 +1,10 @@
-import { maskScreenText } from '@claude-scope/secrets';
-import { urlFromText } from './chrome.js';
-import { area, centre, distanceTo, grow, intersection, mostlyInside, union, type Box } from './geometry.js';
-import { cleanLabel, sameText } from './fields.js';
-import { samePlace, type Line } from './lines.js';
-import { FIELD_REGION, isBusy, isWordy, labelOf, POINTER_REACH, SMALL_REGION, viewSwapped, type Delta, type Found } from './evidence.js';
+import { area, distanceTo, mostlyInside, type Box } from './geometry.js';
+import { cleanLabel } from './fields.js';
+import type { Line } from './lines.js';
+import { askedAbout, byChange, loadedMore, navigatedBy, turnedBusy } from './by-change.js';
+import { fieldIn, fieldShaped, isWordy, made, MAX_LABEL_WORDS, POINTER_REACH, SMALL_REGION, type Delta, type Found } from './evidence.js';
+import { openedUnder } from './menus.js';
 import type { KeyframeReading, Scene } from './infer.js';
-
-const mask = (s: string) => maskScreenText(s);
 
 /**
  * A click: the pointer at rest on a label when the change began (a label whose look changed with it counts from
@@ -121,150 +119,6 @@ export function click(
   return null;
 }
 
-/**
- * A select opened: the clicked line is its value, and its options appeared in a column right under it. Such a
- * control is named by its label just above it ("Theme" over "Light"), not by the value it showed.
- */
-export function selectLabel(clicked: Line, appeared: readonly Line[], labels: readonly Line[]): string | undefined {
-  // A value is a word or two, not a sentence (a hint, an error).
-  if (clicked.text.split(/\s+/).length > 3 || /[.!?]$/.test(clicked.text.trim())) return undefined;
-  const options = appeared.filter(
-    (l) => Math.abs(l.box.x - clicked.box.x) <= OPTION_ALIGN_PX && l.box.y > clicked.box.y && l.box.y - (clicked.box.y + clicked.box.h) <= OPTIONS_REACH && isShort(l.text),
-  );
-  // A list: at least two options, one under the other.
-  if (options.length < 2) return undefined;
-  const above = labels.filter(
-    (l) =>
-      isShort(l.text) &&
-      isWordy(l.text) &&
-      !appeared.includes(l) &&
-      l.box.y + l.box.h <= clicked.box.y + 2 &&
-      clicked.box.y - (l.box.y + l.box.h) <= SELECT_LABEL_GAP &&
-      Math.abs(l.box.x - clicked.box.x) <= SELECT_LABEL_ALIGN,
-  );
-  above.sort((p, q) => distanceTo(p.box, centre(clicked.box)) - distanceTo(q.box, centre(clicked.box)));
-  const name = above[0] && cleanLabel(above[0].text.replace(/[:*]+$/, '').trim());
-  return name || undefined;
-}
-const isShort = (text: string) => text.length <= 40 && text.split(/\s+/).length <= MAX_LABEL_WORDS;
-/** A select's options are drawn aligned with its value (px), the list starting just under it (within px). */
-const OPTION_ALIGN_PX = 16;
-const OPTIONS_REACH = 160;
-/** A select's label sits just above it (px gap), aligned with its left edge. */
-const SELECT_LABEL_GAP = 30;
-const SELECT_LABEL_ALIGN = 40;
-
-/**
- * Without a pointer, a new view titled as a control that stays on screen (a sidebar link, a tab): the click was on
- * that control. The title is the topmost line of the view that changed into the text of one such control (one: a
- * row's "Delete" repeated down a list names no view).
- */
-export function navigatedBy(d: Delta, before: readonly Line[], after: readonly Line[], t: number): Found | null {
-  if (!viewSwapped(d)) return null;
-  const titles = d.changed.map((p) => p.after).filter((l) => isWordy(l.text) && isShort(l.text)).sort((p, q) => p.box.y - q.box.y);
-  for (const title of titles) {
-    const named = before.filter((l) => !samePlace(l.box, title.box) && sameText(cleanLabel(l.text), cleanLabel(title.text)));
-    const control = named.length === 1 ? named[0]! : undefined;
-    if (control && after.some((n) => samePlace(n.box, control.box) && sameText(n.text, control.text))) return made(control.text, control.box, 0.4, t);
-  }
-  return null;
-}
-
-/**
- * Without a pointer, a dialog that appeared quoting an item on the page ("“Review pull requests” will be removed"):
- * the click was on that item's row, on the control right of it (its Delete, Edit, Archive…).
- */
-export function askedAbout(d: Delta, before: readonly Line[], t: number): Found | null {
-  for (const l of d.appeared) {
-    const quoted = QUOTED.exec(l.text)?.[1]?.trim();
-    if (!quoted) continue;
-    const item = before.find((b) => !d.appeared.includes(b) && sameText(cleanLabel(b.text), quoted));
-    const control = item && buttonRightOf(item, before);
-    if (control) return made(control.text, control.box, 0.4, t);
-  }
-  return null;
-}
-/**
- * Without a pointer, a short control's label replaced in place by new lines of a list that grew from there (a "Load
- * more" gone, the next items where it was and below): the click was on that control. Not in a view swapped for
- * another (a tab's content replaced).
- */
-export function loadedMore(d: Delta, after: readonly Line[], t: number): Found | null {
-  if (viewSwapped(d)) return null;
-  for (const p of d.changed) {
-    const control = p.before;
-    if (!isWordy(control.text) || !isShort(control.text) || after.some((l) => sameText(l.text, control.text))) continue;
-    const below = d.appeared.filter((l) => l.box.y >= control.box.y);
-    if (below.length >= 2) return made(control.text, control.box, 0.35, t);
-  }
-  return null;
-}
-
-/**
- * Without a pointer, a menu or a select's options that appeared in a column right under a line that stayed (the
- * select's value, a menu button): the click was on that line (a select is then named by its label; see
- * selectLabel). Options stand alone on their rows: new rows of a list carry their own controls.
- */
-export function openedUnder(d: Delta, after: readonly Line[], t: number): Found | null {
-  const options = menuOptions(d);
-  if (options.length === 0) return null;
-  const top = Math.min(...options.map((o) => o.box.y));
-  const opener = after
-    .filter((l) => !d.appeared.includes(l) && !d.changed.some((p) => p.after === l) && isWordy(l.text) && isShort(l.text))
-    .filter((l) => l.box.y + l.box.h <= top + 2 && top - (l.box.y + l.box.h) <= OPTIONS_REACH && options.every((o) => Math.abs(o.box.x - l.box.x) <= OPTION_ALIGN_PX))
-    .sort((a, b) => b.box.y - a.box.y)[0];
-  return opener ? made(opener.text, opener.box, 0.4, t) : null;
-}
-
-/**
- * What appeared, when it is a menu's options: two or more short lines, each alone on its row, in one column, one
- * right under the other (a form's next field and its button are further apart).
- */
-export function menuOptions(d: Delta): Line[] {
-  const options = d.appeared.filter((l) => isWordy(l.text) && isShort(l.text) && !d.appeared.some((o) => o !== l && rowOf(o.box, l.box)));
-  if (options.length < 2 || options.length < d.appeared.length) return [];
-  options.sort((a, b) => a.box.y - b.box.y);
-  const column = options.every((o, i) => Math.abs(o.box.x - options[0]!.box.x) <= OPTION_ALIGN_PX && (i === 0 || o.box.y - options[i - 1]!.box.y <= OPTION_STEP));
-  return column ? options : [];
-}
-/** A menu's options follow one another at most this far apart (px, top to top). */
-const OPTION_STEP = 56;
-
-/**
- * Without a pointer, a menu or a select's list that opened on a recent keyframe (`opened`: its options) closed now,
- * one option still on screen (the select shows it as its value): that option was chosen.
- */
-export function chosenOption(opened: readonly Line[], d: Delta, after: readonly Line[], t: number): Found | null {
-  const gone = opened.filter((o) => d.disappeared.some((l) => samePlace(l.box, o.box) && sameText(l.text, o.text)));
-  const kept = opened.filter((o) => !gone.includes(o) && after.some((l) => sameText(l.text, o.text) && !samePlace(l.box, o.box)));
-  return gone.length > 0 && kept.length === 1 ? made(kept[0]!.text, kept[0]!.box, 0.4, t) : null;
-}
-
-/**
- * A menu that opened (`opened`: its options) closed, and nothing else changed: all that went is in the menu's place,
- * all that appeared is what it had covered (`revealed`: text read there before).
- */
-export function menuDismissed(opened: readonly Line[], d: Delta, revealed: (l: Line) => boolean): boolean {
-  if (opened.length === 0 || d.changed.length > 0 || !d.appeared.every(revealed)) return false;
-  const menu = grow(opened.map((o) => o.box).reduce(union), MENU_PAD);
-  return d.disappeared.length > 0 && d.disappeared.every((l) => mostlyInside(l.box, menu));
-}
-/** A menu's panel reaches this far around its options' text (px). */
-const MENU_PAD = 24;
-
-/** A short label that gave way, in a control-sized changed region, to a busy one ending in an ellipsis. */
-function turnedBusy(d: Delta, regions: readonly Box[], frameArea: number): Line | undefined {
-  for (const now of [...d.appeared, ...d.changed.map((p) => p.after)]) {
-    if (!isBusy(now.text)) continue;
-    const control = regions.find((g) => mostlyInside(now.box, g) && area(g) < SMALL_REGION * frameArea);
-    if (!control) continue;
-    const was = [...d.disappeared, ...d.changed.filter((p) => p.after === now).map((p) => p.before)];
-    const label = was.find((l) => mostlyInside(l.box, control) && isWordy(l.text) && isShort(l.text) && !isBusy(l.text));
-    if (label) return label;
-  }
-  return undefined;
-}
-
 /** No pointer sample for a long while before the change: the tracker lost the pointer, or the recording draws none. */
 export function pointerLost(scene: Scene, r: KeyframeReading): boolean {
   const at = r.fromMs ?? r.timestamp;
@@ -272,119 +126,12 @@ export function pointerLost(scene: Scene, r: KeyframeReading): boolean {
   return !rest || at - rest.t > LOST_MS;
 }
 
-/** Text in quotes: one run of non-quote characters between two quote marks (linear to match). */
-const QUOTED = /["“‘«]([^"“”‘’«»]{2,80})["”’»]/;
-
-/** Without a pointer: the change itself — a pressed control beside a bigger change, a box ticked, a field's ring drawn. */
-function byChange(
-  d: Delta,
-  regions: readonly Box[],
-  labels: readonly Line[],
-  after: readonly Line[],
-  scene: Scene,
-  t: number,
-  fieldAt: (b: Box) => string | undefined,
-): Found | null {
-  const frameArea = scene.width * scene.height;
-  const restyled = d.restyled.filter((l) => area(l.box) < SMALL_REGION * frameArea && isWordy(l.text));
-  if (restyled.length === 1 && (d.appeared.length > 0 || d.disappeared.length > 0 || d.changed.length > 0)) {
-    // A field typed into shows its placeholder again: the value was sent, by the button on its row if it has one.
-    const field = fieldAt(restyled[0]!.box);
-    if (field) {
-      const send = buttonRightOf(restyled[0]!, after);
-      return send ? made(send.text, send.box, 0.35, t) : null;
-    }
-    return made(restyled[0]!.text, restyled[0]!.box, 0.4, t);
-  }
-  // Several looks changed (a hover, the previous choice): the control next to where the new text appeared (a
-  // menu or a list opens by the control that opened it). Not when the whole page's look changed (a dialog's
-  // backdrop dimmed it).
-  if (restyled.length > 1 && restyled.length <= MAX_HOVERED && d.appeared.length > 0) {
-    const panel = d.appeared.map((l) => l.box).reduce(union);
-    const next = restyled
-      .filter((l) => !mostlyInside(l.box, panel))
-      .map((l) => ({ l, d: distanceTo(panel, centre(l.box)) }))
-      .filter((x) => x.d <= BESIDE_PX)
-      .sort((a, b) => a.d - b.d);
-    // The nearest, when clearly nearer than the next (the control, not its label above it).
-    if (next[0] && (!next[1] || next[0].d <= 0.7 * next[1].d)) return made(next[0].l.text, next[0].l.box, 0.35, t);
-  }
-  // No text changed but a field's outline did: the field was clicked into (typing, if any, follows).
-  if (!d.appeared.length && !d.disappeared.length && !d.changed.length) {
-    // A button hugs its label (read differently under a hover shade); a field is wider than the text in it.
-    const hugs = (g: Box) => d.restyled.some((l) => mostlyInside(l.box, g) && 2 * l.box.w > g.w && g.h <= 3 * l.box.h && Math.abs(centre(l.box).x - centre(g).x) <= 0.1 * g.w);
-    const rings = regions.filter((g) => fieldShaped(g, scene) && !hugs(g));
-    // Before that: one box, radio or switch that changed (ticked, its dot or knob moved), named by the label beside it.
-    // A focus ring leaving the control clicked before is a band, as a field's is, so it does not count against it.
-    const ticked = regions
-      .filter((g) => checkShaped(g) && !rings.some((f) => intersection(f, g) > 0))
-      .flatMap((g) => labelBeside(g, after) ?? [])
-      // A value typed into a field, its caret blinking before it, is no label.
-      .filter((l) => !fieldAt(l.box));
-    if (ticked.length === 1) return made(ticked[0]!.text, ticked[0]!.box, 0.4, t);
-    const field = rings.length === 1 ? fieldIn(rings[0]!, { x: rings[0]!.x + rings[0]!.w / 2, y: rings[0]!.y + rings[0]!.h / 2 }, labels) : null;
-    if (field) return made(field.name, field.box, 0.4, t, 'textbox');
-  }
-  return null;
-}
-
-/** The nearest short label right of a line on its row (a field's send button, a list item's Delete). */
-function buttonRightOf(field: Line, now: readonly Line[]): Line | undefined {
-  const end = field.box.x + field.box.w;
-  return now
-    .filter((l) => l !== field && isWordy(l.text) && isShort(l.text) && rowOf(l.box, field.box) && l.box.x >= end && l.box.x - end <= SEND_REACH)
-    .sort((a, b) => a.box.x - b.box.x)[0];
-}
-/** How far right of a line its button may start (px at 720p: a wide field's placeholder is short, a row is wide). */
-const SEND_REACH = 900;
-/** More looks than this changing at once is the page's look changing, not a hover and a choice. */
-const MAX_HOVERED = 4;
-
-const made = (text: string, box: Box, confidence: number, when: number, role?: string): Found => ({
-  action: { t: when, type: 'click', role: role ?? roleOf(cleanLabel(text)), name: mask(cleanLabel(text)), source: 'video', confidence: round(confidence) },
-  box,
-  confidence,
-});
-
-/** A box, radio or switch as a changed region (px at 720p): small, about square. */
-const CHECK_PX = 72;
-const checkShaped = (g: Box) => g.w <= CHECK_PX && g.h <= CHECK_PX && g.w <= 2 * g.h && g.h <= 2 * g.w;
-/** How far right of a control its label may start (px). */
-const CHECK_LABEL_GAP = 40;
-
-/** The label just right of a control on its row (a checkbox's, a radio's) on screen now, none if a word lies inside it. */
-function labelBeside(g: Box, now: readonly Line[]): Line | undefined {
-  const words = now.filter((l) => isWordy(l.text));
-  if (words.some((l) => mostlyInside(l.box, g))) return undefined;
-  const onRow = (l: Line) => g.y <= centre(l.box).y && centre(l.box).y <= g.y + g.h;
-  return words
-    .filter((l) => onRow(l) && l.box.x >= g.x + g.w / 3 && l.box.x <= g.x + g.w + CHECK_LABEL_GAP)
-    .sort((a, b) => a.box.x - b.box.x)[0];
-}
-
-/** A field's focus ring as a changed region: a small band, wider than tall, as inputs are. */
-const fieldShaped = (g: Box, scene: Scene) => area(g) <= FIELD_REGION * scene.width * scene.height && g.h <= 200 && g.w >= 2 * Math.min(g.h, 100);
-
 /** The field a point lies in, in a changed region (its focus ring), named by its label (left of it or above). */
 function focusedField(p: { x: number; y: number }, regions: readonly Box[], labels: readonly Line[], scene: Scene): { name: string; box: Box } | null {
   const ring = regions.find((g) => fieldShaped(g, scene) && distanceTo(g, p) <= 8);
   return ring ? fieldIn(ring, p, labels) : null;
 }
 
-function fieldIn(ring: Box, p: { x: number; y: number }, labels: readonly Line[]): { name: string; box: Box } | null {
-  // The field's row: the ring's width at the point's height (a ring can hold its label too, or two fields).
-  const row = { x: ring.x, y: Math.round(p.y - FIELD_ROW / 2), w: ring.w, h: FIELD_ROW };
-  const name = labelOf(row, labels.filter((l) => distanceTo(l.box, p) > 2));
-  return name ? { name: cleanLabel(name), box: row } : null;
-}
-
-/** Height of a text field's row (px at 720p): the label above it is within labelOf's reach of its top. */
-const FIELD_ROW = 32;
-/** Two boxes on the same row: a click on a field's placeholder and the value typed there. */
-export const rowOf = (a: Box, b: Box) => Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) >= 0.4 * Math.min(a.h, b.h);
-
-/** A control this close (px) to a panel that appeared opened it. */
-const BESIDE_PX = 60;
 /** A pointer still since the previous keyframe clicked again only if the screen changed this near it (px). */
 const STALE_REACH = 2 * POINTER_REACH;
 /** No pointer sample this long (ms) before a change: the tracker has lost the pointer (or there is none). */
@@ -393,16 +140,9 @@ const LOST_MS = 1500;
 const MOVING_PX = 12;
 /** How far ahead of where it was lost a moving pointer can have gone on to click (px). */
 const HEADING_REACH = 250;
-/** Labels of buttons, links, tabs and menu items rarely run longer. */
-const MAX_LABEL_WORDS = 5;
 /** The pointer pauses this long (no move) where it clicks. */
 const PAUSE_MS = 150;
-const round = (x: number) => Math.round(x * 100) / 100;
 
-/**
- * Where the pointer last came to rest at or before `until`: the latest sample followed by a pause (or by nothing),
- * with the move that brought it there (per sample) for extrapolation.
- */
 /**
  * Where the pointer paused after `from` and before `until` (each pause's last sample), with the move that brought it
  * there (per sample).
@@ -448,6 +188,10 @@ function labelAhead(rest: Rest, before: readonly Line[], counts: (l: Line) => bo
   return ahead?.line;
 }
 
+/**
+ * Where the pointer last came to rest at or before `until`: the latest sample followed by a pause (or by nothing),
+ * with the move that brought it there (per sample) for extrapolation.
+ */
 export function restBefore(track: Scene['pointer'], until: number): Rest | undefined {
   let found: number | undefined;
   for (let i = 0; i < track.length && track[i]!.t <= until; i++) {
@@ -456,7 +200,3 @@ export function restBefore(track: Scene['pointer'], until: number): Rest | undef
   }
   return found === undefined ? undefined : withMove(track, found);
 }
-
-/** Links read as addresses or sentences; anything short is a button (the replay falls back to the text). */
-const roleOf = (text: string) => (urlFromText(text) || text.split(/\s+/).length > 4 ? 'link' : 'button');
-

@@ -1,5 +1,8 @@
 import type { FrameAction } from '@claude-scope/contracts';
-import { distanceTo, type Box } from './geometry.js';
+import { maskScreenText } from '@claude-scope/secrets';
+import { urlFromText } from './chrome.js';
+import { cleanLabel } from './fields.js';
+import { area, distanceTo, type Box } from './geometry.js';
 import type { Line } from './lines.js';
 
 // What inference reads off a keyframe's change, shared by the rules (typing, clicks, changes in words).
@@ -59,3 +62,36 @@ export interface Found {
   confidence: number;
 }
 
+/** Labels of buttons, links, tabs and menu items rarely run longer. */
+export const MAX_LABEL_WORDS = 5;
+/** A control's label or a menu's option: short. */
+export const isShort = (text: string) => text.length <= 40 && text.split(/\s+/).length <= MAX_LABEL_WORDS;
+
+/** A click on the control labelled `text` (its box), at `when`. */
+export const made = (text: string, box: Box, confidence: number, when: number, role?: string): Found => ({
+  action: { t: when, type: 'click', role: role ?? roleOf(cleanLabel(text)), name: maskScreenText(cleanLabel(text)), source: 'video', confidence: round(confidence) },
+  box,
+  confidence,
+});
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** Links read as addresses or sentences; anything short is a button (the replay falls back to the text). */
+const roleOf = (text: string) => (urlFromText(text) || text.split(/\s+/).length > 4 ? 'link' : 'button');
+
+/** Two boxes on the same row: a click on a field's placeholder and the value typed there. */
+export const rowOf = (a: Box, b: Box) => Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) >= 0.4 * Math.min(a.h, b.h);
+
+/** A field's focus ring as a changed region: a small band, wider than tall, as inputs are. */
+export const fieldShaped = (g: Box, scene: { width: number; height: number }) => area(g) <= FIELD_REGION * scene.width * scene.height && g.h <= 200 && g.w >= 2 * Math.min(g.h, 100);
+
+/** The field at a point of its focus ring, named by its label (left of it or above): its row's box and name. */
+export function fieldIn(ring: Box, p: { x: number; y: number }, labels: readonly Line[]): { name: string; box: Box } | null {
+  // The field's row: the ring's width at the point's height (a ring can hold its label too, or two fields).
+  const row = { x: ring.x, y: Math.round(p.y - FIELD_ROW / 2), w: ring.w, h: FIELD_ROW };
+  const name = labelOf(row, labels.filter((l) => distanceTo(l.box, p) > 2));
+  return name ? { name: cleanLabel(name), box: row } : null;
+}
+
+/** Height of a text field's row (px at 720p): the label above it is within labelOf's reach of its top. */
+const FIELD_ROW = 32;

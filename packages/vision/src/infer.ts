@@ -5,8 +5,9 @@ import { area, grow, intersection, mostlyInside, type Box } from './geometry.js'
 import { looksLikeDots, samePlace, toLines, type Line, type Word } from './lines.js';
 import { ScreenText } from './screen.js';
 import { cleanLabel, cleanValue, FieldValues, misread, sameText } from './fields.js';
-import { chosenOption, click, menuDismissed, menuOptions, pointerLost, restBefore, rowOf, selectLabel } from './click.js';
-import { FIELD_REGION, isBusy, isWordy, labelOf, viewSwapped, type Delta, type Found, type Pair } from './evidence.js';
+import { click, pointerLost, restBefore } from './click.js';
+import { chosenOption, menuDismissed, menuOptions, selectLabel } from './menus.js';
+import { FIELD_REGION, isBusy, isWordy, labelOf, rowOf, viewSwapped, type Delta, type Found, type Pair } from './evidence.js';
 import { describeChanges } from './sentences.js';
 import { typedValue, type TypedReading } from './typed.js';
 

@@ -1,5 +1,4 @@
-import { rowOf } from './click.js';
-import { isWordy } from './evidence.js';
+import { isWordy, rowOf } from './evidence.js';
 import { cleanLabel, cleanValue, sameText } from './fields.js';
 import type { Box } from './geometry.js';
 import { MIN_WORD_CONFIDENCE, toLines, type Line, type Word } from './lines.js';
