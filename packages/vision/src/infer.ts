@@ -1,14 +1,15 @@
 import type { FrameAction } from '@claude-scope/contracts';
-import { isSecretField, maskScreenText, MASK } from '@claude-scope/secrets';
+import { maskScreenText, MASK } from '@claude-scope/secrets';
 import { findChrome, titleAbove, urlFromText, type BrowserChrome } from './chrome.js';
 import { area, grow, intersection, mostlyInside, type Box } from './geometry.js';
-import { looksLikeDots, samePlace, toLines, type Line, type Word } from './lines.js';
+import { samePlace, toLines, type Line, type Word } from './lines.js';
 import { ScreenText } from './screen.js';
 import { cleanLabel, cleanValue, FieldValues, misread, sameText } from './fields.js';
 import { click, pointerLost, restBefore } from './click.js';
 import { chosenOption, menuDismissed, menuOptions, selectLabel } from './menus.js';
 import { FIELD_REGION, isBusy, isWordy, labelOf, rowOf, viewSwapped, type Delta, type Found, type Pair } from './evidence.js';
 import { describeChanges } from './sentences.js';
+import { fillValue, typing } from './typing.js';
 import { typedValue, type TypedReading } from './typed.js';
 
 /** One keyframe as the vision lane saw it. */
@@ -324,44 +325,6 @@ const partOf = (part: string, whole: string) => {
   return p.length >= 4 && p.length < w.length && (w.startsWith(p) || w.endsWith(p));
 };
 const mask = (s: string) => maskScreenText(s);
-const isBullets = (s: string) => looksLikeDots(s);
-/** What a fill carries: a row of dots, or anything typed into a field named as a secret, is masked whole. */
-const fillValue = (value: string, field: string) => (isBullets(value) || isSecretField(field) ? MASK : mask(value));
-/** Only digits differ: a counter, a badge, a quantity — the page answering, not the user typing. */
-const digitsOnly = (a: string, b: string) => a.replace(/\d+/g, '#') === b.replace(/\d+/g, '#');
-
-/** Text growing in one place (or a placeholder replaced, or dots appearing): the user typed into a field. */
-function typing(d: Delta, labels: readonly Line[], t: number, evidence: 'strong' | 'weak', typedAt: (l: Line) => boolean): Found | null {
-  const fill = (line: Line, confidence: number): Found => {
-    const name = cleanLabel(labelOf(line.box, labels) ?? '');
-    return { action: { t, type: 'fill', role: 'textbox', name: mask(name), value: fillValue(cleanValue(line.text), name), source: 'video', confidence }, box: line.box, confidence: line.confidence };
-  };
-  for (const p of d.changed) {
-    const [a, b] = [norm(cleanValue(p.before.text)), norm(cleanValue(p.after.text))];
-    // Growing text; the caret beside its first letter is often read as part of it ("pda@" then "ada@example.com").
-    if (b.length > a.length && (b.startsWith(a) || (a.length >= 3 && b.startsWith(a.slice(1), 1)))) return fill(p.after, 0.8);
-    if (isBullets(p.after.text)) return fill(p.after, 0.75);
-  }
-  for (const l of d.appeared) {
-    if (isBullets(l.text)) return fill(l, 0.7);
-  }
-  if (evidence === 'strong') return null;
-  // A value is not its field's label read again (a button's text under a toast read twice).
-  const labelled = (l: Line) => {
-    const name = labelOf(l.box, labels);
-    return !!name && !sameText(name, l.text) && !norm(name).includes(norm(cleanValue(l.text)));
-  };
-  for (const p of d.changed) {
-    // A placeholder replaced by what was typed (not a counter ticking; not a field typed into before, now
-    // cleared back to its placeholder; not the same text read again less well).
-    if (typedAt(p.before) || misread(cleanValue(p.before.text), cleanValue(p.after.text))) continue;
-    if (!digitsOnly(p.before.text, p.after.text) && p.after.box.h <= 40 && labelled(p.after)) return fill(p.after, 0.5);
-  }
-  const short = d.appeared.filter((l) => l.box.h <= 40 && l.text.split(/\s+/).length <= 3 && labelled(l));
-  if (short.length === 1 && !d.changed.length) return fill(short[0]!, 0.45);
-  return null;
-}
-
 /** Content shifted as a whole: the same lines, all moved by about the same height. */
 function scrolled(before: readonly Line[], after: readonly Line[], scene: Scene, t: number): FrameAction | null {
   const shifts: number[] = [];
