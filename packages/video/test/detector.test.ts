@@ -229,6 +229,25 @@ describe('ChangeDetector', () => {
     expect(det.pointer).toEqual([]);
   });
 
+  it('follows the pointer, not the caret, when both move in the same frames (typing while the mouse moves)', () => {
+    // A word is typed in the field from 500 ms, a character every 100 ms; from 1000 ms the pointer glides from
+    // (40,150) to (140,110), both moving in every frame.
+    const at = (t: number) => ({ x: 40 + Math.min(100, Math.max(0, (t - 1000) / 20)), y: 150 - Math.min(40, Math.max(0, (t - 1000) / 50)) });
+    const det = new ChangeDetector({ width: W, height: H });
+    for (let t = 0; t <= 4000; t += 100) {
+      const img = page();
+      const n = Math.max(0, Math.min(22, Math.floor((t - 500) / 100) + 1));
+      for (let i = 0; i < n; i++) glyph(img, 184 + i * 4, 64);
+      rect(rect(img, 183 + n * 4, 63, 2, 12, 140), 184 + n * 4, 64, 1, 10, 30); // an anti-aliased caret
+      const p = at(t);
+      det.push(cursor(img, p.x, p.y), t);
+    }
+    det.finish();
+    // A sample for (nearly) every frame it moved in, each on its path, none on the field's row.
+    expect(det.pointer.filter((p) => p.t > 1000 && p.t <= 3000).length).toBeGreaterThanOrEqual(16);
+    for (const p of det.pointer) expect(p.y > 90 && p.x < 160, `sample at ${p.t}: ${p.x},${p.y}`).toBe(true);
+  });
+
   it('says which frames show a word typed and submitted before it could settle, and where its caret stood', () => {
     // Typed, then Enter 100 ms after the last character: the field clears and a row is added below. The word is on
     // screen for less than a step's 200 ms, so no step shows it: the step after it names the frames that do.

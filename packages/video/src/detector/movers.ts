@@ -186,24 +186,20 @@ export class MoverTracker {
 
   /** The cursor that moved last: its box and when (null while none is tracked). */
   latest(): { box: Box; t: number } | null {
-    const best = this.latestTrack();
+    let best: Track | null = null;
+    for (const t of this.tracks) if (!best || t.lastMoveMs > best.lastMoveMs) best = t;
     return best ? { box: best.patch.box, t: best.lastMoveMs } : null;
   }
 
-  private latestTrack(): Track | null {
-    let best: Track | null = null;
-    for (const t of this.tracks) if (!best || t.lastMoveMs > best.lastMoveMs) best = t;
-    return best;
-  }
-
   /**
-   * Where the pointer moved at `t` (its box, and when): the latest track's move, unless that is a typing caret's or
-   * no pointer has been seen going anywhere yet — a recording that draws none (a tab capture) tracks only carets and
+   * Where the pointer moved at `t` (its box, and when): the move of a track that moved at `t` and is no typing caret,
+   * unless no pointer has been seen going anywhere yet — a recording that draws none (a tab capture) tracks only carets and
    * spinners. The move that first shows a track going somewhere brings its earlier moves along.
    */
   pointerMovesAt(t: number): { t: number; box: Box }[] {
-    const p = this.latestTrack();
-    if (!p || p.lastMoveMs !== t || p.caret || !this.travelled) return [];
+    // A caret stepping on in the same frame as the pointer (typing while the mouse moves) is not it.
+    const p = this.travelled ? this.tracks.find((tr) => tr.lastMoveMs === t && !tr.caret) : undefined;
+    if (!p) return [];
     const moves = [...p.early, { t, box: p.patch.box }];
     p.early = [];
     return moves;
