@@ -99,7 +99,8 @@ export class FieldValues {
   /** Whether `text` is a value typed into a field that was then cleared (sent on): it shows where the value went. */
   sent(text: string): boolean {
     const n = norm(cleanLabel(text));
-    return this.tracked.some((t) => t.left !== undefined && cleanValue(t.action.value).length >= 3 && n.startsWith(norm(cleanValue(t.action.value)).slice(0, -1)));
+    // (The value less its last letter, often lost under the caret: three letters at least.)
+    return this.tracked.some((t) => t.left !== undefined && cleanValue(t.action.value).length >= 4 && n.startsWith(norm(cleanValue(t.action.value)).slice(0, -1)));
   }
 
   /** A keyframe read: `lines` what the screen shows now, `fresh` the lines new or changed on it. */
