@@ -31,6 +31,11 @@ export interface ReadOptions {
   onProgress?(done: number, total: number): void;
   /** Diagnostics (the tuning loop): each keyframe's reading as inference receives it. */
   onReading?(index: number, reading: KeyframeReading): void;
+  /**
+   * A keyframe's typed frame could not be read: the keyframe is read without it (it only adds a value typed and
+   * submitted), and this says so — the caller logs it.
+   */
+  onTypedLost?(index: number, err: unknown): void;
 }
 
 /**
@@ -60,14 +65,19 @@ export async function readKeyframes(sources: readonly KeyframeSource[], scene: S
   const plan = (i: number) => planReads(i, regions[i]!, scene, { chrome: inferrer.chrome, pointer: pointers[i] });
   const readings: Promise<Word[]>[] = [];
   const plans: ReadPlan[] = [];
-  const typedReads: (Promise<TypedReading> | undefined)[] = [];
+  const typedReads: (Promise<TypedReading | undefined> | undefined)[] = [];
   let done = 0;
   const start = (i: number, p: ReadPlan) => {
     plans[i] = p;
     const t = sources[i]!.typed;
     if (t) {
-      typedReads[i] = t.read(typedArea(t, scene)).then((words) => ({ timestamp: t.timestamp, whole: t.whole, x: t.x, y: t.y, words }));
-      typedReads[i]!.catch(() => {});
+      typedReads[i] = t.read(typedArea(t, scene)).then(
+        (words) => ({ timestamp: t.timestamp, whole: t.whole, x: t.x, y: t.y, words }),
+        (err: unknown) => {
+          if (!o.signal?.aborted) o.onTypedLost?.(i, err);
+          return undefined;
+        },
+      );
     }
     readings[i] = sources[i]!.read(p).then((words) => {
       o.onProgress?.(++done, sources.length);

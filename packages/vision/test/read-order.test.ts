@@ -56,4 +56,16 @@ describe('the order keyframes are read in', () => {
     expect(s.started[2]!.plan).toContainEqual(expect.objectContaining({ x: 0, w: W }));
     expect(frames.map((f) => f.url)).toEqual(['https://demo.test/login', 'https://demo.test/login', 'https://demo.test/home']);
   });
+
+  it('reads a keyframe without its typed frame when that frame cannot be read, and says so', async () => {
+    const s = sources(grays, words);
+    s.release();
+    const failing = { timestamp: 900, whole: true, x: 420, y: 490, read: async () => Promise.reject(new Error('OCR worker crashed')) };
+    const list = s.list.map((k, i) => (i === 1 ? { ...k, typed: failing } : k));
+    const lost: { index: number; message: string }[] = [];
+    const frames = await readKeyframes(list, scene, { onTypedLost: (index, err) => lost.push({ index, message: (err as Error).message }) });
+    expect(frames).toHaveLength(3);
+    expect(frames[1]!.submitted).toBeUndefined();
+    expect(lost).toEqual([{ index: 1, message: 'OCR worker crashed' }]);
+  });
 });

@@ -20,13 +20,25 @@ function typedSource(t: TypedFrameRef, file: string, ocr: Ocr): TypedSource {
  * otherwise (that lane then replays the actions inferred here). It is `optional` in the job table: if
  * it cannot read the frames after its retries, its status ends `error` and the session completes without it.
  */
-export const vision: Handler<'vision'> = async ({ data, session, rt, signal, checkpoint, tmpDir, progress }) => {
+export const vision: Handler<'vision'> = async ({ data, session, rt, signal, checkpoint, tmpDir, progress, log }) => {
   const { video } = await getLaneResults(rt.db, data.sessionId);
   if (!video) throw new PermanentJobError('the video lane finished without storing its keyframes; please upload again');
   const keyframes = [...video.frames].sort((a, b) => a.timestamp - b.timestamp);
   const scene = { width: video.width, height: video.height, pointer: video.pointer ?? [], ...(session.seedUrl ? { seedUrl: session.seedUrl } : {}) };
   const files = await Promise.all(keyframes.map((k, i) => rt.io.use(() => fetchKeyframe(rt.storage, k.imageKey, tmpDir, `keyframe-${i}`, signal))));
-  const typedFiles = await Promise.all(keyframes.map((k, i) => (k.typed ? rt.io.use(() => fetchKeyframe(rt.storage, k.typed!.imageKey, tmpDir, `typed-${i}`, signal)) : null)));
+  // A typed frame only adds a value typed and submitted: one that cannot be fetched or read is left out, not the lane.
+  const typedLost = (timestamp: number, err: unknown) => log.warn({ err, timestamp }, 'typed frame left out: it could not be read');
+  const typedFiles = await Promise.all(
+    keyframes.map((k, i) =>
+      k.typed
+        ? rt.io.use(() => fetchKeyframe(rt.storage, k.typed!.imageKey, tmpDir, `typed-${i}`, signal)).catch((err: unknown) => {
+            if (signal.aborted) throw err;
+            typedLost(k.timestamp, err);
+            return null;
+          })
+        : null,
+    ),
+  );
   const sources = keyframes.map((k, i) => ({
     timestamp: k.timestamp,
     ...(k.fromMs !== undefined ? { fromMs: k.fromMs } : {}),
@@ -38,7 +50,11 @@ export const vision: Handler<'vision'> = async ({ data, session, rt, signal, che
     },
     ...(k.typed && typedFiles[i] ? { typed: typedSource(k.typed, typedFiles[i]!, rt.ocr) } : {}),
   }));
-  const frames = await readKeyframes(sources, scene, { signal, onProgress: (done, total) => void progress((done / total) * 100, `${done}/${plural(total, 'frame')} read`) });
+  const frames = await readKeyframes(sources, scene, {
+    signal,
+    onProgress: (done, total) => void progress((done / total) * 100, `${done}/${plural(total, 'frame')} read`),
+    onTypedLost: (i, err) => typedLost(keyframes[i]!.timestamp, err),
+  });
   const result: VisionLaneResult = { frames };
   await checkpoint();
   if (!(await saveLaneResult(rt.db, data.sessionId, 'vision', result))) throw new SessionEndedError();
