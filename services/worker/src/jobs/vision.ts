@@ -26,19 +26,7 @@ export const vision: Handler<'vision'> = async ({ data, session, rt, signal, che
   const keyframes = [...video.frames].sort((a, b) => a.timestamp - b.timestamp);
   const scene = { width: video.width, height: video.height, pointer: video.pointer ?? [], ...(session.seedUrl ? { seedUrl: session.seedUrl } : {}) };
   const files = await Promise.all(keyframes.map((k, i) => rt.io.use(() => fetchKeyframe(rt.storage, k.imageKey, tmpDir, `keyframe-${i}`, signal))));
-  // A typed frame only adds a value typed and submitted: one that cannot be fetched or read is left out, not the lane.
-  const typedLost = (timestamp: number, err: unknown) => log.warn({ err, timestamp }, 'typed frame left out: it could not be read');
-  const typedFiles = await Promise.all(
-    keyframes.map((k, i) =>
-      k.typed
-        ? rt.io.use(() => fetchKeyframe(rt.storage, k.typed!.imageKey, tmpDir, `typed-${i}`, signal)).catch((err: unknown) => {
-            if (signal.aborted) throw err;
-            typedLost(k.timestamp, err);
-            return null;
-          })
-        : null,
-    ),
-  );
+  const typedFiles = await Promise.all(keyframes.map((k, i) => (k.typed ? rt.io.use(() => fetchKeyframe(rt.storage, k.typed!.imageKey, tmpDir, `typed-${i}`, signal)) : null)));
   const sources = keyframes.map((k, i) => ({
     timestamp: k.timestamp,
     ...(k.fromMs !== undefined ? { fromMs: k.fromMs } : {}),
@@ -53,7 +41,9 @@ export const vision: Handler<'vision'> = async ({ data, session, rt, signal, che
   const frames = await readKeyframes(sources, scene, {
     signal,
     onProgress: (done, total) => void progress((done / total) * 100, `${done}/${plural(total, 'frame')} read`),
-    onTypedLost: (i, err) => typedLost(keyframes[i]!.timestamp, err),
+    // A typed frame only adds a value typed and submitted: one whose reading fails is left out, not the lane. (A
+    // storage error fetching it still fails the job, which retries, as for any keyframe.)
+    onTypedLost: (i, err) => log.warn({ err, timestamp: keyframes[i]!.timestamp }, 'typed frame left out: it could not be read'),
   });
   const result: VisionLaneResult = { frames };
   await checkpoint();
