@@ -32,7 +32,7 @@ export function askedAbout(d: Delta, before: readonly Line[], t: number): Found 
   for (const l of d.appeared) {
     const quoted = QUOTED.exec(l.text)?.[1]?.trim();
     if (!quoted) continue;
-    const item = before.find((b) => !d.appeared.includes(b) && sameText(cleanLabel(b.text), quoted));
+    const item = before.find((b) => sameText(cleanLabel(b.text), quoted));
     const control = item && buttonRightOf(item, before);
     if (control) return made(control.text, control.box, 0.4, t);
   }

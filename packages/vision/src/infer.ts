@@ -163,13 +163,14 @@ export class Inferrer {
     const weak = () => (r.areas !== null && !viewSwapped(seenDelta) ? typing(weakly, labels, r.timestamp, 'weak', typedHere) : null);
     const opened = this.opened && index - this.opened.index <= OPENED_KEYFRAMES ? this.opened.options : [];
     const closed = opened.some((o) => seenDelta.disappeared.some((l) => samePlace(l.box, o.box)));
+    const lost = pointerLost(scene, r);
     // A menu closed and nothing else changed, the pointer not moved since: Escape, not a click on what it left.
-    const dismissed = closed && (still || pointerLost(scene, r)) && menuDismissed(opened, seenDelta, shownHere);
+    const dismissed = closed && (still || lost) && menuDismissed(opened, seenDelta, shownHere);
     let found = dismissed
       ? null
       : typing(typed, labels, r.timestamp, 'strong', typedHere) ??
       (still ? weak() : null) ??
-      (closed && pointerLost(scene, r) ? chosenOption(opened, seenDelta, a, r.timestamp) : null) ??
+      (closed && lost ? chosenOption(opened, seenDelta, a, r.timestamp) : null) ??
       click(b, a, labels, scene, prevTs, r, seenDelta, regions, (box) => this.fields.nameAt(box)) ??
       weak();
     // The pointer on a field's placeholder that the typed text replaced: the typing is what this keyframe shows.
