@@ -17,6 +17,8 @@ export interface Prepared {
   /** The read area in the input image's pixels. */
   area: Box;
   scale: number;
+  /** The area's RGB pixels, at screen scale, with `ReadOptions.looks`. */
+  rgb?: Uint8Array;
 }
 
 /** 'invert': below this mean gray level an area is light text on dark. */
@@ -58,6 +60,8 @@ export interface Flattened {
   area: Box;
   /** The upscale the read will use. */
   scale: number;
+  /** The area's RGB pixels, with `ReadOptions.looks`. */
+  rgb?: Uint8Array;
 }
 
 /** Crop → gray → dark text on white (`preparation`). Null for an area under 2 × 2 px. */
@@ -71,10 +75,15 @@ export async function flattenArea(image: OcrImage, options: ReadOptions = {}, pr
 
   let pipeline = decoder(image);
   if (area.w !== width || area.h !== height) pipeline = pipeline.extract({ left: area.x, top: area.y, width: area.w, height: area.h });
-  const px: Buffer = await pipeline.removeAlpha().toColourspace('b-w').raw().toBuffer();
-  if (preparation === 'flatten') return { px: flatten(px, area.w, area.h), area, scale };
+  // With looks wanted, the area is decoded once, in colour, and made gray from that (the same gray pixels).
+  const rgb = options.looks ? await pipeline.removeAlpha().toColourspace('srgb').raw().toBuffer() : undefined;
+  const px: Buffer = rgb
+    ? await sharp(rgb, { raw: { width: area.w, height: area.h, channels: 3 } }).toColourspace('b-w').raw().toBuffer()
+    : await pipeline.removeAlpha().toColourspace('b-w').raw().toBuffer();
+  const colour = rgb ? { rgb: new Uint8Array(rgb.buffer, rgb.byteOffset, rgb.length) } : {};
+  if (preparation === 'flatten') return { px: flatten(px, area.w, area.h), area, scale, ...colour };
   invertIfDark(px);
-  return { px: new Uint8Array(px.buffer, px.byteOffset, px.length), area, scale };
+  return { px: new Uint8Array(px.buffer, px.byteOffset, px.length), area, scale, ...colour };
 }
 
 /** Gray pixels → upscaled (lanczos3) 8-bit PNM (P5) for the engine; binarizing is left to Tesseract. */
@@ -100,7 +109,7 @@ export async function prepare(image: OcrImage, options: ReadOptions = {}, prepar
   const f = await flattenArea(image, options, preparation);
   if (!f) return null;
   const { pgm, scale } = await toPgm(f.px, f.area.w, f.area.h, f.scale);
-  return { pgm, area: f.area, scale };
+  return { pgm, area: f.area, scale, ...(f.rgb ? { rgb: f.rgb } : {}) };
 }
 
 /** A box in the prepared image's pixels → the input image's pixels. */

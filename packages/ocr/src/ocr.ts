@@ -1,5 +1,6 @@
 import { createEngine, type Engine, type EngineOptions } from './engine.js';
 import { prepare, toInput, type Preparation } from './image.js';
+import { lookAt } from './look.js';
 import { WorkerPool } from './pool.js';
 import type { Ocr, OcrImage, OcrWord, ReadOptions } from './types.js';
 import { warmUpImage } from './warm-up.js';
@@ -24,7 +25,11 @@ export function createOcr(options: OcrOptions): Ocr {
     const p = await prepare(image, opts, preparation);
     if (!p) return [];
     const raw = await pool.use((e) => e.recognize(p.pgm, p.scale));
-    return raw.map((w) => ({ text: w.text, confidence: w.conf / 100, box: toInput(w.box, p), line: w.line }));
+    return raw.map((w) => {
+      const box = toInput(w.box, p);
+      const look = p.rgb && lookAt(p.rgb, p.area.w, p.area.h, { ...box, x: box.x - p.area.x, y: box.y - p.area.y });
+      return { text: w.text, confidence: w.conf / 100, box, line: w.line, ...(look ? { look } : {}) };
+    });
   };
 
   return {

@@ -21,6 +21,18 @@ export interface ReadOptions {
   region?: Box;
   /** Upscale factor before recognition; 'auto' (the default) picks it from the read area's size (see scale.ts). */
   scale?: number | 'auto';
+  /** Also say how each word looks (`OcrWord.look`): its colours, from the area's RGB pixels. */
+  looks?: boolean;
+}
+
+/** A word's colours (0–255 RGB) and its strokes' width; see look.ts. */
+export interface Look {
+  /** The colour it sits on: the commonest in its box. */
+  ground: [number, number, number];
+  /** Its strokes' colour: the pixels farthest from the ground. */
+  ink: [number, number, number];
+  /** Its strokes' mean width along a row, in pixels (bold is wider). */
+  stroke: number;
 }
 
 export interface OcrWord {
@@ -31,6 +43,8 @@ export interface OcrWord {
   box: Box;
   /** Index of the word's text line in this read, in reading order, from 0. */
   line: number;
+  /** With `ReadOptions.looks`. */
+  look?: Look;
 }
 
 export interface OcrStats {

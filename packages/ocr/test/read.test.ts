@@ -83,4 +83,27 @@ describe('reading UI text (real Tesseract, tesseract.js)', () => {
     expect(await ocr.read({ data, width: info.width, height: info.height }, { region: { x: 500, y: 0, w: 50, h: 50 } })).toEqual([]);
     await expect(ocr.read({ data, width: 401, height: 80 })).rejects.toThrow(/channels/);
   });
+  it('says how each word looks, where asked: a selected tab (dark, bold) and one that is not (grey), the same words as without', async () => {
+    const png = await renderFrame(640, 80, '#f5f6fa', [
+      { text: 'Profile', x: 40, y: 45, size: 15, color: '#6b7280' },
+      { text: 'Notifications', x: 140, y: 45, size: 15, color: '#1f2937', bold: true },
+      { text: 'Billing', x: 290, y: 45, size: 15, color: '#ffffff', bold: true, fill: { color: '#4f46e5', x: 280, y: 22, w: 80, h: 32 } },
+    ]);
+    const plain = await ocr.read({ data: png }, { region: { x: 0, y: 10, w: 400, h: 50 } });
+    const words = await ocr.read({ data: png }, { region: { x: 0, y: 10, w: 400, h: 50 }, looks: true });
+    expect(words.map(({ look: _, ...w }) => w)).toEqual(plain);
+    expect(plain.every((w) => w.look === undefined)).toBe(true);
+    const lookOf = (text: string) => find(words, text)!.look!;
+    const [profile, notifications, billing] = [lookOf('profile'), lookOf('notifications'), lookOf('billing')];
+    // Grounds: the page's colour, or the button's fill.
+    expect(profile.ground).toEqual([245, 246, 250]);
+    expect(notifications.ground).toEqual([245, 246, 250]);
+    expect(billing.ground).toEqual([79, 70, 229]);
+    // Inks: near the text's colour (anti-aliasing pulls it a little towards the ground).
+    for (const [look, ink] of [[profile, [107, 114, 128]], [notifications, [31, 41, 55]], [billing, [255, 255, 255]]] as const) {
+      look.ink.forEach((c, i) => expect(Math.abs(c - ink[i]!)).toBeLessThanOrEqual(24));
+    }
+    // Bold strokes are wider.
+    expect(notifications.stroke).toBeGreaterThan(1.3 * profile.stroke);
+  });
 });
