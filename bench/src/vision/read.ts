@@ -41,8 +41,8 @@ export async function readFrames(video: VisionInput, ocr: Ocr, seedUrl: string, 
       // from them by OCR's preparation.
       read: async (areas) => {
         const png = await readFile(f.pngPath);
-        if (areas === null) return ocr.read({ data: png });
-        return (await Promise.all(areas.map((region) => ocr.read({ data: png }, { region })))).flat();
+        if (areas === null) return ocr.read({ data: png }, { looks: true });
+        return (await Promise.all(areas.map((region) => ocr.read({ data: png }, { region, looks: true })))).flat();
       },
       ...(f.typed ? { typed: typedSource(f.typed, ocr) } : {}),
     })),

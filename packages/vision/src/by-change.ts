@@ -3,10 +3,11 @@ import { cleanLabel, sameText } from './fields.js';
 import { samePlace, type Line } from './lines.js';
 import { fieldIn, fieldShaped, isBusy, isShort, isWordy, made, rowOf, SMALL_REGION, viewSwapped, type Delta, type Found } from './evidence.js';
 import type { Scene } from './infer.js';
+import { emphasisShift } from './emphasis.js';
 
 // What the change itself says was clicked, wherever the pointer is (or with none drawn): a new view titled as a
-// link, a dialog quoting a row, a Load more replaced by rows, a button turned busy, a pressed control, a box ticked,
-// a field's ring drawn.
+// link, a dialog quoting a row, a Load more replaced by rows, a button turned busy, the selection moving to a tab, a
+// pressed control, a box ticked, a field's ring drawn.
 
 /**
  * Without a pointer, a new view titled as a control that stays on screen (a sidebar link, a tab): the click was on
@@ -68,6 +69,26 @@ export function turnedBusy(d: Delta, regions: readonly Box[], frameArea: number)
     if (label) return label;
   }
   return undefined;
+}
+
+/**
+ * Without a pointer, the selection moving within a group of controls (tabs, a nav bar, a segmented control): one
+ * label gained emphasis (darker or coloured ink, a fill, bold) while one on its row or in its column lost it (the
+ * previous choice). The click was on the one that gained it.
+ */
+export function selectionMoved(d: Delta, scene: Scene, t: number): Found | null {
+  const shifts = d.restyled
+    .filter((l) => isWordy(l.text) && isShort(l.text) && area(l.box) < SMALL_REGION * scene.width * scene.height)
+    .flatMap((l) => {
+      const was = d.was?.get(l);
+      return l.look && was?.look ? [{ l, shift: emphasisShift(was.look, l.look) }] : [];
+    });
+  const gained = shifts.filter((s) => s.shift === 'up').map((s) => s.l);
+  const lost = shifts.filter((s) => s.shift === 'down').map((s) => s.l);
+  if (gained.length !== 1) return null;
+  const chosen = gained[0]!;
+  const grouped = (l: Line) => rowOf(l.box, chosen.box) || Math.abs(l.box.x - chosen.box.x) <= Math.max(l.box.h, chosen.box.h);
+  return lost.some(grouped) ? made(chosen.text, chosen.box, 0.4, t) : null;
 }
 
 /** Without a pointer: the change itself — a pressed control beside a bigger change, a box ticked, a field's ring drawn. */

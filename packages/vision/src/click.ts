@@ -1,7 +1,7 @@
 import { area, distanceTo, mostlyInside, type Box } from './geometry.js';
 import { cleanLabel } from './fields.js';
 import type { Line } from './lines.js';
-import { askedAbout, byChange, loadedMore, navigatedBy, turnedBusy } from './by-change.js';
+import { askedAbout, byChange, loadedMore, navigatedBy, selectionMoved, turnedBusy } from './by-change.js';
 import { fieldIn, fieldShaped, isWordy, made, MAX_LABEL_WORDS, POINTER_REACH, SMALL_REGION, type Delta, type Found } from './evidence.js';
 import { openedUnder } from './menus.js';
 import type { KeyframeReading, Scene } from './infer.js';
@@ -38,7 +38,7 @@ export function click(
   // draws none): what the change itself shows comes first, an old rest after.
   if (pointerLost(scene, r)) {
     const shown =
-      navigatedBy(d, before, after, t) ?? askedAbout(d, before, t) ?? loadedMore(d, after, t) ?? openedUnder(d, after, t) ?? byChange(d, regions, labels, after, scene, t, fieldAt);
+      navigatedBy(d, before, after, t) ?? askedAbout(d, before, t) ?? loadedMore(d, after, t) ?? openedUnder(d, after, t) ?? selectionMoved(d, scene, t) ?? byChange(d, regions, labels, after, scene, t, fieldAt);
     if (shown) return shown;
   }
   // A pointer still since the previous keyframe clicks again only where the screen changes by it (a stepper's

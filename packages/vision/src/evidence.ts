@@ -33,6 +33,8 @@ export interface Delta {
   changed: Pair[];
   /** Lines whose text stayed but whose pixels changed: a pressed, focused or hovered control. */
   restyled: Line[];
+  /** Each restyled line as it was read before, where known (its earlier look). */
+  was?: ReadonlyMap<Line, Line>;
 }
 
 /**

@@ -1,5 +1,6 @@
 export { Inferrer, inferFrames, compare, type InferredFrame, type KeyframeReading, type Scene } from './infer.js';
-export { toLines, samePlace, MIN_WORD_CONFIDENCE, type Line, type Word } from './lines.js';
+export { toLines, samePlace, MIN_WORD_CONFIDENCE, type Line, type Look, type Word } from './lines.js';
+export { emphasisShift } from './emphasis.js';
 export { findChrome, titleAbove, urlFromText, type BrowserChrome } from './chrome.js';
 export { area, grow, union, intersection, mostlyInside, placeOf, type Box } from './geometry.js';
 export { ScreenText } from './screen.js';

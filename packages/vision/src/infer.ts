@@ -131,7 +131,8 @@ export class Inferrer {
     // (For inferring the action only: a menu opened again shows its items where they were before, and they did
     // appear.)
     const shownHere = (l: Line) => this.history.some((k) => samePlace(k.box, l.box) && sameText(k.text, l.text));
-    const reread = (l: Line) => known.some((k) => samePlace(k.box, l.box) && sameText(k.text, l.text));
+    const readBefore = (l: Line) => known.find((k) => samePlace(k.box, l.box) && sameText(k.text, l.text));
+    const reread = (l: Line) => readBefore(l) !== undefined;
     // Likewise text "changing" into what was read there before (a placeholder read whole again after a partial
     // read, a label read cleanly after a misread) is no one typing.
     // And a line read worse than before, one word of it garbled at most (a focus ring drawn over its start: "(na
@@ -142,6 +143,11 @@ export class Inferrer {
       disappeared: delta.disappeared,
       changed: delta.changed.filter((p) => !rereadPair(p)),
       restyled: [...delta.restyled, ...delta.appeared.filter(reread), ...delta.changed.filter(rereadPair).map((p) => p.after)],
+      was: new Map([
+        ...(delta.was ?? []),
+        ...delta.appeared.flatMap((l) => (readBefore(l) ? [[l, readBefore(l)!] as const] : [])),
+        ...delta.changed.filter(rereadPair).map((p) => [p.after, p.before] as const),
+      ]),
     };
     const newUrl = this.url !== prevUrl ? this.url : undefined;
     // Surest evidence first: text growing in a field, then the pointer (or a pressed control), then the weaker
@@ -286,7 +292,8 @@ export function compare(before: readonly Line[], after: readonly Line[], regions
   const a = after.filter(inside);
   const used = new Set<Line>();
   const paired = new Set<Line>();
-  const delta: Delta = { appeared: [], disappeared: [], changed: [], restyled: [] };
+  const was = new Map<Line, Line>();
+  const delta: Delta = { appeared: [], disappeared: [], changed: [], restyled: [], was };
   for (const l of a) {
     let match: Line | undefined;
     let best = Infinity;
@@ -298,7 +305,10 @@ export function compare(before: readonly Line[], after: readonly Line[], regions
     if (!match) continue;
     used.add(match);
     paired.add(l);
-    if (samePlace(match.box, l.box)) delta.restyled.push(l);
+    if (samePlace(match.box, l.box)) {
+      delta.restyled.push(l);
+      was.set(l, match);
+    }
   }
   for (const l of a) {
     if (paired.has(l)) continue;

@@ -1,11 +1,19 @@
 import { bottom, right, union, type Box } from './geometry.js';
 
+/** How a word looks, as the reader measured it (the OCR package's `Look`): colours 0–255 RGB, stroke width in px. */
+export interface Look {
+  ground: readonly [number, number, number];
+  ink: readonly [number, number, number];
+  stroke: number;
+}
+
 /** One word as OCR read it, in the frame's pixels. */
 export interface Word {
   text: string;
   /** 0–1 */
   confidence: number;
   box: Box;
+  look?: Look;
 }
 
 /** Words on one baseline, close together: a label, a sentence, a field's value. */
@@ -13,6 +21,8 @@ export interface Line {
   text: string;
   box: Box;
   confidence: number;
+  /** Its widest word's look, where the reader measured looks. */
+  look?: Look;
 }
 
 /** Words below this confidence are OCR noise (edges, icons, artefacts) rather than text. */
@@ -57,7 +67,8 @@ export function toLines(words: readonly Word[]): Line[] {
       if (cur.length === 0) return;
       const box = cur.map((w) => w.box).reduce(union);
       const confidence = cur.reduce((s, w) => s + w.confidence, 0) / cur.length;
-      lines.push({ text: cur.map((w) => w.text.trim()).join(' '), box, confidence });
+      const look = cur.filter((w) => w.look).sort((a, b) => b.box.w - a.box.w)[0]?.look;
+      lines.push({ text: cur.map((w) => w.text.trim()).join(' '), box, confidence, ...(look ? { look } : {}) });
       cur = [];
     };
     for (const w of row) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferFrames, inferredTimeline, toLines, urlFromText, type KeyframeReading, type Scene, type Word } from '../src/index.js';
+import { inferFrames, inferredTimeline, toLines, urlFromText, type KeyframeReading, type Look, type Scene, type Word } from '../src/index.js';
 
 const W = 1280;
 const H = 720;
@@ -186,6 +186,41 @@ describe('inference', () => {
       scene([]),
     );
     expect(frames[1]!.action).toMatchObject({ type: 'click', name: 'Sign in', confidence: 0.4 });
+  });
+
+  it('without a pointer, the tab that became selected (darker, bold) is what was clicked, not the one it left nor its panel', () => {
+    const grey: Look = { ground: [245, 246, 250], ink: [110, 116, 130], stroke: 1.9 };
+    const chosen: Look = { ground: [245, 246, 250], ink: [35, 43, 57], stroke: 3.7 };
+    const tabs = (selected: string) =>
+      [line('Profile', 235, 200), line('Notifications', 334, 200), line('Appearance', 487, 200)].map((ws) => ws.map((w) => ({ ...w, look: w.text === selected ? chosen : grey })));
+    const panel = (lines: string[]) => lines.flatMap((text, i) => line(text, 244, 257 + 38 * i));
+    const profile = ['Display name', 'Ada Lovelace', 'Bio', 'Save profile'];
+    const notifications = ['Email notifications', 'Weekly digest', 'Mentions only', 'Save preferences'];
+    const frames = inferFrames(
+      [
+        full(0, [...tabs('Profile').flat(), ...panel(profile)]),
+        // The selection moves to Notifications: both tabs restyled, the panel replaced.
+        part(1000, box(190, 180, 420, 240), [...tabs('Notifications').flat(), ...panel(notifications)]),
+        // A hover shade on Appearance only (no tab lost its selection): nothing to name by looks.
+        part(2000, box(475, 180, 120, 40), tabs('Notifications')[2]!.map((w) => ({ ...w, look: { ...grey, ground: [229, 231, 235] as const } }))),
+      ],
+      scene([]),
+    );
+    expect(frames[1]!.action).toMatchObject({ type: 'click', name: 'Notifications', confidence: 0.4 });
+    expect(frames[2]!.action).toBeNull();
+  });
+
+  it('the same without looks measured (an older reader): no tab is named rather than a wrong one', () => {
+    const tabs = [...line('Profile', 235, 200), ...line('Notifications', 334, 200), ...line('Appearance', 487, 200)];
+    const panel = (lines: string[]) => lines.flatMap((text, i) => line(text, 244, 257 + 38 * i));
+    const frames = inferFrames(
+      [
+        full(0, [...tabs, ...panel(['Display name', 'Ada Lovelace', 'Bio', 'Save profile'])]),
+        part(1000, box(190, 180, 420, 240), [...tabs, ...panel(['Email notifications', 'Weekly digest', 'Mentions only', 'Save preferences'])]),
+      ],
+      scene([]),
+    );
+    expect(frames[1]!.action).toBeNull();
   });
 
   it('without a pointer, a box or radio that changed is named by the label beside it, not a focus ring leaving a tab', () => {

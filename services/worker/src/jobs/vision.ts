@@ -33,8 +33,8 @@ export const vision: Handler<'vision'> = async ({ data, session, rt, signal, che
     gray: () => grayOf(files[i]!),
     read: async (areas: ReadPlan) => {
       const png = await readKeyframe(files[i]!);
-      if (areas === null) return rt.ocr.read({ data: png });
-      return (await Promise.all(areas.map((region) => rt.ocr.read({ data: png }, { region })))).flat();
+      if (areas === null) return rt.ocr.read({ data: png }, { looks: true });
+      return (await Promise.all(areas.map((region) => rt.ocr.read({ data: png }, { region, looks: true })))).flat();
     },
     ...(k.typed && typedFiles[i] ? { typed: typedSource(k.typed, typedFiles[i]!, rt.ocr) } : {}),
   }));
