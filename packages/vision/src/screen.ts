@@ -1,5 +1,8 @@
 import { area, grow, intersection, mostlyInside, type Box } from './geometry.js';
-import type { Word } from './lines.js';
+import { MIN_WORD_CONFIDENCE, type Word } from './lines.js';
+
+/** Letters a word needs for a read of it to be corroborated by an earlier one (ScreenText.apply). */
+const MIN_CORROBORATED = 3;
 
 /**
  * What the screen's text is as far as it was read: the whole frame once, then only the parts that changed. A
@@ -15,12 +18,20 @@ export class ScreenText {
   }
 
   /**
-   * `read`: the words found in the areas read, or in the whole frame when `changed` is null (everything is
+   * `words`: the words found in the areas read, or in the whole frame when `changed` is null (everything is
    * replaced); `changed`: where this keyframe's pixels differ from the previous one's.
    */
-  apply(read: readonly Word[], changed: readonly Box[] | null): void {
+  apply(words: readonly Word[], changed: readonly Box[] | null): void {
+    // A word read with next to no confidence, spelled exactly as the word read at its place before, is that word
+    // (Tesseract can give 0 to a clear label, bold and underlined as a tab becomes selected): it is corroborated,
+    // just enough to count, and placed where the surer read found it (its box can take in an underline or a ring).
+    const read = words.map((r) => {
+      if (r.confidence >= MIN_WORD_CONFIDENCE || r.text.trim().length < MIN_CORROBORATED) return r;
+      const was = this.words.find((w) => w.confidence >= MIN_WORD_CONFIDENCE && w.text.trim() === r.text.trim() && intersection(w.box, r.box) > 0.5 * Math.min(area(w.box), area(r.box)));
+      return was ? { ...r, box: was.box, confidence: MIN_WORD_CONFIDENCE } : r;
+    });
     if (changed === null) {
-      this.words = [...read];
+      this.words = read;
       return;
     }
     const gone = changed.map((c) => grow(c, 2));
