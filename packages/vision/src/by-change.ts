@@ -1,7 +1,7 @@
 import { area, centre, distanceTo, intersection, mostlyInside, union, type Box } from './geometry.js';
 import { cleanLabel, sameText } from './fields.js';
 import { samePlace, type Line } from './lines.js';
-import { fieldIn, fieldShaped, isBusy, isShort, isWordy, made, rowOf, SMALL_REGION, viewSwapped, type Delta, type Found } from './evidence.js';
+import { fieldIn, fieldShaped, isBusy, isShort, isWordy, made, rowOf, SMALL_REGION, viewSwapped, type Change, type Delta, type Found } from './evidence.js';
 import type { Scene } from './infer.js';
 import { emphasisShift } from './emphasis.js';
 
@@ -92,15 +92,8 @@ export function selectionMoved(d: Delta, scene: Scene, t: number): Found | null 
 }
 
 /** Without a pointer: the change itself — a pressed control beside a bigger change, a box ticked, a field's ring drawn. */
-export function byChange(
-  d: Delta,
-  regions: readonly Box[],
-  labels: readonly Line[],
-  after: readonly Line[],
-  scene: Scene,
-  t: number,
-  fieldAt: (b: Box) => string | undefined,
-): Found | null {
+export function byChange({ d, regions, labels, after, scene, r, fieldAt }: Change): Found | null {
+  const t = r.timestamp;
   const frameArea = scene.width * scene.height;
   const restyled = d.restyled.filter((l) => area(l.box) < SMALL_REGION * frameArea && isWordy(l.text));
   if (restyled.length === 1 && (d.appeared.length > 0 || d.disappeared.length > 0 || d.changed.length > 0)) {

@@ -2,7 +2,7 @@ import { area, distanceTo, mostlyInside, type Box } from './geometry.js';
 import { cleanLabel } from './fields.js';
 import type { Line } from './lines.js';
 import { askedAbout, byChange, loadedMore, navigatedBy, selectionMoved, turnedBusy } from './by-change.js';
-import { fieldIn, fieldShaped, isWordy, made, MAX_LABEL_WORDS, POINTER_REACH, SMALL_REGION, type Delta, type Found } from './evidence.js';
+import { fieldIn, fieldShaped, isWordy, made, MAX_LABEL_WORDS, POINTER_REACH, SMALL_REGION, type Change, type Found } from './evidence.js';
 import { openedUnder } from './menus.js';
 import type { KeyframeReading, Scene } from './infer.js';
 
@@ -13,17 +13,8 @@ import type { KeyframeReading, Scene } from './infer.js';
  * took focus (its ring drawn), the one small control whose look changed while its text stayed (pressed), or the one
  * box or radio that changed beside its label (ticked).
  */
-export function click(
-  before: readonly Line[],
-  after: readonly Line[],
-  labels: readonly Line[],
-  scene: Scene,
-  prevTs: number,
-  r: KeyframeReading,
-  d: Delta,
-  regions: readonly Box[],
-  fieldAt: (b: Box) => string | undefined,
-): Found | null {
+export function click(c: Change): Found | null {
+  const { before, after, labels, scene, prevTs, r, d, regions, fieldAt } = c;
   const t = r.timestamp;
   const frameArea = scene.width * scene.height;
   // A label whose look changed: inside a changed region of a control's size (pressed, opened, spinning), or of a
@@ -38,7 +29,7 @@ export function click(
   // draws none): what the change itself shows comes first, an old rest after.
   if (pointerLost(scene, r)) {
     const shown =
-      navigatedBy(d, before, after, t) ?? askedAbout(d, before, t) ?? loadedMore(d, after, t) ?? openedUnder(d, after, t) ?? selectionMoved(d, scene, t) ?? byChange(d, regions, labels, after, scene, t, fieldAt);
+      navigatedBy(d, before, after, t) ?? askedAbout(d, before, t) ?? loadedMore(d, after, t) ?? openedUnder(d, after, t) ?? selectionMoved(d, scene, t) ?? byChange(c);
     if (shown) return shown;
   }
   // A pointer still since the previous keyframe clicks again only where the screen changes by it (a stepper's

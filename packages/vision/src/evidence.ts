@@ -3,6 +3,7 @@ import { maskScreenText } from '@claude-scope/secrets';
 import { urlFromText } from './chrome.js';
 import { cleanLabel } from './fields.js';
 import { area, distanceTo, type Box } from './geometry.js';
+import type { KeyframeReading, Scene } from './infer.js';
 import type { Line } from './lines.js';
 
 // What inference reads off a keyframe's change, shared by the rules (typing, clicks, changes in words).
@@ -55,6 +56,23 @@ export function labelOf(field: Box, lines: readonly Line[]): string | undefined 
   });
   candidates.sort((p, q) => distanceTo(p.box, field) - distanceTo(q.box, field));
   return candidates[0]?.text.replace(/[:*]+$/, '').trim() || undefined;
+}
+
+/**
+ * A keyframe's change as the click rules read it: the page's lines before and after it, the labels known so far, the
+ * change in words, the changed regions (grown a little), the keyframe and the previous one's time, and the field a
+ * box lies in (by the values typed so far).
+ */
+export interface Change {
+  before: readonly Line[];
+  after: readonly Line[];
+  labels: readonly Line[];
+  d: Delta;
+  regions: readonly Box[];
+  scene: Scene;
+  r: KeyframeReading;
+  prevTs: number;
+  fieldAt(b: Box): string | undefined;
 }
 
 /** An action found on a keyframe, with the box of what it acted on (a field's value, a control's label). */

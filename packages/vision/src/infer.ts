@@ -145,7 +145,10 @@ export class Inferrer {
       restyled: [...delta.restyled, ...delta.appeared.filter(reread), ...delta.changed.filter(rereadPair).map((p) => p.after)],
       was: new Map([
         ...(delta.was ?? []),
-        ...delta.appeared.flatMap((l) => (readBefore(l) ? [[l, readBefore(l)!] as const] : [])),
+        ...delta.appeared.flatMap((l) => {
+          const k = readBefore(l);
+          return k ? [[l, k] as const] : [];
+        }),
         ...delta.changed.filter(rereadPair).map((p) => [p.after, p.before] as const),
       ]),
     };
@@ -177,7 +180,7 @@ export class Inferrer {
       : typing(typed, labels, r.timestamp, 'strong', typedHere) ??
       (still ? weak() : null) ??
       (closed && lost ? chosenOption(opened, seenDelta, a, r.timestamp) : null) ??
-      click(b, a, labels, scene, prevTs, r, seenDelta, regions, (box) => this.fields.nameAt(box)) ??
+      click({ before: b, after: a, labels, d: seenDelta, regions, scene, r, prevTs, fieldAt: (box) => this.fields.nameAt(box) }) ??
       weak();
     // The pointer on a field's placeholder that the typed text replaced: the typing is what this keyframe shows.
     if (found?.action.type === 'click') {
