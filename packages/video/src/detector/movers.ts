@@ -1,19 +1,14 @@
-import { BoxBuilder, boxHeight, boxWidth, centreDistance2, contains, grow, intersects, union, type Box } from './box.js';
+import { boxHeight, boxWidth, grow, intersects, union, type Box } from './box.js';
 import type { Blob } from './components.js';
 import type { Footprint } from './footprint.js';
-import { capture, inPatch, patchAt, type Patch } from './patch.js';
+import { blobsTouching, caretAdvance, coveredNow, evidence, nearest, oneRow, wordShaped, type PixelConfig } from './mover-pixels.js';
+import { capture, type Patch } from './patch.js';
+
+export { pointerShaped } from './mover-pixels.js';
 
 const ANIMATION_WINDOW_MS = 400;
 /** A track's moves kept until a pointer is seen going somewhere (a pointer's first moves, before it goes far). */
 const EARLY_MOVES = 8;
-/**
- * Pointer sprites (arrow, hand, I-beam with its serifs) are at least 2 px wide at the detector's scale and about
- * as tall as wide or taller: a blob 1 px wide is a caret blinking, not where the pointer jumped to; a new blob much
- * wider than tall that seems to move on is a word of text (a toast's, refined by the codec over two frames).
- */
-const caretShaped = (b: Box) => boxWidth(b) < 2;
-const wordShaped = (b: Box) => boxWidth(b) > 2.5 * boxHeight(b);
-export const pointerShaped = (b: Box) => !caretShaped(b) && !wordShaped(b);
 
 export interface MoverConfig {
   width: number;
@@ -74,11 +69,6 @@ interface Tentative {
   items: Patch[];
 }
 
-interface Covered {
-  box: Box;
-  pixels: Int32Array;
-}
-
 /**
  * Tells cursor motion apart from UI changes. Motion of a cursor always shows the same signature:
  * the pixels it leaves go back to exactly what was there before it came. A blob is cursor motion when
@@ -96,12 +86,12 @@ export class MoverTracker {
   private readonly maxTracks: number;
   private lastT = -Infinity;
   private travelled = false;
-  /** Within noise of the old value: "back to what was there" (a glyph where a caret was is not). */
-  private readonly back: number;
+  /** The sizes the pixel evidence needs, with `back`: within noise of the old value, "back to what was there" (a glyph where a caret was is not). */
+  private readonly px: PixelConfig;
 
   constructor(private readonly c: MoverConfig) {
     this.maxTracks = c.maxTracks ?? 3;
-    this.back = Math.max(4, c.threshold >> 1);
+    this.px = { ...c, back: Math.max(4, c.threshold >> 1) };
   }
 
   /**
@@ -228,22 +218,22 @@ export class MoverTracker {
   private moveTrack(track: Track, prev: Uint8Array, cur: Uint8Array, t: number, blobs: readonly Blob[], free: (i: number) => boolean): number[] {
     const at = track.patch;
     // A freshly confirmed pointer's box may fall short of its sprite: look a little around it then.
-    const touching = this.touching(at.box, track.moves <= 1 ? this.c.padPx : 1, blobs, free);
+    const touching = blobsTouching(this.px, at.box, track.moves <= 1 ? this.c.padPx : 1, blobs, free);
     if (touching.length === 0) return [];
-    if (track.stale || this.evidence(at, prev, cur).back < this.c.minPixels) {
+    if (track.stale || evidence(this.px, at, prev, cur).back < this.c.minPixels) {
       // The UI changed at the pointer (under it, or a click on a small control there): what it covers
       // is unknown now. Forget it, masking where it rested; its next moves will re-acquire it.
       if (!track.caret) this.origins.push({ box: at.box, pixels: track.sprite });
       track.sprite = new Int32Array(0);
       return [];
     }
-    let covered = this.covered(at, prev, cur, blobs, touching, true);
+    let covered = coveredNow(this.px, at, prev, cur, blobs, touching, true);
     const claim = [...touching];
     // Nothing left at the old place: the pointer jumped to a blob elsewhere.
     if (!covered) {
-      const arrival = this.nearest(at.box, blobs, free, touching);
+      const arrival = nearest(at.box, blobs, free, touching);
       if (arrival >= 0) {
-        covered = this.covered(null, prev, cur, blobs, [arrival], false);
+        covered = coveredNow(this.px, null, prev, cur, blobs, [arrival], false);
         claim.push(arrival);
       }
     }
@@ -255,10 +245,10 @@ export class MoverTracker {
       track.sprite = new Int32Array(0); // left the frame
       return claim;
     }
-    track.caret &&= this.caretAdvance(at.box, covered.box, true);
+    track.caret &&= caretAdvance(this.px, at.box, covered.box, true);
     track.patch = capture(prev, this.c.width, covered.box, at);
     track.range = union(track.range, covered.box)!;
-    track.along &&= covered.box.x1 >= at.box.x1 && this.oneRow(track.range);
+    track.along &&= covered.box.x1 >= at.box.x1 && oneRow(this.px, track.range);
     if (!this.travelled && !track.caret && !track.along && (boxWidth(track.range) > this.c.maxPx || boxHeight(track.range) > this.c.maxPx)) {
       this.travelled = true;
       for (const other of this.tracks) if (other !== track) other.early = []; // carets and spinners, so far
@@ -282,15 +272,15 @@ export class MoverTracker {
     free: (i: number) => boolean,
   ): { claim: number[]; caret: Box | null } {
     const none = { claim: [], caret: null };
-    const touching = this.touching(item.box, this.c.padPx, blobs, free);
+    const touching = blobsTouching(this.px, item.box, this.c.padPx, blobs, free);
     if (touching.length === 0) return none;
     // Not `stillCovered`: the item's "before" may show the pointer at its origin, not the background.
-    let covered = this.covered(item, prev, cur, blobs, touching, false);
+    let covered = coveredNow(this.px, item, prev, cur, blobs, touching, false);
     const claim = [...touching];
     if (!covered) {
-      const arrival = this.nearest(item.box, blobs, free, touching);
+      const arrival = nearest(item.box, blobs, free, touching);
       if (arrival >= 0) {
-        covered = this.covered(null, prev, cur, blobs, [arrival], false);
+        covered = coveredNow(this.px, null, prev, cur, blobs, [arrival], false);
         claim.push(arrival);
       }
     }
@@ -300,10 +290,10 @@ export class MoverTracker {
     // anti-aliased pixels that happen to match (a character typed where placeholder text was). Nor may
     // much more stay changed than goes back: a placeholder that vanished stays gone while a character
     // is typed into its place. (A pointer's own trail from its origin stays too, about one sprite.)
-    const { back, changed, stuck } = this.evidence(item, prev, cur, covered?.box ?? null);
+    const { back, changed, stuck } = evidence(this.px, item, prev, cur, covered?.box ?? null);
     if (back < this.c.minPixels || back * 3 < changed || stuck > back * 2) return none;
     // What was typed stays behind a caret; a pointer gliding along a row leaves nothing changed behind it.
-    const caret = !!covered && stuck > 0 && this.caretAdvance(item.box, covered.box, false);
+    const caret = !!covered && stuck > 0 && caretAdvance(this.px, item.box, covered.box, false);
     // Something that vanished again within gapMs (a flicker) needs no track.
     if (covered) {
       this.addTrack({
@@ -314,81 +304,11 @@ export class MoverTracker {
         moves: 0,
         range: union(item.box, covered.box)!,
         caret,
-        along: this.oneRow(union(item.box, covered.box)!),
+        along: oneRow(this.px, union(item.box, covered.box)!),
         early: this.travelled ? [] : [{ t, box: covered.box }],
       });
     }
     return { claim, caret: caret ? covered!.box : null };
-  }
-
-  /**
-   * In `before`'s box: pixels that something covered in the previous frame and that are back, within
-   * noise, to what `before` remembers (`back`: the trail of a moving pointer); all pixels that changed
-   * in this frame (`changed`); and, outside `now` (where the thing is after this frame), pixels that
-   * differ from `before` and did not change in this frame (`stuck`: a lasting change, no pointer's).
-   */
-  private evidence(before: Patch, prev: Uint8Array, cur: Uint8Array, now: Box | null = null): { back: number; changed: number; stuck: number } {
-    const { width, threshold } = this.c;
-    let back = 0;
-    let changed = 0;
-    let stuck = 0;
-    for (let y = before.box.y0; y < before.box.y1; y++) {
-      for (let x = before.box.x0; x < before.box.x1; x++) {
-        const i = y * width + x;
-        const v = patchAt(before, x, y);
-        const moved = Math.abs(cur[i]! - prev[i]!) > threshold;
-        if (moved) changed++;
-        if (Math.abs(prev[i]! - v) <= threshold) continue;
-        if (Math.abs(cur[i]! - v) <= this.back) back++;
-        else if (!moved && !(now && contains(now, x, y))) stuck++;
-      }
-    }
-    return { back, changed, stuck };
-  }
-
-  /**
-   * Where the pointer is after this frame: changed pixels that differ from the background estimate
-   * (what `under` remembers inside its box, the previous frame elsewhere), plus, with `stillCovered`,
-   * pixels of `under`'s box that still differ from what it remembers.
-   */
-  private covered(
-    under: Patch | null,
-    prev: Uint8Array,
-    cur: Uint8Array,
-    blobs: readonly Blob[],
-    which: readonly number[],
-    stillCovered: boolean,
-  ): Covered | null {
-    const { width, threshold } = this.c;
-    const out = new BoxBuilder();
-    const pixels = new Set<number>();
-    const take = (i: number, x: number, y: number) => {
-      out.add(x, y);
-      pixels.add(i);
-    };
-    for (const bi of which) {
-      for (const i of blobs[bi]!.pixels) {
-        const x = i % width;
-        const y = (i - x) / width;
-        const bg = under && inPatch(under, x, y) ? patchAt(under, x, y) : prev[i]!;
-        if (Math.abs(cur[i]! - bg) > threshold) take(i, x, y);
-      }
-    }
-    if (under && stillCovered) {
-      // Only near this frame's change: a pointer moving a little still covers part of its old box there,
-      // while what stays changed further off (characters a moving caret left behind) is not the pointer.
-      const moved = out.build();
-      const b = under.box;
-      for (let y = b.y0; y < b.y1; y++) {
-        for (let x = b.x0; x < b.x1; x++) {
-          const i = y * width + x;
-          if (moved && !contains(grow(moved, this.c.padPx, width, this.c.height), x, y)) continue;
-          if (Math.abs(cur[i]! - patchAt(under, x, y)) > threshold) take(i, x, y);
-        }
-      }
-    }
-    const box = out.build();
-    return box ? { box, pixels: Int32Array.from(pixels) } : null;
   }
 
   /**
@@ -405,48 +325,6 @@ export class MoverTracker {
       frames.add(r.t);
     }
     return frames.size >= 3 && boxWidth(all) <= this.c.maxPx && boxHeight(all) <= this.c.maxPx;
-  }
-
-  /**
-   * A typing caret moving on: on the same rows exactly, from where it was a short step rightwards (over the characters
-   * typed since), or, once known to be a caret (`inPlace`), blinking where it is.
-   */
-  private caretAdvance(from: Box, to: Box, inPlace: boolean): boolean {
-    const step = to.x1 - from.x1;
-    const level = to.y0 === from.y0 && to.y1 === from.y1;
-    return level && to.x0 >= from.x0 && to.x0 <= from.x1 && (inPlace ? step >= 0 : step > 0) && step <= this.c.maxPx >> 1;
-  }
-
-  /** A box no taller than a row of text (half a pointer's largest size). */
-  private oneRow(b: Box): boolean {
-    return boxHeight(b) <= this.c.maxPx >> 1;
-  }
-
-  /** Free blobs with a pixel at (or within `pad` pixels of) `box`. */
-  private touching(box: Box, pad: number, blobs: readonly Blob[], free: (i: number) => boolean): number[] {
-    const near = grow(box, pad, this.c.width, this.c.height);
-    const { width } = this.c;
-    const out: number[] = [];
-    blobs.forEach((b, i) => {
-      if (!free(i) || !intersects(b.box, near)) return;
-      if (b.pixels.some((p) => contains(near, p % width, Math.floor(p / width)))) out.push(i);
-    });
-    return out;
-  }
-
-  /** The free blob nearest to `from` that a pointer can have jumped to (a caret cannot be it). */
-  private nearest(from: Box, blobs: readonly Blob[], free: (i: number) => boolean, exclude: readonly number[]): number {
-    let best = -1;
-    let bestD = Infinity;
-    blobs.forEach((b, i) => {
-      if (!free(i) || exclude.includes(i) || caretShaped(b.box)) return;
-      const d = centreDistance2(from, b.box);
-      if (d < bestD) {
-        bestD = d;
-        best = i;
-      }
-    });
-    return best;
   }
 
   private addTrack(track: Track): void {
