@@ -7,6 +7,7 @@ import { modalConfirm } from './modal-confirm.js';
 import { orderBursts } from './order-bursts.js';
 import { smoke } from './smoke.js';
 import { spinnerAndRedirect } from './spinner-and-redirect.js';
+import { tabCaptureSettings } from './tab-capture-settings.js';
 import { tabCaptureTasks } from './tab-capture-tasks.js';
 import { tabsAndDropdown } from './tabs-and-dropdown.js';
 import { toastAndList } from './toast-and-list.js';
@@ -26,7 +27,7 @@ export type { Scenario, Split } from './types.js';
  */
 export const SCENARIOS: readonly Scenario[] = [
   loginFlow, validationErrors, modalConfirm, toastAndList, tabsAndDropdown, spinnerAndRedirect, idleCursorOnly, fullTour,
-  orderBursts, inboxIdle, darkSettingsWindow, tabCaptureTasks, smoke,
+  orderBursts, inboxIdle, darkSettingsWindow, tabCaptureTasks, tabCaptureSettings, smoke,
   vCheckoutDark, vInboxWindow, vSettingsBursts, vTasksHover, vTabCaptureLogin,
 ];
 
