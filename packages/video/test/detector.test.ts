@@ -229,6 +229,21 @@ describe('ChangeDetector', () => {
     expect(det.pointer).toEqual([]);
   });
 
+  it('reports no pointer for a password typed with none drawn, its caret stepping back as the field loses focus', () => {
+    // A tab capture: a password's dots grow rightwards a character at a time with the caret after them (the two
+    // together wider than a caret), then the caret shows one dot back. Taken for a pointer going somewhere (9 samples
+    // before), it turned off the hover rule for the rest of a recording with no pointer (tab-capture-settings).
+    const det = new ChangeDetector({ width: W, height: H });
+    for (let t = 0; t <= 5000; t += 100) {
+      const img = page();
+      const n = Math.max(0, Math.min(14, Math.floor((t - 500) / 120) + 1));
+      for (let i = 0; i < n; i++) rect(img, 186 + i * 3, 67, 2, 2, 60);
+      det.push(rect(img, t < 3200 ? 186 + n * 3 : 183 + n * 3, 63, 1, 9, 30), t);
+    }
+    det.finish();
+    expect(det.pointer).toEqual([]);
+  });
+
   it('follows the pointer, not the caret, when both move in the same frames (typing while the mouse moves)', () => {
     // A word is typed in the field from 500 ms, a character every 100 ms; from 1000 ms the pointer glides from
     // (40,150) to (140,110), both moving in every frame.

@@ -47,18 +47,17 @@ interface Track {
   lastMoveMs: number;
   /** Moves seen since it was confirmed. */
   moves: number;
-  /** All the places it has covered since it was confirmed. */
-  range: Box;
+  /**
+   * Where its moves along one row of text went, each rightwards (a caret, or a password's dots, as characters are
+   * typed), and where its other moves went: only those show a pointer going somewhere.
+   */
+  row: Box | null;
+  roamed: Box | null;
   /**
    * Every move so far was a typing caret's (see `caretAdvance`): its changes are typing, not motion, so they stay
    * activity, and it masks nothing. One move of any other kind makes it a pointer for good.
    */
   caret: boolean;
-  /**
-   * Every move so far went rightwards within one row of text: perhaps a typing caret that a blink made look like
-   * something else for a move. Such a track shows no pointer going somewhere.
-   */
-  along: boolean;
   /** Its moves before any pointer was seen going somewhere (the latest EARLY_MOVES): reported once one is. */
   early: { t: number; box: Box }[];
 }
@@ -247,9 +246,9 @@ export class MoverTracker {
     }
     track.caret &&= caretAdvance(this.px, at.box, covered.box, true);
     track.patch = capture(prev, this.c.width, covered.box, at);
-    track.range = union(track.range, covered.box)!;
-    track.along &&= covered.box.x1 >= at.box.x1 && oneRow(this.px, track.range);
-    if (!this.travelled && !track.caret && !track.along && (boxWidth(track.range) > this.c.maxPx || boxHeight(track.range) > this.c.maxPx)) {
+    this.extend(track, at.box, covered.box, covered.box.x1 >= at.box.x1);
+    const roamed = track.roamed;
+    if (!this.travelled && !track.caret && roamed && (boxWidth(roamed) > this.c.maxPx || boxHeight(roamed) > this.c.maxPx)) {
       this.travelled = true;
       for (const other of this.tracks) if (other !== track) other.early = []; // carets and spinners, so far
     } else if (!this.travelled) track.early = [...track.early.slice(1 - EARLY_MOVES), { t, box: covered.box }];
@@ -302,9 +301,8 @@ export class MoverTracker {
         stale: false,
         lastMoveMs: t,
         moves: 0,
-        range: union(item.box, covered.box)!,
+        ...this.reached(item.box, covered.box),
         caret,
-        along: oneRow(this.px, union(item.box, covered.box)!),
         early: this.travelled ? [] : [{ t, box: covered.box }],
       });
     }
@@ -325,6 +323,23 @@ export class MoverTracker {
       frames.add(r.t);
     }
     return frames.size >= 3 && boxWidth(all) <= this.c.maxPx && boxHeight(all) <= this.c.maxPx;
+  }
+
+  /** Where a new track's first move went: along a row (whichever way: its first blink may be anywhere), or roaming. */
+  private reached(from: Box, to: Box): Pick<Track, 'row' | 'roamed'> {
+    const both = union(from, to)!;
+    return oneRow(this.px, both) ? { row: both, roamed: null } : { row: null, roamed: both };
+  }
+
+  /**
+   * A move from `from` to `to`: along the track's row of text if it went rightwards and stays within one row with
+   * the moves along it before (typing steps on), else roaming — a password's dots growing, then shrinking back a
+   * little as the field loses focus, have not gone anywhere.
+   */
+  private extend(track: Track, from: Box, to: Box, rightwards: boolean): void {
+    const row = union(track.row ?? from, to)!;
+    if (rightwards && oneRow(this.px, row)) track.row = row;
+    else track.roamed = union(track.roamed ?? from, to);
   }
 
   private addTrack(track: Track): void {
