@@ -2,7 +2,8 @@ import { grow, intersects, union, type Box } from './box.js';
 import { blockComponents, blockSpan, pixelBlobs, type Blob } from './components.js';
 import type { HoverLayers } from './hover.js';
 import { copyBlock, diffBlocksTwice, type Grid } from './grid.js';
-import { pointerShaped, type MoverTracker } from './movers.js';
+import { pointerShaped } from './mover-pixels.js';
+import type { MoverTracker } from './movers.js';
 import type { ResolvedOptions } from './options.js';
 
 /** Hover highlights are rows, buttons, items: at most this many blocks high (a menu opening is taller). */

@@ -4,8 +4,6 @@ import type { Footprint } from './footprint.js';
 import { blobsTouching, caretAdvance, coveredNow, evidence, nearest, oneRow, wordShaped, type PixelConfig } from './mover-pixels.js';
 import { capture, type Patch } from './patch.js';
 
-export { pointerShaped } from './mover-pixels.js';
-
 const ANIMATION_WINDOW_MS = 400;
 /** A track's moves kept until a pointer is seen going somewhere (a pointer's first moves, before it goes far). */
 const EARLY_MOVES = 8;
@@ -85,7 +83,10 @@ export class MoverTracker {
   private readonly maxTracks: number;
   private lastT = -Infinity;
   private travelled = false;
-  /** The sizes the pixel evidence needs, with `back`: within noise of the old value, "back to what was there" (a glyph where a caret was is not). */
+  /**
+   * The sizes the pixel evidence needs, with `back`: within noise of the old value, "back to what was there" (a glyph
+   * where a caret was is not).
+   */
   private readonly px: PixelConfig;
 
   constructor(private readonly c: MoverConfig) {
