@@ -1,4 +1,5 @@
-export { Inferrer, inferFrames, compare, type InferredFrame, type KeyframeReading, type Scene } from './infer.js';
+export { Inferrer, inferFrames, type InferredFrame, type KeyframeReading, type Scene } from './infer.js';
+export { compare } from './delta.js';
 export { toLines, samePlace, MIN_WORD_CONFIDENCE, type Line, type Look, type Word } from './lines.js';
 export { emphasisShift } from './emphasis.js';
 export { findChrome, titleAbove, urlFromText, type BrowserChrome } from './chrome.js';
