@@ -1,7 +1,7 @@
 import { area, centre, distanceTo, intersection, mostlyInside, union, type Box } from './geometry.js';
 import { cleanLabel, sameText } from './fields.js';
 import { samePlace, type Line } from './lines.js';
-import { fieldIn, fieldShaped, isBusy, isShort, isWordy, made, rowOf, SMALL_REGION, viewSwapped, type Change, type Delta, type Found } from './evidence.js';
+import { controlLabel, fieldIn, fieldShaped, isBusy, isShort, isWordy, made, rowOf, SMALL_REGION, viewSwapped, type Change, type Delta, type Found } from './evidence.js';
 import type { Scene } from './infer.js';
 import { emphasisShift } from './emphasis.js';
 
@@ -78,7 +78,7 @@ export function turnedBusy(d: Delta, regions: readonly Box[], frameArea: number)
  */
 export function selectionMoved(d: Delta, scene: Scene, t: number): Found | null {
   const shifts = d.restyled
-    .filter((l) => isWordy(l.text) && isShort(l.text) && area(l.box) < SMALL_REGION * scene.width * scene.height)
+    .filter((l) => controlLabel(l, scene) && isShort(l.text))
     .flatMap((l) => {
       const was = d.was?.get(l);
       return l.look && was?.look ? [{ l, shift: emphasisShift(was.look, l.look) }] : [];
@@ -94,8 +94,7 @@ export function selectionMoved(d: Delta, scene: Scene, t: number): Found | null 
 /** Without a pointer: the change itself — a pressed control beside a bigger change, a box ticked, a field's ring drawn. */
 export function byChange({ d, regions, labels, after, scene, r, fieldAt }: Change): Found | null {
   const t = r.timestamp;
-  const frameArea = scene.width * scene.height;
-  const restyled = d.restyled.filter((l) => area(l.box) < SMALL_REGION * frameArea && isWordy(l.text));
+  const restyled = d.restyled.filter((l) => controlLabel(l, scene));
   if (restyled.length === 1 && (d.appeared.length > 0 || d.disappeared.length > 0 || d.changed.length > 0)) {
     // A field typed into shows its placeholder again: the value was sent, by the button on its row if it has one.
     const field = fieldAt(restyled[0]!.box);

@@ -2,7 +2,7 @@ import { area, distanceTo, mostlyInside, type Box } from './geometry.js';
 import { cleanLabel } from './fields.js';
 import type { Line } from './lines.js';
 import { askedAbout, byChange, loadedMore, navigatedBy, selectionMoved, turnedBusy } from './by-change.js';
-import { fieldIn, fieldShaped, isWordy, made, MAX_LABEL_WORDS, POINTER_REACH, SMALL_REGION, type Change, type Found } from './evidence.js';
+import { controlLabel, fieldIn, fieldShaped, isWordy, made, MAX_LABEL_WORDS, POINTER_REACH, SMALL_REGION, type Change, type Found } from './evidence.js';
 import { openedUnder } from './menus.js';
 import type { KeyframeReading, Scene } from './infer.js';
 
@@ -95,7 +95,7 @@ export function click(c: Change): Found | null {
     // it was heading whose look changed (hovered, pressed, opened) or that OCR lost in its new look.
     if (!best) {
       const near = [...d.restyled, ...d.disappeared].filter(
-        (l) => isWordy(l.text) && area(l.box) < SMALL_REGION * frameArea && points.some((p) => distanceTo(l.box, p) <= 3 * POINTER_REACH),
+        (l) => controlLabel(l, scene) && points.some((p) => distanceTo(l.box, p) <= 3 * POINTER_REACH),
       );
       if (near.length === 1) best = { line: near[0]!, score: 0, dist: 1, sure: 0.8 };
     }

@@ -16,6 +16,8 @@ export const SMALL_REGION = 0.03;
 export const FIELD_REGION = 0.08;
 /** A line worth naming: a caret or an I-beam pointer read as "I" or "|" is not; a digit (a counter) is. */
 export const isWordy = (text: string) => text.trim().length > 1 || /\d/.test(text);
+/** A control's label worth naming: wordy, and a small part of the screen (not a heading of a view). */
+export const controlLabel = (l: Line, scene: { width: number; height: number }) => isWordy(l.text) && area(l.box) < SMALL_REGION * scene.width * scene.height;
 
 /** A control's busy label, no value typed: it ends in an ellipsis ("Saving…", "Signing in..."). */
 export const isBusy = (text: string) => {
