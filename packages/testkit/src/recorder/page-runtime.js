@@ -27,6 +27,7 @@
   }
   var RealDate = Date;
   var realPerf = performance.now.bind(performance);
+  var realSetTimeout = window.setTimeout.bind(window);
   var docId = String(realPerf()) + ':' + Math.random();
   var state = { dirty: true, labels: [], nav: null };
   function mark() { state.dirty = true; }
@@ -86,8 +87,23 @@
     });
   }
 
+  /**
+   * Resolves once the document has loaded (or after 15 s of real time). A click's navigation can commit the next
+   * document before the recorder sees it go; ticking or reading that document while it still parses would start its
+   * scripts' clocks a frame late on some runs and not on others.
+   */
+  function loaded() {
+    if (document.readyState === 'complete') return null;
+    return new Promise(function (resolve) {
+      window.addEventListener('load', function () { realSetTimeout(resolve, 0); }, { once: true });
+      realSetTimeout(resolve, 15000);
+    });
+  }
+
   async function tick(target, x, y) {
+    await loaded();
     var ran = false;
+    noteSelection(); // what the last action did, at the time it happened
     for (var guard = 0; ; guard++) {
       var nextId = -1, next = null;
       timers.forEach(function (t, id) { if (t.at <= target && (!next || t.at < next.at)) { next = t; nextId = id; } });
@@ -98,6 +114,7 @@
       ran = true;
       run(next.fn, next.args);
       await null;
+      noteSelection();
     }
     if (!state.nav) {
       now = Math.max(now, target);
@@ -111,6 +128,7 @@
   }
 
   function drain(x, y) {
+    noteSelection();
     if (observer.takeRecords().length) state.dirty = true;
     var out = {
       docId: docId, now: now, url: location.href, ready: document.readyState,
@@ -178,12 +196,25 @@
     }
     return { shape: shape, hover: hover };
   }
-  // The caret restarts its blink on focus and on every keystroke, as in Chromium (530 ms on, 530 off).
-  var caretSince = 0, measure = null;
+  // The caret restarts its blink on focus, on every keystroke and when the selection moves, as in Chromium (530 ms
+  // on, 530 off). `selectionchange` fires in a later task, sometimes after the clock moved on, so the selection is
+  // compared instead (noteSelection) each time the clock is about to move: the restart time is the same every run.
+  var caretSince = 0, measure = null, selectionKey = '', fieldIds = new WeakMap(), nextFieldId = 1;
   ['focusin', 'input', 'keydown', 'mousedown'].forEach(function (type) {
     window.addEventListener(type, function () { caretSince = now; }, true);
   });
-  document.addEventListener('selectionchange', function () { caretSince = now; });
+  function noteSelection() {
+    var el = document.activeElement, key = '';
+    if (isTextField(el) && !el.isContentEditable) {
+      if (!fieldIds.has(el)) fieldIds.set(el, nextFieldId++);
+      key = fieldIds.get(el) + ':' + el.selectionStart + ':' + el.selectionEnd;
+    }
+    if (key !== selectionKey) {
+      selectionKey = key;
+      caretSince = now;
+      state.dirty = true;
+    }
+  }
   function caret() {
     var el = document.activeElement;
     if (!isTextField(el) || el.isContentEditable || el.selectionStart !== el.selectionEnd) return null;
@@ -272,5 +303,5 @@
     return out.map(function (t) { return t.trim(); }).filter(function (t, i, all) { return t && all.indexOf(t) === i; });
   }
 
-  Object.defineProperty(window, '__cs', { value: { tick: tick, drain: drain, peek: peek, shownNames: shownNames }, enumerable: false });
+  Object.defineProperty(window, '__cs', { value: { tick: tick, drain: async function () { await loaded(); return drain(); }, peek: peek, shownNames: shownNames }, enumerable: false });
 })();
