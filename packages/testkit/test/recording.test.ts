@@ -32,7 +32,7 @@ function diffBox(a: Buffer, b: Buffer, threshold = 48) {
     const x = p % W, y = Math.floor(p / W);
     x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y);
   }
-  return { count, width: x1 - x0 + 1, height: y1 - y0 + 1 };
+  return { count, x: x0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
 }
 
 describe('generateRecording (smoke, 640×360)', () => {
@@ -181,5 +181,43 @@ describe('the same scenario twice', () => {
     const [a, b] = made as [GeneratedRecording, GeneratedRecording];
     expect(b.truth).toEqual(a.truth);
     expect(readFileSync(b.videoPath).equals(readFileSync(a.videoPath))).toBe(true);
+  });
+});
+
+/** An email field has no selection API: where its caret stands must not come from it (it was drawn at the start). */
+const emailCaret: Scenario = {
+  name: 'email-caret-probe',
+  description: 'click into the email field, let the caret blink, type an address, let it blink again',
+  start: '/login',
+  split: 'tuning',
+  pointer: 'none',
+  async run(d) {
+    await d.click({ role: 'textbox', name: 'Email' });
+    await d.wait(1200);
+    await d.fill({ role: 'textbox', name: 'Email' }, 'ada@example.com');
+    await d.wait(1200);
+  },
+};
+
+describe('the caret in an email field', () => {
+  it('stands after the text typed, as in a browser', { timeout: 120_000 }, async () => {
+    const { truth, videoPath } = await generateRecording(emailCaret, options);
+    const fill = truth.timeline.find((e) => e.type === 'fill')!;
+    const all = await frames(videoPath, Array.from({ length: truth.frameCount }, (_, i) => i));
+    // With no pointer drawn, what changes between two frames outside the steps is the caret blinking.
+    const blinks = (from: number, to: number) =>
+      all.slice(1).flatMap((f, k) => {
+        const t = ((k + 1) * 1000) / FPS;
+        const only = truth.cursorOnly.some((c) => c.startMs <= t && t <= c.endMs);
+        const box = diffBox(all[k]!, f, 32);
+        return only && t > from && t < to && box.count > 0 ? [box] : [];
+      });
+    const empty = blinks(0, truth.timeline.find((e) => e.type === 'click')!.t + 1000);
+    const typed = blinks(fill.t + 300, truth.durationMs);
+    expect(empty.length).toBeGreaterThan(0);
+    expect(typed.length).toBeGreaterThan(0);
+    for (const b of [...empty, ...typed]) expect(b.width, JSON.stringify(b)).toBeLessThanOrEqual(4);
+    // 15 characters at 640 px wide: well over 40 px right of where the empty field's caret stood.
+    for (const b of typed) expect(b.x - empty[0]!.x, JSON.stringify({ b, empty: empty[0] })).toBeGreaterThan(40);
   });
 });

@@ -207,7 +207,7 @@
     var el = document.activeElement, key = '';
     if (isTextField(el) && !el.isContentEditable) {
       if (!fieldIds.has(el)) fieldIds.set(el, nextFieldId++);
-      key = fieldIds.get(el) + ':' + el.selectionStart + ':' + el.selectionEnd;
+      key = fieldIds.get(el) + ':' + (el.selectionStart === null ? el.value.length : el.selectionStart + ':' + el.selectionEnd);
     }
     if (key !== selectionKey) {
       selectionKey = key;
@@ -222,7 +222,8 @@
     var cs = getComputedStyle(el);
     measure = measure || document.createElement('canvas').getContext('2d');
     measure.font = cs.font;
-    var before = el.value.slice(0, el.selectionStart);
+    // An email or number field has no selection API (selectionStart is null): typing appends, so the caret is at the end.
+    var before = el.selectionStart === null ? el.value : el.value.slice(0, el.selectionStart);
     if (el.type === 'password') before = before.replace(/./g, '\u2022');
     var lines = before.split('\n');
     var lineHeight = parseFloat(cs.lineHeight) || parseFloat(cs.fontSize) * 1.2;
