@@ -154,15 +154,22 @@ describe('pointer layer, browser window, dark theme, VP8 (640×360)', () => {
   });
 });
 
-/** Typing (the caret's blink restarts) and a link to a page whose skeleton starts on load: the two races found so far. */
+/**
+ * Typing (the caret's blink restarts), a scroll (the page's texts on screen) and a link to a page whose skeleton starts
+ * on load: the three races found so far.
+ */
 const twice: Scenario = {
   name: 'determinism-probe',
-  description: 'type into a field, let the caret blink, follow a link to a page that loads with a skeleton',
+  description: 'type into a field, let the caret blink, scroll down and back, follow a link to a page that loads with a skeleton',
   start: '/tasks',
   split: 'tuning',
   async run(d) {
     await d.fill({ role: 'textbox', name: 'Task name' }, 'abc');
     await d.wait(700);
+    await d.scroll(200);
+    await d.wait(300);
+    await d.scroll(-200);
+    await d.wait(300);
     await d.click({ role: 'link', name: 'Inbox' }, 'navigate');
     await d.wait(1900);
   },
@@ -170,15 +177,17 @@ const twice: Scenario = {
 
 describe('the same scenario twice', () => {
   // The recorder's time is virtual, so a second run must give the same bytes: otherwise a benchmark moves when its
-  // recordings are made again. Both races fixed here lost only some runs, so one passing run proves little alone;
-  // two failing bytes prove a race is back.
+  // recordings are made again. Each race fixed here lost only some runs, so one passing run proves little alone;
+  // two differing runs prove a race is back.
   it('gives the same video and truth, byte for byte', { timeout: 120_000 }, async () => {
     const made = [];
     for (const run of ['a', 'b']) {
       const dir = join(outDir, `twice-${run}`);
-      made.push(await generateRecording(twice, { ...options, outDir: dir, force: true }));
+      // A wide, short frame (a viewport 480 CSS pixels tall) so the page scrolls.
+      made.push(await generateRecording(twice, { ...options, height: 240, outDir: dir, force: true }));
     }
     const [a, b] = made as [GeneratedRecording, GeneratedRecording];
+    expect(a.truth.steps.map((s) => s.kind)).toEqual(expect.arrayContaining(['type', 'scroll', 'loaded']));
     expect(b.truth).toEqual(a.truth);
     expect(readFileSync(b.videoPath).equals(readFileSync(a.videoPath))).toBe(true);
   });

@@ -127,9 +127,14 @@
     return drain(x, y);
   }
 
+  var scrolledTo = '';
   function drain(x, y) {
     noteSelection();
     if (observer.takeRecords().length) state.dirty = true;
+    // The 'scroll' event fires at a later animation frame, in real time: a scroll is seen here, when it happened.
+    var at = window.scrollX + ',' + window.scrollY;
+    if (at !== scrolledTo) state.dirty = true;
+    scrolledTo = at;
     var out = {
       docId: docId, now: now, url: location.href, ready: document.readyState,
       dirty: state.dirty, labels: state.labels.splice(0), nav: state.nav, via: arrivedVia,
