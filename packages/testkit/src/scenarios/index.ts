@@ -2,6 +2,7 @@ import { darkSettingsWindow } from './dark-settings-window.js';
 import { fullTour } from './full-tour.js';
 import { idleCursorOnly } from './idle-cursor-only.js';
 import { inboxIdle } from './inbox-idle.js';
+import { loadsAndFocus } from './loads-and-focus.js';
 import { loginFlow } from './login-flow.js';
 import { modalConfirm } from './modal-confirm.js';
 import { orderBursts } from './order-bursts.js';
@@ -27,7 +28,7 @@ export type { Scenario, Split } from './types.js';
  */
 export const SCENARIOS: readonly Scenario[] = [
   loginFlow, validationErrors, modalConfirm, toastAndList, tabsAndDropdown, spinnerAndRedirect, idleCursorOnly, fullTour,
-  orderBursts, inboxIdle, darkSettingsWindow, tabCaptureTasks, tabCaptureSettings, smoke,
+  orderBursts, inboxIdle, darkSettingsWindow, tabCaptureTasks, tabCaptureSettings, loadsAndFocus, smoke,
   vCheckoutDark, vInboxWindow, vSettingsBursts, vTasksHover, vTabCaptureLogin,
 ];
 
