@@ -107,6 +107,25 @@ describe('ChangeDetector', () => {
     expect(steps[1]!.timestampMs).toBeLessThan(2000);
   });
 
+  it('gives no step for a pointer leaving the button it clicked when its lit shade barely clears the threshold', () => {
+    // A small button (40–76, 130–144) lights by 25 levels under the pointer: with the codec's noise only about half
+    // its pixels change by more than the threshold, fewer than the sprite's. The click opens a panel; the pointer
+    // rests on the button through the settled state, then leaves in one stroke, found again only frames later.
+    const at = (t: number) =>
+      t < 600 ? { x: 240, y: 100 } : t < 1000 ? { x: 240 - 0.45 * (t - 600), y: 100 + 0.08 * (t - 600) } : t < 2500 ? { x: 60, y: 132 } : { x: Math.min(240, 60 + 0.4 * (t - 2500)), y: Math.max(100, 132 - 0.1 * (t - 2500)) };
+    const frame = (t: number) => {
+      const img = page();
+      const p = at(t);
+      rect(img, 40, 130, 36, 14, p.x >= 40 && p.x < 76 && p.y >= 125 && p.y < 144 ? 175 : 200);
+      rect(img, 46, 135, 24, 4, 60); // the button's label
+      if (t >= 1200) rect(img, 150, 140, 150, 30, 60);
+      return cursor(img, p.x, p.y);
+    };
+    const steps = detect(frame, { durationMs: 4500, fps: 10 });
+    expect(times(steps)).toHaveLength(2);
+    expect(steps[1]!.timestampMs).toBeLessThan(2000);
+  });
+
   it('masks the pointer where the settled frame shows it, when the frame after it moves the pointer on', () => {
     // A panel opens at 600 ms while the pointer rests; 700 and 800 are quiet. At 900 something flickers (gone at
     // 1000) as the pointer leaves: the quiet stretch ends there, so 800 is the settled frame — showing the pointer

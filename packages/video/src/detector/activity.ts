@@ -1,6 +1,6 @@
 import { grow, intersects, union, type Box } from './box.js';
 import { blockComponents, blockSpan, pixelBlobs, type Blob } from './components.js';
-import type { HoverLayers } from './hover.js';
+import { spriteIn, type HoverLayers } from './hover.js';
 import { copyBlock, diffBlocksTwice, type Grid } from './grid.js';
 import { pointerShaped } from './mover-pixels.js';
 import type { MoverTracker } from './movers.js';
@@ -135,7 +135,11 @@ export class ActivityMonitor {
       if (!this.hover.note(prev, cur, box!, pointerNear)) continue;
       // A pointer re-found inside an element as its shade switched sat there in the last state too (it rested
       // on the control it clicked, untracked since the click changed the UI under it): mask it where it sat.
-      this.movers.addOrigins(this.movers.newcomers().filter((n) => intersects(n, box!) && pointerShaped(n)));
+      // So did one that left the element in this frame, untracked until it lands: mask where its sprite was.
+      const sat = this.movers.newcomers().filter((n) => intersects(n, box!) && pointerShaped(n));
+      const sprite = spriteIn(prev, cur, box!, o.width, o.cursorMaxPx);
+      if (sprite && pointerShaped(sprite)) sat.push(sprite);
+      this.movers.addOrigins(sat);
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { Box } from './box.js';
+import { union, type Box } from './box.js';
 
 /** Layers remembered: a pointer sweeping over a list lights a few rows in turn. */
 const MAX_LAYERS = 8;
@@ -7,6 +7,8 @@ const SHADE_SHARE = 0.8;
 const SHADE_SPREAD = 8;
 /** A hover shade is subtle (a row a few levels darker, a menu item tinted); a panel appearing is not. */
 const MAX_SHADE = 64;
+/** A faint shade (see faintShadeWithPointer) covers at least this many pixels beside the sprite. */
+const MIN_SHADE_PX = 12;
 
 /** Shifts (−255…255) counted at index shift + 255. */
 function histogram(diffs: readonly number[]): Int32Array {
@@ -35,7 +37,7 @@ function shades(diffs: readonly number[]): number[] | null {
   const hist = histogram(diffs);
   const modes: number[] = [];
   let covered = 0;
-  for (let round = 0; round < 2; round++) {
+  for (let round = 0; round < 2 && covered < SHADE_SHARE * diffs.length; round++) {
     const { mode, n } = commonest(hist, 255);
     if (n === 0) break;
     modes.push(mode);
@@ -61,6 +63,51 @@ function shadeWithPointer(diffs: readonly number[], at: readonly number[], width
     [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
   });
   return x1 - x0 < maxPx && y1 - y0 < maxPx ? [mode] : null;
+}
+
+/**
+ * A shade too faint for `shadeWithPointer`, its pixels partly under the change threshold (`diffs` counts shifts
+ * from half of it), seen as the pointer leaves the element it rested on (the lit button it clicked): every pixel
+ * that moved by more than any shade lies in one pointer-sized box (the sprite), and around it SHADE_SHARE (and
+ * at least MIN_SHADE_PX) of the shifts are one amount. The layer's box is where that amount is: the element,
+ * not the blocks around it (a field next to a lit tab keeps its own changes). Null otherwise.
+ */
+function faintShadeWithPointer(diffs: readonly number[], at: readonly number[], width: number, maxPx: number): { shifts: number[]; box: Box } | null {
+  const point = (i: number): Box => {
+    const x = i % width;
+    const y = (i - x) / width;
+    return { x0: x, y0: y, x1: x + 1, y1: y + 1 };
+  };
+  let sprite: Box | null = null;
+  diffs.forEach((d, k) => {
+    if (Math.abs(d) > MAX_SHADE) sprite = union(sprite, point(at[k]!));
+  });
+  const s = sprite as Box | null;
+  if (s && (s.x1 - s.x0 > maxPx || s.y1 - s.y0 > maxPx)) return null;
+  // Its anti-aliased edge belongs to it too.
+  const inSprite = (b: Box) => s !== null && b.x0 >= s.x0 - 2 && b.x0 < s.x1 + 2 && b.y0 >= s.y0 - 2 && b.y0 < s.y1 + 2;
+  const around = diffs.flatMap((d, k) => (inSprite(point(at[k]!)) ? [] : [{ d, p: point(at[k]!) }]));
+  const { mode, n } = commonest(histogram(around.map((a) => a.d)), MAX_SHADE);
+  if (n < MIN_SHADE_PX || n < SHADE_SHARE * around.length) return null;
+  let box: Box | null = null;
+  for (const a of around) if (Math.abs(a.d - mode) <= SHADE_SPREAD) box = union(box, a.p);
+  return { shifts: [mode], box: box! };
+}
+
+/**
+ * In `box`, the pixels that moved by more than any shade between `prev` and `cur`, when they fit a pointer's box
+ * (`maxPx`): a sprite that left or reached the element as its shade switched. Null when there are none or more.
+ */
+export function spriteIn(prev: Uint8Array, cur: Uint8Array, box: Box, width: number, maxPx: number): Box | null {
+  let sprite: Box | null = null;
+  for (let y = box.y0; y < box.y1; y++) {
+    for (let x = box.x0; x < box.x1; x++) {
+      const d = cur[y * width + x]! - prev[y * width + x]!;
+      if (d > MAX_SHADE || d < -MAX_SHADE) sprite = union(sprite, { x0: x, y0: y, x1: x + 1, y1: y + 1 });
+    }
+  }
+  const s = sprite as Box | null;
+  return s && s.x1 - s.x0 <= maxPx && s.y1 - s.y0 <= maxPx ? s : null;
 }
 
 /** A hover highlight the pointer switched: where, and by which shifts (either sign: on or off). */
@@ -94,6 +141,9 @@ export class HoverLayers {
     const { width, threshold } = this;
     const diffs: number[] = [];
     const at: number[] = [];
+    const faintDiffs: number[] = [];
+    const faintAt: number[] = [];
+    const faint = threshold >> 1;
     for (let y = box.y0; y < box.y1; y++) {
       for (let x = box.x0; x < box.x1; x++) {
         const d = cur[y * width + x]! - prev[y * width + x]!;
@@ -101,11 +151,19 @@ export class HoverLayers {
           diffs.push(d);
           at.push(y * width + x);
         }
+        if (d > faint || d < -faint) {
+          faintDiffs.push(d);
+          faintAt.push(y * width + x);
+        }
       }
     }
-    const shifts = diffs.length > 0 ? (shades(diffs) ?? (pointerNear ? shadeWithPointer(diffs, at, width, this.pointerPx) : null)) : null;
-    if (!shifts) return false;
-    this.layers.push({ box, shifts: [...shifts, ...shifts.map((m) => -m)] });
+    if (diffs.length === 0) return false;
+    const inBox = (shifts: number[] | null) => (shifts ? { shifts, box } : null);
+    const found =
+      inBox(shades(diffs)) ??
+      (pointerNear ? (inBox(shadeWithPointer(diffs, at, width, this.pointerPx)) ?? faintShadeWithPointer(faintDiffs, faintAt, width, this.pointerPx)) : null);
+    if (!found) return false;
+    this.layers.push({ box: found.box, shifts: [...found.shifts, ...found.shifts.map((m) => -m)] });
     if (this.layers.length > MAX_LAYERS) this.layers.shift();
     return true;
   }
