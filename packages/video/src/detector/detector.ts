@@ -1,4 +1,5 @@
 import { ActivityMonitor } from './activity.js';
+import { sameBox } from './box.js';
 import { StateComparer } from './compare.js';
 import type { Footprint } from './footprint.js';
 import { Grid } from './grid.js';
@@ -268,7 +269,8 @@ export class ChangeDetector {
     const forced = this.pendingCandidates.length > 0;
     // `frame` is the last frame of its quiet stretch (or the stream): the stretch began at quietFromMs.
     const fromMs = Math.min(this.quietFromMs ?? t, t);
-    const diff = this.comparer.diff(frame, this.emitted!, this.cursorFootprints(resting), this.hover);
+    const hover = this.hoverFor(resting);
+    const diff = this.comparer.diff(frame, this.emitted!, this.cursorFootprints(resting), hover);
     if (diff.blocks.length === 0) {
       if (forced) this.emit(frame, t, fromMs, 0, resting);
       return;
@@ -278,7 +280,7 @@ export class ChangeDetector {
       return;
     }
     const cursors = this.cursorFootprints(resting);
-    const pixels = this.comparer.changedPixels(frame, this.emitted!, diff.blocks, cursors, this.hover);
+    const pixels = this.comparer.changedPixels(frame, this.emitted!, diff.blocks, cursors, hover);
     this.provisional = { t, fromMs, frame, pixels, score: diff.score, cursors: resting };
     if (final) this.resolveProvisional(frame, t);
   }
@@ -340,6 +342,17 @@ export class ChangeDetector {
       else this.blinkAt[i] = t; // still a blink phase: keep remembering it
     }
     return n;
+  }
+
+  /**
+   * The hover layers, unless every pointer rests just where it did in the emitted state: the same place
+   * lights the same things, so a shade that changed since is the UI's own (a selection, a focus). Only
+   * where a pointer was seen: in a recording that draws none, what the tracker holds is no pointer.
+   */
+  private hoverFor(resting: readonly Footprint[]): HoverLayers | null {
+    const then = this.emittedCursors;
+    const same = this.movers.pointerSeen && then.length > 0 && then.length === resting.length && then.every((a) => resting.some((b) => sameBox(a.box, b.box)));
+    return same ? null : this.hover;
   }
 
   private cursorFootprints(resting = this.movers.resting()): Footprint[] {
