@@ -1,4 +1,4 @@
-import { union, type Box } from './box.js';
+import type { Box } from './box.js';
 
 /** Layers remembered: a pointer sweeping over a list lights a few rows in turn. */
 const MAX_LAYERS = 8;
@@ -66,32 +66,52 @@ function shadeWithPointer(diffs: readonly number[], at: readonly number[], width
 }
 
 /**
- * A shade too faint for `shadeWithPointer`, its pixels partly under the change threshold (`diffs` counts shifts
- * from half of it), seen as the pointer leaves the element it rested on (the lit button it clicked): every pixel
- * that moved by more than any shade lies in one pointer-sized box (the sprite), and around it SHADE_SHARE (and
- * at least MIN_SHADE_PX) of the shifts are one amount. The layer's box is where that amount is: the element,
- * not the blocks around it (a field next to a lit tab keeps its own changes). Null otherwise.
+ * A shade too faint for `shadeWithPointer`, its pixels partly under the change `threshold` (shifts here count from
+ * half of it), seen as the pointer leaves the element it rested on (the lit button it clicked): every pixel that
+ * moved by more than any shade lies in one pointer-sized box (the sprite), and around it SHADE_SHARE (and at least
+ * MIN_SHADE_PX) of the shifts are one amount. The layer's box is where that amount is: the element, not the blocks
+ * around it (a field next to a lit tab keeps its own changes). Null otherwise. Runs only when the other tests fail.
  */
-function faintShadeWithPointer(diffs: readonly number[], at: readonly number[], width: number, maxPx: number): { shifts: number[]; box: Box } | null {
-  const point = (i: number): Box => {
-    const x = i % width;
-    const y = (i - x) / width;
-    return { x0: x, y0: y, x1: x + 1, y1: y + 1 };
-  };
-  let sprite: Box | null = null;
-  diffs.forEach((d, k) => {
-    if (Math.abs(d) > MAX_SHADE) sprite = union(sprite, point(at[k]!));
-  });
-  const s = sprite as Box | null;
-  if (s && (s.x1 - s.x0 > maxPx || s.y1 - s.y0 > maxPx)) return null;
-  // Its anti-aliased edge belongs to it too.
-  const inSprite = (b: Box) => s !== null && b.x0 >= s.x0 - 2 && b.x0 < s.x1 + 2 && b.y0 >= s.y0 - 2 && b.y0 < s.y1 + 2;
-  const around = diffs.flatMap((d, k) => (inSprite(point(at[k]!)) ? [] : [{ d, p: point(at[k]!) }]));
-  const { mode, n } = commonest(histogram(around.map((a) => a.d)), MAX_SHADE);
-  if (n < MIN_SHADE_PX || n < SHADE_SHARE * around.length) return null;
-  let box: Box | null = null;
-  for (const a of around) if (Math.abs(a.d - mode) <= SHADE_SPREAD) box = union(box, a.p);
-  return { shifts: [mode], box: box! };
+function faintShadeWithPointer(prev: Uint8Array, cur: Uint8Array, box: Box, width: number, threshold: number, maxPx: number): Layer | null {
+  const faint = threshold >> 1;
+  const sprite = strongIn(prev, cur, box, width);
+  if (sprite && (sprite.x1 - sprite.x0 > maxPx || sprite.y1 - sprite.y0 > maxPx)) return null;
+  // The sprite's anti-aliased edge belongs to it too.
+  const near = sprite ? { x0: sprite.x0 - 2, y0: sprite.y0 - 2, x1: sprite.x1 + 2, y1: sprite.y1 + 2 } : null;
+  const around = (x: number, y: number) => !near || x < near.x0 || x >= near.x1 || y < near.y0 || y >= near.y1;
+  const hist = new Int32Array(511);
+  let count = 0;
+  for (let y = box.y0; y < box.y1; y++) {
+    for (let x = box.x0; x < box.x1; x++) {
+      const d = cur[y * width + x]! - prev[y * width + x]!;
+      if ((d > faint || d < -faint) && around(x, y)) {
+        hist[d + 255]!++;
+        count++;
+      }
+    }
+  }
+  const { mode, n } = commonest(hist, MAX_SHADE);
+  if (n < MIN_SHADE_PX || n < SHADE_SHARE * count) return null;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let y = box.y0; y < box.y1; y++) {
+    for (let x = box.x0; x < box.x1; x++) {
+      const d = cur[y * width + x]! - prev[y * width + x]!;
+      if ((d > faint || d < -faint) && Math.abs(d - mode) <= SHADE_SPREAD && around(x, y)) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x + 1), Math.max(y1, y + 1)];
+    }
+  }
+  return { box: { x0, y0, x1, y1 }, shifts: [mode, -mode] };
+}
+
+/** The box of the pixels in `box` that moved by more than any shade between `prev` and `cur`, or null. */
+function strongIn(prev: Uint8Array, cur: Uint8Array, box: Box, width: number): Box | null {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let y = box.y0; y < box.y1; y++) {
+    for (let x = box.x0; x < box.x1; x++) {
+      const d = cur[y * width + x]! - prev[y * width + x]!;
+      if (d > MAX_SHADE || d < -MAX_SHADE) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x + 1), Math.max(y1, y + 1)];
+    }
+  }
+  return x1 > x0 ? { x0, y0, x1, y1 } : null;
 }
 
 /**
@@ -99,14 +119,7 @@ function faintShadeWithPointer(diffs: readonly number[], at: readonly number[], 
  * (`maxPx`): a sprite that left or reached the element as its shade switched. Null when there are none or more.
  */
 export function spriteIn(prev: Uint8Array, cur: Uint8Array, box: Box, width: number, maxPx: number): Box | null {
-  let sprite: Box | null = null;
-  for (let y = box.y0; y < box.y1; y++) {
-    for (let x = box.x0; x < box.x1; x++) {
-      const d = cur[y * width + x]! - prev[y * width + x]!;
-      if (d > MAX_SHADE || d < -MAX_SHADE) sprite = union(sprite, { x0: x, y0: y, x1: x + 1, y1: y + 1 });
-    }
-  }
-  const s = sprite as Box | null;
+  const s = strongIn(prev, cur, box, width);
   return s && s.x1 - s.x0 <= maxPx && s.y1 - s.y0 <= maxPx ? s : null;
 }
 
@@ -141,9 +154,6 @@ export class HoverLayers {
     const { width, threshold } = this;
     const diffs: number[] = [];
     const at: number[] = [];
-    const faintDiffs: number[] = [];
-    const faintAt: number[] = [];
-    const faint = threshold >> 1;
     for (let y = box.y0; y < box.y1; y++) {
       for (let x = box.x0; x < box.x1; x++) {
         const d = cur[y * width + x]! - prev[y * width + x]!;
@@ -151,19 +161,15 @@ export class HoverLayers {
           diffs.push(d);
           at.push(y * width + x);
         }
-        if (d > faint || d < -faint) {
-          faintDiffs.push(d);
-          faintAt.push(y * width + x);
-        }
       }
     }
     if (diffs.length === 0) return false;
-    const inBox = (shifts: number[] | null) => (shifts ? { shifts, box } : null);
-    const found =
-      inBox(shades(diffs)) ??
-      (pointerNear ? (inBox(shadeWithPointer(diffs, at, width, this.pointerPx)) ?? faintShadeWithPointer(faintDiffs, faintAt, width, this.pointerPx)) : null);
-    if (!found) return false;
-    this.layers.push({ box: found.box, shifts: [...found.shifts, ...found.shifts.map((m) => -m)] });
+    const both = (shifts: number[] | null): Layer | null => (shifts ? { box, shifts: [...shifts, ...shifts.map((m) => -m)] } : null);
+    const layer =
+      both(shades(diffs)) ??
+      (pointerNear ? (both(shadeWithPointer(diffs, at, width, this.pointerPx)) ?? faintShadeWithPointer(prev, cur, box, width, threshold, this.pointerPx)) : null);
+    if (!layer) return false;
+    this.layers.push(layer);
     if (this.layers.length > MAX_LAYERS) this.layers.shift();
     return true;
   }
