@@ -135,9 +135,10 @@ export class ActivityMonitor {
       if (!this.hover.note(prev, cur, box!, pointerNear)) continue;
       // A pointer re-found inside an element as its shade switched sat there in the last state too (it rested
       // on the control it clicked, untracked since the click changed the UI under it): mask it where it sat.
-      // So did one that left the element in this frame, untracked until it lands: mask where its sprite was.
+      // So did one that left the element in this frame, untracked until it lands: mask where its sprite was
+      // (where a pointer is drawn at all: in a tab capture those strong pixels are the page's own, a tick).
       const sat = this.movers.newcomers().filter((n) => intersects(n, box!) && pointerShaped(n));
-      const sprite = spriteIn(prev, cur, box!, o.width, o.cursorMaxPx);
+      const sprite = this.movers.pointerSeen ? spriteIn(prev, cur, box!, o.width, o.cursorMaxPx) : null;
       if (sprite && pointerShaped(sprite)) sat.push(sprite);
       this.movers.addOrigins(sat);
     }
