@@ -7,17 +7,18 @@ import { SRC_DIR } from './paths.js';
 let sourceHash: string | undefined;
 
 /**
- * Files under src/ that only score what the lanes made of a recording: editing them changes no recording, so they
- * stay out of the hash (a scorer fix must not regenerate every cached recording).
+ * Files under src/ that no recording depends on: the scorer of what the lanes made of a recording, and the forged
+ * test videos (cached by their own version). Editing them changes no recording, so they stay out of the hash (a
+ * scorer fix must not regenerate every cached recording).
  */
-const SCORING_ONLY: ReadonlySet<string> = new Set(['fidelity.ts']);
+const NOT_IN_RECORDINGS: ReadonlySet<string> = new Set(['fidelity.ts', 'forged.ts']);
 
 /** Hash of everything under src/ (app, recorder, scenarios, truth) but the scorers: editing it regenerates recordings. */
 export function generatorSourceHash(): string {
   return (sourceHash ??= hashSources(SRC_DIR));
 }
 
-/** sha256 over the relative paths and contents of the files under `dir`, scoring-only files left out. */
+/** sha256 over the relative paths and contents of the files under `dir`, files no recording depends on left out. */
 export function hashSources(dir: string): string {
   const hash = createHash('sha256');
   const walk = (d: string): string[] =>
@@ -29,7 +30,7 @@ export function hashSources(dir: string): string {
       });
   for (const file of walk(dir)) {
     const rel = relative(dir, file);
-    if (!SCORING_ONLY.has(rel)) hash.update(rel).update('\0').update(readFileSync(file)).update('\0');
+    if (!NOT_IN_RECORDINGS.has(rel)) hash.update(rel).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex');
 }

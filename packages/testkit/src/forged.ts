@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { cacheDir } from './paths.js';
 
@@ -10,7 +10,8 @@ import { cacheDir } from './paths.js';
  */
 
 const run = promisify(execFile);
-const VERSION = 1;
+/** Bumped when the files made change (2: VP8 at a fixed speed, scratch files removed). */
+const VERSION = 2;
 
 async function cached(name: string, make: (tmp: string) => Promise<void>): Promise<string> {
   const dir = cacheDir('test-videos');
@@ -18,14 +19,21 @@ async function cached(name: string, make: (tmp: string) => Promise<void>): Promi
   if (existsSync(path)) return path;
   mkdirSync(dir, { recursive: true });
   const tmp = `${path}.tmp-${process.pid}`;
-  await make(tmp);
-  renameSync(tmp, path);
+  try {
+    await make(tmp);
+    renameSync(tmp, path);
+  } finally {
+    // make() may leave parts next to tmp (`<tmp>.a.webm`, `<tmp>.txt`, …): none is wanted once the file is made.
+    const scratch = basename(tmp);
+    for (const f of readdirSync(dir)) if (f.startsWith(scratch)) rmSync(join(dir, f), { force: true });
+  }
   return path;
 }
 
 const ffmpeg = (args: string[]) => run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], { maxBuffer: 1 << 24 });
 const VP9 = ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '0', '-crf', '40', '-pix_fmt', 'yuv420p'];
-const VP8 = ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '16', '-b:v', '50k', '-pix_fmt', 'yuv420p'];
+// A negative cpu-used keeps VP8's realtime speed fixed, as the recorder's encoder does (a positive one adapts to load).
+const VP8 = ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '-16', '-b:v', '50k', '-pix_fmt', 'yuv420p'];
 
 /**
  * A WebM whose video runs `actualMs` (64×64, 1 fps, a frame counter) but whose header says `claimedMs`: the

@@ -38,13 +38,15 @@ it('generatorSourceHash is a stable sha256', () => {
   expect(generatorSourceHash()).toBe(generatorSourceHash());
 });
 
-it('hashSources changes with a generator file and not with a scoring-only one', () => {
+it('hashSources changes with a generator file and not with one no recording depends on (scorer, forged videos)', () => {
   const src = mkdtempSync(join(tmpdir(), 'testkit-src-'));
   mkdirSync(join(src, 'app'));
   writeFileSync(join(src, 'app', 'page.ts'), 'a');
   writeFileSync(join(src, 'fidelity.ts'), 'x');
+  writeFileSync(join(src, 'forged.ts'), 'x');
   const first = hashSources(src);
   writeFileSync(join(src, 'fidelity.ts'), 'y');
+  writeFileSync(join(src, 'forged.ts'), 'y');
   expect(hashSources(src)).toBe(first);
   writeFileSync(join(src, 'app', 'page.ts'), 'b');
   expect(hashSources(src)).not.toBe(first);
