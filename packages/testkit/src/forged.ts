@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { cacheDir } from './paths.js';
+import { VP8_FIXED_SPEED } from './recorder/encoder.js';
 
 /**
  * Hostile recordings for limit tests: small files that lie about their length or decode to huge frames.
@@ -10,8 +11,8 @@ import { cacheDir } from './paths.js';
  */
 
 const run = promisify(execFile);
-/** Bumped when the files made change (2: VP8 at a fixed speed, scratch files removed). */
-const VERSION = 2;
+/** Bumped when the files made change (2: scratch files removed; 3: VP8 at the recorder's fixed speed). */
+const VERSION = 3;
 
 async function cached(name: string, make: (tmp: string) => Promise<void>): Promise<string> {
   const dir = cacheDir('test-videos');
@@ -32,8 +33,7 @@ async function cached(name: string, make: (tmp: string) => Promise<void>): Promi
 
 const ffmpeg = (args: string[]) => run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], { maxBuffer: 1 << 24 });
 const VP9 = ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '0', '-crf', '40', '-pix_fmt', 'yuv420p'];
-// A negative cpu-used keeps VP8's realtime speed fixed, as the recorder's encoder does (a positive one adapts to load).
-const VP8 = ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '-16', '-b:v', '50k', '-pix_fmt', 'yuv420p'];
+const VP8 = [...VP8_FIXED_SPEED, '-b:v', '50k', '-pix_fmt', 'yuv420p'];
 
 /**
  * A WebM whose video runs `actualMs` (64×64, 1 fps, a frame counter) but whose header says `claimedMs`: the

@@ -9,14 +9,19 @@ export const VIDEO_FORMATS: readonly VideoFormat[] = ['webm', 'webm-vp8', 'mp4',
 /** File extension (and ffmpeg muxer) of a format. */
 export const extensionOf = (format: VideoFormat): 'webm' | 'mp4' | 'mkv' => (format === 'webm-vp8' ? 'webm' : format);
 
+/**
+ * VP8 in realtime mode at a fixed speed: a negative `-cpu-used` (a positive one is adapted to how long frames take to
+ * encode, so a busy machine made other bytes). Every VP8 file the testkit makes uses it.
+ */
+export const VP8_FIXED_SPEED: readonly string[] = ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '-8'];
+
 /** Codec settings per container: what browser/desktop screen recorders typically produce. */
 export function codecArgs(format: VideoFormat): string[] {
   switch (format) {
     case 'webm': // VP9, like Chrome's MediaRecorder; realtime speed keeps long recordings cheap to make
       return ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-row-mt', '1', '-b:v', '0', '-crf', '36'];
-    case 'webm-vp8': // constrained quality at a screen recorder's bitrate; a negative cpu-used keeps VP8's realtime
-      // speed fixed (a positive one is adapted to how long frames take to encode, so a busy machine made other bytes)
-      return ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '-8', '-b:v', '2M', '-crf', '10'];
+    case 'webm-vp8': // constrained quality at a screen recorder's bitrate
+      return [...VP8_FIXED_SPEED, '-b:v', '2M', '-crf', '10'];
     case 'mp4':
       return ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-movflags', '+faststart'];
     case 'mkv': // OBS's default container
