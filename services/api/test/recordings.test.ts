@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { DeleteBucketCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/app.js';
 import { signup, testConfig, useTestApp, type TestUser } from './helpers.js';
@@ -25,13 +26,19 @@ async function listen(app: App): Promise<string> {
 /** The upload route's own answers: everything decided before a worker runs (the pipeline's are in the worker's suite). */
 describe('POST /api/recordings', () => {
   const prefix = `cs-test-${randomBytes(4).toString('hex')}`;
-  const t = useTestApp({ MAX_UPLOAD_BYTES: String(2 * 1024 * 1024), QUEUE_PREFIX: prefix });
+  // A bucket of its own: "nothing left behind" lists every object, and other test files upload beside this one.
+  const t = useTestApp({ MAX_UPLOAD_BYTES: String(2 * 1024 * 1024), QUEUE_PREFIX: prefix, S3_BUCKET: prefix });
   let base: string;
   let user: TestUser;
 
   beforeAll(async () => {
+    await t.app.storage.ensureBucket();
     base = await listen(t.app);
     user = await signup(t.app);
+  });
+  afterAll(async () => {
+    await t.app.storage.deleteKeys(await t.app.storage.listKeys(''));
+    await t.app.storage.client.send(new DeleteBucketCommand({ Bucket: t.app.storage.bucket }));
   });
 
   const upload = (body: FormData | string, opts: { query?: string; headers?: Record<string, string> } = {}) =>
