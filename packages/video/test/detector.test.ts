@@ -142,6 +142,25 @@ describe('ChangeDetector', () => {
     expect(times(steps)).toEqual([0, 800]);
   });
 
+  it('gives no step for the pointer found somewhere new in the last frame, lost by the tracker on its way there', () => {
+    // The pointer glides and rests, then the tracker loses it (here it is hidden a while; in a recording, a sweep
+    // over rows lighting up under it). In the recording's last frame it shows up far away, unproven only because
+    // no frame comes after. Where no pointer was ever drawn, the same small thing in the last frame is the page's
+    // own, and a step.
+    const frame = (t: number, drawn: boolean) => {
+      const img = page();
+      if (t >= 2000) return cursor(img, 250, 150);
+      if (!drawn || t >= 1200) return img;
+      return cursor(img, 40 + 0.15 * Math.min(t, 1000), 50 + 0.05 * Math.min(t, 1000));
+    };
+    const ends = { durationMs: 2000, fps: 10 };
+    expect(times(detect((t) => frame(t, true), ends))).toEqual([0]);
+    expect(times(detect((t) => frame(t, false), ends))).toEqual([0, 2000]);
+    // A pointer-sized change that stayed its 200 ms is a step even where a pointer is drawn.
+    const tick = (t: number) => (t >= 1700 ? rect(frame(Math.min(t, 1999), true), 250, 150, 5, 8, 40) : frame(t, true));
+    expect(times(detect(tick, ends))).toHaveLength(2);
+  });
+
   it('with timeline candidates, keeps each answer to clicks 270 ms apart that a frame showed unchanged', () => {
     // A stepper clicked three times: the counter answers 40 ms after each click, and the next click comes before
     // the answer has been still for settleMs. The user acted on each answer: each is a step.

@@ -4,6 +4,7 @@ import { StateComparer } from './compare.js';
 import type { Footprint } from './footprint.js';
 import { Grid } from './grid.js';
 import { HoverLayers } from './hover.js';
+import { pointerShaped } from './mover-pixels.js';
 import { MoverTracker } from './movers.js';
 import { resolveOptions, type DetectorOptions, type ResolvedOptions } from './options.js';
 import { capStates, type UiState } from './states.js';
@@ -222,7 +223,7 @@ export class ChangeDetector {
   finish(): UiState[] {
     if (this.result) return this.result;
     if (this.prev) {
-      if (!this.evaluated) this.evaluate(this.prev, this.prevT, true);
+      if (!this.evaluated) this.evaluate(this.prev, this.prevT, true, [...this.movers.resting(), ...this.lastNewcomers()]);
       else this.resolveProvisional(this.prev, this.prevT);
     }
     this.result = capStates(this.states, this.o.maxStates);
@@ -353,6 +354,16 @@ export class ChangeDetector {
     const then = this.emittedCursors;
     const same = this.movers.pointerSeen && then.length > 0 && then.length === resting.length && then.every((a) => resting.some((b) => sameBox(a.box, b.box)));
     return same ? null : this.hover;
+  }
+
+  /**
+   * Pointer-shaped blobs new in the last two frames, where a pointer is drawn: in the last frame they are the pointer
+   * re-found (lost in a fast move or a shape change), left unproven only because the recording ends before it moves
+   * on. Anything else they could be is under 200 ms old, too young to be a step.
+   */
+  private lastNewcomers(): Footprint[] {
+    if (!this.movers.pointerSeen) return [];
+    return this.movers.newcomers().flatMap((box) => (pointerShaped(box) ? [{ box, pixels: null }] : []));
   }
 
   private cursorFootprints(resting = this.movers.resting()): Footprint[] {
