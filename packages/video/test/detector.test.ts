@@ -459,22 +459,6 @@ describe('ChangeDetector', () => {
     });
   });
 
-  it('with no pointer drawn, a small button lighting up is a hover, and one ticked beside it a change', () => {
-    // A tab capture: the button (40–64, 130–140) lights by 30 levels under the undrawn pointer at 1000 ms and stays
-    // lit. Small enough to pass for a pointer's sprite at first, it is no step; a box ticked at 2500 ms is one.
-    const frame = (t: number, tick: boolean) => {
-      const img = page();
-      rect(img, 40, 130, 24, 10, t >= 1000 ? 170 : 200);
-      rect(img, 46, 134, 12, 2, 60); // its label
-      if (tick && t >= 2500) rect(img, 100, 130, 6, 8, 40);
-      return img;
-    };
-    expect(times(detect((t) => frame(t, false), { durationMs: 4000, fps: 10 }))).toEqual([0]);
-    const steps = detect((t) => frame(t, true), { durationMs: 4000, fps: 10 });
-    expect(times(steps)).toHaveLength(2);
-    expect(steps[1]!.timestampMs).toBeGreaterThanOrEqual(2500);
-  });
-
   it('waits for a spinner to stop: an animation is not a settled state', () => {
     const frame = (t: number) => {
       const img = page();

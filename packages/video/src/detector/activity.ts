@@ -126,9 +126,7 @@ export class ActivityMonitor {
     // blob, with the hover of what it now points at lighting up in that frame or the next.
     const near = [...moving, ...this.movers.newcomers()].map((b) => grow(b, o.cursorMaxPx, o.width, o.height));
     for (const comp of comps) {
-      // A small element's shade is a cursor candidate at first (new small blobs); where no pointer is drawn, none is.
-      const cause = this.cause[comp[0]!];
-      if (!(cause === 0 || (cause === 3 && !this.movers.pointerSeen)) || blockSpan(grid, comp).h > HOVER_MAX_ROWS) continue;
+      if (this.cause[comp[0]!] !== 0 || blockSpan(grid, comp).h > HOVER_MAX_ROWS) continue;
       let box: Box | null = null;
       for (const b of comp) box = union(box, grid.rect(b));
       // Where no pointer was ever seen (a tab capture draws none), an element shaded as a whole is a hover too.
