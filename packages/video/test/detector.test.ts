@@ -159,6 +159,9 @@ describe('ChangeDetector', () => {
     // A pointer-sized change that stayed its 200 ms is a step even where a pointer is drawn.
     const tick = (t: number) => (t >= 1700 ? rect(frame(Math.min(t, 1999), true), 250, 150, 5, 8, 40) : frame(t, true));
     expect(times(detect(tick, ends))).toHaveLength(2);
+    // So is one new in the frame before the last when that frame came 230 ms earlier (a variable frame rate).
+    const sparse = [...Array.from({ length: 16 }, (_, i) => i * 100), 2500, 2730];
+    expect(times(detect((t) => (t >= 2500 ? rect(frame(1999, true), 250, 150, 5, 8, 40) : frame(t, true)), { durationMs: 2730, times: sparse }))).toHaveLength(2);
   });
 
   it('with timeline candidates, keeps each answer to clicks 270 ms apart that a frame showed unchanged', () => {

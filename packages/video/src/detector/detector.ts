@@ -18,6 +18,8 @@ export interface PointerSample {
 }
 /** A 30-minute recording's pointer moving in every frame at 10 fps stays under this. */
 const MAX_POINTER_SAMPLES = 20_000;
+/** A state on screen for less than this is no step (the ground-truth rule: README, "What counts as a step"). */
+const MIN_STEP_MS = 200;
 
 /** A tiny change waiting to prove it stays (a caret blink goes away again, a typed character does not). */
 interface Provisional {
@@ -357,13 +359,13 @@ export class ChangeDetector {
   }
 
   /**
-   * Pointer-shaped blobs new in the last two frames, where a pointer is drawn: in the last frame they are the pointer
-   * re-found (lost in a fast move or a shape change), left unproven only because the recording ends before it moves
-   * on. Anything else they could be is under 200 ms old, too young to be a step.
+   * Pointer-shaped blobs new in the last two frames and under MIN_STEP_MS old, where a pointer is drawn: in the last
+   * frame they are the pointer re-found (lost in a fast move or a shape change), left unproven only because the
+   * recording ends before it moves on. Anything else they could be is too young to be a step.
    */
   private lastNewcomers(): Footprint[] {
     if (!this.movers.pointerSeen) return [];
-    return this.movers.newcomers().flatMap((box) => (pointerShaped(box) ? [{ box, pixels: null }] : []));
+    return this.movers.newcomers(this.prevT - MIN_STEP_MS).flatMap((box) => (pointerShaped(box) ? [{ box, pixels: null }] : []));
   }
 
   private cursorFootprints(resting = this.movers.resting()): Footprint[] {

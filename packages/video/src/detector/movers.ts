@@ -169,9 +169,12 @@ export class MoverTracker {
     for (const track of this.tracks) if (intersects(track.patch.box, region)) track.stale = true;
   }
 
-  /** New small blobs (no tracked cursor's) of this frame and the one before: perhaps the pointer showing up anew. */
-  newcomers(): Box[] {
-    return this.fresh.map((f) => f.box);
+  /**
+   * New small blobs (no tracked cursor's) of this frame and the one before, from `sinceMs` on: perhaps the pointer
+   * showing up anew.
+   */
+  newcomers(sinceMs = -Infinity): Box[] {
+    return this.fresh.flatMap((f) => (f.t >= sinceMs ? [f.box] : []));
   }
 
   /** The cursor that moved last: its box and when (null while none is tracked). */
