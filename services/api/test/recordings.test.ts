@@ -37,7 +37,7 @@ describe('POST /api/recordings', () => {
     user = await signup(t.app);
   });
   afterAll(async () => {
-    await t.app.storage.deleteKeys(await t.app.storage.listKeys(''));
+    await t.app.storage.deletePrefix('');
     await t.app.storage.client.send(new DeleteBucketCommand({ Bucket: t.app.storage.bucket }));
   });
 
