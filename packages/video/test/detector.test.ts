@@ -485,6 +485,31 @@ describe('ChangeDetector', () => {
     }
   });
 
+  it('emits the state a spinner gave way to when it is the state before it (a retry that failed the same way)', () => {
+    // An alert with a Retry button; clicked, the button turns into a spinner and "Loading…" for `loadMs`, then the
+    // same alert shows again.
+    const alert = (img: Img) => rect(rect(img, 20, 100, 280, 50, 90), 200, 115, 60, 20, 200);
+    const frame = (loadMs: number) => (t: number) => {
+      const img = alert(page());
+      if (t < 1000 || t >= 1000 + loadMs) return img;
+      rect(img, 200, 115, 60, 20, 90);
+      const start = Math.floor(t / 83) % 12;
+      for (let k = 0; k < 12; k++) {
+        const a = (k * Math.PI) / 6;
+        rect(img, 210 + Math.round(4 * Math.cos(a)), 125 + Math.round(4 * Math.sin(a)), 2, 2, (k - start + 12) % 12 < 3 ? 240 : 120);
+      }
+      return rect(img, 222, 122, 34, 6, 230); // "Loading…"
+    };
+    for (const fps of [10, 30]) {
+      const steps = detect(frame(700), { durationMs: 3500, fps });
+      expect(times(steps), `${fps} fps`).toHaveLength(2);
+      expect(steps[1]!.timestampMs, `${fps} fps`).toBeGreaterThanOrEqual(1950);
+      expect(steps[1]!.score, `${fps} fps`).toBeGreaterThan(0);
+      // Shown for less than a step's 200 ms (one frame at 10 fps), the spinner leaves nothing.
+      expect(times(detect(frame(80), { durationMs: 3500, fps })), `${fps} fps`).toEqual([0]);
+    }
+  });
+
   it('keeps the settled frame after each candidate, even with no change', () => {
     const frame = (t: number) => {
       const img = t >= 3000 ? glyph(page(), 184, 64) : page();

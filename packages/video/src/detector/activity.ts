@@ -55,9 +55,10 @@ export class ActivityMonitor {
 
   /**
    * Whether `cur` (at `t`) changed the UI beyond cursor motion; `proven`: earlier `pointer?` frames now known to be
-   * cursor motion; `typing`: all that changed was a typing caret and what it left (`typedAt`: where it stepped on to).
+   * cursor motion; `typing`: all that changed was a typing caret and what it left (`typedAt`: where it stepped on to);
+   * `widest`: the widest or tallest region that changed since `prev`, in blocks.
    */
-  observe(prev: Uint8Array, cur: Uint8Array, t: number): { activity: Activity; proven: number[]; typing: boolean; typedAt: Box | null } {
+  observe(prev: Uint8Array, cur: Uint8Array, t: number): { activity: Activity; proven: number[]; typing: boolean; typedAt: Box | null; widest: number } {
     const { grid, o } = this;
     // Against the previous frame (cursor candidates) and the anchor (activity), in one pass.
     diffBlocksTwice(cur, prev, this.anchor, grid, o.pixelThreshold, this.counts, this.anchorCounts, this.sums);
@@ -67,8 +68,10 @@ export class ActivityMonitor {
     const comps = blockComponents(grid, this.changed);
     const blobs: Blob[] = [];
     const owner: number[] = [];
+    let widest = 0;
     comps.forEach((comp, ci) => {
       const span = blockSpan(grid, comp);
+      widest = Math.max(widest, span.w, span.h);
       if (span.w > this.maxSpan || span.h > this.maxSpan) return;
       for (const blob of pixelBlobs(cur, prev, grid, comp, o.pixelThreshold)) {
         blobs.push(blob);
@@ -111,7 +114,7 @@ export class ActivityMonitor {
       // Cursor motion is absorbed too: it must not pile up into a fake change later.
       copyBlock(cur, this.anchor, grid, b);
     }
-    return { activity: active, proven, typing: active === 'active' && typing, typedAt };
+    return { activity: active, proven, typing: active === 'active' && typing, typedAt, widest };
   }
 
   /**

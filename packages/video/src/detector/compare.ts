@@ -63,6 +63,26 @@ export class StateComparer {
     return Int32Array.from(out);
   }
 
+  /**
+   * How the pixels of `blocks` that differ shift from `emitted` to `frame` (cursors masked out), counted at index
+   * shift + 255 in a fresh histogram.
+   */
+  shifts(frame: Uint8Array, emitted: Uint8Array, blocks: readonly number[], cursors: readonly Footprint[], hover: HoverLayers | null = null): Int32Array {
+    const mask = this.maskFor(frame, emitted, cursors, hover);
+    const { width, pixelThreshold } = this.o;
+    const hist = new Int32Array(511);
+    for (const block of blocks) {
+      const r = this.grid.rect(block);
+      for (let y = r.y0; y < r.y1; y++) {
+        for (let i = y * width + r.x0, end = y * width + r.x1; i < end; i++) {
+          const d = frame[i]! - emitted[i]!;
+          if (mask[i] === 0 && (d > pixelThreshold || d < -pixelThreshold)) hist[d + 255]!++;
+        }
+      }
+    }
+    return hist;
+  }
+
   /** Cursors masked, and with `hover`, the pixels where the two frames differ only by a hover switching. */
   private maskFor(frame: Uint8Array, emitted: Uint8Array, cursors: readonly Footprint[], hover: HoverLayers | null): Uint8Array {
     this.paint(cursors);

@@ -1,9 +1,10 @@
 import { ActivityMonitor } from './activity.js';
+import { AwayWatch } from './away.js';
 import { sameBox } from './box.js';
 import { StateComparer } from './compare.js';
 import type { Footprint } from './footprint.js';
 import { Grid } from './grid.js';
-import { HoverLayers } from './hover.js';
+import { HoverLayers, isShade } from './hover.js';
 import { pointerShaped } from './mover-pixels.js';
 import { MoverTracker } from './movers.js';
 import { resolveOptions, type DetectorOptions, type ResolvedOptions } from './options.js';
@@ -83,6 +84,7 @@ export class ChangeDetector {
   private readonly blinkMemoryMs: number;
   private result: UiState[] | null = null;
   private readonly typing = new TypingWatch();
+  private readonly away: AwayWatch;
 
   constructor(options: DetectorOptions) {
     this.o = resolveOptions(options);
@@ -100,6 +102,8 @@ export class ChangeDetector {
     this.hover = new HoverLayers(this.o.width, this.o.pixelThreshold, this.o.cursorMaxPx);
     this.blinkAt = new Float64Array(this.o.width * this.o.height).fill(-Infinity);
     this.blinkMemoryMs = Math.max(3000, 3 * this.o.transientMs);
+    // An untracked pointer's sprite spans at most this many blocks (one more where it straddles a block's edge).
+    this.away = new AwayWatch(this.grid, MIN_STEP_MS, this.o.tinyMaxBlocks, Math.ceil(this.o.cursorMaxPx / this.o.blockSize) + 1);
   }
 
   /** Feeds one frame (width×height gray bytes; copied) shown from `timestampMs` on. */
@@ -117,7 +121,7 @@ export class ChangeDetector {
     if (!this.prev || !this.activity) return this.start(cur, timestampMs);
 
     this.prevCursors = this.movers.resting();
-    const { activity, proven, typing, typedAt } = this.activity.observe(this.prev, cur, timestampMs);
+    const { activity, proven, typing, typedAt, widest } = this.activity.observe(this.prev, cur, timestampMs);
     this.typing.note(activity, typing, typedAt, timestampMs);
     this.trackPointer(timestampMs);
     this.checkProvisional(cur, timestampMs);
@@ -147,6 +151,15 @@ export class ChangeDetector {
     } else {
       this.quietFromMs ??= timestampMs;
       if (!this.evaluated && timestampMs - this.lastActivityMs >= this.o.settleMs) this.evaluate(cur, timestampMs, false);
+    }
+    // While no state has settled: is the screen away from the last one (by more than a pointer), and how long? Only a
+    // frame that changed by more than a pointer can start or end that: the others show what the frame before did.
+    if (this.away.spans(widest) && !this.evaluated && this.opening === null) {
+      const resting = this.movers.resting();
+      const [cursors, hover, emitted] = [this.cursorFootprints(resting), this.hoverFor(resting), this.emitted!];
+      this.away.observe(timestampMs, this.comparer.diff(cur, emitted, cursors, hover), (region) => {
+        return !isShade(this.comparer.shifts(cur, emitted, region, cursors, hover));
+      });
     }
     const old = this.prev;
     this.prev = cur;
@@ -269,13 +282,17 @@ export class ChangeDetector {
       return this.emit(frame, t, Math.min(this.quietFromMs ?? t, t), 1, resting);
     }
     this.resolveProvisional(frame, t);
-    const forced = this.pendingCandidates.length > 0;
+    this.away.end(t);
+    // A state shown ≥ MIN_STEP_MS that never settled gave way to this one: a step, even with nothing changed.
+    const returned = this.away.seen ? this.away.score : null;
+    const forced = this.pendingCandidates.length > 0 || returned !== null;
+    this.away.reset();
     // `frame` is the last frame of its quiet stretch (or the stream): the stretch began at quietFromMs.
     const fromMs = Math.min(this.quietFromMs ?? t, t);
     const hover = this.hoverFor(resting);
     const diff = this.comparer.diff(frame, this.emitted!, this.cursorFootprints(resting), hover);
     if (diff.blocks.length === 0) {
-      if (forced) this.emit(frame, t, fromMs, 0, resting);
+      if (forced) this.emit(frame, t, fromMs, returned ?? 0, resting);
       return;
     }
     if (forced || diff.regions.some((r) => r.length > this.o.tinyMaxBlocks)) {

@@ -34,17 +34,31 @@ function commonest(hist: Int32Array, reach: number): { mode: number; n: number }
  * pixels move opposite ways, or the pointer goes from a row onto a button in it); new content does not.
  */
 function shades(diffs: readonly number[]): number[] | null {
-  const hist = histogram(diffs);
+  return shadesIn(histogram(diffs), diffs.length);
+}
+
+/** shades() of `total` shifts counted in `hist` (which it clears as it goes). */
+function shadesIn(hist: Int32Array, total: number): number[] | null {
   const modes: number[] = [];
   let covered = 0;
-  for (let round = 0; round < 2 && covered < SHADE_SHARE * diffs.length; round++) {
+  for (let round = 0; round < 2 && covered < SHADE_SHARE * total; round++) {
     const { mode, n } = commonest(hist, 255);
     if (n === 0) break;
     modes.push(mode);
     covered += n;
     for (let k = Math.max(0, mode + 255 - SHADE_SPREAD); k <= Math.min(510, mode + 255 + SHADE_SPREAD); k++) hist[k] = 0;
   }
-  return covered >= SHADE_SHARE * diffs.length && modes.every((m) => Math.abs(m) <= MAX_SHADE) ? modes : null;
+  return covered >= SHADE_SHARE * total && modes.every((m) => Math.abs(m) <= MAX_SHADE) ? modes : null;
+}
+
+/**
+ * Whether pixel shifts (new − old, each beyond the change threshold), counted in `hist` at index shift + 255, are a
+ * shade: an element lit or dimmed, no new content. Clears `hist` in part.
+ */
+export function isShade(hist: Int32Array): boolean {
+  let total = 0;
+  for (const n of hist) total += n;
+  return total > 0 && shadesIn(hist, total) !== null;
 }
 
 /**
