@@ -18,7 +18,7 @@ export interface VisionRun {
 /** What the vision lane gets from the video lane: keyframe images with their times, the frame size, the pointer track. */
 export type VisionInput = Pick<VideoAnalysis, 'pointer'> & {
   probe: Pick<VideoAnalysis['probe'], 'width' | 'height'>;
-  frames: Pick<VideoAnalysis['frames'][number], 'timestampMs' | 'fromMs' | 'pngPath' | 'typed'>[];
+  frames: Pick<VideoAnalysis['frames'][number], 'timestampMs' | 'fromMs' | 'pngPath' | 'typed' | 'returned'>[];
 };
 
 /**
@@ -33,6 +33,7 @@ export async function readFrames(video: VisionInput, ocr: Ocr, seedUrl: string, 
     video.frames.map((f) => ({
       timestamp: f.timestampMs,
       fromMs: f.fromMs,
+      ...(f.returned ? { returned: f.returned } : {}),
       gray: async () => {
         const { data, info } = await sharp(f.pngPath).resize({ width: COMPARE_WIDTH }).grayscale().raw().toBuffer({ resolveWithObject: true });
         return { data: new Uint8Array(data), width: info.width, height: info.height };

@@ -41,7 +41,7 @@ export async function speedRuns(reps: number, concurrency: number, seedUrl: stri
   const work = await mkdtemp(path.join(os.tmpdir(), 'bench-vision-speed-'));
   try {
     const video = await analyzeVideo(rec.file, { workDir: work, candidatesMs: rec.candidatesMs });
-    const frames = video.frames.map((f) => ({ timestampMs: f.timestampMs, fromMs: f.fromMs, pngPath: f.pngPath, ...(f.typed ? { typed: f.typed } : {}) }));
+    const frames = video.frames.map((f) => ({ timestampMs: f.timestampMs, fromMs: f.fromMs, pngPath: f.pngPath, ...(f.typed ? { typed: f.typed } : {}), ...(f.returned ? { returned: f.returned } : {}) }));
     const inputs = new Map<boolean, string>();
     for (const warm of [false, true]) {
       const file = path.join(work, `input-${warm ? 'warm' : 'cold'}.json`);

@@ -15,12 +15,20 @@ export interface VideoLaneResult {
    * `fromMs`: the earliest frame already showing the state (the change happened before it; absent before the vision
    * lane). `typed`: a frame showing text typed before the state that no keyframe shows (a value submitted with Enter),
    * with where the typing caret stood (the video's pixels); `whole` when it is from after the last character.
+   * `returned`: the frame shows the previous frame's state come back after another showed from `fromMs` to `untilMs`
+   * without ever holding still (a spinner turning in it: a retry that failed the same way).
    */
-  frames: { timestamp: number; imageKey: string; thumbnailUrl: string; score: number; fromMs?: number; typed?: TypedFrameRef }[];
+  frames: { timestamp: number; imageKey: string; thumbnailUrl: string; score: number; fromMs?: number; typed?: TypedFrameRef; returned?: ReturnedSpan }[];
   /** Where the pointer moved, in the video's pixels (absent before the vision lane; empty when none is drawn). */
   pointer?: { t: number; x: number; y: number }[];
   /** The playback copy stored for the session page's player (sessions that keep one: `keepPlayback`). */
   playbackKey?: string;
+}
+
+/** See VideoLaneResult.frames' `returned` (ms into the recording). */
+export interface ReturnedSpan {
+  fromMs: number;
+  untilMs: number;
 }
 
 /** See VideoLaneResult.frames' `typed`. */

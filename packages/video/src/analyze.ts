@@ -55,6 +55,11 @@ export interface Keyframe {
   candidatesMs: number[];
   /** A frame showing text typed before this keyframe that no keyframe shows (a value submitted with Enter). */
   typed?: TypedKeyframe;
+  /**
+   * This keyframe shows the previous one's state come back: another state showed from `fromMs` to `untilMs` without
+   * ever holding still (a spinner turning in it), then gave way to it (a retry that failed the same way).
+   */
+  returned?: { fromMs: number; untilMs: number };
 }
 
 /** See Keyframe.typed: a frame between two keyframes, with where the typing caret stood (the video's pixels). */
@@ -172,6 +177,7 @@ export async function analyzeVideo(file: string, o: AnalyzeOptions): Promise<Vid
         fromMs: s.fromMs,
         candidatesMs: s.candidatesMs,
         ...typedOf(typed.get(s.timestampMs), s, scale),
+        ...(s.returned ? { returned: { ...s.returned } } : {}),
       })),
       timings: {
         probeMs: t1 - t0,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChangeDetector } from '../src/detector/index.js';
+import { capStates, ChangeDetector } from '../src/detector/index.js';
 import { blend, caret, cursor, glyph, H, page, rect, W, type Img } from './helpers/scene.js';
 import { detect, times } from './helpers/run.js';
 
@@ -505,6 +505,11 @@ describe('ChangeDetector', () => {
       expect(times(steps), `${fps} fps`).toHaveLength(2);
       expect(steps[1]!.timestampMs, `${fps} fps`).toBeGreaterThanOrEqual(1950);
       expect(steps[1]!.score, `${fps} fps`).toBeGreaterThan(0);
+      // It says when the state in between showed: from the click to the alert back.
+      expect(steps[1]!.returned!.fromMs, `${fps} fps`).toBeGreaterThanOrEqual(1000);
+      expect(steps[1]!.returned!.fromMs, `${fps} fps`).toBeLessThan(1100);
+      expect(steps[1]!.returned!.untilMs, `${fps} fps`).toBeGreaterThanOrEqual(1700);
+      expect(steps[1]!.returned!.untilMs, `${fps} fps`).toBeLessThan(1800);
       // Shown for less than a step's 200 ms (one frame at 10 fps), the spinner leaves nothing.
       expect(times(detect(frame(80), { durationMs: 3500, fps })), `${fps} fps`).toEqual([0]);
     }
@@ -535,6 +540,18 @@ describe('ChangeDetector', () => {
     // 1040 is the last frame of a quiet stretch that lasted settleMs; after 2530 the first frame old enough is 4000.
     const steps = detect(frame, { durationMs: 0, times: [0, 1000, 1040, 2500, 2530, 4000] });
     expect(times(steps)).toEqual([0, 1040, 4000]);
+  });
+
+  it('drops a merged state\'s return: the state after it no longer follows the one it came back to', () => {
+    const state = (timestampMs: number, score: number, returned?: { fromMs: number; untilMs: number }) => ({ timestampMs, fromMs: timestampMs, score, candidatesMs: [], ...(returned ? { returned } : {}) });
+    const all = [state(0, 1), state(1000, 0.3), state(2000, 0.01, { fromMs: 1500, untilMs: 1900 }), state(3000, 0.2, { fromMs: 2500, untilMs: 2900 }), state(4000, 0.5)];
+    // 2000 (the smallest) merges into 3000, which came back to 2000's state: no longer what came before it.
+    const capped = capStates(all, 4);
+    expect(capped.map((s) => s.timestampMs)).toEqual([0, 1000, 3000, 4000]);
+    expect(capped[2]!.returned).toBeUndefined();
+    expect(all[3]!.returned).toEqual({ fromMs: 2500, untilMs: 2900 }); // the input is left as it was
+    // One that survives with its predecessor keeps it.
+    expect(capStates(all, 5)[2]!.returned).toEqual({ fromMs: 1500, untilMs: 1900 });
   });
 
   it('merges the least significant steps beyond the cap, keeping step 0 and the final state', () => {

@@ -8,7 +8,7 @@ import { cleanLabel, cleanValue, FieldValues, misread, sameText } from './fields
 import { click, pointerLost, restBefore } from './click.js';
 import { chosenOption, menuDismissed, menuOptions, selectLabel } from './menus.js';
 import { FIELD_REGION, isBusy, isWordy, labelOf, rowOf, viewSwapped, type Delta, type Found, type Pair } from './evidence.js';
-import { describeChanges } from './sentences.js';
+import { cameBack, describeChanges } from './sentences.js';
 import { fillValue, typing } from './typing.js';
 import { typedValue, type TypedReading } from './typed.js';
 import { compare, scrolled } from './delta.js';
@@ -25,6 +25,11 @@ export interface KeyframeReading {
   areas: Box[] | null;
   /** Text typed before this keyframe that it no longer shows, read off a frame the video lane kept for it. */
   typed?: TypedReading;
+  /**
+   * This keyframe shows the previous one's state come back: another state showed from `fromMs` to `untilMs`
+   * without ever holding still (the video lane's Keyframe.returned), so no keyframe shows it.
+   */
+  returned?: { fromMs: number; untilMs: number };
 }
 
 export interface Scene {
@@ -222,7 +227,8 @@ export class Inferrer {
       if (c && index - c.index <= 2 && found.action.name && rowOf(c.box, found.box)) Object.assign(c.action, { role: 'textbox', name: found.action.name });
       this.lastClick = null;
     } else if (found?.action.type === 'click') this.lastClick = { action: found.action, box: found.box, index };
-    return { timestamp: r.timestamp, regions: r.regions, changes: describeChanges(delta, regions, scene, newUrl, secretAt), action, ...(peek ? { submitted: true as const } : {}), ...where };
+    const changes = describeChanges(delta, regions, scene, newUrl, secretAt);
+    return { timestamp: r.timestamp, regions: r.regions, changes: r.returned ? [cameBack(r.returned), ...changes] : changes, action, ...(peek ? { submitted: true as const } : {}), ...where };
   }
 
   /**

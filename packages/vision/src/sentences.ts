@@ -9,6 +9,16 @@ const MAX_QUOTE = 120;
 const quote = (s: string) => `"${maskScreenText(s).slice(0, MAX_QUOTE)}"`;
 const isBullets = (s: string) => looksLikeDots(s);
 
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * A keyframe whose state came back (KeyframeReading.returned): what showed in between never held still, so no
+ * keyframe shows it, but it was on screen (a spinner, then the same error: a retry that failed the same way).
+ */
+export function cameBack(span: { fromMs: number; untilMs: number }): string {
+  return `the screen showed something else for ${seconds(span.untilMs - span.fromMs)} (from ${seconds(span.fromMs)}; it never held still, as while loading), then came back as it was`;
+}
+
 /** The changes in sentences, masked, most telling first: text that changed, appeared, disappeared. */
 export function describeChanges(d: Delta, regions: readonly Box[], scene: Scene, newUrl?: string, secretAt: readonly Box[] = []): string[] {
   const out: string[] = [];

@@ -10,6 +10,8 @@ import { typedArea, type TypedReading } from './typed.js';
 export interface KeyframeSource {
   timestamp: number;
   fromMs?: number;
+  /** The previous keyframe's state came back after another showed from `fromMs` to `untilMs` (the video lane's Keyframe.returned). */
+  returned?: { fromMs: number; untilMs: number };
   gray(): Promise<GrayImage>;
   read(areas: ReadPlan): Promise<Word[]>;
   /** A frame showing text typed before this keyframe that it no longer shows (the video lane's Keyframe.typed). */
@@ -96,7 +98,8 @@ export async function readKeyframes(sources: readonly KeyframeSource[], scene: S
   for (let i = 1; i < sources.length; i++) {
     o.signal?.throwIfAborted();
     const typed = await typedReads[i];
-    push(i, { timestamp: sources[i]!.timestamp, fromMs: sources[i]!.fromMs, regions: regions[i]!, words: await readings[i]!, areas: plans[i]!, ...(typed ? { typed } : {}) });
+    const returned = sources[i]!.returned;
+    push(i, { timestamp: sources[i]!.timestamp, fromMs: sources[i]!.fromMs, regions: regions[i]!, words: await readings[i]!, areas: plans[i]!, ...(typed ? { typed } : {}), ...(returned ? { returned } : {}) });
   }
   return frames;
 }

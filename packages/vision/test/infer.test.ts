@@ -65,6 +65,18 @@ describe('inference', () => {
     expect(frames[1]!.changes).toEqual(['text "Incorrect email or password" appeared in the centre']);
   });
 
+  it('a state that came back: says what showed in between and for how long, and still names the click', () => {
+    const alert = [...line('Could not load reports.', 300, 300), ...line('Retry', 320, 360)];
+    const pointer = [{ t: 900, x: 200, y: 200 }, { t: 2000, x: 335, y: 368 }];
+    const back = { ...part(3600, box(300, 350, 120, 40), line('Retry', 320, 360)), fromMs: 3300, returned: { fromMs: 2600, untilMs: 3300 } };
+    const frames = inferFrames([full(0, alert), back], scene(pointer));
+    expect(frames[1]!.changes[0]).toBe('the screen showed something else for 0.7 s (from 2.6 s; it never held still, as while loading), then came back as it was');
+    expect(frames[1]!.changes.slice(1)).toEqual(['the screen changed at the left (no text there changed)']); // the button lit under the pointer
+    expect(frames[1]!.action).toMatchObject({ type: 'click', name: 'Retry' });
+    // Without it, the same keyframe says nothing changed.
+    expect(inferFrames([full(0, alert), { ...back, returned: undefined }], scene(pointer))[1]!.changes).toEqual(['the screen changed at the left (no text there changed)']);
+  });
+
   it('typing: text growing in a field is one fill, named by its label; the timeline keeps one step per field', () => {
     const field = box(400, 220, 300, 30);
     const frames = inferFrames(

@@ -13,8 +13,8 @@ export class AwayWatch {
   /** When the screen last changed (by more than a pointer) into something away from the emitted state. */
   private since: number | null = null;
   private sinceScore = 0;
-  /** Such a state held minStepMs since the last reset. */
-  seen = false;
+  /** When such states that held minStepMs since the last reset showed: from the first one's start to the last one's end. */
+  shown: { fromMs: number; untilMs: number } | null = null;
   /** The largest change from the emitted state among those (fraction of the frame). */
   score = 0;
 
@@ -49,7 +49,7 @@ export class AwayWatch {
   end(t: number): void {
     if (this.since === null) return;
     if (t - this.since >= this.minStepMs) {
-      this.seen = true;
+      this.shown = { fromMs: this.shown?.fromMs ?? this.since, untilMs: t };
       this.score = Math.max(this.score, this.sinceScore);
     }
     this.since = null;
@@ -58,7 +58,7 @@ export class AwayWatch {
   /** A comparison with the emitted state was made: watch afresh. */
   reset(): void {
     this.since = null;
-    this.seen = false;
+    this.shown = null;
     this.score = 0;
   }
 

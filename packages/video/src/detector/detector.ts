@@ -284,19 +284,21 @@ export class ChangeDetector {
     this.resolveProvisional(frame, t);
     this.away.end(t);
     // A state shown ≥ MIN_STEP_MS that never settled gave way to this one: a step, even with nothing changed.
-    const returned = this.away.seen ? this.away.score : null;
-    const forced = this.pendingCandidates.length > 0 || returned !== null;
+    const away = this.away.shown ? { shown: this.away.shown, score: this.away.score } : null;
+    const forced = this.pendingCandidates.length > 0 || away !== null;
     this.away.reset();
     // `frame` is the last frame of its quiet stretch (or the stream): the stretch began at quietFromMs.
     const fromMs = Math.min(this.quietFromMs ?? t, t);
     const hover = this.hoverFor(resting);
     const diff = this.comparer.diff(frame, this.emitted!, this.cursorFootprints(resting), hover);
     if (diff.blocks.length === 0) {
-      if (forced) this.emit(frame, t, fromMs, returned ?? 0, resting);
+      if (forced) this.emit(frame, t, fromMs, away?.score ?? 0, resting, away?.shown);
       return;
     }
     if (forced || diff.regions.some((r) => r.length > this.o.tinyMaxBlocks)) {
-      this.emit(frame, t, fromMs, diff.score, resting);
+      // Only tiny changes since the last state: with another state shown in between, this one came back to it.
+      const back = diff.regions.every((r) => r.length <= this.o.tinyMaxBlocks) ? away?.shown : undefined;
+      this.emit(frame, t, fromMs, diff.score, resting, back);
       return;
     }
     const cursors = this.cursorFootprints(resting);
@@ -313,8 +315,8 @@ export class ChangeDetector {
     this.pendingCandidates = [];
   }
 
-  private emit(frame: Uint8Array, t: number, fromMs: number, score: number, resting: Footprint[]): void {
-    this.states.push({ timestampMs: t, fromMs, score, candidatesMs: this.pendingCandidates, ...this.typing.take(t, fromMs) });
+  private emit(frame: Uint8Array, t: number, fromMs: number, score: number, resting: Footprint[], returned?: UiState['returned']): void {
+    this.states.push({ timestampMs: t, fromMs, score, candidatesMs: this.pendingCandidates, ...this.typing.take(t, fromMs), ...(returned ? { returned } : {}) });
     this.pendingCandidates = [];
     this.hover.rebase(this.emitted!, frame);
     this.emitted = frame;

@@ -19,6 +19,11 @@ export interface UiState {
    * value submitted with Enter). Frames from `fromMs` to `untilMs` show it whole; the caret stood at `x`, `y`.
    */
   typed?: TypedPeek;
+  /**
+   * This state is the previous one come back (nothing but tiny changes since): another state showed in between, from
+   * `fromMs` to `untilMs`, without ever holding still (a spinner turning in it). A retry that failed the same way.
+   */
+  returned?: { fromMs: number; untilMs: number };
 }
 
 /** Where and when frames show what was typed before a state (see UiState.typed). */
@@ -56,6 +61,7 @@ export function capStates(states: readonly UiState[], max: number): UiState[] {
       const b = out[into]!;
       b.score = Math.min(1, a.score + b.score);
       b.candidatesMs = [...a.candidatesMs, ...b.candidatesMs].sort((x, y) => x - y);
+      delete b.returned; // it came back to `a`, which is gone
     }
     out.splice(from, 1);
   }

@@ -89,7 +89,7 @@ export const video: Handler<'video'> = async ({ data, session, rt, signal, check
         await rt.storage.putStream(imageKey, createReadStream(f.pngPath), { contentType: 'image/png', signal });
         const typed = f.typed ? { timestamp: f.typed.timestampMs, imageKey: typedFrameKey(data.sessionId, f.typed.timestampMs), whole: f.typed.whole, x: f.typed.x, y: f.typed.y } : undefined;
         if (typed) await rt.storage.putStream(typed.imageKey, createReadStream(f.typed!.pngPath), { contentType: 'image/png', signal });
-        return { timestamp: f.timestampMs, imageKey, thumbnailUrl: f.thumbnailDataUrl, score: f.score, fromMs: f.fromMs, ...(typed ? { typed } : {}) };
+        return { timestamp: f.timestampMs, imageKey, thumbnailUrl: f.thumbnailDataUrl, score: f.score, fromMs: f.fromMs, ...(typed ? { typed } : {}), ...(f.returned ? { returned: f.returned } : {}) };
       }),
     ),
   );

@@ -30,6 +30,7 @@ export const vision: Handler<'vision'> = async ({ data, session, rt, signal, che
   const sources = keyframes.map((k, i) => ({
     timestamp: k.timestamp,
     ...(k.fromMs !== undefined ? { fromMs: k.fromMs } : {}),
+    ...(k.returned ? { returned: k.returned } : {}),
     gray: () => grayOf(files[i]!),
     read: async (areas: ReadPlan) => {
       const png = await readKeyframe(files[i]!);
