@@ -25,10 +25,14 @@ export interface VideoLaneResult {
   playbackKey?: string;
 }
 
-/** See VideoLaneResult.frames' `returned` (ms into the recording). */
+/**
+ * See VideoLaneResult.frames' `returned`: ms into the recording, and where the state in between differed (the
+ * video's pixels).
+ */
 export interface ReturnedSpan {
   fromMs: number;
   untilMs: number;
+  box: { x: number; y: number; w: number; h: number };
 }
 
 /** See VideoLaneResult.frames' `typed`. */

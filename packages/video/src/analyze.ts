@@ -59,7 +59,14 @@ export interface Keyframe {
    * This keyframe shows the previous one's state come back: another state showed from `fromMs` to `untilMs` without
    * ever holding still (a spinner turning in it), then gave way to it (a retry that failed the same way).
    */
-  returned?: { fromMs: number; untilMs: number };
+  returned?: ReturnedKeyframe;
+}
+
+/** See Keyframe.returned; `box`: where the state in between differed from this one (the video's pixels). */
+export interface ReturnedKeyframe {
+  fromMs: number;
+  untilMs: number;
+  box: { x: number; y: number; w: number; h: number };
 }
 
 /** See Keyframe.typed: a frame between two keyframes, with where the typing caret stood (the video's pixels). */
@@ -177,7 +184,7 @@ export async function analyzeVideo(file: string, o: AnalyzeOptions): Promise<Vid
         fromMs: s.fromMs,
         candidatesMs: s.candidatesMs,
         ...typedOf(typed.get(s.timestampMs), s, scale),
-        ...(s.returned ? { returned: { ...s.returned } } : {}),
+        ...returnedOf(s, scale, probe),
       })),
       timings: {
         probeMs: t1 - t0,
@@ -202,6 +209,17 @@ export async function analyzeVideo(file: string, o: AnalyzeOptions): Promise<Vid
  * The detector's pointer track in the video's pixels, thinned to the samples where it moved at least two pixels
  * (a still pointer adds nothing, and the track is stored with the lane's result).
  */
+/** UiState.returned in the video's pixels. */
+function returnedOf(s: UiState, scale: number, size: { width: number; height: number }): { returned?: ReturnedKeyframe } {
+  if (!s.returned) return {};
+  const { fromMs, untilMs, box: b } = s.returned;
+  const x = Math.max(0, Math.floor(b.x0 * scale));
+  const y = Math.max(0, Math.floor(b.y0 * scale));
+  const w = Math.min(size.width, Math.ceil(b.x1 * scale)) - x;
+  const h = Math.min(size.height, Math.ceil(b.y1 * scale)) - y;
+  return { returned: { fromMs, untilMs, box: { x, y, w, h } } };
+}
+
 function typedOf(frame: TypedFrame | undefined, s: UiState, scale: number): { typed?: TypedKeyframe } {
   if (!frame || !s.typed) return {};
   return { typed: { ...frame, x: Math.round(s.typed.x * scale), y: Math.round(s.typed.y * scale) } };

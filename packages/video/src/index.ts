@@ -1,4 +1,4 @@
-export { ANALYSIS_DEFAULTS, analyzeVideo, type AnalyzeOptions, type AnalyzeProgress, type AnalyzeTimings, type Keyframe, type TypedKeyframe, type VideoAnalysis } from './analyze.js';
+export { ANALYSIS_DEFAULTS, analyzeVideo, type AnalyzeOptions, type AnalyzeProgress, type AnalyzeTimings, type Keyframe, type ReturnedKeyframe, type TypedKeyframe, type VideoAnalysis } from './analyze.js';
 export { ChangeDetector, capStates, type DetectorOptions, type PointerSample, type TypedPeek, type UiState } from './detector/index.js';
 export { FfmpegUnavailableError, UndecodableVideoError, type UndecodableReason } from './errors.js';
 export { assessDecode, type AssessRules, type DecodeOutcome } from './ffmpeg/assess.js';

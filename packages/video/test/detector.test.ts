@@ -510,6 +510,10 @@ describe('ChangeDetector', () => {
       expect(steps[1]!.returned!.fromMs, `${fps} fps`).toBeLessThan(1100);
       expect(steps[1]!.returned!.untilMs, `${fps} fps`).toBeGreaterThanOrEqual(1700);
       expect(steps[1]!.returned!.untilMs, `${fps} fps`).toBeLessThan(1800);
+      // And where: the button's blocks (it spans x 200–260, y 115–135), not the page around it.
+      const box = steps[1]!.returned!.box;
+      expect(box.x0 <= 200 && box.y0 <= 115 && box.x1 >= 260 && box.y1 >= 135, JSON.stringify(box)).toBe(true);
+      expect((box.x1 - box.x0) * (box.y1 - box.y0), JSON.stringify(box)).toBeLessThanOrEqual(96 * 48);
       // Shown for less than a step's 200 ms (one frame at 10 fps), the spinner leaves nothing.
       expect(times(detect(frame(80), { durationMs: 3500, fps })), `${fps} fps`).toEqual([0]);
     }
@@ -543,15 +547,16 @@ describe('ChangeDetector', () => {
   });
 
   it('drops a merged state\'s return: the state after it no longer follows the one it came back to', () => {
-    const state = (timestampMs: number, score: number, returned?: { fromMs: number; untilMs: number }) => ({ timestampMs, fromMs: timestampMs, score, candidatesMs: [], ...(returned ? { returned } : {}) });
+    const box = { x0: 0, y0: 0, x1: 32, y1: 16 };
+    const state = (timestampMs: number, score: number, returned?: { fromMs: number; untilMs: number }) => ({ timestampMs, fromMs: timestampMs, score, candidatesMs: [], ...(returned ? { returned: { ...returned, box } } : {}) });
     const all = [state(0, 1), state(1000, 0.3), state(2000, 0.01, { fromMs: 1500, untilMs: 1900 }), state(3000, 0.2, { fromMs: 2500, untilMs: 2900 }), state(4000, 0.5)];
     // 2000 (the smallest) merges into 3000, which came back to 2000's state: no longer what came before it.
     const capped = capStates(all, 4);
     expect(capped.map((s) => s.timestampMs)).toEqual([0, 1000, 3000, 4000]);
     expect(capped[2]!.returned).toBeUndefined();
-    expect(all[3]!.returned).toEqual({ fromMs: 2500, untilMs: 2900 }); // the input is left as it was
+    expect(all[3]!.returned).toEqual({ fromMs: 2500, untilMs: 2900, box }); // the input is left as it was
     // One that survives with its predecessor keeps it.
-    expect(capStates(all, 5)[2]!.returned).toEqual({ fromMs: 1500, untilMs: 1900 });
+    expect(capStates(all, 5)[2]!.returned).toEqual({ fromMs: 1500, untilMs: 1900, box });
   });
 
   it('merges the least significant steps beyond the cap, keeping step 0 and the final state', () => {

@@ -2,7 +2,7 @@ import { area, centre, distanceTo, intersection, mostlyInside, union, type Box }
 import { cleanLabel, sameText } from './fields.js';
 import { samePlace, type Line } from './lines.js';
 import { controlLabel, fieldIn, fieldShaped, isBusy, isShort, isWordy, made, rowOf, SMALL_REGION, viewSwapped, type Change, type Delta, type Found } from './evidence.js';
-import type { Scene } from './infer.js';
+import type { KeyframeReading, Scene } from './infer.js';
 import { emphasisShift } from './emphasis.js';
 
 // What the change itself says was clicked, wherever the pointer is (or with none drawn): a new view titled as a
@@ -55,8 +55,25 @@ export function loadedMore(d: Delta, after: readonly Line[], t: number): Found |
   return null;
 }
 
+/** A changed place this large (share of the screen) is a view's worth, not the surroundings of one control. */
+const VIEW_SHARE = 0.25;
+
 /** Text in quotes: one run of non-quote characters between two quote marks (linear to match). */
 const QUOTED = /["“‘«]([^"“”‘’«»]{2,80})["”’»]/;
+
+/**
+ * A state come back (KeyframeReading.returned): what showed in between differed from it in one place and gave it back
+ * unchanged (a button that spun beside a "Loading…", then the same error). The click was on the control there: the
+ * one control's label read inside that place (a sentence is no control's; a place with two is no answer, nor one
+ * the size of a view).
+ */
+export function cameBackAt(r: KeyframeReading, after: readonly Line[], scene: Scene): Found | null {
+  const span = r.returned;
+  if (!span || area(span.box) >= VIEW_SHARE * scene.width * scene.height) return null;
+  // The screen as read now, which is what it showed before the click: remembered lines may be from an earlier view.
+  const inside = after.filter((l) => controlLabel(l, scene) && isShort(l.text) && mostlyInside(l.box, span.box));
+  return inside.length === 1 ? made(inside[0]!.text, inside[0]!.box, 0.4, span.fromMs) : null;
+}
 
 /** A short label that gave way, in a control-sized changed region, to a busy one ending in an ellipsis. */
 export function turnedBusy(d: Delta, regions: readonly Box[], frameArea: number): Line | undefined {

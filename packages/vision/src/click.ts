@@ -1,7 +1,7 @@
 import { area, distanceTo, mostlyInside, type Box } from './geometry.js';
 import { cleanLabel } from './fields.js';
 import type { Line } from './lines.js';
-import { askedAbout, byChange, loadedMore, navigatedBy, selectionMoved, turnedBusy } from './by-change.js';
+import { askedAbout, byChange, cameBackAt, loadedMore, navigatedBy, selectionMoved, turnedBusy } from './by-change.js';
 import { controlLabel, fieldIn, fieldShaped, isWordy, made, MAX_LABEL_WORDS, POINTER_REACH, SMALL_REGION, type Change, type Found } from './evidence.js';
 import { openedUnder } from './menus.js';
 import type { KeyframeReading, Scene } from './infer.js';
@@ -29,7 +29,7 @@ export function click(c: Change): Found | null {
   // draws none): what the change itself shows comes first, an old rest after.
   if (pointerLost(scene, r)) {
     const shown =
-      navigatedBy(d, before, after, t) ?? askedAbout(d, before, t) ?? loadedMore(d, after, t) ?? openedUnder(d, after, t) ?? selectionMoved(d, scene, t) ?? byChange(c);
+      navigatedBy(d, before, after, t) ?? askedAbout(d, before, t) ?? loadedMore(d, after, t) ?? openedUnder(d, after, t) ?? selectionMoved(d, scene, t) ?? cameBackAt(r, after, scene) ?? byChange(c);
     if (shown) return shown;
   }
   // A pointer still since the previous keyframe clicks again only where the screen changes by it (a stepper's

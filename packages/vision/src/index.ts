@@ -1,4 +1,4 @@
-export { Inferrer, inferFrames, type InferredFrame, type KeyframeReading, type Scene } from './infer.js';
+export { Inferrer, inferFrames, type InferredFrame, type KeyframeReading, type Returned, type Scene } from './infer.js';
 export { compare } from './delta.js';
 export { toLines, samePlace, MIN_WORD_CONFIDENCE, type Line, type Look, type Word } from './lines.js';
 export { emphasisShift } from './emphasis.js';

@@ -27,9 +27,16 @@ export interface KeyframeReading {
   typed?: TypedReading;
   /**
    * This keyframe shows the previous one's state come back: another state showed from `fromMs` to `untilMs`
-   * without ever holding still (the video lane's Keyframe.returned), so no keyframe shows it.
+   * without ever holding still (the video lane's Keyframe.returned), so no keyframe shows it; where it differed.
    */
-  returned?: { fromMs: number; untilMs: number };
+  returned?: Returned;
+}
+
+/** See KeyframeReading.returned; `box`: where the state in between differed from this keyframe (frame pixels). */
+export interface Returned {
+  fromMs: number;
+  untilMs: number;
+  box: Box;
 }
 
 export interface Scene {
@@ -228,7 +235,7 @@ export class Inferrer {
       this.lastClick = null;
     } else if (found?.action.type === 'click') this.lastClick = { action: found.action, box: found.box, index };
     const changes = describeChanges(delta, regions, scene, newUrl, secretAt);
-    return { timestamp: r.timestamp, regions: r.regions, changes: r.returned ? [cameBack(r.returned), ...changes] : changes, action, ...(peek ? { submitted: true as const } : {}), ...where };
+    return { timestamp: r.timestamp, regions: r.regions, changes: r.returned ? [cameBack(r.returned, scene), ...changes] : changes, action, ...(peek ? { submitted: true as const } : {}), ...where };
   }
 
   /**

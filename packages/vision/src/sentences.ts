@@ -1,7 +1,7 @@
 import { maskScreenText } from '@claude-scope/secrets';
 import type { Delta } from './evidence.js';
 import { area, mostlyInside, placeOf, type Box } from './geometry.js';
-import type { Scene } from './infer.js';
+import type { Returned, Scene } from './infer.js';
 import { looksLikeDots, samePlace, type Line } from './lines.js';
 
 const MAX_CHANGES = 12;
@@ -15,8 +15,8 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
  * A keyframe whose state came back (KeyframeReading.returned): what showed in between never held still, so no
  * keyframe shows it, but it was on screen (a spinner, then the same error: a retry that failed the same way).
  */
-export function cameBack(span: { fromMs: number; untilMs: number }): string {
-  return `the screen showed something else for ${seconds(span.untilMs - span.fromMs)} (from ${seconds(span.fromMs)}; it never held still, as while loading), then came back as it was`;
+export function cameBack(span: Returned, scene: Scene): string {
+  return `the screen showed something else ${placeOf(span.box, scene)} for ${seconds(span.untilMs - span.fromMs)} (from ${seconds(span.fromMs)}; it never held still, as while loading), then came back as it was`;
 }
 
 /** The changes in sentences, masked, most telling first: text that changed, appeared, disappeared. */

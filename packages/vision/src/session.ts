@@ -1,4 +1,4 @@
-import { Inferrer, type InferredFrame, type KeyframeReading, type Scene } from './infer.js';
+import { Inferrer, type InferredFrame, type KeyframeReading, type Returned, type Scene } from './infer.js';
 import type { Word } from './lines.js';
 import { mayTouchChrome, planReads, type ReadPlan } from './plan.js';
 import { withoutPointer } from './pointer.js';
@@ -11,7 +11,7 @@ export interface KeyframeSource {
   timestamp: number;
   fromMs?: number;
   /** The previous keyframe's state came back after another showed from `fromMs` to `untilMs` (the video lane's Keyframe.returned). */
-  returned?: { fromMs: number; untilMs: number };
+  returned?: Returned;
   gray(): Promise<GrayImage>;
   read(areas: ReadPlan): Promise<Word[]>;
   /** A frame showing text typed before this keyframe that it no longer shows (the video lane's Keyframe.typed). */

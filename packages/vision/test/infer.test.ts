@@ -68,11 +68,20 @@ describe('inference', () => {
   it('a state that came back: says what showed in between and for how long, and still names the click', () => {
     const alert = [...line('Could not load reports.', 300, 300), ...line('Retry', 320, 360)];
     const pointer = [{ t: 900, x: 200, y: 200 }, { t: 2000, x: 335, y: 368 }];
-    const back = { ...part(3600, box(300, 350, 120, 40), line('Retry', 320, 360)), fromMs: 3300, returned: { fromMs: 2600, untilMs: 3300 } };
+    const back = { ...part(3600, box(300, 350, 120, 40), line('Retry', 320, 360)), fromMs: 3300, returned: { fromMs: 2600, untilMs: 3300, box: box(300, 350, 100, 40) } };
     const frames = inferFrames([full(0, alert), back], scene(pointer));
-    expect(frames[1]!.changes[0]).toBe('the screen showed something else for 0.7 s (from 2.6 s; it never held still, as while loading), then came back as it was');
+    expect(frames[1]!.changes[0]).toBe('the screen showed something else at the left for 0.7 s (from 2.6 s; it never held still, as while loading), then came back as it was');
     expect(frames[1]!.changes.slice(1)).toEqual(['the screen changed at the left (no text there changed)']); // the button lit under the pointer
     expect(frames[1]!.action).toMatchObject({ type: 'click', name: 'Retry' });
+    // With no pointer drawn, the place that came back names the control: the one label in it.
+    const noPointer = inferFrames([full(0, alert), back], scene());
+    expect(noPointer[1]!.action).toMatchObject({ type: 'click', name: 'Retry', t: 2600 });
+    // A place holding two labels, or a view's worth of screen, names none: the keyframe reads as it would without it.
+    const plain = inferFrames([full(0, alert), { ...back, returned: undefined }], scene())[1]!.action;
+    expect(plain).not.toMatchObject({ name: 'Retry' });
+    for (const place of [box(280, 280, 200, 130), box(0, 0, 640, 480)]) {
+      expect(inferFrames([full(0, alert), { ...back, returned: { ...back.returned, box: place } }], scene())[1]!.action).toEqual(plain);
+    }
     // Without it, the same keyframe says nothing changed.
     expect(inferFrames([full(0, alert), { ...back, returned: undefined }], scene(pointer))[1]!.changes).toEqual(['the screen changed at the left (no text there changed)']);
   });

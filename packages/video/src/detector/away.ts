@@ -1,3 +1,4 @@
+import { union, type Box } from './box.js';
 import { blockSpan } from './components.js';
 import type { StateDiff } from './compare.js';
 import type { Grid } from './grid.js';
@@ -13,8 +14,12 @@ export class AwayWatch {
   /** When the screen last changed (by more than a pointer) into something away from the emitted state. */
   private since: number | null = null;
   private sinceScore = 0;
-  /** When such states that held minStepMs since the last reset showed: from the first one's start to the last one's end. */
-  shown: { fromMs: number; untilMs: number } | null = null;
+  private sinceBox: Box | null = null;
+  /**
+   * When such states that held minStepMs since the last reset showed (from the first one's start to the last one's
+   * end), and where they differed from the emitted state (detector pixels).
+   */
+  shown: { fromMs: number; untilMs: number; box: Box } | null = null;
   /** The largest change from the emitted state among those (fraction of the frame). */
   score = 0;
 
@@ -40,16 +45,18 @@ export class AwayWatch {
    */
   observe(t: number, diff: StateDiff, content: (region: readonly number[]) => boolean): void {
     this.end(t);
-    if (!this.away(diff, content)) return;
+    const box = this.away(diff, content);
+    if (!box) return;
     this.since = t;
     this.sinceScore = diff.score;
+    this.sinceBox = box;
   }
 
   /** The state shown since the last change, if away, ends at `t` (the next change, or the comparison that follows). */
   end(t: number): void {
     if (this.since === null) return;
     if (t - this.since >= this.minStepMs) {
-      this.shown = { fromMs: this.shown?.fromMs ?? this.since, untilMs: t };
+      this.shown = { fromMs: this.shown?.fromMs ?? this.since, untilMs: t, box: union(this.shown?.box ?? null, this.sinceBox)! };
       this.score = Math.max(this.score, this.sinceScore);
     }
     this.since = null;
@@ -62,11 +69,15 @@ export class AwayWatch {
     this.score = 0;
   }
 
-  private away(diff: StateDiff, content: (region: readonly number[]) => boolean): boolean {
-    return diff.regions.some((r) => {
-      if (r.length <= this.tinyMaxBlocks) return false;
+  /** Where the frame is away from the emitted state by more than a pointer, with new content; null if nowhere. */
+  private away(diff: StateDiff, content: (region: readonly number[]) => boolean): Box | null {
+    let box: Box | null = null;
+    for (const r of diff.regions) {
+      if (r.length <= this.tinyMaxBlocks) continue;
       const { w, h } = blockSpan(this.grid, r);
-      return this.spans(Math.max(w, h)) && content(r);
-    });
+      if (!this.spans(Math.max(w, h)) || !content(r)) continue;
+      for (const b of r) box = union(box, this.grid.rect(b));
+    }
+    return box;
   }
 }

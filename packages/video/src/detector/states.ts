@@ -1,3 +1,5 @@
+import type { Box } from './box.js';
+
 /**
  * One distinct UI state found by the detector (its own word: the Playwright lane captures steps, synthesis
  * fuses frames).
@@ -21,9 +23,10 @@ export interface UiState {
   typed?: TypedPeek;
   /**
    * This state is the previous one come back (nothing but tiny changes since): another state showed in between, from
-   * `fromMs` to `untilMs`, without ever holding still (a spinner turning in it). A retry that failed the same way.
+   * `fromMs` to `untilMs`, without ever holding still (a spinner turning in it), differing from this one within `box`
+   * (detector pixels). A retry that failed the same way.
    */
-  returned?: { fromMs: number; untilMs: number };
+  returned?: { fromMs: number; untilMs: number; box: Box };
 }
 
 /** Where and when frames show what was typed before a state (see UiState.typed). */
