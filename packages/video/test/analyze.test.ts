@@ -60,6 +60,38 @@ describe('analyzeVideo', () => {
     expect(capped.frames.map((f) => f.timestampMs)).toEqual([0, 1800, 4800]);
   });
 
+  it('gives a keyframe, with when and where, for the state a spinner gave back unchanged (a retry that failed again)', async () => {
+    // An error with a Retry button; from 1.5 to 2.2 s the button shows "Loading" and a spinner, then the same error
+    // again.
+    const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+    const loading = "enable='between(t,1.5,2.199)'";
+    const filters = [
+      `drawtext=fontfile=${FONT}:text='Could not load reports':x=40:y=140:fontsize=18:fontcolor=0x902020`,
+      'drawbox=x=40:y=180:w=120:h=34:color=0x2b5aa0:t=fill',
+      `drawtext=fontfile=${FONT}:text='Retry':x=74:y=188:fontsize=16:fontcolor=white`,
+      `drawbox=x=40:y=180:w=120:h=34:color=0xa0a0a0:t=fill:${loading}`,
+      `drawtext=fontfile=${FONT}:text='Loading':x=80:y=188:fontsize=16:fontcolor=0x202020:${loading}`,
+      // A ring of 8 dots, 3 of them dark, turning: pixels change in place (a dot circling alone is the pointer's look).
+      ...Array.from({ length: 8 }, (_, k) => {
+        const [dx, dy] = [Math.round(7 * Math.cos((k * Math.PI) / 4)), Math.round(7 * Math.sin((k * Math.PI) / 4))];
+        return `drawbox=x=${58 + dx}:y=${195 + dy}:w=4:h=4:color=0x202020:t=fill:enable='between(t,1.5,2.199)*lt(mod(floor(t*16)-${k}+8,8),3)'`;
+      }),
+    ].join(',');
+    const file = await makeVideo({ codec: 'webm', durationS: 4, filters });
+    const res = await analyzeVideo(file, { workDir: join(work, 'retry') });
+    // Settled at 2500; its image is the full-size frame kept from that quiet stretch (every other one is).
+    expect(res.frames.map((f) => f.timestampMs)).toEqual([0, 2400]);
+    const back = res.frames[1]!.returned!;
+    expect(back.fromMs).toBeGreaterThanOrEqual(1500);
+    expect(back.fromMs).toBeLessThan(1700);
+    expect(back.untilMs).toBeGreaterThanOrEqual(2200);
+    expect(back.untilMs).toBeLessThan(2400);
+    // In the video's pixels, around the button (x 40–160, y 180–214) and not much more.
+    const { x, y, w, h } = back.box;
+    expect(x <= 40 && y <= 180 && x + w >= 160 && y + h >= 214, JSON.stringify(back.box)).toBe(true);
+    expect(w * h, JSON.stringify(back.box)).toBeLessThan(4 * 120 * 34);
+  });
+
   it('throws UndecodableVideoError for a file that is not a video', async () => {
     const bogus = join(work, 'bogus.mp4');
     await import('node:fs/promises').then((fs) => fs.writeFile(bogus, Buffer.alloc(4096, 7)));
