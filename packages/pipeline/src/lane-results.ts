@@ -16,7 +16,7 @@ export interface VideoLaneResult {
    * lane). `typed`: a frame showing text typed before the state that no keyframe shows (a value submitted with Enter),
    * with where the typing caret stood (the video's pixels); `whole` when it is from after the last character.
    * `returned`: the frame shows the previous frame's state come back after another showed from `fromMs` to `untilMs`
-   * without ever holding still (a spinner turning in it: a retry that failed the same way).
+   * without ever holding still (a spinner turning in it: a retry that failed the same way), differing within `box`.
    */
   frames: { timestamp: number; imageKey: string; thumbnailUrl: string; score: number; fromMs?: number; typed?: TypedFrameRef; returned?: ReturnedSpan }[];
   /** Where the pointer moved, in the video's pixels (absent before the vision lane; empty when none is drawn). */

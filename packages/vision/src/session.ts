@@ -10,7 +10,7 @@ import { typedArea, type TypedReading } from './typed.js';
 export interface KeyframeSource {
   timestamp: number;
   fromMs?: number;
-  /** The previous keyframe's state came back after another showed from `fromMs` to `untilMs` (the video lane's Keyframe.returned). */
+  /** The previous keyframe's state came back after another showed (when, where: the video lane's Keyframe.returned). */
   returned?: Returned;
   gray(): Promise<GrayImage>;
   read(areas: ReadPlan): Promise<Word[]>;
