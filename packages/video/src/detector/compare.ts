@@ -48,39 +48,34 @@ export class StateComparer {
 
   /** The pixels of `blocks` where `frame` differs from `emitted`, cursors masked out. */
   changedPixels(frame: Uint8Array, emitted: Uint8Array, blocks: readonly number[], cursors: readonly Footprint[], hover: HoverLayers | null = null): Int32Array {
-    const mask = this.maskFor(frame, emitted, cursors, hover);
-    const { width, pixelThreshold } = this.o;
     const out: number[] = [];
-    for (const block of blocks) {
-      const r = this.grid.rect(block);
-      for (let y = r.y0; y < r.y1; y++) {
-        for (let x = r.x0; x < r.x1; x++) {
-          const i = y * width + x;
-          if (mask[i] === 0 && Math.abs(frame[i]! - emitted[i]!) > pixelThreshold) out.push(i);
-        }
-      }
-    }
+    this.eachChanged(frame, emitted, blocks, cursors, hover, (i) => out.push(i));
     return Int32Array.from(out);
   }
 
   /**
-   * How the pixels of `blocks` that differ shift from `emitted` to `frame` (cursors masked out), counted at index
-   * shift + 255 in a fresh histogram.
+   * How those pixels shift from `emitted` to `frame`, counted at index shift + 255 in a fresh histogram (a shade's
+   * test reads it without a list of pixels).
    */
   shifts(frame: Uint8Array, emitted: Uint8Array, blocks: readonly number[], cursors: readonly Footprint[], hover: HoverLayers | null = null): Int32Array {
+    const hist = new Int32Array(511);
+    this.eachChanged(frame, emitted, blocks, cursors, hover, (_, d) => void hist[d + 255]!++);
+    return hist;
+  }
+
+  /** Calls `visit` with each pixel of `blocks` where `frame` differs from `emitted` (cursors masked out) and by how much. */
+  private eachChanged(frame: Uint8Array, emitted: Uint8Array, blocks: readonly number[], cursors: readonly Footprint[], hover: HoverLayers | null, visit: (i: number, d: number) => void): void {
     const mask = this.maskFor(frame, emitted, cursors, hover);
     const { width, pixelThreshold } = this.o;
-    const hist = new Int32Array(511);
     for (const block of blocks) {
       const r = this.grid.rect(block);
       for (let y = r.y0; y < r.y1; y++) {
         for (let i = y * width + r.x0, end = y * width + r.x1; i < end; i++) {
           const d = frame[i]! - emitted[i]!;
-          if (mask[i] === 0 && (d > pixelThreshold || d < -pixelThreshold)) hist[d + 255]!++;
+          if (mask[i] === 0 && (d > pixelThreshold || d < -pixelThreshold)) visit(i, d);
         }
       }
     }
-    return hist;
   }
 
   /** Cursors masked, and with `hover`, the pixels where the two frames differ only by a hover switching. */
